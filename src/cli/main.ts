@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT, processIo, type CliIo } from './cli-io.ts';
+import { registerSummary } from './commands/summary.ts';
+import { registerApply } from './commands/apply.ts';
+
+/**
+ * The `ve` command line. Each command lives in `commands/` and registers itself here; this
+ * file owns the one mapping from failures to messages and exit codes.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = new Command('ve')
+    .description('value-engineer: track and prove the value delivered after the deal closed')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError(false);
+  registerSummary(program, io);
+  registerApply(program, io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`ve: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof CommanderError) {
+      // Help and version are not failures; anything else commander rejects is a usage error.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    throw e;
+  }
+}
