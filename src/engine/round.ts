@@ -6,6 +6,8 @@
 export function roundHalfAwayFromZero(x: number, digits = 0): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const shifted = shift(Math.abs(x), digits);
+  // Shifted past the largest double: x has no digit at that position, nothing to round.
+  if (!Number.isFinite(shifted)) return x;
   const rounded = Math.round(shifted);
   const result = shift(rounded, -digits);
   return x < 0 ? -result : result;

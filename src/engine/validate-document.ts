@@ -15,7 +15,10 @@ export function zodIssueToError(error: z.ZodError, code: EngineError['code'], pr
     return { code, message: `unknown field '${key}' at ${jsonPath([...path, key])}`, path: jsonPath([...path, key]) };
   }
   let message = issue.message;
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) message = 'is required';
+  // zod reports a missing field as an invalid type whose input is undefined (inputs are reported: see callers).
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_type' && input === undefined) message = 'is required';
+  else if (issue.code === 'invalid_type' && typeof input === 'number') message = `must be a finite number, got ${input}`;
   else if (issue.code === 'invalid_union') message = 'is not a valid value here';
   return { code, message: `${jsonPath(path)}: ${message}`, path: jsonPath(path) };
 }
@@ -27,7 +30,7 @@ export function zodIssueToError(error: z.ZodError, code: EngineError['code'], pr
  * document or the first problem with its JSON path.
  */
 export function parseDocument(json: unknown): Result<BusinessCase> {
-  const parsed = businessCaseSchema.safeParse(json);
+  const parsed = businessCaseSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, error: zodIssueToError(parsed.error, 'invalid_document') };
   const problem = checkDocument(parsed.data);
   return problem ? { ok: false, error: problem } : ok(parsed.data);

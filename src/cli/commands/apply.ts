@@ -23,8 +23,13 @@ export function registerApply(program: Command, io: CliIo): void {
         throw new CliError(`operation ${result.index} (${describe(ops[result.index])}) refused${where}: ${result.error.message}`, EXIT.refused);
       }
       const text = `${JSON.stringify(result.document, null, 2)}\n`;
-      if (opts.out) writeFileSync(opts.out, text);
-      else io.stdout(text);
+      if (!opts.out) return io.stdout(text);
+      try {
+        writeFileSync(opts.out, text);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? String(e);
+        throw new CliError(`cannot write --out ${opts.out}: ${code}`, EXIT.usage);
+      }
     });
 }
 

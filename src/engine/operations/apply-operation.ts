@@ -60,7 +60,7 @@ export function parseOperation(value: unknown): Result<Operation> {
       '$.op',
     );
   }
-  const parsed = OPERATION_SCHEMAS[name as OperationName].safeParse(value);
+  const parsed = OPERATION_SCHEMAS[name as OperationName].safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, error: zodIssueToError(parsed.error, 'invalid_operation') };
   return ok(parsed.data as Operation);
 }
