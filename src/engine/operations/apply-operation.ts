@@ -2,6 +2,7 @@ import type { BusinessCase } from '../document-schema.ts';
 import { fail, ok, type EngineError, type Result } from '../engine-error.ts';
 import { checkDocument, zodIssueToError } from '../validate-document.ts';
 import { summarize, type Summary } from '../summarize.ts';
+import { isMonth } from '../month.ts';
 import { OPERATION_SCHEMAS, type Operation, type OperationName } from './operation-schema.ts';
 import {
   addMilestone,
@@ -110,6 +111,7 @@ function toFigures(s: Summary): Figures {
  * the error and the caller's document is untouched.
  */
 export function applyOperation(doc: BusinessCase, operation: unknown, context: OperationContext): Result<Applied> {
+  if (!isMonth(context.asOf)) return fail('invalid_argument', `asOf '${context.asOf}' is not a month YYYY-MM`);
   const parsed = parseOperation(operation);
   if (!parsed.ok) return parsed;
   const op = parsed.value;

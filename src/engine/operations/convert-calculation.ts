@@ -42,6 +42,7 @@ export function convertCalculation(doc: BusinessCase, op: ConvertCalculation): R
   }
   const targetKey = `${op.percentInput}_target`;
   if (keys.has(targetKey)) return fail('conflict', `input '${targetKey}' already exists in use case '${useCase.id}'`, '$.percentInput');
+  if (M === targetKey) return fail('conflict', `metric key '${M}' is the key the kept target takes; choose another metric key`, '$.metric.key');
 
   let B: number;
   let baselineKey: string;

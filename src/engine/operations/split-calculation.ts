@@ -4,6 +4,7 @@ import { evaluateScenario } from '../evaluate-scenario.ts';
 import { compileCached, parseCached } from '../formula/formula-cache.ts';
 import { FormulaRuntimeError } from '../formula/compile-formula.ts';
 import { numberLiteral, replaceReferences } from '../formula/rewrite-formula.ts';
+import { referenceNodes } from '../formula/ast.ts';
 import { monthIndex, monthText } from '../month.ts';
 import { equalToTheCent } from '../round.ts';
 import type { SplitCalculation } from './operation-schema.ts';
@@ -161,7 +162,10 @@ function explicitFormulas(
       }
       if (inputs.has(k)) continue;
       const owner = metrics.find((m) => `${m}_frozen` === k);
-      if (owner === undefined || owner === part.metric) return fail('refused', `part '${part.id}' formula refers to unknown key '${k}'`, at);
+      if (owner === undefined || owner === part.metric) {
+        const position = referenceNodes(p.ast).find((n) => n.name === k)!.start + 1;
+        return fail('refused', `part '${part.id}' formula refers to unknown key '${k}' at position ${position}`, at);
+      }
       freezeKey(owner, false);
     }
     formulas.push(part.formula!);
