@@ -21,3 +21,5 @@ export { suggestConversions } from './suggest-conversion.ts';
 export type { ConversionSuggestion } from './suggest-conversion.ts';
 export { isMonth, monthIndex, monthText, addMonths, windowEnd, monthLabel } from './month.ts';
 export { roundMoney, roundHalfAwayFromZero, equalToTheCent } from './round.ts';
+export { qbrFacts, quarterMonths, QUARTER_PATTERN } from './qbr-facts.ts';
+export type { QbrFacts, QbrOptions, UseCaseFacts, MetricFacts, EvidenceFact, MilestoneFact, ValueFigures } from './qbr-facts.ts';
