@@ -2,6 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, processIo, type CliIo } from './cli-io.ts';
 import { registerSummary } from './commands/summary.ts';
 import { registerApply } from './commands/apply.ts';
+import { registerImport } from './commands/import.ts';
+import { registerExport } from './commands/export.ts';
+import { registerPropose } from './commands/propose.ts';
+import { registerApprove } from './commands/approve.ts';
+import { registerReject } from './commands/reject.ts';
+import { registerProposals } from './commands/proposals.ts';
+import { registerAudit } from './commands/audit.ts';
+import { registerHistory } from './commands/history.ts';
 
 /**
  * The `ve` command line. Each command lives in `commands/` and registers itself here; this
@@ -15,6 +23,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .showHelpAfterError(false);
   registerSummary(program, io);
   registerApply(program, io);
+  registerImport(program, io);
+  registerExport(program, io);
+  registerPropose(program, io);
+  registerApprove(program, io);
+  registerReject(program, io);
+  registerProposals(program, io);
+  registerAudit(program, io);
+  registerHistory(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

@@ -1,0 +1,209 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The database schema (drizzle). Migrations in `db/migrations/` are generated from this file
+ * with `npm run db:generate` and committed; the client applies them at start-up.
+ *
+ * Conventions: ids are text (UUIDs, or the business case's own document id); timestamps are
+ * ISO-8601 UTC text written from an injected clock; JSON is stored as text and only ever
+ * written by code that validated it (the engine or a zod schema).
+ * See `docs/store.md` for the design.
+ */
+
+/** A tenant: business cases, tokens and conversations belong to exactly one workspace. */
+export const workspaces = sqliteTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * One business case: the engine's document (JSON) and its version. The version starts at 1
+ * and grows by one with every applied proposal; it is the optimistic-concurrency token a
+ * proposal is previewed against.
+ */
+export const businessCases = sqliteTable(
+  'business_cases',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    customer: text('customer').notNull(),
+    document: text('document').notNull(),
+    version: integer('version').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('business_cases_workspace_idx').on(t.workspaceId), check('business_cases_version_positive', sql`${t.version} >= 1`)],
+);
+
+/**
+ * Every measurement value that ever entered a business case, including the ones later
+ * replaced: the document keeps only the current entry of a month, this table keeps all of
+ * them. A row that a later row replaced has `superseded_by` set; the later row carries the
+ * value it replaced in `replaced_value`.
+ */
+export const measurementHistory = sqliteTable(
+  'measurement_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => businessCases.id),
+    scenario: text('scenario').notNull(),
+    useCase: text('use_case').notNull(),
+    input: text('input').notNull(),
+    month: text('month').notNull(),
+    value: real('value').notNull(),
+    note: text('note'),
+    evidence: text('evidence'),
+    source: text('source'),
+    /** Who reported the value: the proposer, or the importer for values present at import. */
+    recordedBy: text('recorded_by').notNull(),
+    /** Who approved it; null for values that came with an imported document. */
+    approvedBy: text('approved_by'),
+    /** The proposal that brought it; null for imported values. */
+    proposalId: text('proposal_id').references(() => proposals.id),
+    recordedAt: text('recorded_at').notNull(),
+    /** The case version this value first appears in. */
+    version: integer('version').notNull(),
+    /** The value this row replaced in the same month, null when the month was empty. */
+    replacedValue: real('replaced_value'),
+    /** The later row that replaced this one (null while it is the current value). */
+    supersededBy: integer('superseded_by'),
+  },
+  (t) => [index('measurement_history_lookup_idx').on(t.caseId, t.scenario, t.useCase, t.input, t.month)],
+);
+
+/** The states of a proposal; only `pending` ever changes, and only once. */
+export const PROPOSAL_STATUSES = ['pending', 'applied', 'rejected', 'expired', 'refused'] as const;
+
+/**
+ * A proposed change: one or more operations applied together, the case version they were
+ * previewed against, the engine's preview, and the decision.
+ */
+export const proposals = sqliteTable(
+  'proposals',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => businessCases.id),
+    /** JSON array of operations, applied in order, all or nothing. */
+    operations: text('operations').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    /** The month the preview's "to date" figures were computed as of. */
+    asOf: text('as_of').notNull(),
+    /** JSON array of the engine's previews, one per operation. */
+    preview: text('preview').notNull(),
+    /**
+     * JSON of what applying it to the base version produces: the document and the measurement
+     * values it records. Used as is when the case is still at `base_version` (the engine is
+     * deterministic, so re-running it would give the same); a stale proposal is re-run instead.
+     */
+    result: text('result'),
+    status: text('status', { enum: PROPOSAL_STATUSES }).notNull(),
+    proposedBy: text('proposed_by').notNull(),
+    /** Where it was asked: e.g. `slack`, `http`, `cli`. */
+    channel: text('channel'),
+    /** The conversation thread key it was asked in, if any. */
+    thread: text('thread'),
+    createdAt: text('created_at').notNull(),
+    decidedAt: text('decided_at'),
+    decidedBy: text('decided_by'),
+    /** Why it was rejected, refused or expired. */
+    reason: text('reason'),
+    /** The case version the application produced (status `applied`). */
+    appliedVersion: integer('applied_version'),
+  },
+  (t) => [
+    index('proposals_case_status_idx').on(t.caseId, t.status),
+    index('proposals_status_created_idx').on(t.status, t.createdAt),
+    check('proposals_status_known', sql`${t.status} in ('pending', 'applied', 'rejected', 'expired', 'refused')`),
+  ],
+);
+
+/** One entry per applied operation: what, who proposed, who approved, when, figures before/after. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => businessCases.id),
+    proposalId: text('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    /** Position of the operation within its proposal (0-based). */
+    opIndex: integer('op_index').notNull(),
+    op: text('op').notNull(),
+    /** The operation JSON exactly as applied. */
+    operation: text('operation').notNull(),
+    scenario: text('scenario').notNull(),
+    proposedBy: text('proposed_by').notNull(),
+    approvedBy: text('approved_by').notNull(),
+    at: text('at').notNull(),
+    asOf: text('as_of').notNull(),
+    versionBefore: integer('version_before').notNull(),
+    versionAfter: integer('version_after').notNull(),
+    /** JSON array of the engine's change lines. */
+    changes: text('changes').notNull(),
+    /** JSON figures of the scenario before (null when the operation created it) and after. */
+    beforeFigures: text('before_figures'),
+    afterFigures: text('after_figures').notNull(),
+  },
+  (t) => [index('audit_log_case_idx').on(t.caseId, t.id), uniqueIndex('audit_log_proposal_op_idx').on(t.proposalId, t.opIndex)],
+);
+
+/** API tokens: only the SHA-256 of the token is stored; the token itself is shown once. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash)],
+);
+
+/** A conversation (a Slack thread, an HTTP session, a terminal chat), keyed within a workspace. */
+export const threads = sqliteTable(
+  'threads',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    key: text('key').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('threads_workspace_key_idx').on(t.workspaceId, t.key)],
+);
+
+/** One message of a conversation; `content` is the model message's content as JSON. */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: text('thread_id')
+      .notNull()
+      .references(() => threads.id),
+    role: text('role', { enum: ['system', 'user', 'assistant', 'tool'] }).notNull(),
+    content: text('content').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('messages_thread_idx').on(t.threadId, t.id),
+    check('messages_role_known', sql`${t.role} in ('system', 'user', 'assistant', 'tool')`),
+  ],
+);

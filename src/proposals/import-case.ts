@@ -1,0 +1,62 @@
+import type { CaseRecord } from '../../db/store.ts';
+import { parseDocument } from '../engine/index.ts';
+import { allMeasurements } from './measurement-changes.ts';
+import type { ProposalContext } from './proposal-context.ts';
+import { failWith, succeed, type Outcome } from './proposal-error.ts';
+
+/** The workspace cases go to when none is named. */
+export const DEFAULT_WORKSPACE = 'default';
+
+const WORKSPACE_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A document to store as a new business case. */
+export interface ImportCaseInput {
+  /** The document as read (JSON); the engine validates it. */
+  document: unknown;
+  /** Workspace id (created if new); default `default`. */
+  workspaceId?: string;
+  /** Who imports it (an admin or a script). */
+  importedBy: string;
+}
+
+/**
+ * Stores a valid business-case document as a new case at version 1, in one transaction with
+ * its workspace and a measurement-history row for every value it already holds (so history
+ * is complete from the first version). An invalid document, or an id already taken, is an
+ * error and nothing is stored. Existing cases are never overwritten: after import, changes
+ * go through proposals.
+ */
+export function importCase(ctx: ProposalContext, input: ImportCaseInput): Outcome<CaseRecord> {
+  const importedBy = input.importedBy.trim();
+  if (!importedBy) return failWith('invalid_argument', 'an import needs the name of who imports it');
+  const workspaceId = input.workspaceId ?? DEFAULT_WORKSPACE;
+  if (!WORKSPACE_PATTERN.test(workspaceId)) return failWith('invalid_argument', `workspace '${workspaceId}' must match ^[a-z0-9][a-z0-9-]*$`);
+  const parsed = parseDocument(input.document);
+  if (!parsed.ok) return failWith('invalid_document', `invalid document: ${parsed.error.message}`, { path: parsed.error.path });
+  const document = parsed.value;
+  const { store } = ctx;
+  const now = ctx.now().toISOString();
+  return store.transaction(() => {
+    const existing = store.getCase(document.id);
+    if (existing) {
+      return failWith<CaseRecord>(
+        'conflict',
+        `a business case '${document.id}' already exists (workspace '${existing.workspaceId}', version ${existing.version}); change it through proposals`,
+      );
+    }
+    store.ensureWorkspace(workspaceId, workspaceId, now);
+    const record = store.insertCase({ workspaceId, document, createdBy: importedBy, now });
+    store.insertMeasurements(
+      allMeasurements(document).map((m) => ({
+        caseId: record.id,
+        ...m,
+        recordedBy: importedBy,
+        approvedBy: null,
+        proposalId: null,
+        recordedAt: now,
+        version: 1,
+      })),
+    );
+    return succeed(record);
+  });
+}

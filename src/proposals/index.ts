@@ -1,0 +1,24 @@
+/**
+ * The one place where business cases change: import, propose, approve, reject, expire.
+ * Every door (CLI, HTTP, Slack, agent tools) calls these functions with a `ProposalContext`.
+ */
+export * from './proposal-error.ts';
+export * from './proposal-context.ts';
+export { propose } from './propose.ts';
+export type { ProposeInput } from './propose.ts';
+export { approve } from './approve.ts';
+export type { ApproveInput, ApproveResult } from './approve.ts';
+export { reject } from './reject.ts';
+export type { RejectInput, RejectResult } from './reject.ts';
+export { listPending } from './list-pending.ts';
+export type { ListPendingInput } from './list-pending.ts';
+export { expireProposals } from './expire-proposals.ts';
+export { importCase, DEFAULT_WORKSPACE } from './import-case.ts';
+export type { ImportCaseInput } from './import-case.ts';
+export { seedDemoIfEmpty, DEMO_DOCUMENT_PATH } from './seed-demo.ts';
+export { findCase } from './find-case.ts';
+export { describeDecision } from './describe-decision.ts';
+export { comparePreviews } from './compare-previews.ts';
+export { dryRun } from './dry-run.ts';
+export type { DryRun, DryRunStep } from './dry-run.ts';
+export { measurementChanges, allMeasurements, recordedValues } from './measurement-changes.ts';

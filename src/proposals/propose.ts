@@ -1,0 +1,68 @@
+import type { ProposalRecord } from '../../db/store.ts';
+import { parseOperation, type Operation } from '../engine/index.ts';
+import { dryRun } from './dry-run.ts';
+import { recordedValues } from './measurement-changes.ts';
+import { monthOf, type ProposalContext } from './proposal-context.ts';
+import { failWith, succeed, type Outcome } from './proposal-error.ts';
+import { findCase } from './find-case.ts';
+
+/** A request to change a business case. */
+export interface ProposeInput {
+  caseId: string;
+  /** One or more operations, applied together (in order, all or nothing) if approved. */
+  operations: readonly unknown[];
+  /** Who asks (a person, or the agent acting for one). */
+  proposedBy: string;
+  /** Where it was asked: `slack`, `http`, `cli`... */
+  channel?: string | null;
+  /** The conversation thread it was asked in. */
+  thread?: string | null;
+  /** When given, the case must belong to this workspace. */
+  workspaceId?: string;
+}
+
+/**
+ * Proposes a change: validates the operations, dry-runs them through the engine against the
+ * case's current document (as of the clock's month), and stores a pending proposal holding
+ * the operations, the version they were previewed against, the preview and the outcome
+ * (document and recorded values, used as is if the case is still at that version when
+ * approved). Nothing in the
+ * business case changes. A malformed or refused operation is returned as an error (with its
+ * index) and nothing is stored.
+ */
+export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<ProposalRecord> {
+  const proposedBy = input.proposedBy.trim();
+  if (!proposedBy) return failWith('invalid_argument', 'a proposal needs the name of who proposes it');
+  if (!Array.isArray(input.operations) || input.operations.length === 0) {
+    return failWith('invalid_argument', 'a proposal needs at least one operation');
+  }
+  const operations: Operation[] = [];
+  for (const [index, raw] of input.operations.entries()) {
+    const parsed = parseOperation(raw);
+    if (!parsed.ok) return failWith('invalid_operation', `operation ${index}: ${parsed.error.message}`, { index, path: parsed.error.path });
+    operations.push(parsed.value);
+  }
+  const found = findCase(ctx.store, input.caseId, input.workspaceId);
+  if (!found.ok) return found;
+  const current = found.value;
+  const now = ctx.now();
+  const asOf = monthOf(now);
+  const run = dryRun(current.document, operations, asOf);
+  if (!run.ok) {
+    const op = operations[run.index]!.op;
+    return failWith('refused', `operation ${run.index} (${op}) refused: ${run.error.message}`, { index: run.index, path: run.error.path });
+  }
+  const proposal = ctx.store.insertProposal({
+    caseId: current.id,
+    operations,
+    baseVersion: current.version,
+    asOf,
+    preview: run.steps.map((s) => s.preview),
+    result: { document: run.document, measurements: run.steps.flatMap(recordedValues) },
+    proposedBy,
+    channel: input.channel ?? null,
+    thread: input.thread ?? null,
+    createdAt: now.toISOString(),
+  });
+  return succeed(proposal);
+}

@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CaseRecord } from '../../db/store.ts';
+import { importCase } from './import-case.ts';
+import type { ProposalContext } from './proposal-context.ts';
+import type { Outcome } from './proposal-error.ts';
+
+/** The demo business case seeded into a new database. */
+export const DEMO_DOCUMENT_PATH = fileURLToPath(new URL('../../examples/delta-corp.json', import.meta.url));
+
+/**
+ * On the first start of an empty database (no workspace at all), imports the demo case into
+ * the default workspace so a new installation has something to talk about. Returns null
+ * when there was nothing to do (database not empty, or no demo file).
+ */
+export function seedDemoIfEmpty(ctx: ProposalContext, path: string = DEMO_DOCUMENT_PATH): Outcome<CaseRecord> | null {
+  if (ctx.store.listWorkspaces().length > 0 || !existsSync(path)) return null;
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return { ok: false, error: { code: 'invalid_document', message: `demo document ${path} is not JSON: ${(e as Error).message}` } };
+  }
+  return importCase(ctx, { document, importedBy: 'seed' });
+}
