@@ -1,7 +1,7 @@
-import type { Calculation, Scenario, UseCase } from './document-schema.ts';
+import type { Calculation, Input, Scenario, UseCase } from './document-schema.ts';
 import { entryValue } from './document-schema.ts';
 import { fail, ok, type Result } from './engine-error.ts';
-import { compileCached, parseCached } from './formula/formula-cache.ts';
+import { compileForRefs, parseCached } from './formula/formula-cache.ts';
 import { FormulaRuntimeError } from './formula/compile-formula.ts';
 import { monthIndex, monthText } from './month.ts';
 
@@ -9,7 +9,7 @@ import { monthIndex, monthText } from './month.ts';
 export interface CalculationEvaluation {
   calculation: Calculation;
   /** calc(m) for each month of the window: monthly benefit, ramp applied. */
-  monthly: Float64Array;
+  monthly: number[];
   /** At least one input it refers to is time-series. */
   tracked: boolean;
   /** Month index from which it is measured (earliest entry of its time-series inputs), or null. */
@@ -48,7 +48,7 @@ function sortedEntries(series: NonNullable<UseCase['inputs'][number]['series']>)
 export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation> {
   const start = monthIndex(scenario.start);
   const months = scenario.months;
-  const factor = new Float64Array(months).fill(1);
+  const factor = zeros(months).fill(1);
   for (const r of scenario.ramp ?? []) {
     const from = Math.max(monthIndex(r.from) - start, 0);
     const to = Math.min(monthIndex(r.to) - start, months - 1);
@@ -57,55 +57,50 @@ export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation>
 
   const useCases: UseCaseEvaluation[] = [];
   for (const useCase of scenario.useCases) {
-    const keys = useCase.inputs.map((inp) => inp.key);
-    const base = Float64Array.from(useCase.inputs, (inp) => inp.value);
-    // Per-month values only for inputs that have entries; others hold `value` all window long.
-    const changing: Array<{ slot: number; perMonth: Float64Array; first: number; last: number }> = [];
-    const timeSeries = new Set<string>();
-    const entriesOf = new Map<string, { first: number; last: number }>();
-    useCase.inputs.forEach((inp, slot) => {
-      if (!inp.series) return;
-      timeSeries.add(inp.key);
-      const { months: ms, values } = sortedEntries(inp.series);
-      if (ms.length === 0) return;
-      entriesOf.set(inp.key, { first: ms[0]!, last: ms[ms.length - 1]! });
-      const perMonth = new Float64Array(months);
-      let j = -1;
-      for (let i = 0; i < months; i++) {
-        while (j + 1 < ms.length && ms[j + 1]! <= start + i) j++;
-        perMonth[i] = j < 0 ? inp.value : values[j]!;
-      }
-      changing.push({ slot, perMonth, first: ms[0]!, last: ms[ms.length - 1]! });
-    });
-
+    // Per-month values of the time-series inputs with entries, built when first referred to.
+    const perMonthOf = new Map<Input, PerMonth | null>();
+    const byKey = new Map<string, Input>();
+    for (const inp of useCase.inputs) byKey.set(inp.key, inp);
     const calculations: CalculationEvaluation[] = [];
     for (const calculation of useCase.calculations) {
       const parsed = parseCached(calculation.formula);
       if (!parsed.ok) return fail('invalid_document', `calculation '${calculation.id}': ${parsed.error.message}`);
       const refs = parsed.refs;
-      const fn = compileCached(calculation.formula, keys);
+      const fn = compileForRefs(calculation.formula);
       const divisor = calculation.period === 'annual' ? 12 : 1;
       let measuredFrom: number | null = null;
       let lastMeasured: number | null = null;
-      for (const k of refs) {
-        const e = entriesOf.get(k);
-        if (!e) continue;
-        measuredFrom = measuredFrom === null ? e.first : Math.min(measuredFrom, e.first);
-        lastMeasured = lastMeasured === null ? e.last : Math.max(lastMeasured, e.last);
+      let tracked = false;
+      // args[j] holds the value of refs[j]; `moving` lists the refs whose value changes by month.
+      const args = zeros(refs.length);
+      const moving: Array<{ j: number; perMonth: number[] }> = [];
+      for (let j = 0; j < refs.length; j++) {
+        const inp = byKey.get(refs[j]!);
+        if (!inp) throw new Error(`unknown input '${refs[j]}' reached the evaluator`);
+        args[j] = inp.value;
+        if (!inp.series) continue;
+        tracked = true;
+        let pm = perMonthOf.get(inp);
+        if (pm === undefined) {
+          pm = perMonth(inp, start, months);
+          perMonthOf.set(inp, pm);
+        }
+        if (pm === null) continue;
+        moving.push({ j, perMonth: pm.values });
+        measuredFrom = measuredFrom === null ? pm.first : Math.min(measuredFrom, pm.first);
+        lastMeasured = lastMeasured === null ? pm.last : Math.max(lastMeasured, pm.last);
       }
-      const relevant = changing.filter((c) => refs.includes(keys[c.slot]!));
-      const monthly = new Float64Array(months);
+      const monthly: number[] = new Array<number>(months);
       let i = 0;
       try {
-        if (relevant.length === 0) {
-          const value = fn(base) / divisor;
+        if (moving.length === 0) {
+          const value = fn(args) / divisor;
           checkFinite(value);
           for (let k = 0; k < months; k++) monthly[k] = value * factor[k]!;
         } else {
-          const values = Float64Array.from(base);
           for (; i < months; i++) {
-            for (const c of relevant) values[c.slot] = c.perMonth[i]!;
-            const value = fn(values) / divisor;
+            for (let k = 0; k < moving.length; k++) args[moving[k]!.j] = moving[k]!.perMonth[i]!;
+            const value = fn(args) / divisor;
             checkFinite(value);
             monthly[i] = value * factor[i]!;
           }
@@ -117,13 +112,7 @@ export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation>
           `${e.message} in scenario '${scenario.id}', use case '${useCase.id}', calculation '${calculation.id}', month ${monthText(start + i)}`,
         );
       }
-      calculations.push({
-        calculation,
-        monthly,
-        tracked: refs.some((k) => timeSeries.has(k)),
-        measuredFrom,
-        lastMeasured,
-      });
+      calculations.push({ calculation, monthly, tracked, measuredFrom, lastMeasured });
     }
     useCases.push({ useCase, calculations });
   }
@@ -132,4 +121,31 @@ export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation>
 
 function checkFinite(value: number): void {
   if (!Number.isFinite(value)) throw new FormulaRuntimeError('the result is not a finite number');
+}
+
+/** A packed array of `n` zeros (cheaper to allocate than a small Float64Array). */
+function zeros(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
+}
+
+/** An input's value in every month of a window (carry-forward applied), with its first and last entry. */
+interface PerMonth {
+  values: number[];
+  first: number;
+  last: number;
+}
+
+/** Per-month values of a time-series input, or null when it has no entries (it is `value` all along). */
+function perMonth(inp: Input, start: number, months: number): PerMonth | null {
+  const { months: ms, values } = sortedEntries(inp.series!);
+  if (ms.length === 0) return null;
+  const out: number[] = [];
+  let j = -1;
+  for (let i = 0; i < months; i++) {
+    while (j + 1 < ms.length && ms[j + 1]! <= start + i) j++;
+    out.push(j < 0 ? inp.value : values[j]!);
+  }
+  return { values: out, first: ms[0]!, last: ms[ms.length - 1]! };
 }

@@ -11,13 +11,40 @@ export function isMonth(text: string): boolean {
 
 /** `YYYY-MM` to its month index; the caller has validated the text. */
 export function monthIndex(text: string): number {
-  const match = MONTH_PATTERN.exec(text);
-  if (!match) throw new Error(`not a month: ${text}`);
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
+  // Digit arithmetic instead of a regex match: this runs for every series entry of every
+  // evaluation. Anything that is not exactly YYYY-MM still throws.
+  if (text.length === 7 && text.charCodeAt(4) === 45) {
+    const y = digits(text, 0, 4);
+    const m = digits(text, 5, 7);
+    if (y >= 0 && m >= 1 && m <= 12) return y * 12 + m - 1;
+  }
+  throw new Error(`not a month: ${text}`);
 }
+
+/** The decimal number in text[from, to), or -1 if a character is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const monthTexts = new Map<number, string>();
 
 /** Month index back to `YYYY-MM`. */
 export function monthText(index: number): string {
+  // Memoised: summaries format every month of every window.
+  const hit = monthTexts.get(index);
+  if (hit !== undefined) return hit;
+  const text = formatMonth(index);
+  if (monthTexts.size < 12_000) monthTexts.set(index, text);
+  return text;
+}
+
+function formatMonth(index: number): string {
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;

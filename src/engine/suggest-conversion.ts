@@ -40,15 +40,20 @@ export interface ConversionSuggestion {
 
 const CURRENCY = /^[A-Z]{3}$/;
 const BASELINE = /baseline|\bcurrent\b|\bbefore\b/i;
+/** Inputs operations generate (kept targets, frozen split values, split weights): never baselines. */
+const GENERATED = /_(target|frozen|weight)(_\d+)?$/;
 const DECREASE = /reduc|decreas|lower|fewer|less|shorter|faster|saving|churn|error|defect|time|cost/i;
 
 const show = (i: Input): SuggestedInput => ({ key: i.key, label: i.label, unit: i.unit, value: i.value });
 
 function metricFor(baseline: Input, taken: Set<string>): { key: string; label: string; unit: string } {
   const stripped = baseline.key.replace(/_?baseline_?/g, '_').replace(/^_+|_+$/g, '') || 'metric';
-  let key = /^[a-z]/.test(stripped) ? stripped : `m_${stripped}`;
-  if (taken.has(key)) key = `${key}_actual`;
-  for (let n = 2; taken.has(key); n++) key = `${stripped}_actual_${n}`;
+  const base = /^[a-z]/.test(stripped) ? stripped : `m_${stripped}`;
+  // "avg_tickets_per_day" holds the baseline, so the measured metric becomes "tickets_per_day".
+  const shorter = base.replace(/^(avg|average|mean|current|baseline)_/, '');
+  const options = [base, shorter, `${shorter}_actual`];
+  let key = options.find((k) => /^[a-z]/.test(k) && !taken.has(k));
+  for (let n = 2; key === undefined; n++) if (!taken.has(`${shorter}_actual_${n}`)) key = `${shorter}_actual_${n}`;
   const label = baseline.label.replace(/\s*\((baseline|current|before)\)\s*/i, ' ').replace(/^(baseline|current)\s*:?\s*/i, '').trim() || baseline.label;
   return { key, label, unit: baseline.unit };
 }
@@ -74,7 +79,9 @@ export function suggestConversions(doc: BusinessCase, scenarioId: string, useCas
       const used = refs.map((k) => byKey.get(k)).filter((i): i is Input => i !== undefined);
       const base = { scenario: s.value.id, useCase: u.id, calculation: c.id, name: c.name, formula: c.formula };
       const percents = used.filter((i) => !i.series && i.unit === 'percent' && !taken.has(`${i.key}_target`));
-      const baselines = u.inputs.filter((i) => !i.series && i.unit !== 'percent' && !CURRENCY.test(i.unit) && BASELINE.test(`${i.key} ${i.label}`) && i.value !== 0);
+      const baselines = u.inputs.filter(
+        (i) => !i.series && !GENERATED.test(i.key) && i.unit !== 'percent' && !CURRENCY.test(i.unit) && BASELINE.test(`${i.key} ${i.label}`) && i.value !== 0,
+      );
       const candidates = { percentInput: percents.map(show), baselineInput: baselines.map(show) };
       if (used.some((i) => i.series)) {
         out.push({ ...base, status: 'tracked', reason: 'already tracked: it uses a time-series input', percentInput: null, baselineInput: null, metric: null, direction: 'increase', missing: [], candidates, operation: null });

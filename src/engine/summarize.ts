@@ -70,8 +70,8 @@ export interface SummaryOptions {
 }
 
 /** Investment charged in each month of a scenario's window. */
-export function investmentByMonth(investment: readonly Investment[] | undefined, months: number): Float64Array {
-  const out = new Float64Array(months);
+export function investmentByMonth(investment: readonly Investment[] | undefined, months: number): number[] {
+  const out = zeros(months);
   for (const item of investment ?? []) {
     for (let i = 0; i < months; i++) {
       if (item.recurrence === 'monthly' || (item.recurrence === 'one-time' && i === 0) || (item.recurrence === 'annual' && i % 12 === 0)) {
@@ -88,8 +88,8 @@ export function defaultScenario(doc: BusinessCase): Scenario | undefined {
 }
 
 /** Estimated benefit of the future scenario for each calendar month of another window. */
-function estimatedFor(estimate: ScenarioEvaluation, start: number, months: number): Float64Array {
-  const out = new Float64Array(months);
+function estimatedFor(estimate: ScenarioEvaluation, start: number, months: number): number[] {
+  const out = zeros(months);
   for (const u of estimate.useCases) {
     for (const c of u.calculations) {
       for (let i = 0; i < months; i++) {
@@ -125,7 +125,7 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
   const evaluated = evaluateScenario(scenario);
   if (!evaluated.ok) return evaluated;
   const ev = evaluated.value;
-  let estimated: Float64Array | null = null;
+  let estimated: number[] | null = null;
   if (compareScenario) {
     const est = evaluateScenario(compareScenario);
     if (!est.ok) return est;
@@ -136,9 +136,9 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
   const n = ev.months;
   // Months [0, realizedCount) of the window are <= asOf.
   const realizedCount = realization ? Math.max(0, Math.min(n, monthIndex(options.asOf) - ev.start + 1)) : 0;
-  const benefit = new Float64Array(n);
-  const measured = new Float64Array(n);
-  const assumed = new Float64Array(n);
+  const benefit = zeros(n);
+  const measured = zeros(n);
+  const assumed = zeros(n);
 
   const useCases: SummaryUseCase[] = ev.useCases.map((u) => {
     let useCaseTotal = 0;
@@ -243,4 +243,11 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
     monthly,
     useCases,
   });
+}
+
+/** A packed array of `n` zeros (cheaper to allocate than a small Float64Array). */
+function zeros(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
 }

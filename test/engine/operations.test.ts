@@ -945,7 +945,7 @@ describe('recordMeasurement', () => {
     const first = applyOk(actualsDoc(), record('2025-03', 0.3, { note: 'first' })).document;
     const { document, preview } = applyOk(first, record('2025-03', 0.35));
     expect(input(useCase(document, 'actuals', 'self-service'), 'deflection').series).toStrictEqual({ '2025-03': 0.35 });
-    expect(preview.changes.join('\n')).toMatch(/was 0\.3\b/);
+    expect(preview.changes.join('\n')).toMatch(/was 30%/);
     // Mar on: 1000 x 0.35 x 10 = 3500.
     expectCents(calcMonthly(document, 'actuals', 'self-service', 'deflected'), [2000, 2000, 3500, 3500, 3500, 3500]);
   });

@@ -59,7 +59,7 @@ describe('approve', () => {
     const first = proposed(t.ctx, [measure('support', 'gain', '2025-03', 0.3)], 'ana');
     expect(approve(t.ctx, { proposalId: first, approvedBy: 'ben' }).ok).toBe(true);
     const second = proposed(t.ctx, [measure('support', 'gain', '2025-03', 0.25, { note: 'corrected export' })], 'cy');
-    expect(t.store.getProposal(second)!.preview[0]!.changes).toEqual(['replaced Efficiency gain (gain) in 2025-03: 0.25 percent (was 0.3)']);
+    expect(t.store.getProposal(second)!.preview[0]!.changes).toEqual(['replaced Efficiency gain (gain) in 2025-03: 25% (was 30%)']);
     expect(approve(t.ctx, { proposalId: second, approvedBy: 'dee' }).ok).toBe(true);
     expect(series(t, 'support', 'gain')!['2025-03']).toEqual({ value: 0.25, note: 'corrected export' });
     const march = t.store.listMeasurements({ caseId: CASE, scenario: 'actual', useCase: 'support', input: 'gain' }).filter((h) => h.month === '2025-03');
@@ -158,7 +158,7 @@ describe('approve', () => {
     expect(approve(t.ctx, { proposalId: a, approvedBy: 'ben' }).ok).toBe(true);
     const refused = approve(t.ctx, { proposalId: b, approvedBy: 'ben' });
     expect(refused.ok === false && refused.error.message).toContain(
-      'it would now do "replaced Deflection rate (deflection) in 2025-02: 0.25 percent (was 0.2)" instead of the previewed "recorded Deflection rate (deflection) in 2025-02: 0.25 percent"',
+      'it would now do "replaced Deflection rate (deflection) in 2025-02: 25% (was 20%)" instead of the previewed "recorded Deflection rate (deflection) in 2025-02: 25%"',
     );
     expect(series(t, 'self-service', 'deflection')).toEqual({ '2025-02': 0.2 });
   });

@@ -27,7 +27,7 @@ describe('propose', () => {
     const p = result.value;
     expect(p).toMatchObject({ caseId: 'acme-helpdesk', baseVersion: 1, asOf: '2025-06', status: 'pending', proposedBy: 'ana', channel: 'slack', thread: 'C1:1700.1', createdAt: '2025-06-15T12:00:00.000Z' });
     expect(p.preview.map((x) => [x.op, x.scenario, x.changes])).toEqual([
-      ['recordMeasurement', 'actual', ['recorded Efficiency gain (gain) in 2025-03: 0.3 percent']],
+      ['recordMeasurement', 'actual', ['recorded Efficiency gain (gain) in 2025-03: 30%']],
       ['setInput', 'actual', ['Tickets per month (tickets): 1000 -> 1200']],
     ]);
     // 10 reps x 60000 x gain / 12: 0.1 in Jan-Feb, 0.3 from March on; through June that is 2x5000 + 4x15000.

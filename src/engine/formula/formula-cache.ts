@@ -46,3 +46,20 @@ export function compileCached(formula: string, keys: readonly string[]): Compile
   if (!p.ok) throw new Error(`formula does not parse: ${p.error.message}`);
   return remember(compiled, memoKey, compileFormula(p.ast, (k) => keys.indexOf(k)));
 }
+
+const byRefs = new Map<string, CompiledFormula>();
+
+/**
+ * Compiles a formula that is known to parse against its own reference order: the compiled
+ * function reads the value of `refs[i]` (see `parseCached`) from `values[i]`. Memoised by
+ * formula text alone, so it is shared by every use case and every document that has the
+ * same formula, whatever their other inputs.
+ */
+export function compileForRefs(formula: string): CompiledFormula {
+  const hit = byRefs.get(formula);
+  if (hit) return hit;
+  const p = parseCached(formula);
+  if (!p.ok) throw new Error(`formula does not parse: ${p.error.message}`);
+  const refs = p.refs;
+  return remember(byRefs, formula, compileFormula(p.ast, (k) => refs.indexOf(k)));
+}

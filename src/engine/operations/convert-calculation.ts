@@ -5,12 +5,13 @@ import { parseCached } from '../formula/formula-cache.ts';
 import { replaceReferences } from '../formula/rewrite-formula.ts';
 import { monthIndex, monthText } from '../month.ts';
 import { equalToTheCent } from '../round.ts';
+import { formatNumber } from '../format-number.ts';
 import type { ConvertCalculation } from './operation-schema.ts';
 import { findCalculation, findInput, findUseCase, useCaseIn } from './locate.ts';
 import { copy, type OperationOutcome } from './simple-operations.ts';
 
 /** The monthly benefit of one calculation of a use case over a scenario's window. */
-export function calculationMonthly(scenario: Scenario, useCase: UseCase, calculationId: string): Result<Float64Array> {
+export function calculationMonthly(scenario: Scenario, useCase: UseCase, calculationId: string): Result<number[]> {
   const ev = evaluateScenario({ ...scenario, useCases: [useCase] });
   if (!ev.ok) return ev;
   return ok(ev.value.useCases[0]!.calculations.find((c) => c.calculation.id === calculationId)!.monthly);
@@ -97,19 +98,19 @@ export function convertCalculation(doc: BusinessCase, op: ConvertCalculation): R
     if (!equalToTheCent(before.value[i]!, after.value[i]!)) {
       return fail(
         'refused',
-        `the conversion does not keep the projected benefit: in ${monthText(monthIndex(scenario.start) + i)}, with ${M} at its target ${targetValue}, calculation '${c.id}' yields ${after.value[i]} instead of ${before.value[i]}`,
+        `the conversion does not keep the projected benefit: in ${monthText(monthIndex(scenario.start) + i)}, with ${M} at its target ${formatNumber(targetValue)}, calculation '${c.id}' yields ${formatNumber(after.value[i]!)} instead of ${formatNumber(before.value[i]!)}`,
         '$.calculation',
       );
     }
   }
 
-  const pct = `${+(p * 100).toPrecision(12)}%`;
+  const pct = `${formatNumber(p * 100)}%`;
   return ok({
     document: next,
     scenario: op.scenario,
     changes: [
       `calculation '${c.name}' now tracks ${op.metric.label} (${M}) monthly: formula ${calc.value.formula} -> ${formula}`,
-      `baseline ${op.metric.label}: ${B}${op.metric.unit ? ` ${op.metric.unit}` : ''}${newBaseline ? ` (new input ${baselineKey})` : ` (input ${baselineKey})`}; target ${targetValue} (${op.direction === 'increase' ? '+' : '-'}${pct}), kept as ${targetKey}`,
+      `baseline ${op.metric.label}: ${formatNumber(B)}${op.metric.unit ? ` ${op.metric.unit}` : ''}${newBaseline ? ` (new input ${baselineKey})` : ` (input ${baselineKey})`}; target ${formatNumber(targetValue)} (${op.direction === 'increase' ? '+' : '-'}${pct}), kept as ${targetKey}`,
       ...(stillUsed ? [] : [`input '${op.percentInput}' removed (no formula refers to it any more)`]),
       'until the first measurement the improvement is 0',
     ],

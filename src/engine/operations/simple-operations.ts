@@ -2,6 +2,7 @@ import type { BusinessCase, SeriesEntry } from '../document-schema.ts';
 import { entryValue } from '../document-schema.ts';
 import { fail, ok, type Result } from '../engine-error.ts';
 import { monthIndex, windowEnd } from '../month.ts';
+import { formatAmount, formatValue } from '../format-number.ts';
 import type {
   AddMilestone,
   CreateRealizationScenario,
@@ -27,7 +28,6 @@ export function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
-const fmt = (n: number): string => String(n);
 
 /** Operation 1: a realization scenario copied from a future scenario. */
 export function createRealizationScenario(doc: BusinessCase, op: CreateRealizationScenario): Result<OperationOutcome> {
@@ -97,11 +97,11 @@ export function recordMeasurement(doc: BusinessCase, op: RecordMeasurement): Res
           ...(op.source !== undefined ? { source: op.source } : {}),
         };
   inp.series = Object.fromEntries(Object.entries({ ...inp.series!, [op.month]: entry }).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const what = `${inp.label} (${op.input}) in ${op.month}: ${fmt(op.value)}${inp.unit ? ` ${inp.unit}` : ''}`;
+  const what = `${inp.label} (${op.input}) in ${op.month}: ${formatValue(op.value, inp.unit)}`;
   return ok({
     document: next,
     scenario: op.scenario,
-    changes: [previous === undefined ? `recorded ${what}` : `replaced ${what} (was ${fmt(entryValue(previous))})`],
+    changes: [previous === undefined ? `recorded ${what}` : `replaced ${what} (was ${formatAmount(entryValue(previous), inp.unit)})`],
   });
 }
 
@@ -118,7 +118,7 @@ export function enableMonthlyValues(doc: BusinessCase, op: EnableMonthlyValues):
   return ok({
     document: next,
     scenario: op.scenario,
-    changes: [`${inp.label} (${op.input}) now takes monthly values; until the first one it stays ${fmt(inp.value)}`],
+    changes: [`${inp.label} (${op.input}) now takes monthly values; until the first one it stays ${formatAmount(inp.value, inp.unit)}`],
   });
 }
 
@@ -135,7 +135,7 @@ export function setInput(doc: BusinessCase, op: SetInput): Result<OperationOutco
   const inp = inputIn(next, op.scenario, op.useCase, op.input);
   const was = inp.value;
   inp.value = op.value;
-  return ok({ document: next, scenario: op.scenario, changes: [`${inp.label} (${op.input}): ${fmt(was)} -> ${fmt(op.value)}`] });
+  return ok({ document: next, scenario: op.scenario, changes: [`${inp.label} (${op.input}): ${formatAmount(was, inp.unit)} -> ${formatAmount(op.value, inp.unit)}`] });
 }
 
 /** Operation 7a: a milestone is added to a scenario. */

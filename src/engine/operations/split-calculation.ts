@@ -7,6 +7,7 @@ import { numberLiteral, replaceReferences } from '../formula/rewrite-formula.ts'
 import { referenceNodes } from '../formula/ast.ts';
 import { monthIndex, monthText } from '../month.ts';
 import { equalToTheCent } from '../round.ts';
+import { formatNumber } from '../format-number.ts';
 import type { SplitCalculation } from './operation-schema.ts';
 import { findCalculation, findUseCase, useCaseIn } from './locate.ts';
 import { copy, type OperationOutcome } from './simple-operations.ts';
@@ -127,7 +128,7 @@ export function splitCalculation(doc: BusinessCase, op: SplitCalculation): Resul
     if (!equalToTheCent(before.value[i]!, after.value[i]!)) {
       return fail(
         'refused',
-        `the split does not keep the use case's benefit: in ${monthText(monthIndex(scenario.start) + i)} the parts add up to ${after.value[i]} instead of ${before.value[i]}`,
+        `the split does not keep the use case's benefit: in ${monthText(monthIndex(scenario.start) + i)} the parts add up to ${formatNumber(after.value[i]!)} instead of ${formatNumber(before.value[i]!)}`,
         '$.parts',
       );
     }
@@ -196,7 +197,7 @@ function shapleyFormulas(
   try {
     const fR = at(() => false);
     if (!equalToTheCent(fR, 0)) {
-      return fail('refused', `with every metric at its reference the formula yields ${fR}, not 0; the shapley split needs f(reference) = 0 (set each part's reference to its "no improvement" value)`, '$.parts');
+      return fail('refused', `with every metric at its reference the formula yields ${formatNumber(fR)}, not 0; the shapley split needs f(reference) = 0 (set each part's reference to its "no improvement" value)`, '$.parts');
     }
     const phi = shapleyValues(n, (s) => at((i) => (s & (1 << i)) !== 0) - fR);
     const fP = at(() => true);

@@ -36,12 +36,12 @@ it('prints the proposal id, the preview and how to approve; then what the approv
   expect(out()).toMatchInlineSnapshot(`
     "proposal p1 [pending] on acme-helpdesk (version 1, figures as of 2025-06), proposed by ana at 2025-06-15T12:00:00.000Z
       1. recordMeasurement on scenario 'actual'
-         recorded Efficiency gain (gain) in 2025-03: 0.3 percent
+         recorded Efficiency gain (gain) in 2025-03: 30%
          total: 66,000.00 -> 166,000.00 (+100,000.00)
          realized to date: 30,000.00 -> 70,000.00 (+40,000.00)
          measured to date: 30,000.00 -> 70,000.00 (+40,000.00)
       2. recordMeasurement on scenario 'actual'
-         recorded Deflection rate (deflection) in 2025-02: 0.2 percent
+         recorded Deflection rate (deflection) in 2025-02: 20%
          total: 166,000.00 -> 171,500.00 (+5,500.00)
          realized to date: 70,000.00 -> 75,000.00 (+5,000.00)
          measured to date: 70,000.00 -> 75,000.00 (+5,000.00)
@@ -57,6 +57,6 @@ it('prints the proposal id, the preview and how to approve; then what the approv
   expect(out().split('\n').slice(0, 3)).toEqual([
     'applied proposal p1 to acme-helpdesk: version 1 -> 2, approved by ben',
     "version 2  2025-06-15T12:01:30.000Z  recordMeasurement on 'actual'  proposed by ana, approved by ben  (proposal p1)",
-    '  recorded Efficiency gain (gain) in 2025-03: 0.3 percent',
+    '  recorded Efficiency gain (gain) in 2025-03: 30%',
   ]);
 });
