@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema.ts';
 
 /** Where the database lives when `VE_DB` is not set. */
@@ -55,7 +55,7 @@ export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle 
   try {
     applyPragmas(sqlite, memory);
     const db = drizzle(sqlite, { schema });
-    migrateWithRetry(db);
+    migrateExclusively(sqlite);
     return { db, sqlite, path: memory ? ':memory:' : path, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
@@ -72,18 +72,24 @@ export function applyPragmas(sqlite: Database.Database, memory = sqlite.memory):
 }
 
 /**
- * drizzle's migrator reads the last applied migration before it takes the write lock, so two
- * processes starting on a fresh file can both decide to migrate; the loser fails on
- * "table already exists" after the winner committed. Running it again then finds the
- * migrations applied and does nothing.
+ * Applies the committed drizzle-kit migrations (same files and bookkeeping table as
+ * drizzle's migrator) inside one `BEGIN IMMEDIATE` transaction, so two processes opening a
+ * fresh file at once serialize: the second waits for the write lock, then finds every
+ * migration recorded and applies none. (drizzle's own migrator reads the table before it
+ * takes the lock, so both processes could try the same migration.)
  */
-function migrateWithRetry(db: Db): void {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-  }
+function migrateExclusively(sqlite: Database.Database): void {
+  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  sqlite
+    .transaction(() => {
+      sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+      const last = sqlite.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').pluck().get() as number | string | undefined;
+      const insert = sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
+      for (const migration of migrations) {
+        if (last !== undefined && Number(last) >= migration.folderMillis) continue;
+        for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
+        insert.run(migration.hash, migration.folderMillis);
+      }
+    })
+    .immediate();
 }
