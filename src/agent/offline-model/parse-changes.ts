@@ -1,0 +1,280 @@
+import {
+  clean,
+  findCaseMention,
+  findScenarioMention,
+  firstMonth,
+  isMonthPhrase,
+  MONTH_PHRASE,
+  monthAfter,
+  NUMBER,
+  quoted,
+  readNumber,
+  withoutArticle,
+  escapeRegExp,
+  withoutScenario,
+} from './phrases.ts';
+import { extractProvenance } from './parse-measurements.ts';
+import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
+
+/*
+ * The phrasing families that propose changes (each returns null when the message is not of
+ * its family): realization scenario, conversion, split, monthly values, set an input,
+ * milestone, lock. Every one passes names and month phrases through as the person said them;
+ * the tools resolve them.
+ */
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };
+
+function caseFor(text: string, ctx: ConversationContext): string | undefined {
+  return findCaseMention(text) ?? ctx.businessCase;
+}
+
+/** "Create a realization scenario for Delta Corp from the Rollout Plan, starting August, for 24 months". */
+export function parseRealizationScenario(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const creates = /\b(?:create|set\s*up|start|add|make|open|begin|build|new)\b/i.test(text) && /\breali[sz]ation\b/i.test(text);
+  const startsTracking = /\bstart\s+tracking\b/i.test(text) && /\b(?:plan|scenario)\b/i.test(text);
+  if (!creates && !startsTracking) return null;
+
+  let from: string | undefined;
+  const fromRe = new RegExp(
+    String.raw`\b(?:from|based\s+on|copying|copy\s+of|off)\s+(?:the\s+)?(.+?)(?=\s*(?:,|;|\.(?:\s|$)|$|\bstart|\bbegin|\bfor\s+\d|\bfor\s+(?:one|two|three|four|five)\b|\bwith\b|\bcalled\b|\bnamed\b|\bas\s+of\b|\beffective\b|\b(?:in|from|on)\s+${MONTH_PHRASE}))`,
+    'gi',
+  );
+  for (const m of text.matchAll(fromRe)) {
+    const v = clean(m[1]!.replace(/\s+scenario$/i, ''));
+    if (v && !isMonthPhrase(v) && !/^\d/.test(v)) {
+      from = v;
+      break;
+    }
+  }
+  const start = monthAfter(text, String.raw`start(?:ing|s)?|begin(?:ning|s)?|from|as\s+of|effective|kick(?:ing)?\s+off|in`) ?? firstMonth(text);
+  let months: number | undefined;
+  const m = /\b(\d{1,3})[\s-]*(?:months?|mos?)\b/i.exec(text);
+  const y = /\b(\d{1,2}|one|two|three|four|five|six|ten)[\s-]*years?\b/i.exec(text);
+  if (m) months = Number(m[1]);
+  else if (y) months = (NUMBER_WORDS[y[1]!.toLowerCase()] ?? Number(y[1])) * 12;
+  const named = /\b(?:called|named)\s+["“]?([^"”,;.]+)/i.exec(text);
+  const businessCase = caseFor(text.replace(fromRe, ' '), ctx);
+  if (!start) {
+    return reply('From which month should the realization scenario start? For example: "Create a realization scenario from the Rollout Plan, starting August, for 24 months".');
+  }
+  return call('proposeRealizationScenario', defined({ businessCase, from, start, months, name: named ? clean(named[1]!) : undefined }));
+}
+
+const CONVERT_MODIFIER = /^(?:with\s+)?(?:a\s+)?(?:baseline|direction|decreas|increas|lower|higher|down|up|unit)/i;
+
+/** "Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100" (one or several). */
+export function parseConversions(text: string, ctx: ConversationContext): OfflineRequest | null {
+  let body: string | undefined;
+  const convert = /\bconvert\s+(.+)$/is.exec(text);
+  const trackCalc = /\b(?:track|switch|move)\s+(.+?\bcalc(?:ulation)?s?\b.*)$/is.exec(text);
+  if (convert) body = convert[1]!;
+  else if (trackCalc) body = trackCalc[1]!.replace(/\b(?:monthly|every month|each month)\b/i, ' ');
+  if (body === undefined) return null;
+
+  const scenario = findScenarioMention(body);
+  if (scenario) body = withoutScenario(body, scenario);
+  const mention = findCaseMention(body);
+  const businessCase = mention ?? ctx.businessCase;
+  if (mention) body = body.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b`), ' ');
+  body = body.replace(/[.!?]+\s*$/, '').replace(/\b(avg|no|vs|approx|est)\.\s/gi, '$1.\u00a0');
+
+  const items: string[][] = [];
+  for (const part of body.split(/\s*(?:;|,\s*(?:and\s+)?|\s+and\s+)\s*/i)) {
+    const p = part.replace(/\u00a0/g, ' ').trim();
+    if (!p) continue;
+    if (CONVERT_MODIFIER.test(p) && items.length > 0) items[items.length - 1]!.push(p);
+    else items.push([p]);
+  }
+  const conversions = items.map((parts) => readConversion(parts)).filter((c): c is Record<string, unknown> => c !== null);
+  if (conversions.length === 0) return reply('Which calculation should I convert? For example: "Convert the efficiency calculation to track Avg. Tickets per Day".');
+  return call('proposeConversions', defined({ businessCase, scenario, conversions }));
+}
+
+function readConversion(parts: string[]): Record<string, unknown> | null {
+  let text = parts.join(', ');
+  let baseline: number | undefined;
+  let baselineInput: string | undefined;
+  let direction: 'increase' | 'decrease' | undefined;
+  text = text.replace(new RegExp(String.raw`,?\s*(?:with\s+)?(?:a\s+)?baseline\s+(?:of\s+|is\s+|=\s*|at\s+|value\s+)?(${NUMBER})`, 'i'), (_, n: string) => {
+    baseline = readNumber(n);
+    return ' ';
+  });
+  text = text.replace(/,?\s*(?:with\s+)?(?:the\s+)?baseline\s+(?:from|input|in|is)\s+(?:the\s+)?([^,;]+)/i, (_, n: string) => {
+    baselineInput = clean(n);
+    return ' ';
+  });
+  text = text.replace(/,?\s*(?:direction\s+)?(?:decreas(?:e|ing)|lower is better|down is (?:good|better))\b/i, () => {
+    direction = 'decrease';
+    return ' ';
+  });
+  text = text.replace(/,?\s*(?:direction\s+)?(?:increas(?:e|ing)|higher is better|up is (?:good|better))\b/i, () => {
+    direction = 'increase';
+    return ' ';
+  });
+  const split = /\s+(?:to\s+(?:be\s+)?track(?:ed|ing)?(?:\s+(?:monthly\s+)?(?:with|using|by|via|as))?|to\s+monthly\s+tracking(?:\s+(?:of|with))?|into\s+tracking(?:\s+of)?|by\s+tracking|tracking|with|using|via|to)\s+/i.exec(` ${text} `);
+  let calcText = text;
+  let metric: string | undefined;
+  if (split) {
+    const at = split.index - 1;
+    calcText = text.slice(0, Math.max(0, at));
+    metric = clean(text.slice(at + split[0].length));
+  }
+  const calculation = clean(withoutArticle(clean(calcText)).replace(/\s+calc(?:ulation)?s?$/i, '').replace(/\s+monthly$/i, ''));
+  if (metric !== undefined) {
+    metric = clean(withoutArticle(metric).replace(/\s+(?:monthly|each month|every month|instead|as (?:the )?metric)$/i, ''));
+    if (!metric || /^(?:monthly|monthly tracking|tracking|a metric|the metric)$/i.test(metric)) metric = undefined;
+  }
+  if (!calculation || /^(?:it|that|this|them|those)$/i.test(calculation)) return null;
+  return defined({ calculation, metric, baseline, baselineInput, direction });
+}
+
+/**
+ * "Split that calculation into one for handle time and one for tickets per day; keep the
+ * total benefit." "That calculation" (or "it", "this one") is the calculation the
+ * conversation named last.
+ */
+export function parseSplit(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const m = /\bsplit\s+(.*?)\s+(?:in(?:to)?|by|between|across|along)\s+(.+)$/is.exec(text);
+  if (!m) {
+    if (/^\s*(?:please\s+)?split\b/i.test(text)) {
+      return reply('How should I split it? For example: "Split the handle time calculation into one for handle time and one for tickets per day".');
+    }
+    return null;
+  }
+  let calcText = clean(m[1]!);
+  const scenario = findScenarioMention(text);
+  if (scenario) calcText = clean(withoutScenario(calcText, scenario));
+  const businessCase = caseFor(calcText, ctx);
+  let calculation: string | undefined;
+  if (/^(?:that|this|it|the same|that one|this one)(?:\s+(?:one|calc(?:ulation)?))?$/i.test(calcText) || calcText === '') {
+    calculation = ctx.calculation;
+  } else {
+    calculation = clean(withoutArticle(calcText).replace(/\s+calc(?:ulation)?$/i, ''));
+  }
+  if (!calculation) {
+    return reply('Which calculation should I split? For example: "Split the handle time calculation into one for handle time and one for tickets per day".');
+  }
+  const partsText = m[2]!.replace(/[,\s]*(?:using|with|by)?\s*(?:the\s+)?shapley(?:\s+(?:strategy|method|values?))?/i, ' ').split(/\s*(?:;|(?<!\b(?:avg|no|vs|approx|est))\.(?:\s|$)|,\s*(?:keep|keeping|so that|while|preserving|and keep)\b|\s+(?:keeping|so that|while|preserving)\b|\s+and\s+keep\b)/i)[0]!;
+  const parts = partsText
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
+    .map((p) => readPart(p))
+    .filter((p): p is { metric: string; name?: string } => p !== null);
+  if (parts.length < 2) {
+    return reply('A split needs at least two parts, one per metric. For example: "Split that calculation into one for handle time and one for tickets per day".');
+  }
+  const strategy = /\bshapley\b/i.test(text) ? 'shapley' : undefined;
+  return call('proposeSplit', defined({ businessCase, scenario, calculation, parts, strategy }));
+}
+
+function readPart(text: string): { metric: string; name?: string } | null {
+  let t = clean(text);
+  let name: string | undefined;
+  t = t.replace(/\s+(?:called|named)\s+["“]?([^"”]+)["”]?$/i, (_, n: string) => {
+    name = clean(n);
+    return '';
+  });
+  t = clean(
+    t
+      .replace(/^(?:one|a\s+part|a\s+calc(?:ulation)?|a\s+new\s+one|another(?:\s+one)?|part|the\s+other(?:\s+one)?)\s+(?:for|per|on|driven by|by)\s+/i, '')
+      .replace(/^(?:for|per|by)\s+/i, ''),
+  );
+  t = clean(withoutArticle(t).replace(/\s+(?:part|calc(?:ulation)?|one)$/i, ''));
+  if (!t) return null;
+  return name ? { metric: t, name } : { metric: t };
+}
+
+/** "track deflection rate monthly", "enable monthly values for deflection rate". */
+export function parseMonthlyValues(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const patterns = [
+    /\benable\s+monthly\s+(?:values|tracking|measurements?)\s+(?:for|on|of)\s+(.+)$/i,
+    /\b(?:track|measure|record)\s+(.+?)\s+(?:monthly|every month|each month|month by month)\s*[.!]?$/i,
+    /\bmake\s+(.+?)\s+(?:monthly|a time[- ]series|time[- ]series)\b/i,
+    /\b(.+?)\s+should\s+be\s+(?:tracked|measured|recorded)\s+(?:monthly|every month|each month)\b/i,
+    /\bstart\s+tracking\s+(.+?)(?:\s+monthly)?\s*[.!]?$/i,
+  ];
+  for (const [i, re] of patterns.entries()) {
+    // Only "enable monthly values for X" may hold a number (an input named with one); a
+    // number elsewhere means a measurement ("record tickets per month 1200 for October").
+    if (i > 0 && /\d/.test(text)) break;
+    const m = re.exec(text);
+    if (!m) continue;
+    let input = m[1]!;
+    const scenario = findScenarioMention(input);
+    if (scenario) input = withoutScenario(input, scenario);
+    const mention = findCaseMention(input);
+    if (mention) input = input.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}\b`), ' ');
+    input = clean(withoutArticle(clean(input.replace(/^(?:values?\s+(?:of|for)\s+)/i, ''))).replace(/\s+input$/i, ''));
+    input = clean(input.replace(/^(?:please|let'?s|we should|can you)\s+/i, ''));
+    if (!input) continue;
+    return call('proposeMonthlyValues', defined({ businessCase: mention ?? ctx.businessCase, scenario, input }));
+  }
+  return null;
+}
+
+/** "set # of reps to 15", "change the cost per ticket to $14", "# of reps is now 15". No month: with a month it is a measurement. */
+export function parseSetInput(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const scenario = findScenarioMention(text);
+  const t = withoutScenario(text, scenario).replace(/[.!]+\s*$/, '').trim();
+  const re = [
+    new RegExp(String.raw`^\s*(?:please\s+|can you\s+|could you\s+)?(?:set|change|update|make|put)\s+(.+?)\s+(?:to|=|at)\s+(${NUMBER})(?:\s+[a-z/ ]{1,20})?\s*\??$`, 'i'),
+    new RegExp(String.raw`^\s*(?:the\s+)?(.+?)\s+(?:is|are)\s+now\s+(${NUMBER})(?:\s+[a-z/ ]{1,20})?\s*$`, 'i'),
+  ];
+  for (const r of re) {
+    const m = r.exec(t);
+    if (!m) continue;
+    const value = readNumber(m[2]!);
+    if (value === undefined) continue;
+    let input = m[1]!;
+    const mention = findCaseMention(input);
+    if (mention) input = input.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b|\b${escapeRegExp(mention)}[’']s\b`), ' ');
+    input = clean(withoutArticle(clean(input)));
+    if (!input) continue;
+    return call('proposeInputValue', defined({ businessCase: mention ?? ctx.businessCase, scenario, input, value }));
+  }
+  return null;
+}
+
+/** "add milestone All Teams Onboarded achieved October", "add a milestone "Portal Relaunch" target December". */
+export function parseMilestone(text: string, ctx: ConversationContext): OfflineRequest | null {
+  if (!/\bmilestones?\b/i.test(text)) return null;
+  const { rest, note } = extractNote(text);
+  const achievedMonth = monthAfter(rest, String.raw`achieved|reached|hit|completed|done|met|finished|happened|accomplished|delivered`);
+  let targetMonth = monthAfter(rest, String.raw`target(?:ed)?|planned|due|expected|scheduled|aimed|targeting`);
+  let name = quoted(rest);
+  if (!name) {
+    const m = /\bmilestones?\s*(?:called|named|:)?\s*(.+)$/i.exec(rest);
+    if (m) {
+      const cut = m[1]!.split(
+        /\s*(?:,|;|\.(?:\s|$)|\s(?:was|is|has been|got|were)\s|\s(?:achieved|reached|hit|completed|done|met|finished|happened|accomplished|delivered|target(?:ed)?|planned|due|expected|scheduled|aimed|targeting)\b|\s(?:in|on|by|for)\s+(?=\S*\d|\S+\s*$))/i,
+      )[0]!;
+      name = clean(withoutArticle(clean(cut.replace(/^(?:for|called|named)\s+/i, ''))));
+    }
+  }
+  const scenario = findScenarioMention(rest);
+  if (!achievedMonth && !targetMonth) {
+    // A bare month ("add milestone Go-Live in March") is the month it is planned for.
+    const bare = firstMonth(rest.replace(name ?? '\u0000', ' '));
+    if (bare) targetMonth = bare;
+  }
+  if (!name || isMonthPhrase(name)) return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".');
+  return call('proposeMilestone', defined({ businessCase: ctx.businessCase, scenario, name, targetMonth, achievedMonth, note }));
+}
+
+/** "lock months through December", "lock through 2025-12", "close the books through March". */
+export function parseLock(text: string, ctx: ConversationContext): OfflineRequest | null {
+  if (!/\block(?:ing)?\b/i.test(text) && !/\bclose\s+(?:the\s+)?(?:books|months)\b/i.test(text)) return null;
+  const through = monthAfter(text, String.raw`through|thru|until|till|up\s+to(?:\s+and\s+including)?|to|including|lock(?:ing)?|close`) ?? firstMonth(text);
+  if (!through) return reply('Up to which month should I lock? For example: "lock months through December".');
+  const businessCase = findCaseMention(text) ?? ctx.businessCase;
+  return call('proposeLockMonths', defined({ businessCase, scenario: findScenarioMention(text), through }));
+}
+
+function extractNote(text: string): { rest: string; note?: string } {
+  const p = extractProvenance(text);
+  // A milestone keeps only a note; "from ..." in a milestone is part of its wording.
+  const noted = /\b(?:notes?|comments?)\s*[:=\-–]|\bbecause\b/i.exec(text);
+  if (!noted || !p.note) return { rest: text };
+  return { rest: text.slice(0, noted.index), note: p.note };
+}
+

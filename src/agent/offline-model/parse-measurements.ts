@@ -1,0 +1,301 @@
+import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, isMonthPhrase, MONTH_NAME, NUMBER, readNumber, tidyMonth, withoutScenario } from './phrases.ts';
+
+/** One dictated measurement, as the `proposeMeasurements` tool takes it. */
+export interface DictatedMeasurement {
+  input: string;
+  month: string;
+  value: number;
+  note?: string;
+  evidence?: string;
+  source?: string;
+}
+
+/** What a dictation gives: the measurements (and the case or scenario named), or a question back. */
+export type DictationParse =
+  | { kind: 'measurements'; businessCase?: string; scenario?: string; measurements: DictatedMeasurement[] }
+  | { kind: 'ask'; text: string };
+
+/** What a message says about where its values come from. */
+export interface Provenance {
+  note?: string;
+  evidence?: string;
+  source?: string;
+}
+
+const VERB = /^\s*(?:please\s+)?(?:record|log|add|enter|save|store|measured?|track(?:ed)?)\b/i;
+const MARKER_END = String.raw`(?=\s*(?:[;\n]|,\s|\.\s|\.$|$|\b(?:note|notes|evidence|source|because)\b\s*[:=]?))`;
+
+/**
+ * Takes note, evidence and source out of a message:
+ * - note: "note: ..." / "notes: ..." / "comment: ..." / "because ..." (to the end, or to an
+ *   "evidence:" / "source:" that follows; inside parentheses, to the closing one);
+ * - evidence: URLs, "evidence: ..." / "proof: ...";
+ * - source: "(Zendesk export)", "source: ...", "from the Zendesk export", "via ...",
+ *   "according to ...", "per the ...".
+ * The note is taken first, so nothing inside it (numbers, months, "apply this now") is read
+ * as anything but the note.
+ */
+export function extractProvenance(text: string): { rest: string } & Provenance {
+  let rest = ` ${text} `;
+  const out: Provenance = {};
+
+  const marker = /\b(?:notes?|comments?)\s*[:=\-–]\s*|\bbecause\s+/i.exec(rest);
+  if (marker) {
+    const start = marker.index;
+    const open = rest.slice(0, start).split('(').length - rest.slice(0, start).split(')').length;
+    let end = rest.length;
+    if (open > 0) {
+      const close = rest.indexOf(')', start);
+      if (close >= 0) end = close;
+    } else {
+      const next = /\b(?:evidence|source|proof)\s*[:=]/i.exec(rest.slice(start + marker[0].length));
+      if (next) end = start + marker[0].length + next.index;
+    }
+    let note = clean(rest.slice(start + marker[0].length, end));
+    if (/^because/i.test(marker[0])) note = note.replace(/^of\s+/i, '');
+    if (note) out.note = note;
+    rest = `${rest.slice(0, start)} ${rest.slice(end)}`;
+  }
+
+  rest = rest.replace(/\(([^()]*)\)/g, (_, inner: string) => {
+    const v = clean(inner);
+    const labelled = /^(note|notes|evidence|proof|source)\s*[:=]?\s*(.+)$/i.exec(v);
+    if (labelled) {
+      const field = /^note/i.test(labelled[1]!) ? 'note' : /^source/i.test(labelled[1]!) ? 'source' : 'evidence';
+      out[field] ??= clean(labelled[2]!);
+    } else if (/^https?:\/\//i.test(v)) {
+      out.evidence ??= v;
+    } else if (v && !/^\d/.test(v) && !isMonthPhrase(v)) {
+      out.source ??= v.replace(/^(?:from|via|source)\s+(?:the\s+)?/i, '');
+    }
+    return ' ';
+  });
+
+  const urls: string[] = [];
+  rest = rest.replace(/\bhttps?:\/\/[^\s,;)]+/gi, (u) => {
+    urls.push(u.replace(/[.]+$/, ''));
+    return ' ';
+  });
+  if (urls.length > 0) out.evidence ??= urls.join(' ');
+
+  rest = rest.replace(new RegExp(String.raw`\b(?:evidence|proof)\s*(?:[:=]|\bis\b)\s*(.+?)${MARKER_END}`, 'i'), (_, v: string) => {
+    out.evidence ??= clean(v);
+    return ' ';
+  });
+  rest = rest.replace(new RegExp(String.raw`\bsource\s*(?:[:=]|\bis\b)\s*(?:the\s+)?(.+?)${MARKER_END}`, 'i'), (_, v: string) => {
+    out.source ??= clean(v);
+    return ' ';
+  });
+  rest = rest.replace(new RegExp(String.raw`\b(?:from|via|according to|per the)\s+(?:the\s+|our\s+)?([A-Za-z][^;,\n]*?)${MARKER_END}`, 'i'), (all, v: string) => {
+    const s = clean(v);
+    if (!s || /\d/.test(s) || isMonthPhrase(s) || /\b(?:plan|scenario)\b/i.test(s)) return all;
+    out.source ??= s;
+    return ' ';
+  });
+  return { rest: rest.trim(), ...out };
+}
+
+type Token = { t: 'month'; text: string; name: boolean } | { t: 'year'; text: string } | { t: 'num'; value: number; raw: string } | { t: 'word'; text: string };
+
+const MONTH_TOKEN = String.raw`\d{4}-(?:0[1-9]|1[0-2])(?!\d)|(?:0?[1-9]|1[0-2])\/\d{4}(?!\d)|(?:this|last|next|previous|current)\s+month\b`;
+const TOKEN = new RegExp(String.raw`(${MONTH_TOKEN})|\b(${MONTH_NAME})|('\d{2}(?!\d))|(${NUMBER})|([#A-Za-z][\w#&'’/-]*)`, 'gi');
+
+/** Words that say what to do, not which input: left out of the input's name. */
+const STOP = new Set(
+  (
+    'record records recorded recording log logged logging add added enter entered save store measure measured measurement measurements ' +
+    'value values reading readings was were is are be been being came come in at of for on during we had have has saw see got get it ' +
+    'its there please also then to set the our a an with new about around approximately roughly so this that now landed hit reached ' +
+    'went up down data update updates dictation metric handled processed averaged averaging did reported closed resolved'
+  ).split(/\s+/),
+);
+
+function tokenize(clause: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of clause.matchAll(TOKEN)) {
+    if (m[1]) tokens.push({ t: 'month', text: tidyMonth(m[1]), name: false });
+    else if (m[2]) tokens.push({ t: 'month', text: tidyMonth(m[2]), name: true });
+    else if (m[3]) tokens.push({ t: 'year', text: m[3] });
+    else if (m[4]) {
+      const value = readNumber(m[4]);
+      if (value !== undefined) tokens.push({ t: 'num', value, raw: m[4].trim() });
+    } else if (m[5]) tokens.push({ t: 'word', text: m[5] });
+  }
+  // A year right after a month name belongs to it ("Oct 2025", "Oct '25"); a four-digit
+  // number only when the clause has another number to be the value ("Oct 2025 115").
+  const numbers = tokens.filter((t) => t.t === 'num').length;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (t.t === 'month' && t.name && next) {
+      if (next.t === 'year') {
+        out.push({ t: 'month', text: `${t.text} ${next.text}`, name: false });
+        i++;
+        continue;
+      }
+      if (next.t === 'num' && /^(?:19|20)\d{2}$/.test(next.raw) && numbers > 1) {
+        out.push({ t: 'month', text: `${t.text} ${next.raw}`, name: false });
+        i++;
+        continue;
+      }
+    }
+    if (t.t !== 'year') out.push(t);
+  }
+  return out;
+}
+
+function phrase(words: readonly string[]): string {
+  return clean(words.filter((w) => !STOP.has(w.toLowerCase())).join(' '));
+}
+
+interface Item {
+  input: string | undefined;
+  month: string | undefined;
+  value: number;
+}
+
+/** Reads the value items of the clauses; `input` and `month` carry over from clause to clause. */
+function readClauses(clauses: readonly string[], initialInput: string | undefined): { items: Item[]; firstHadOwnInput: boolean } {
+  let input = initialInput;
+  let month: string | undefined;
+  let firstHadOwnInput = false;
+  const items: Item[] = [];
+  for (const clause of clauses) {
+    const tokens = tokenize(clause);
+    const used = new Set<number>();
+    const numberAt = tokens.flatMap((t, i) => (t.t === 'num' ? [i] : []));
+    if (numberAt.length === 0) {
+      const months = tokens.filter((t) => t.t === 'month');
+      if (months.length > 0) month = (months[months.length - 1] as { text: string }).text;
+      const words = phrase(tokens.flatMap((t) => (t.t === 'word' ? [t.text] : [])));
+      if (words) input = words;
+      continue;
+    }
+    let previous = -1;
+    numberAt.forEach((k, n) => {
+      const nextNumber = numberAt[n + 1] ?? tokens.length;
+      // The month: the nearest one before this number (after the previous number), else
+      // the nearest one after it (before the next number), else the month so far.
+      let m: string | undefined;
+      for (let i = k - 1; i > previous; i--) {
+        const t = tokens[i]!;
+        if (t.t === 'month' && !used.has(i)) {
+          m = t.text;
+          used.add(i);
+          break;
+        }
+      }
+      if (m === undefined) {
+        for (let i = k + 1; i < nextNumber; i++) {
+          const t = tokens[i]!;
+          if (t.t === 'month' && !used.has(i)) {
+            m = t.text;
+            used.add(i);
+            break;
+          }
+        }
+      }
+      // The input: the words before the number (since the previous one), else the words
+      // right after it ("115 tickets a day"), else the input so far.
+      const before: string[] = [];
+      for (let i = previous + 1; i < k; i++) {
+        const t = tokens[i]!;
+        if (t.t === 'word' && !used.has(i)) {
+          before.push(t.text);
+          used.add(i);
+        }
+      }
+      let own = phrase(before);
+      if (!own) {
+        const after: string[] = [];
+        for (let i = k + 1; i < nextNumber; i++) {
+          const t = tokens[i]!;
+          if (t.t === 'month') break;
+          if (t.t === 'word' && !used.has(i)) {
+            after.push(t.text);
+            used.add(i);
+          }
+        }
+        own = phrase(after);
+      }
+      if (own) {
+        input = own;
+        if (items.length === 0) firstHadOwnInput = true;
+      }
+      if (m !== undefined) month = m;
+      items.push({ input, month, value: (tokens[k] as { value: number }).value });
+      previous = k;
+    });
+  }
+  return { items, firstHadOwnInput };
+}
+
+function splitClauses(text: string): string[] {
+  return text
+    .split(/\s*(?:[;\n]|,|(?<!\b(?:avg|no|vs|approx|est))\.(?=\s|$)|\band\b|\bthen\b|\balso\b)\s*/i)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+function normalise(text: string): string {
+  let t = text;
+  for (let i = 0; i < 3; i++) t = t.replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
+  return t
+    .replace(new RegExp(String.raw`\b(${MONTH_NAME}),\s+((?:19|20)\d{2})\b`, 'gi'), '$1 $2')
+    .replace(/\b(?:a|an|each|every)\s+(day|week|month|year|hour)\b/gi, 'per $1')
+    .replace(/\s*\/\s*(day|week|month|year|hour)\b/gi, ' per $1')
+    .replace(/\b(avg|no|approx|est|vs|nr|num|qty)\./gi, '$1');
+}
+
+/**
+ * Reads dictated measurements: one or several months and inputs, each with a value
+ * ("October: 115 tickets a day, from the Zendesk export.", "Delta: tickets per day Oct 115,
+ * Nov 121 (Zendesk export)", "record deflection rate 22% for September"). Note, evidence
+ * and source apply to every value of the message. Returns null when the message is not a
+ * dictation (no number, or a number without a month and without "record"/"log").
+ */
+export function parseMeasurements(text: string): DictationParse | null {
+  const { rest, ...provenance } = extractProvenance(text);
+  let body = normalise(rest);
+
+  let businessCase: string | undefined;
+  let prefix: string | undefined;
+  const colon = /^\s*([^:\n]{1,60}?)\s*:\s*([\s\S]*)$/.exec(body);
+  if (colon && !isMonthPhrase(colon[1]!) && !/\d/.test(colon[1]!)) {
+    if (hasMonth(colon[1]!)) body = `${colon[1]!} ${colon[2]!}`;
+    else {
+      prefix = clean(colon[1]!.replace(VERB, ''));
+      body = colon[2]!;
+    }
+  }
+  const mention = findCaseMention(body);
+  if (mention) {
+    const re = new RegExp(String.raw`\b(?:for|of)\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b|\b${escapeRegExp(mention)}[’']s\b`, 'i');
+    if (re.test(body)) {
+      businessCase = mention;
+      body = body.replace(re, ' ');
+    }
+  }
+  const scenario = findScenarioMention(body);
+  if (scenario) body = withoutScenario(body, scenario);
+
+  const clauses = splitClauses(body.replace(VERB, ' '));
+  let read = readClauses(clauses, undefined);
+  if (read.items.length === 0) return null;
+  if (prefix !== undefined) {
+    if (read.firstHadOwnInput) businessCase ??= prefix;
+    else read = readClauses(clauses, prefix);
+  }
+  const anyMonth = read.items.some((i) => i.month !== undefined);
+  if (!anyMonth && !VERB.test(rest) && prefix === undefined) return null;
+
+  const missingInput = read.items.find((i) => i.input === undefined);
+  if (missingInput) return { kind: 'ask', text: `Which input is the value ${missingInput.value} for? For example: "tickets per day October 115".` };
+  const missingMonth = read.items.find((i) => i.month === undefined);
+  if (missingMonth) return { kind: 'ask', text: `Which month is the ${missingMonth.input} value ${missingMonth.value} for? For example: "${missingMonth.input} October ${missingMonth.value}".` };
+
+  const measurements = read.items.map((i) => ({ input: i.input!, month: i.month!, value: i.value, ...provenance }));
+  return { kind: 'measurements', ...(businessCase ? { businessCase } : {}), ...(scenario ? { scenario } : {}), measurements };
+}
+

@@ -1,0 +1,140 @@
+import { clean, escapeRegExp, findCaseMention, findScenarioMention, MONTH_PHRASE, plausibleCase, tidyMonth, withoutArticle, withoutScenario } from './phrases.ts';
+import { call, defined, type ConversationContext, type OfflineRequest } from './request.ts';
+
+/*
+ * The phrasing families that only read: find cases, show a case, value summary, measurement
+ * history, conversion suggestions, pending proposals. Each returns null when the message is
+ * not of its family.
+ */
+
+const GENERIC = /^(?:all|every(?:thing)?|cases?|business\s+cases?|the\s+cases?|them|it|me|us|everything|details?|structure|overview|calculations?|inputs?|use\s+cases?|scenarios?|formulas?|milestones?|the\s+(?:calculations?|inputs?|use\s+cases?|scenarios?|formulas?|structure|details?|milestones?))$/i;
+
+/** "find Delta", "search for Acme", "list business cases", "which business cases are there?". */
+export function parseFindCases(text: string): OfflineRequest | null {
+  const find = /^\s*(?:please\s+|can you\s+|could you\s+)?(?:find|search(?:\s+for)?|look\s+(?:up|for)|lookup)\s+(.+?)\s*[.?!]*$/i.exec(text);
+  if (find) {
+    let q = clean(find[1]!.replace(/\b(?:business\s+)?cases?\b/gi, ' ').replace(/\b(?:customer|account)\b/gi, ' ').replace(/\b(?:for|of|called|named)\b\s*$/i, ' '));
+    q = clean(withoutArticle(q).replace(/^(?:for|called|named|of)\s+/i, ''));
+    if (!q || /^(?:all|every|any)$/i.test(q)) return call('findBusinessCases', {});
+    return call('findBusinessCases', { query: q });
+  }
+  if (/\b(?:list|show|which|what|all|any|our|my)\b.*\bcases\b|\bbusiness\s+cases\b|^\s*cases\s*\??$/i.test(text)) {
+    const mention = findCaseMention(text);
+    return call('findBusinessCases', defined({ query: mention }));
+  }
+  return null;
+}
+
+/** "show Delta", "describe the Delta case", "what inputs does Delta have?", "show me the calculations". */
+export function parseShowCase(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const verb = /^\s*(?:please\s+|can you\s+|could you\s+)?(?:show|describe|display|open|explain|walk\s+me\s+through|tell\s+me\s+about|give\s+me\s+an\s+overview\s+of|what(?:'s|\s+is)\s+in)\s+(?:me\s+)?(.*?)\s*[.?!]*$/i.exec(text);
+  const structure = /\b(?:what|which)\s+(?:calculations|inputs|use\s+cases|scenarios|formulas|milestones)\b|\bstructure\b|\bwhat\s+does\s+.+\s+look\s+like\b|\bhow\s+is\s+.+\s+(?:calculated|built)\b/i.test(text);
+  if (!verb && !structure) return null;
+  let businessCase = findCaseMention(text);
+  if (!businessCase && verb) {
+    const rest = clean(withoutArticle(clean(verb[1]!)));
+    const bare = clean(rest.replace(/\s+(?:business\s+)?case$/i, ''));
+    if (bare && !GENERIC.test(bare) && !/\bcalc(?:ulation)?s?\b|\binputs?\b|\bscenarios?\b|\bplan\b/i.test(bare) && plausibleCase(bare) && /^[A-Z]/.test(bare)) businessCase = bare;
+  }
+  return call('showBusinessCase', defined({ businessCase: businessCase ?? ctx.businessCase }));
+}
+
+const SUMMARY = /\b(?:summary|summari[sz]e|reali[sz]ed|reali[sz]e|roi|payback|pay\s+back|how\s+much\s+value|value\s+(?:so\s+far|to\s+date|delivered|report|summary)|how\s+(?:are|is)\b.*\b(?:doing|tracking|going)|variance|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:estimate|plan|forecast)|measured\s+vs|benefits?|total\s+value|investment|break[-\s]?even)\b/i;
+
+/** "how much value has Delta realized?", "summary for Delta as of March", "ROI", "month by month". */
+export function parseSummary(text: string, ctx: ConversationContext): OfflineRequest | null {
+  if (!SUMMARY.test(text)) return null;
+  let t = text;
+  let compare: string | undefined;
+  const cmp = /\b(?:compared?|vs\.?|versus|against)\s+(?:with\s+|to\s+)?(?:the\s+)?((?:[\w'’.&-]+\s+){0,4}?(?:plan|scenario|forecast|projection))\b/i.exec(t);
+  if (cmp && !/^(?:the\s+)?(?:plan|forecast|estimate)$/i.test(cmp[1]!.trim())) {
+    compare = clean(cmp[1]!.replace(/\s+scenario$/i, ''));
+    t = t.replace(cmp[0], ' ');
+  }
+  const asOfMatch = new RegExp(String.raw`\b(?:as\s+of|as\s+at|by|through|thru|until|up\s+to|at\s+(?:the\s+)?end\s+of|end\s+of|for|in)\s+(${MONTH_PHRASE})`, 'i').exec(t);
+  const asOf = asOfMatch ? tidyMonth(asOfMatch[1]!) : undefined;
+  if (asOfMatch) t = t.replace(asOfMatch[0], ' ');
+  const scenario = findScenarioMention(t, 'in|for|of|on|using|within|from');
+  const includeMonths = /\b(?:month[-\s]by[-\s]month|monthly\s+(?:figures|breakdown|detail|numbers|values)|per\s+month|each\s+month|by\s+month|every\s+month)\b/i.test(t) ? true : undefined;
+  const businessCase = findCaseMention(t) ?? ctx.businessCase;
+  return call('valueSummary', defined({ businessCase, scenario, compare, asOf, includeMonths }));
+}
+
+/** "history of tickets per day", "show the measurement history for deflection rate", "what was recorded for tickets per day?". */
+export function parseHistory(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const patterns = [
+    /^\s*(?:please\s+)?(?:show\s+(?:me\s+)?)?(?:the\s+)?(.+?)\s+(?:measurement\s+)?history\b/i,
+    /\bhistory\s+(?:of|for|on)\s+(.+?)\s*[.?!]*$/i,
+    /\bwhat\s+(?:was|were|has\s+been|have\s+been|got)\s+(?:recorded|measured|logged)\s+(?:for|of|on)\s+(.+?)\s*[.?!]*$/i,
+    /\b(?:past|previous|earlier|all)\s+(?:values|measurements)\s+(?:of|for)\s+(.+?)\s*[.?!]*$/i,
+    /^\s*(?:show\s+(?:me\s+)?)?(?:the\s+)?measurements\s+(?:of|for)\s+(.+?)\s*[.?!]*$/i,
+  ];
+  if (!/\bhistory\b|\brecorded\b|\bmeasured\b|\blogged\b|\bmeasurements\b|\bvalues\b/i.test(text)) return null;
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    let input = m[1]!;
+    const scenario = findScenarioMention(input);
+    if (scenario) input = withoutScenario(input, scenario);
+    let businessCase: string | undefined;
+    const forCase = /\s+(?:for|in|of)\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)(?:\s+(?:business\s+)?case)?\s*$/.exec(input);
+    if (forCase && plausibleCase(forCase[1]!)) {
+      businessCase = clean(forCase[1]!);
+      input = input.slice(0, forCase.index);
+    }
+    input = clean(withoutArticle(clean(input.replace(/^(?:the\s+)?measurement\s+/i, ''))).replace(/^(?:measurement\s+)?history\s+(?:of|for)\s+/i, ''));
+    input = clean(withoutArticle(input));
+    if (!input || /^(?:measurement|measurements|it|that|this)$/i.test(input)) continue;
+    const mentioned = findCaseMention(text.slice(m.index + m[0].length));
+    return call('measurementHistory', defined({ businessCase: businessCase ?? mentioned ?? ctx.businessCase, scenario, input }));
+  }
+  return null;
+}
+
+/** "what can I convert?", "suggest conversions", "which calculations can be tracked monthly?". */
+export function parseSuggestions(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const asks =
+    /\bwhat\s+(?:can|could|should)\s+(?:i|we)\s+convert\b|\bsuggest(?:ed)?\s+(?:a\s+)?conversions?\b|\bconversion\s+suggestions?\b|\bconversion\s+candidates?\b/i.test(text) ||
+    /\b(?:which|what)\s+calc(?:ulation)?s?\s+(?:can|could|should)\s+(?:i\s+|we\s+)?(?:be\s+)?(?:convert|track)/i.test(text) ||
+    /\bwhat\s+(?:can|could|should)\s+(?:be|i|we)\s+(?:convert|track)/i.test(text) ||
+    (/\bconvert/i.test(text) && /^\s*(?:what|which|anything|any|is\s+there|are\s+there)\b/i.test(text)) ||
+    /\b(?:can|could|should)\s+(?:i|we)\s+convert\b|\bconvert(?:ed|ible)\b[^.]*\?\s*$/i.test(text);
+  if (!asks) return null;
+  const businessCase = findCaseMention(text) ?? ctx.businessCase;
+  return call('suggestConversions', defined({ businessCase, scenario: findScenarioMention(text) }));
+}
+
+/** "pending proposals", "what's waiting for approval?", "anything to approve?". */
+export function parsePending(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const asks =
+    /\bproposals?\b/i.test(text) ||
+    /\b(?:pending|awaiting|waiting\s+(?:for|on))\s+(?:my\s+|your\s+|an?\s+|for\s+)?approvals?\b/i.test(text) ||
+    /\bwhat\s+needs\s+(?:my\s+|an?\s+)?approv/i.test(text) ||
+    /\b(?:anything|something|what(?:'s|\s+is)?)\s+(?:to|left to|waiting to)\s+approve\b/i.test(text);
+  if (!asks) return null;
+  const businessCase = findCaseMention(text) ?? ctx.businessCase;
+  return call('listPendingProposals', defined({ businessCase }));
+}
+
+const AUDIENCES: Array<[RegExp, string]> = [
+  [/\b(?:cfo|finance|financial|procurement|controller)\b/i, 'finance'],
+  [/\b(?:champions?|admins?|power\s+users?|team\s+leads?|ops|operations)\b/i, 'champion'],
+  [/\b(?:exec|execs|executives?|sponsors?|ceo|coo|cio|leadership|c-level)\b/i, 'executive-sponsor'],
+];
+
+/**
+ * "draft the QBR for Q3 2026 for finance", "QBR for Delta last quarter", "redraft the QBR for
+ * the executive sponsor". Quarter as said ("Q3 2026", "2026-Q3", "Q3", "last quarter"),
+ * audience as the tool names it, `redraft` when a new version is asked for.
+ */
+export function parseQbr(text: string, ctx: ConversationContext): OfflineRequest | null {
+  if (!/\bqbrs?\b|\bquarterly\s+(?:business\s+)?reviews?\b/i.test(text)) return null;
+  let quarter: string | undefined;
+  const q = /\b(\d{4})\s*[-/ ]?\s*q([1-4])\b|\bq([1-4])(?:\s*[-/ ]?\s*('\d{2}|fy\d{2,4}|\d{4}))?\b|\b((?:last|previous|this|current)\s+quarter)\b/i.exec(text);
+  if (q) quarter = q[1] ? `${q[1]}-Q${q[2]}` : q[3] ? `Q${q[3]}${q[4] ? ` ${q[4]}` : ''}` : q[5]!.toLowerCase().replace(/\s+/g, ' ');
+  const audience = AUDIENCES.find(([re]) => re.test(text))?.[1];
+  const redraft = /\b(?:redraft|re-draft|rewrite|regenerate|new\s+version|fresh|again)\b/i.test(text) ? true : undefined;
+  const withoutAudience = text.replace(/\bfor\s+(?:the\s+|our\s+)?(?:cfo|finance|financial|procurement|controller|champions?|admins?|exec|execs|executives?|executive\s+sponsor|sponsors?|ceo|coo|cio|leadership)\b(?:\s+team)?/gi, ' ');
+  const businessCase = findCaseMention(withoutAudience) ?? ctx.businessCase;
+  return call('draftQbr', defined({ businessCase, quarter, audience, redraft }));
+}

@@ -1,0 +1,148 @@
+import { zodSchema } from 'ai';
+import { z } from 'zod';
+import type { CaseRecord, ProposalRecord } from '../../db/store.ts';
+import type { BusinessCase, Figures, Scenario } from '../engine/index.ts';
+import { monthOf, propose } from '../proposals/index.ts';
+import { matchName } from '../resolve/match-name.ts';
+import { resolveMonth } from '../resolve/resolve-month.ts';
+import { resolveScenario } from '../resolve/resolve-in-document.ts';
+import { unresolved, type Resolved } from '../resolve/resolution.ts';
+import type { ToolContext } from './tool-context.ts';
+
+/** What a tool returns when it cannot do what was asked: readable by the model, with candidates to offer. */
+export const toolErrorSchema = z.object({
+  error: z.string().describe('What went wrong, in words to relay to the person'),
+  candidates: z.array(z.string()).optional().describe('Possible meanings to offer the person when a name was ambiguous or unknown'),
+});
+export type ToolError = z.infer<typeof toolErrorSchema>;
+
+/** Turns a failed resolution into a tool error. */
+export function toolError(r: { error: string; candidates?: string[] }): ToolError {
+  return r.candidates ? { error: r.error, candidates: r.candidates } : { error: r.error };
+}
+
+/** The field every tool that works on one business case takes. */
+export const businessCaseField = z
+  .string()
+  .optional()
+  .describe('The business case, by name, customer or id (e.g. "Delta Corp"); omit when the workspace has only one');
+
+/** The scenario field of tools that change tracking data. */
+export const scenarioField = z
+  .string()
+  .optional()
+  .describe('Scenario by name or id; omit for the realization scenario (where tracking happens)');
+
+/** The current month in the context's clock. */
+export function currentMonth(ctx: ToolContext): string {
+  return monthOf(ctx.proposals.now());
+}
+
+/** Finds the business case a person named among the workspace's cases. */
+export function resolveCase(ctx: ToolContext, name: string | undefined): Resolved<CaseRecord> {
+  const store = ctx.proposals.store;
+  const cases = store.listCases(ctx.workspaceId);
+  const show = cases.map((c) => `${c.name} (${c.id})`);
+  if (cases.length === 0) return unresolved('there are no business cases in this workspace yet');
+  let id: string | undefined;
+  if (name === undefined || name.trim() === '') {
+    if (cases.length !== 1) return unresolved('which business case?', show);
+    id = cases[0]!.id;
+  } else {
+    const exact = cases.find((c) => c.id === name.trim());
+    const m = exact ? ({ kind: 'match', item: exact } as const) : matchName(cases, name, (c) => [c.id, c.name, c.customer]);
+    if (m.kind === 'ambiguous') return unresolved(`'${name}' could be several business cases`, m.candidates.map((c) => `${c.name} (${c.id})`));
+    if (m.kind === 'none') return unresolved(`no business case called '${name}'`, show);
+    id = m.item.id;
+  }
+  const record = store.getCase(id);
+  return record ? { ok: true, value: record } : unresolved(`business case '${id}' disappeared`);
+}
+
+/** Resolves the case and one of its scenarios in one go. */
+export function resolveCaseScenario(
+  ctx: ToolContext,
+  caseName: string | undefined,
+  scenarioName: string | undefined,
+  prefer: 'realization' | 'future' = 'realization',
+): Resolved<{ record: CaseRecord; doc: BusinessCase; scenario: Scenario }> {
+  const c = resolveCase(ctx, caseName);
+  if (!c.ok) return c;
+  const s = resolveScenario(c.value.document, scenarioName, prefer);
+  if (!s.ok) return s;
+  return { ok: true, value: { record: c.value, doc: c.value.document, scenario: s.value } };
+}
+
+/** Resolves a month phrase against the clock and, when given, a scenario's window. */
+export function resolveMonthIn(ctx: ToolContext, text: string, scenario?: Scenario): Resolved<string> {
+  const r = resolveMonth(text, currentMonth(ctx), scenario ? { start: scenario.start, months: scenario.months } : undefined);
+  return r.ok ? { ok: true, value: r.month } : unresolved(r.error);
+}
+
+const figuresSchema = z.object({
+  total: z.number().describe('Total benefit over the scenario window'),
+  realizedToDate: z.number().nullable().describe('Realized benefit up to this month (null in a future scenario)'),
+  measuredToDate: z.number().nullable().describe('Part of realized benefit backed by measurements'),
+  assumedToDate: z.number().nullable().describe('Part of realized benefit that rests on assumptions'),
+  useCases: z
+    .array(
+      z.object({
+        id: z.string().describe('Use case id'),
+        name: z.string().describe('Use case name'),
+        total: z.number().describe('Use case total benefit'),
+        realizedToDate: z.number().nullable().describe('Use case realized benefit to date'),
+      }),
+    )
+    .describe('Per use case figures'),
+});
+
+/** What every propose tool returns: the pending proposal and the engine's before/after figures. */
+export const proposalOutputSchema = z.object({
+  proposalId: z.string().describe('The id a person uses to approve or reject this proposal'),
+  businessCase: z.string().describe('Business case name'),
+  status: z.literal('pending').describe('Always pending: nothing has changed until a person approves'),
+  currency: z.string().describe('Currency of all money figures'),
+  scenario: z.string().describe('Scenario the figures are for'),
+  asOf: z.string().describe('Month the to-date figures are as of'),
+  changes: z.array(z.string()).describe('What will change, line by line, as the engine describes it'),
+  before: figuresSchema.nullable().describe('Figures before the change (null for a new scenario)'),
+  after: figuresSchema.describe('Figures after the change'),
+});
+export type ProposalOutput = z.infer<typeof proposalOutputSchema>;
+
+/** The schema of a propose tool's result: the proposal, or an error. */
+export const proposeResultSchema = zodSchema(z.union([proposalOutputSchema, toolErrorSchema]));
+
+/** Summarises a stored proposal for the model and the doors. */
+export function proposalOutput(record: CaseRecord, p: ProposalRecord): ProposalOutput {
+  const first = p.preview[0]!;
+  const last = p.preview[p.preview.length - 1]!;
+  return {
+    proposalId: p.id,
+    businessCase: record.name,
+    status: 'pending',
+    currency: record.document.currency,
+    scenario: last.scenario,
+    asOf: p.asOf,
+    changes: p.preview.flatMap((s) => s.changes),
+    before: (first.scenario === last.scenario ? first.before : null) as Figures | null,
+    after: last.after,
+  };
+}
+
+/**
+ * Stores a proposal of `operations` on a case through `src/proposals` (which dry-runs them in
+ * the engine); returns the preview, or the engine's refusal as a readable error.
+ */
+export function proposeOperations(ctx: ToolContext, record: CaseRecord, operations: unknown[]): ProposalOutput | ToolError {
+  const r = propose(ctx.proposals, {
+    caseId: record.id,
+    operations,
+    proposedBy: ctx.actor,
+    channel: ctx.channel,
+    thread: ctx.thread,
+    workspaceId: ctx.workspaceId,
+  });
+  if (!r.ok) return { error: r.error.message };
+  return proposalOutput(record, r.value);
+}

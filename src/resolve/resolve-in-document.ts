@@ -1,0 +1,109 @@
+import type { BusinessCase, Calculation, Input, Scenario, UseCase } from '../engine/index.ts';
+import { matchName } from './match-name.ts';
+import { unresolved, type Resolved } from './resolution.ts';
+
+/**
+ * Resolves a scenario by id or name ("the Rollout Plan", "realization"). Without a name:
+ * the realization scenario when `prefer` is 'realization' (where tracking happens), else
+ * the only future scenario.
+ */
+export function resolveScenario(doc: BusinessCase, name: string | undefined, prefer: 'realization' | 'future' = 'realization'): Resolved<Scenario> {
+  const list = doc.scenarios.map((s) => `${s.name} (${s.id}, ${s.kind})`);
+  if (name === undefined || name.trim() === '') {
+    const pick = prefer === 'realization' ? doc.scenarios.find((s) => s.kind === 'realization') : undefined;
+    if (pick) return { ok: true, value: pick };
+    const futures = doc.scenarios.filter((s) => s.kind === 'future');
+    if (futures.length === 1) return { ok: true, value: futures[0]! };
+    return unresolved(`which scenario of '${doc.name}'?`, list);
+  }
+  const q = name.trim().toLowerCase();
+  if (/^(the )?(value )?reali[sz]ation( scenario)?$/.test(q) || q === 'actuals') {
+    const r = doc.scenarios.find((s) => s.kind === 'realization');
+    if (r) return { ok: true, value: r };
+    return unresolved(`'${doc.name}' has no realization scenario yet`, list);
+  }
+  const m = matchName(doc.scenarios, name, (s) => [s.id, s.name]);
+  if (m.kind === 'match') return { ok: true, value: m.item };
+  if (m.kind === 'ambiguous') return unresolved(`'${name}' could be several scenarios`, m.candidates.map((s) => `${s.name} (${s.id})`));
+  return unresolved(`no scenario called '${name}' in '${doc.name}'`, list);
+}
+
+/** Resolves a use case of a scenario by id or name. */
+export function resolveUseCase(scenario: Scenario, name: string): Resolved<UseCase> {
+  const m = matchName(scenario.useCases, name, (u) => [u.id, u.name]);
+  if (m.kind === 'match') return { ok: true, value: m.item };
+  const list = (m.kind === 'ambiguous' ? m.candidates : scenario.useCases).map((u) => `${u.name} (${u.id})`);
+  return unresolved(m.kind === 'ambiguous' ? `'${name}' could be several use cases` : `no use case called '${name}' in scenario '${scenario.name}'`, list);
+}
+
+/** A calculation with the use case it belongs to. */
+export interface LocatedCalculation {
+  useCase: UseCase;
+  calculation: Calculation;
+}
+
+/**
+ * Resolves a calculation by id or name across the scenario's use cases (or one use case):
+ * "the efficiency calculation" finds "Rep Efficiency Gain".
+ */
+export function resolveCalculation(scenario: Scenario, name: string, useCaseName?: string): Resolved<LocatedCalculation> {
+  let useCases = scenario.useCases;
+  if (useCaseName) {
+    const u = resolveUseCase(scenario, useCaseName);
+    if (!u.ok) return u;
+    useCases = [u.value];
+  }
+  const all = useCases.flatMap((useCase) => useCase.calculations.map((calculation) => ({ useCase, calculation })));
+  const m = matchName(all, name, (c) => [c.calculation.id, c.calculation.name]);
+  if (m.kind === 'match') return { ok: true, value: m.item };
+  const show = (c: LocatedCalculation): string => `${c.calculation.name} (${c.calculation.id}) in ${c.useCase.name}`;
+  return unresolved(
+    m.kind === 'ambiguous' ? `'${name}' could be several calculations` : `no calculation called '${name}' in scenario '${scenario.name}'`,
+    (m.kind === 'ambiguous' ? m.candidates : all).map(show),
+  );
+}
+
+/** An input with the use case it belongs to. */
+export interface LocatedInput {
+  useCase: UseCase;
+  input: Input;
+}
+
+/**
+ * Resolves an input by key or label ("Avg. Tickets per Day", "# of reps"). With
+ * `timeSeriesFirst`, time-series inputs win over constants of a similar name (when someone
+ * dictates a measurement they mean the tracked metric, not its baseline); `preferKeys` does
+ * the same for a given set (the inputs a calculation's formula refers to).
+ */
+export function resolveInput(
+  scenario: Scenario,
+  name: string,
+  options: { useCase?: string; timeSeriesFirst?: boolean; preferKeys?: readonly string[] } = {},
+): Resolved<LocatedInput> {
+  let useCases = scenario.useCases;
+  if (options.useCase) {
+    const u = resolveUseCase(scenario, options.useCase);
+    if (!u.ok) return u;
+    useCases = [u.value];
+  }
+  const all = useCases.flatMap((useCase) => useCase.inputs.map((input) => ({ useCase, input })));
+  const show = (c: LocatedInput): string => `${c.input.label} (${c.input.key}) in ${c.useCase.name}`;
+  const namesOf = (c: LocatedInput): string[] => [c.input.key, c.input.label];
+  // A narrower set first: the tracked inputs (measurements) or the inputs a formula uses (a split).
+  const preferred = options.preferKeys
+    ? all.filter((c) => options.preferKeys!.includes(c.input.key))
+    : options.timeSeriesFirst
+      ? all.filter((c) => c.input.series)
+      : [];
+  if (preferred.length > 0) {
+    const m = matchName(preferred, name, namesOf);
+    if (m.kind === 'match') return { ok: true, value: m.item };
+    if (m.kind === 'ambiguous') return unresolved(`'${name}' could be several inputs`, m.candidates.map(show));
+  }
+  const m = matchName(all, name, namesOf);
+  if (m.kind === 'match') return { ok: true, value: m.item };
+  return unresolved(
+    m.kind === 'ambiguous' ? `'${name}' could be several inputs` : `no input called '${name}' in scenario '${scenario.name}'`,
+    (m.kind === 'ambiguous' ? m.candidates : all).map(show),
+  );
+}

@@ -1,0 +1,45 @@
+import { isMonth, monthIndex, monthText } from '../engine/index.ts';
+
+const NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A month a person named, resolved; or why it could not be. */
+export type MonthResolution = { ok: true; month: string } | { ok: false; error: string };
+
+/**
+ * Resolves what people say for a month: `2025-10`, `October`, `Oct 2025`, `october '25`,
+ * `10/2025`, `this month`, `last month`, `next month`. A month name without a year is the
+ * latest such month not after `current` (measurements are about the past), preferring one
+ * inside `window` when a window is given.
+ */
+export function resolveMonth(text: string, current: string, window?: { start: string; months: number }): MonthResolution {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (isMonth(t)) return { ok: true, month: t };
+  const now = monthIndex(current);
+  if (t === 'this month' || t === 'current month' || t === 'now') return { ok: true, month: current };
+  if (t === 'last month' || t === 'previous month') return { ok: true, month: monthText(now - 1) };
+  if (t === 'next month') return { ok: true, month: monthText(now + 1) };
+  const slash = /^(\d{1,2})\/(\d{4})$/.exec(t);
+  if (slash && Number(slash[1]) >= 1 && Number(slash[1]) <= 12) return { ok: true, month: monthText(Number(slash[2]) * 12 + Number(slash[1]) - 1) };
+  const named = /^([a-z]{3,9})\.?(?:,?\s+'?(\d{2}|\d{4}))?$/.exec(t);
+  if (named) {
+    const m = NAMES.findIndex((n) => named[1]!.startsWith(n) && (named[1]!.length === 3 || isFullName(named[1]!)));
+    if (m >= 0) {
+      if (named[2]) {
+        const year = named[2].length === 2 ? 2000 + Number(named[2]) : Number(named[2]);
+        return { ok: true, month: monthText(year * 12 + m) };
+      }
+      const currentYear = Math.floor(now / 12);
+      const options = [currentYear - 2, currentYear - 1, currentYear, currentYear + 1].map((y) => y * 12 + m);
+      const inWindow = (i: number): boolean =>
+        window === undefined || (i >= monthIndex(window.start) && i < monthIndex(window.start) + window.months);
+      const past = options.filter((i) => i <= now);
+      const pick = past.filter(inWindow).pop() ?? options.filter(inWindow).shift() ?? past.pop()!;
+      return { ok: true, month: monthText(pick) };
+    }
+  }
+  return { ok: false, error: `'${text}' is not a month I understand (try "2025-10", "October", "Oct 2025" or "last month")` };
+}
+
+function isFullName(word: string): boolean {
+  return ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'sept'].includes(word);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { matchName, words } from '../../src/resolve/match-name.ts';
+import { resolveCalculation, resolveInput, resolveScenario } from '../../src/resolve/resolve-in-document.ts';
+import { parseDocument, type BusinessCase } from '../../src/engine/index.ts';
+
+const demo = (): BusinessCase => {
+  const r = parseDocument(JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+describe('words', () => {
+  it('drops filler and punctuation, expands abbreviations', () => {
+    expect(words('the Avg. Tickets per Day')).toEqual(['average', 'ticket', 'per', 'day']);
+    expect(words('# of Reps')).toEqual(['number', 'rep']);
+  });
+});
+
+describe('matchName', () => {
+  const items = ['Rep Efficiency Gain', 'Faster Ticket Handling', 'Deflected Ticket Savings'];
+  it('finds by a word of the name', () => {
+    expect(matchName(items, 'the efficiency calculation', (x) => [x])).toEqual({ kind: 'match', item: 'Rep Efficiency Gain' });
+  });
+  it('returns the candidates when two names fit as well', () => {
+    expect(matchName(items, 'ticket', (x) => [x])).toEqual({ kind: 'ambiguous', candidates: ['Faster Ticket Handling', 'Deflected Ticket Savings'] });
+  });
+  it('finds nothing for an unrelated name', () => {
+    expect(matchName(items, 'churn', (x) => [x])).toEqual({ kind: 'none' });
+  });
+});
+
+describe('resolving names in the demo document', () => {
+  const doc = demo();
+  const realization = doc.scenarios.find((s) => s.kind === 'realization')!;
+
+  it('scenarios: default realization, by name, by the word "realization"', () => {
+    const byDefault = resolveScenario(doc, undefined);
+    expect(byDefault.ok && byDefault.value.id).toBe('realization');
+    const plan = resolveScenario(doc, 'the Rollout Plan');
+    expect(plan.ok && plan.value.id).toBe('rollout-plan');
+    const r = resolveScenario(doc, 'realization scenario');
+    expect(r.ok && r.value.id).toBe('realization');
+  });
+
+  it('calculations by the words people use', () => {
+    const c = resolveCalculation(realization, 'the efficiency calculation');
+    expect(c.ok && [c.value.useCase.id, c.value.calculation.id]).toEqual(['support-efficiency', 'efficiency']);
+    const h = resolveCalculation(realization, 'handle time');
+    expect(h.ok && h.value.calculation.id).toBe('handle-time');
+  });
+
+  it('inputs: the tracked metric wins over its baseline when measurements are meant', () => {
+    const tracked = resolveInput(realization, 'tickets a day', { timeSeriesFirst: true });
+    expect(tracked.ok && tracked.value.input.key).toBe('tickets_per_day');
+    const exact = resolveInput(realization, 'Avg. Tickets per Day (baseline)');
+    expect(exact.ok && exact.value.input.key).toBe('avg_tickets_per_day');
+  });
+
+  it('an ambiguous input name comes back with its candidates', () => {
+    const r = resolveInput(realization, 'tickets a day');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toMatch(/could be several inputs/);
+      expect(r.candidates).toEqual(expect.arrayContaining(['Avg. Tickets per Day (tickets_per_day) in Increase Support Team Efficiency']));
+    }
+  });
+
+  it('an unknown name lists what there is', () => {
+    const r = resolveCalculation(realization, 'churn reduction');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.candidates?.length).toBe(4);
+  });
+});

@@ -1,0 +1,56 @@
+import { tool, zodSchema } from 'ai';
+import { z } from 'zod';
+import { listPending } from '../src/proposals/index.ts';
+import type { ToolContext } from '../src/agent/tool-context.ts';
+import { resolveCase, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+
+const inputSchema = zodSchema(
+  z.object({
+    businessCase: z.string().optional().describe('Only this business case (name, customer or id); omit for all'),
+  }),
+);
+
+const outputSchema = zodSchema(
+  z.union([
+    z.object({
+      proposals: z
+        .array(
+          z.object({
+            proposalId: z.string().describe('Id to approve or reject'),
+            businessCase: z.string().describe('Business case id'),
+            proposedBy: z.string().describe('Who asked'),
+            createdAt: z.string().describe('When'),
+            changes: z.array(z.string()).describe('What it would change'),
+          }),
+        )
+        .describe('Pending proposals, oldest first'),
+    }),
+    toolErrorSchema,
+  ]),
+);
+
+/** Read tool: proposals waiting for a person's approval. */
+export const listPendingProposals = (ctx: ToolContext) =>
+  tool({
+    description: 'List proposals waiting for approval (optionally for one business case).',
+    inputSchema,
+    outputSchema,
+    execute: async ({ businessCase }) => {
+      let caseId: string | undefined;
+      if (businessCase) {
+        const c = resolveCase(ctx, businessCase);
+        if (!c.ok) return toolError(c);
+        caseId = c.value.id;
+      }
+      const pending = listPending(ctx.proposals, { workspaceId: ctx.workspaceId, ...(caseId ? { caseId } : {}) });
+      return {
+        proposals: pending.map((p) => ({
+          proposalId: p.id,
+          businessCase: p.caseId,
+          proposedBy: p.proposedBy,
+          createdAt: p.createdAt,
+          changes: p.preview.flatMap((s) => s.changes),
+        })),
+      };
+    },
+  });

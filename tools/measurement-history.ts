@@ -1,0 +1,73 @@
+import { tool, zodSchema } from 'ai';
+import { z } from 'zod';
+import type { ToolContext } from '../src/agent/tool-context.ts';
+import { businessCaseField, resolveCaseScenario, scenarioField, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import { resolveInput } from '../src/resolve/resolve-in-document.ts';
+
+const inputSchema = zodSchema(
+  z.object({
+    businessCase: businessCaseField,
+    scenario: scenarioField,
+    input: z.string().describe('The measured input by label or key, e.g. "Avg. Tickets per Day"'),
+  }),
+);
+
+const outputSchema = zodSchema(
+  z.union([
+    z.object({
+      input: z.string().describe('Input label'),
+      unit: z.string().describe('Unit; percent values are fractions'),
+      entries: z
+        .array(
+          z.object({
+            month: z.string().describe('Month measured'),
+            value: z.number().describe('Value recorded'),
+            current: z.boolean().describe('False when a later value replaced it'),
+            note: z.string().nullable().describe('Note'),
+            evidence: z.string().nullable().describe('Evidence (URL or text)'),
+            source: z.string().nullable().describe('Source'),
+            recordedBy: z.string().describe('Who proposed it'),
+            approvedBy: z.string().nullable().describe('Who approved it'),
+            recordedAt: z.string().describe('When it was applied'),
+          }),
+        )
+        .describe('Oldest first'),
+    }),
+    toolErrorSchema,
+  ]),
+);
+
+/** Read tool: every value ever recorded for an input, replaced ones included. */
+export const measurementHistory = (ctx: ToolContext) =>
+  tool({
+    description: 'Measurement history of one input: every value recorded, including replaced ones, with note, evidence, source, who and when.',
+    inputSchema,
+    outputSchema,
+    execute: async ({ businessCase, scenario, input }) => {
+      const cs = resolveCaseScenario(ctx, businessCase, scenario);
+      if (!cs.ok) return toolError(cs);
+      const found = resolveInput(cs.value.scenario, input, { timeSeriesFirst: true });
+      if (!found.ok) return toolError(found);
+      const rows = ctx.proposals.store.listMeasurements({
+        caseId: cs.value.record.id,
+        scenario: cs.value.scenario.id,
+        useCase: found.value.useCase.id,
+        input: found.value.input.key,
+      });
+      return {
+        input: found.value.input.label,
+        unit: found.value.input.unit,
+        entries: rows.map((r) => ({
+          month: r.month,
+          value: r.value,
+          current: r.supersededBy === null,
+          note: r.note,
+          evidence: r.evidence,
+          source: r.source,
+          recordedBy: r.recordedBy,
+          approvedBy: r.approvedBy,
+          recordedAt: r.recordedAt,
+        })),
+      };
+    },
+  });

@@ -1,0 +1,27 @@
+import { tool, zodSchema } from 'ai';
+import { z } from 'zod';
+import type { ToolContext } from '../src/agent/tool-context.ts';
+import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
+
+const inputSchema = zodSchema(
+  z.object({
+    businessCase: businessCaseField,
+    scenario: scenarioField,
+    through: z.string().describe('Last month to lock: "2025-12", "December", "last month"'),
+  }),
+);
+
+/** Propose tool: close months so their measurements can no longer change. */
+export const proposeLockMonths = (ctx: ToolContext) =>
+  tool({
+    description: 'Propose locking months up to and including a month, so their measurements can no longer change (a lock only moves forward). A person must approve it.',
+    inputSchema,
+    outputSchema: proposeResultSchema,
+    execute: async ({ businessCase, scenario, through }) => {
+      const cs = resolveCaseScenario(ctx, businessCase, scenario);
+      if (!cs.ok) return toolError(cs);
+      const m = resolveMonthIn(ctx, through, cs.value.scenario);
+      if (!m.ok) return toolError(m);
+      return proposeOperations(ctx, cs.value.record, [{ op: 'lockMonths', scenario: cs.value.scenario.id, through: m.value }]);
+    },
+  });

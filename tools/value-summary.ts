@@ -1,0 +1,109 @@
+import { tool, zodSchema } from 'ai';
+import { z } from 'zod';
+import { summarize } from '../src/engine/index.ts';
+import type { ToolContext } from '../src/agent/tool-context.ts';
+import { businessCaseField, currentMonth, resolveCase, resolveMonthIn, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import { resolveScenario } from '../src/resolve/resolve-in-document.ts';
+
+const money = z.number().nullable();
+
+const inputSchema = zodSchema(
+  z.object({
+    businessCase: businessCaseField,
+    scenario: z.string().optional().describe('Scenario by name or id; default: the realization scenario, else the first'),
+    compare: z.string().optional().describe('Future scenario to compare with; default: the one the realization scenario is based on'),
+    asOf: z.string().optional().describe('Month the to-date figures are as of ("2026-03", "March", "last month"); default: this month'),
+    includeMonths: z.boolean().optional().describe('Include month-by-month figures (longer); default false'),
+  }),
+);
+
+const outputSchema = zodSchema(
+  z.union([
+    z.object({
+      businessCase: z.string().describe('Business case name'),
+      currency: z.string().describe('Currency of all money figures'),
+      scenario: z.string().describe('Scenario id'),
+      kind: z.string().describe('future or realization'),
+      asOf: z.string().describe('To-date figures are as of this month'),
+      window: z.string().describe('First and last month of the scenario'),
+      total: z.number().describe('Total benefit over the window'),
+      realizedToDate: money.describe('Realized benefit to date'),
+      measuredToDate: money.describe('Realized benefit backed by measurements'),
+      assumedToDate: money.describe('Realized benefit resting on assumptions'),
+      estimatedToDate: money.describe('Estimated benefit to date (comparison scenario)'),
+      varianceToDate: z.number().nullable().describe('realized / estimated - 1, as a fraction'),
+      investmentTotal: z.number().describe('Investment over the window'),
+      investmentToDate: money.describe('Investment to date'),
+      roi: z.number().nullable().describe('ROI over the window, as a fraction'),
+      roiToDate: z.number().nullable().describe('ROI to date, as a fraction'),
+      paybackMonth: z.string().nullable().describe('First month cumulative benefit covers cumulative investment'),
+      useCases: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, calculations: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() })) })).describe('Per use case and calculation'),
+      months: z.array(z.object({ month: z.string(), benefit: z.number(), realized: money, measured: money, assumed: money, estimated: money })).optional().describe('Month by month, when asked'),
+    }),
+    toolErrorSchema,
+  ]),
+);
+
+/** Read tool: the engine's value summary (realized, measured vs assumed, estimate, ROI). */
+export const valueSummary = (ctx: ToolContext) =>
+  tool({
+    description:
+      'The value summary of a business case from the benefit engine: total and realized benefit to date, measured vs assumed, comparison with the estimate, investment, ROI, payback, per use case and calculation. Use it for every figure you state.',
+    inputSchema,
+    outputSchema,
+    execute: async ({ businessCase, scenario, compare, asOf, includeMonths }) => {
+      const c = resolveCase(ctx, businessCase);
+      if (!c.ok) return toolError(c);
+      const doc = c.value.document;
+      let scenarioId: string | undefined;
+      if (scenario) {
+        const s = resolveScenario(doc, scenario);
+        if (!s.ok) return toolError(s);
+        scenarioId = s.value.id;
+      }
+      let compareId: string | undefined;
+      if (compare) {
+        const s = resolveScenario(doc, compare, 'future');
+        if (!s.ok) return toolError(s);
+        compareId = s.value.id;
+      }
+      let month = currentMonth(ctx);
+      if (asOf) {
+        const m = resolveMonthIn(ctx, asOf);
+        if (!m.ok) return toolError(m);
+        month = m.value;
+      }
+      const r = summarize(doc, { asOf: month, ...(scenarioId ? { scenario: scenarioId } : {}), ...(compareId ? { compare: compareId } : {}) });
+      if (!r.ok) return { error: r.error.message };
+      const s = r.value;
+      const last = s.monthly[s.monthly.length - 1]?.month ?? s.start;
+      return {
+        businessCase: c.value.name,
+        currency: s.currency,
+        scenario: s.scenario,
+        kind: s.kind,
+        asOf: s.asOf,
+        window: `${s.start} to ${last}`,
+        total: s.total,
+        realizedToDate: s.realizedToDate,
+        measuredToDate: s.measuredToDate,
+        assumedToDate: s.assumedToDate,
+        estimatedToDate: s.estimatedToDate,
+        varianceToDate: s.varianceToDate,
+        investmentTotal: s.investmentTotal,
+        investmentToDate: s.investmentToDate,
+        roi: s.roi,
+        roiToDate: s.roiToDate,
+        paybackMonth: s.paybackMonth,
+        useCases: s.useCases.map((u) => ({
+          name: u.name,
+          total: u.total,
+          realizedToDate: u.realizedToDate,
+          calculations: u.calculations.map((k) => ({ name: k.name, total: k.total, realizedToDate: k.realizedToDate, tracked: k.tracked, metric: k.metric, lastMeasured: k.lastMeasured })),
+        })),
+        ...(includeMonths
+          ? { months: s.monthly.map((m) => ({ month: m.month, benefit: m.benefit, realized: m.realized, measured: m.measured, assumed: m.assumed, estimated: m.estimated })) }
+          : {}),
+      };
+    },
+  });
