@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import type { Store } from '../../../db/store.ts';
+import { runAgentTurn } from '../../agent/run-agent.ts';
+import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
+import type { ProposalOutput } from '../../agent/tool-support.ts';
+import { redactSecrets } from '../../http/index.ts';
+import { approve, DEFAULT_WORKSPACE, reject, seedDemoIfEmpty, type ProposalContext } from '../../proposals/index.ts';
+import { CliError, EXIT, type CliIo } from '../cli-io.ts';
+import { formatAuditEntry, formatFigures } from './format-store.ts';
+import { currentUser, defaultStoreDeps, type StoreCommandDeps } from './store-command.ts';
+
+/** What `ve chat` needs from the outside world; injectable for in-process tests. */
+export interface ChatDeps extends StoreCommandDeps {
+  env: NodeJS.ProcessEnv;
+  /** Chooses the language model from the environment. */
+  selectModel: (env: NodeJS.ProcessEnv) => SelectedModel;
+  /** The lines the person types (default: stdin, piped or a terminal). */
+  lines: () => AsyncIterable<string>;
+  /** Show a `> ` prompt before each line (default: when stdin is a terminal). */
+  interactive: boolean;
+}
+
+/** The real thing: stdin, `VE_DB`, the system clock, the model from the environment. */
+export function defaultChatDeps(): ChatDeps {
+  return {
+    ...defaultStoreDeps(),
+    env: process.env,
+    selectModel: (env) => selectModel(env),
+    lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false }),
+    interactive: Boolean(process.stdin.isTTY),
+  };
+}
+
+const HELP = [
+  'Ask in plain words ("What has Delta realized to date?", "Delta: tickets per day Oct 115, Nov 121 (Zendesk export)").',
+  'Changes come back as numbered proposals; nothing changes until you decide:',
+  '  approve N            apply proposal N (its number here, or its id)',
+  '  reject N [reason]    reject it',
+  '  proposals            the pending proposals of this workspace, numbered',
+  '  help                 this text',
+  '  quit                 leave (end of input too)',
+].join('\n');
+
+/** The numbers proposals get in this chat session (1, 2, ...), both ways. */
+class SessionProposals {
+  private readonly ids: string[] = [];
+
+  number(id: string): number {
+    const at = this.ids.indexOf(id);
+    return at >= 0 ? at + 1 : this.ids.push(id);
+  }
+
+  /** A number shown here, or a proposal id as is. */
+  resolve(ref: string): string | null {
+    if (/^\d+$/.test(ref)) return this.ids[Number(ref) - 1] ?? null;
+    return ref;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+}
+
+function formatProposalOutput(n: number, p: ProposalOutput): string {
+  return [
+    `[proposal ${n}] ${p.businessCase}, scenario ${p.scenario} (figures as of ${p.asOf}, ${p.currency}): pending, id ${p.proposalId}`,
+    ...p.changes.map((c) => `  ${c}`),
+    ...formatFigures(p.before, p.after, '  '),
+    `  type \`approve ${n}\` to apply it, or \`reject ${n} [reason]\``,
+  ].join('\n');
+}
+
+/**
+ * `ve chat [--workspace ID] [--as NAME] [--thread KEY]`: a terminal chat over the same agent
+ * as the HTTP door, reading lines from stdin (a terminal or a pipe). The agent can only
+ * propose; proposals are numbered in the session and the person applies one with
+ * `approve N` (or rejects it with `reject N [reason]`), recorded under `--as`. Lines starting
+ * with approve/reject are never sent to the model.
+ */
+export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps = defaultChatDeps): void {
+  program
+    .command('chat')
+    .description('chat with the value engineer in the terminal (stdin lines; approve N / reject N to decide proposals)')
+    .option('--workspace <id>', 'workspace to work in', DEFAULT_WORKSPACE)
+    .option('--as <name>', 'who you are: recorded as proposer and approver (default: the current user)')
+    .option('--thread <key>', 'continue an earlier conversation (its key); default: a new one')
+    .action(async (opts: { workspace: string; as?: string; thread?: string }) => {
+      const d = deps();
+      const actor = (opts.as ?? currentUser()).trim();
+      if (!actor) throw new CliError('--as must not be empty', EXIT.usage);
+      const secrets = [d.env.OPENAI_API_KEY?.trim()].filter((s): s is string => Boolean(s));
+      let selected: SelectedModel;
+      try {
+        selected = d.selectModel(d.env);
+      } catch (e) {
+        throw new CliError(`cannot set up the language model: ${redactSecrets((e as Error).message, secrets)}`, EXIT.usage);
+      }
+      let store: Store;
+      try {
+        store = d.openStore();
+      } catch (e) {
+        throw new CliError(`cannot open the database: ${(e as Error).message}`, EXIT.usage);
+      }
+      try {
+        const ctx: ProposalContext = { store, now: d.now, maxAgeMs: d.maxAgeMs };
+        if (d.seedDemo) {
+          const seeded = seedDemoIfEmpty(ctx);
+          if (seeded && !seeded.ok) io.stderr(`ve: warning: the demo case was not seeded: ${seeded.error.message}\n`);
+        }
+        if (!store.getWorkspace(opts.workspace)) throw new CliError(`no workspace '${opts.workspace}'`, EXIT.usage);
+        const threadKey = `cli:${opts.thread ?? randomUUID()}`;
+        const session = new SessionProposals();
+        const say = (text: string) => io.stdout(`${text}\n`);
+        say(`value-engineer chat: ${selected.description}; workspace '${opts.workspace}', as ${actor}; thread ${threadKey.slice(4)}`);
+        say('type `help` for commands, `quit` to leave');
+        const prompt = () => d.interactive && io.stdout('> ');
+        prompt();
+        for await (const raw of d.lines()) {
+          const line = raw.trim();
+          if (!line) {
+            prompt();
+            continue;
+          }
+          const [word = '', ...rest] = line.split(/\s+/);
+          const command = word.toLowerCase();
+          if (command === 'quit' || command === 'exit') break;
+          if (command === 'help') say(HELP);
+          else if (command === 'proposals') {
+            const pending = store.listProposals({ workspaceId: opts.workspace, status: 'pending' });
+            say(pending.length ? pending.map((p) => `${session.number(p.id)}. ${p.id} on ${p.caseId} by ${p.proposedBy}: ${p.preview.flatMap((x) => x.changes).join('; ')}`).join('\n') : 'no pending proposals');
+          } else if (command === 'approve' || command === 'reject') {
+            const ref = rest[0];
+            const id = ref === undefined ? null : session.resolve(ref);
+            if (id === null) {
+              say(`${command} which proposal? type \`${command} N\` with its number${session.size ? ` (1 to ${session.size})` : ''} or its id`);
+            } else if (command === 'approve') {
+              if (rest.length > 1) say(`approve takes one proposal: \`approve N\``);
+              else {
+                const r = approve(ctx, { proposalId: id, approvedBy: actor, workspaceId: opts.workspace });
+                if (!r.ok) say(`not applied: ${r.error.message}`);
+                else if (r.value.alreadyApplied) say(`proposal ${ref} was already applied (version ${r.value.version}); nothing changed`);
+                else say([`applied proposal ${ref}: ${r.value.proposal.caseId} version ${r.value.version - 1} -> ${r.value.version}, approved by ${actor}`, ...r.value.audit.map(formatAuditEntry)].join('\n'));
+              }
+            } else {
+              const reason = rest.slice(1).join(' ');
+              const r = reject(ctx, { proposalId: id, rejectedBy: actor, workspaceId: opts.workspace, ...(reason ? { reason } : {}) });
+              if (!r.ok) say(`not rejected: ${r.error.message}`);
+              else say(r.value.alreadyRejected ? `proposal ${ref} was already rejected; nothing changed` : `rejected proposal ${ref}${reason ? `: ${reason}` : ''}; nothing was applied`);
+            }
+          } else {
+            try {
+              const reply = await runAgentTurn({
+                model: selected.model,
+                tools: { proposals: ctx, workspaceId: opts.workspace, actor, channel: 'cli', thread: threadKey },
+                threadKey,
+                text: line,
+              });
+              const parts = [reply.text.trim(), ...reply.proposals.map((p) => formatProposalOutput(session.number(p.proposalId), p))].filter(Boolean);
+              say(parts.length ? parts.join('\n\n') : '(no answer)');
+            } catch (e) {
+              io.stderr(`ve: the assistant failed: ${redactSecrets(e instanceof Error ? e.message : String(e), secrets)}\n`);
+            }
+          }
+          say('');
+          prompt();
+        }
+      } finally {
+        store.close();
+      }
+    });
+}

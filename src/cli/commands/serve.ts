@@ -1,0 +1,185 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Command } from 'commander';
+import { configuredDbPath } from '../../../db/client.ts';
+import type { Store } from '../../../db/store.ts';
+import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
+import { createApp, redactSecrets } from '../../http/index.ts';
+import { DEFAULT_WORKSPACE, expireProposals, seedDemoIfEmpty, type ProposalContext } from '../../proposals/index.ts';
+import { mountSlack, slackLogger, slackSettingsFromEnv, startSlack, type RunningSlack } from '../../slack/index.ts';
+import { CliError, EXIT, type CliIo } from '../cli-io.ts';
+import { defaultStoreDeps, type StoreCommandDeps } from './store-command.ts';
+
+/** Name of the token `ve serve` prints for the demo workspace; replaced at every start. */
+export const BANNER_TOKEN_NAME = 've-serve';
+/** How often a running server expires proposals nobody decided in time. */
+export const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
+
+/** What `ve serve` needs from the outside world; injectable for in-process tests. */
+export interface ServeDeps extends StoreCommandDeps {
+  env: NodeJS.ProcessEnv;
+  /** Chooses the language model from the environment. */
+  selectModel: (env: NodeJS.ProcessEnv) => SelectedModel;
+  /** Resolves (with a reason) when the server should stop. Default: SIGINT or SIGTERM. */
+  stopped: () => Promise<string>;
+}
+
+/** The real thing: `VE_DB`, the system clock, the process environment, stop on SIGINT/SIGTERM. */
+export function defaultServeDeps(): ServeDeps {
+  return {
+    ...defaultStoreDeps(),
+    env: process.env,
+    selectModel: (env) => selectModel(env),
+    stopped: () =>
+      new Promise((resolve) => {
+        const on = (signal: NodeJS.Signals) => {
+          process.off('SIGINT', on);
+          process.off('SIGTERM', on);
+          resolve(signal);
+        };
+        process.on('SIGINT', on);
+        process.on('SIGTERM', on);
+      }),
+  };
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text.trim()) || port > 65535) throw new CliError(`port '${text}' must be a whole number from 0 to 65535 (0: any free port)`, EXIT.usage);
+  return port;
+}
+
+/**
+ * Revokes the tokens earlier starts printed and creates a fresh one for the demo workspace.
+ * The store keeps only hashes, so an old token cannot be shown again; rotating keeps exactly
+ * one live banner token instead of one more per start.
+ */
+export function rotateBannerToken(store: Store, now: string): string {
+  return store.transaction(() => {
+    store.ensureWorkspace(DEFAULT_WORKSPACE, DEFAULT_WORKSPACE, now);
+    for (const t of store.listApiTokens(DEFAULT_WORKSPACE)) if (t.name === BANNER_TOKEN_NAME && t.revokedAt === null) store.revokeApiToken(t.id, now);
+    return store.createApiToken({ workspaceId: DEFAULT_WORKSPACE, name: BANNER_TOKEN_NAME, now }).token;
+  });
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    server.once('error', reject);
+  });
+}
+
+function close(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    const http = server as import('node:http').Server;
+    // Requests in flight may finish for a few seconds; idle keep-alive connections go now.
+    const force = setTimeout(() => http.closeAllConnections?.(), 5000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    http.closeIdleConnections?.();
+  });
+}
+
+/**
+ * `ve serve [--port N] [--host H] [--no-token]` (what `npm start` runs): the HTTP API on
+ * `PORT` (default 3000; 0 picks a free port, printed) at `HOST` (default 127.0.0.1), over the
+ * SQLite store at `VE_DB`, the demo case seeded on first start, the model from the
+ * environment (`selectModel`). It prints where it listens, which model it uses, and a fresh
+ * token for the demo workspace (`ve-serve`, replacing the one printed by the previous start).
+ * Runs until SIGINT/SIGTERM, then closes the server and the database.
+ */
+export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps = defaultServeDeps): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API and the chat endpoint (PORT, HOST, VE_DB, OPENAI_* from the environment)')
+    .option('--port <n>', 'port to listen on (default: PORT, else 3000; 0 for any free port)')
+    .option('--host <address>', 'address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for all interfaces)')
+    .option('--no-token', 'do not create and print a token for the demo workspace')
+    .action(async (opts: { port?: string; host?: string; token: boolean }) => {
+      const d = deps();
+      const port = parsePort(opts.port ?? (d.env.PORT?.trim() || '3000'));
+      const host = opts.host ?? (d.env.HOST?.trim() || '127.0.0.1');
+      const secrets = [d.env.OPENAI_API_KEY, d.env.SLACK_BOT_TOKEN, d.env.SLACK_SIGNING_SECRET, d.env.SLACK_APP_TOKEN]
+        .map((s) => s?.trim())
+        .filter((s): s is string => Boolean(s));
+      const slackConfig = slackSettingsFromEnv(d.env);
+      if (slackConfig.kind === 'invalid') throw new CliError(`cannot set up Slack: ${slackConfig.message}`, EXIT.usage);
+      let selected: SelectedModel;
+      try {
+        selected = d.selectModel(d.env);
+      } catch (e) {
+        throw new CliError(`cannot set up the language model: ${redactSecrets((e as Error).message, secrets)}`, EXIT.usage);
+      }
+      let store: Store;
+      try {
+        store = d.openStore();
+      } catch (e) {
+        throw new CliError(`cannot open the database: ${(e as Error).message}`, EXIT.usage);
+      }
+      try {
+        const ctx: ProposalContext = { store, now: d.now, maxAgeMs: d.maxAgeMs };
+        if (d.seedDemo) {
+          const seeded = seedDemoIfEmpty(ctx);
+          if (seeded && !seeded.ok) io.stderr(`ve: warning: the demo case was not seeded: ${seeded.error.message}\n`);
+          if (seeded?.ok) io.stdout(`seeded the demo business case '${seeded.value.name}' into workspace '${seeded.value.workspaceId}'\n`);
+        }
+        expireProposals(ctx);
+        const token = opts.token ? rotateBannerToken(store, d.now().toISOString()) : null;
+        const app = createApp({ store, now: d.now, model: selected.model, maxAgeMs: d.maxAgeMs, secrets });
+        let slack: RunningSlack | null = null;
+        if (slackConfig.kind === 'on') {
+          slack = await startSlack({
+            store,
+            now: d.now,
+            model: selected.model,
+            settings: slackConfig.settings,
+            maxAgeMs: d.maxAgeMs,
+            logger: slackLogger((line) => io.stderr(`${line}\n`)),
+          });
+          if (slack.handler) mountSlack(app, slack.handler);
+        }
+        let listening: { server: ServerType; port: number };
+        try {
+          listening = await listen(app.fetch, port, host);
+        } catch (e) {
+          throw new CliError(`cannot listen on ${host}:${port}: ${(e as Error).message}`, EXIT.usage);
+        }
+        const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+        const url = `http://${shown}:${listening.port}`;
+        io.stdout(
+          [
+            `value-engineer listening on ${url}${shown === 'localhost' ? ` (all interfaces, ${host})` : ''}`,
+            `model: ${selected.description}`,
+            slack ? slack.description : 'Slack: off (set SLACK_BOT_TOKEN; see docs/slack.md)',
+            `database: ${configuredDbPath(d.env)}`,
+            ...(token
+              ? [
+                  `token for workspace '${DEFAULT_WORKSPACE}' (named '${BANNER_TOKEN_NAME}'; new at every start, the previous one is revoked):`,
+                  `  ${token}`,
+                  `try: curl -H "Authorization: Bearer ${token}" ${url}/api/business-cases`,
+                  `personal tokens: ve token create --name <you>; API description: ${url}/openapi.json`,
+                ]
+              : [`no token printed (--no-token); create one with: ve token create --name <you>`]),
+          ].join('\n') + '\n',
+        );
+        const sweep = setInterval(() => {
+          try {
+            expireProposals(ctx);
+          } catch (e) {
+            io.stderr(`ve: warning: expiring old proposals failed: ${(e as Error).message}\n`);
+          }
+        }, EXPIRY_SWEEP_MS);
+        sweep.unref();
+        const why = await d.stopped();
+        clearInterval(sweep);
+        await close(listening.server);
+        await slack?.stop();
+        io.stdout(`stopped (${why})\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

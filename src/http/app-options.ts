@@ -1,0 +1,26 @@
+import type { LanguageModel } from 'ai';
+import type { Store } from '../../db/store.ts';
+import type { HttpLog } from './error-handler.ts';
+
+/** Default largest request body (bytes): a business-case document or a long useChat history fits. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** What `createApp` runs with: every effect is injected (store, clock, model, log). */
+export interface AppOptions {
+  store: Store;
+  /** The clock: proposal timestamps, the preview's month, the summary's default `asOf`. */
+  now: () => Date;
+  /** The language model chat turns run on (`selectModel(...).model`, or a scripted one in tests). */
+  model: LanguageModel;
+  /** Age after which an undecided proposal expires (ms); default 7 days. */
+  maxAgeMs?: number;
+  /** Largest request body accepted (bytes); larger ones get 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Where failures on the server's side are written; default `console.error`. */
+  log?: HttpLog;
+  /** Exact strings never to write to the log (e.g. the configured API key). */
+  secrets?: readonly string[];
+}
+
+/** The options with their defaults filled in, as the routes receive them. */
+export type ResolvedAppOptions = AppOptions & { log: HttpLog; secrets: readonly string[]; maxBodyBytes: number };

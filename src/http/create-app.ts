@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ProposalContext } from '../proposals/index.ts';
+import type { AppEnv } from './app-env.ts';
+import { DEFAULT_MAX_BODY_BYTES, type AppOptions, type ResolvedAppOptions } from './app-options.ts';
+import { bearerAuth } from './bearer-auth.ts';
+import { registerBusinessCaseRoutes } from './business-case-routes.ts';
+import { registerChatRoute } from './chat-route.ts';
+import { errorHandler } from './error-handler.ts';
+import { HttpError } from './http-error.ts';
+import { openApiDocument } from './openapi.ts';
+import { registerProposalRoutes } from './proposal-routes.ts';
+
+/**
+ * Builds the HTTP door (hono): the chat endpoint, proposals, business cases, `/healthz` and
+ * `/openapi.json`. Every `/api/*` request needs a workspace bearer token and sees only that
+ * workspace; bodies are limited in size and validated with zod; one `onError` maps every
+ * failure to a status and `{ error }` without leaking internals. No `serve()` here: the entry
+ * (`ve serve`) listens, tests call `app.request()`.
+ */
+export function createApp(input: AppOptions): Hono<AppEnv> {
+  const options: ResolvedAppOptions = {
+    ...input,
+    log: input.log ?? ((line) => console.error(line)),
+    secrets: input.secrets ?? [],
+    maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+  const ctx: ProposalContext = { store: options.store, now: options.now, ...(options.maxAgeMs !== undefined ? { maxAgeMs: options.maxAgeMs } : {}) };
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler(options.log, options.secrets));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.get('/healthz', (c) => {
+    try {
+      options.store.getWorkspace('healthz');
+    } catch {
+      throw new HttpError(503, 'unavailable', 'the database is not readable');
+    }
+    return c.json({ ok: true as const });
+  });
+  const openApi = openApiDocument();
+  app.get('/openapi.json', (c) => c.json(openApi));
+
+  app.use('/api/*', bearerAuth(options.store));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: (c) => c.json({ error: { code: 'payload_too_large', message: `the request body is larger than ${options.maxBodyBytes} bytes` } }, 413),
+    }),
+  );
+  registerChatRoute(app, options, ctx);
+  registerProposalRoutes(app, ctx);
+  registerBusinessCaseRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,10 @@
+/** The HTTP door: the app factory and what a host (`ve serve`, tests, the benchmark) needs around it. */
+export { createApp } from './create-app.ts';
+export { DEFAULT_MAX_BODY_BYTES } from './app-options.ts';
+export type { AppOptions } from './app-options.ts';
+export type { AppEnv, Caller } from './app-env.ts';
+export { openApiDocument, ROUTES } from './openapi.ts';
+export type { RouteDoc } from './openapi.ts';
+export { OUTCOME_STATUS } from './outcome-status.ts';
+export { httpThreadKey } from './chat-route.ts';
+export { redactSecrets } from './redact-secrets.ts';

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { businessCaseSchema } from '../engine/index.ts';
+import {
+  approveRequestSchema,
+  chatRequestSchema,
+  proposalsQuerySchema,
+  rejectRequestSchema,
+  summaryQuerySchema,
+  uiChatRequestSchema,
+} from './request-schemas.ts';
+import {
+  approveReplySchema,
+  caseListSchema,
+  caseSchema,
+  chatReplySchema,
+  errorResponseSchema,
+  healthSchema,
+  proposalListSchema,
+  rejectReplySchema,
+  summarySchema,
+} from './response-schemas.ts';
+
+type Json = Record<string, unknown>;
+
+/** One route as `openapi.json` describes it. */
+export interface RouteDoc {
+  method: 'get' | 'post';
+  operationId: string;
+  /** OpenAPI path, `{id}` for parameters. */
+  path: string;
+  summary: string;
+  description?: string;
+  /** False for the public routes (`/healthz`, `/openapi.json`). */
+  auth: boolean;
+  query?: z.ZodObject;
+  /** Request body schemas (several: `oneOf`); `optional` when an empty body is accepted. */
+  body?: { schemas: z.ZodType[]; optional?: boolean };
+  /** Success status and body; `stream` adds the `text/event-stream` alternative. */
+  ok: { status: number; description: string; schema?: z.ZodType; stream?: boolean };
+  /** Failure statuses this route can answer (401 and 500 are added for authenticated routes, 413 for those with a body). */
+  errors: number[];
+}
+
+const ID = '{id}';
+
+/** Every route of the app, as documented. `test/http/openapi.test.ts` checks it against the app's routes. */
+export const ROUTES: readonly RouteDoc[] = [
+  {
+    method: 'post',
+    operationId: 'chat',
+    path: '/api/chat',
+    summary: 'One chat turn with the value engineer',
+    description:
+      'Plain body `{ message, threadId? }` answers JSON. The useChat body `{ id, messages }`, or any body sent with `Accept: text/event-stream`, answers an ai SDK UI message stream (SSE; header `X-Thread-Id`). The conversation is kept per thread id on the server; from a useChat body only the last user message is read. Proposals made in the turn are pending until approved.',
+    auth: true,
+    body: { schemas: [chatRequestSchema, uiChatRequestSchema] },
+    ok: { status: 200, description: 'The answer and the proposals made in this turn', schema: chatReplySchema, stream: true },
+    errors: [400, 502],
+  },
+  {
+    method: 'get',
+    operationId: 'listProposals',
+    path: '/api/proposals',
+    summary: "The workspace's pending proposals",
+    auth: true,
+    query: proposalsQuerySchema,
+    ok: { status: 200, description: 'Pending proposals, oldest first', schema: proposalListSchema },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    operationId: 'approveProposal',
+    path: `/api/proposals/${ID}/approve`,
+    summary: 'Approve a proposal and apply it (approving twice applies once)',
+    description: "The approver recorded is the bearer token's name. A proposal made against an older version is re-checked by the engine and refused (409) if it no longer does what was previewed.",
+    auth: true,
+    body: { schemas: [approveRequestSchema], optional: true },
+    ok: { status: 200, description: 'Applied (or already applied: `alreadyApplied`)', schema: approveReplySchema },
+    errors: [400, 404, 409, 410],
+  },
+  {
+    method: 'post',
+    operationId: 'rejectProposal',
+    path: `/api/proposals/${ID}/reject`,
+    summary: 'Reject a pending proposal (nothing is applied)',
+    auth: true,
+    body: { schemas: [rejectRequestSchema], optional: true },
+    ok: { status: 200, description: 'Rejected (or already rejected: `alreadyRejected`)', schema: rejectReplySchema },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'get',
+    operationId: 'listBusinessCases',
+    path: '/api/business-cases',
+    summary: "The workspace's business cases",
+    auth: true,
+    ok: { status: 200, description: 'The listing (without documents)', schema: caseListSchema },
+    errors: [],
+  },
+  {
+    method: 'post',
+    operationId: 'importBusinessCase',
+    path: '/api/business-cases',
+    summary: 'Import a business-case document as a new case (version 1)',
+    description: 'Never overwrites: an id already taken is 409; later changes go through proposals.',
+    auth: true,
+    body: { schemas: [businessCaseSchema] },
+    ok: { status: 201, description: 'Stored', schema: caseSchema },
+    errors: [400, 409, 422],
+  },
+  {
+    method: 'get',
+    operationId: 'getBusinessCase',
+    path: `/api/business-cases/${ID}`,
+    summary: 'A business case with its document',
+    auth: true,
+    ok: { status: 200, description: 'The case', schema: caseSchema },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    operationId: 'getSummary',
+    path: `/api/business-cases/${ID}/summary`,
+    summary: "The engine's value summary of a business case",
+    auth: true,
+    query: summaryQuerySchema,
+    ok: { status: 200, description: 'The summary', schema: summarySchema },
+    errors: [400, 404, 422],
+  },
+  {
+    method: 'get',
+    operationId: 'health',
+    path: '/healthz',
+    summary: 'Liveness: the server answers and its database is readable',
+    auth: false,
+    ok: { status: 200, description: 'Healthy', schema: healthSchema },
+    errors: [503],
+  },
+  {
+    method: 'get',
+    operationId: 'openApi',
+    path: '/openapi.json',
+    summary: 'This document',
+    auth: false,
+    ok: { status: 200, description: 'The OpenAPI 3.1 document' },
+    errors: [],
+  },
+];
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request: `error.field` names the field',
+  401: 'Missing, malformed, unknown or revoked bearer token',
+  404: 'No such resource in this workspace',
+  409: 'Conflicts with the current state (id taken, proposal refused or already decided)',
+  410: 'The proposal expired; propose it again',
+  413: 'Request body too large',
+  422: 'Well-formed but not acceptable (invalid document, evaluation error)',
+  500: 'Internal error (a reference to quote; details are only in the server log)',
+  502: 'The language model did not answer',
+  503: 'The database is not readable',
+};
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
+  return rest;
+}
+
+function operation(route: RouteDoc): Json {
+  const parameters: Json[] = [];
+  if (route.path.includes(ID)) parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
+  for (const [name, field] of Object.entries(route.query?.shape ?? {})) {
+    const schema = schemaOf(field as z.ZodType, 'input');
+    parameters.push({ name, in: 'query', required: false, ...(schema.description ? { description: schema.description } : {}), schema });
+  }
+  const content: Json = {};
+  if (route.ok.schema) content['application/json'] = { schema: schemaOf(route.ok.schema, 'output') };
+  if (route.ok.stream) {
+    content['text/event-stream'] = { schema: { type: 'string', description: 'ai SDK UI message stream (`data: {...}` events, `data: [DONE]`)' } };
+  }
+  const responses: Json = { [String(route.ok.status)]: { description: route.ok.description, ...(Object.keys(content).length ? { content } : {}) } };
+  const statuses = new Set(route.errors);
+  if (route.auth) [401, 500].forEach((s) => statuses.add(s));
+  if (route.auth && route.body) statuses.add(413);
+  for (const status of [...statuses].sort((a, b) => a - b)) {
+    responses[String(status)] = { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  }
+  const op: Json = { summary: route.summary, ...(route.description ? { description: route.description } : {}), operationId: route.operationId };
+  if (parameters.length) op.parameters = parameters;
+  if (route.body) {
+    const schemas = route.body.schemas.map((s) => schemaOf(s, 'input'));
+    op.requestBody = { required: !route.body.optional, content: { 'application/json': { schema: schemas.length === 1 ? schemas[0] : { oneOf: schemas } } } };
+  }
+  op.security = route.auth ? [{ bearerAuth: [] }] : [];
+  op.responses = responses;
+  return op;
+}
+
+
+/**
+ * The OpenAPI 3.1 document of the HTTP door, generated from the same zod schemas the routes
+ * validate with (`z.toJSONSchema`, JSON Schema 2020-12 as OpenAPI 3.1 uses).
+ */
+export function openApiDocument(): Json {
+  const paths: Record<string, Json> = {};
+  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'value-engineer',
+      version: '0.1.0',
+      description:
+        'The conversational value engineer over a deterministic benefit engine. Every change is a proposal a person approves. Authenticate with `Authorization: Bearer <token>` (`ve token create`); a token sees only its workspace.',
+    },
+    paths,
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A workspace token from `ve token create` (or the one `ve serve` prints)' } },
+      schemas: { Error: schemaOf(errorResponseSchema, 'output') },
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { businessCaseSchema } from '../engine/index.ts';
+import { proposalOutputSchema } from '../agent/tool-support.ts';
+import { PROPOSAL_STATUSES } from '../../db/schema.ts';
+
+/**
+ * The shapes the HTTP door answers with, as zod schemas: `openapi.json` is generated from
+ * them and the tests check real responses against them, so the description cannot drift
+ * from what the server does.
+ */
+
+/** Every failure: `{ error: { code, message, field?, path? } }`. */
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.string().describe('Machine-readable code: invalid_request, unauthorized, not_found, conflict, refused, not_pending, expired, invalid_document, payload_too_large, model_unavailable, internal...'),
+    message: z.string().describe('What went wrong, for the person'),
+    field: z.string().optional().describe('The request field at fault'),
+    path: z.string().optional().describe('JSON path of the problem inside a submitted document'),
+  }),
+});
+
+/** `POST /api/chat` (JSON): the answer, the proposals made during the turn, the conversation id. */
+export const chatReplySchema = z.object({
+  text: z.string().describe("The assistant's answer"),
+  proposals: z.array(proposalOutputSchema).describe('Proposals created in this turn, each with its preview; nothing changes until one is approved'),
+  threadId: z.string().describe('Conversation id: send it back as threadId to continue'),
+});
+
+const figures = z.object({
+  total: z.number(),
+  realizedToDate: z.number().nullable(),
+  measuredToDate: z.number().nullable(),
+  assumedToDate: z.number().nullable(),
+  useCases: z.array(z.object({ id: z.string(), name: z.string(), total: z.number(), realizedToDate: z.number().nullable() })),
+});
+
+const previewSchema = z.object({
+  op: z.string().describe('Operation name'),
+  scenario: z.string().describe('Scenario it changes'),
+  asOf: z.string().describe('Month the to-date figures are as of'),
+  changes: z.array(z.string()).describe('What changes, line by line'),
+  before: figures.nullable().describe('Figures before (null for a new scenario)'),
+  after: figures.describe('Figures after'),
+});
+
+/** A stored proposal. */
+export const proposalSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  operations: z.array(z.looseObject({ op: z.string() })).describe('The operations, applied in order, all or nothing'),
+  baseVersion: z.number().int().describe('Business case version the preview was computed against'),
+  asOf: z.string(),
+  preview: z.array(previewSchema).describe("The engine's preview of each operation"),
+  status: z.enum(PROPOSAL_STATUSES),
+  proposedBy: z.string(),
+  channel: z.string().nullable(),
+  thread: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  appliedVersion: z.number().int().nullable(),
+});
+
+/** `GET /api/proposals`. */
+export const proposalListSchema = z.object({ proposals: z.array(proposalSchema).describe('Pending proposals of the workspace, oldest first') });
+
+const auditSchema = z.object({
+  id: z.number().int(),
+  caseId: z.string(),
+  proposalId: z.string(),
+  opIndex: z.number().int(),
+  op: z.string(),
+  operation: z.unknown(),
+  scenario: z.string(),
+  proposedBy: z.string(),
+  approvedBy: z.string(),
+  at: z.string(),
+  asOf: z.string(),
+  versionBefore: z.number().int(),
+  versionAfter: z.number().int(),
+  changes: z.array(z.string()),
+  before: figures.nullable(),
+  after: figures,
+});
+
+/** `POST /api/proposals/:id/approve`. */
+export const approveReplySchema = z.object({
+  proposal: proposalSchema.describe('The proposal, now applied'),
+  alreadyApplied: z.boolean().describe('True when it had been applied before: nothing was applied this time'),
+  rechecked: z.boolean().describe('True when the case had moved on and the engine re-checked the proposal'),
+  version: z.number().int().describe('The business case version the application produced'),
+  audit: z.array(auditSchema).describe('The audit entries of the application'),
+});
+
+/** `POST /api/proposals/:id/reject`. */
+export const rejectReplySchema = z.object({
+  proposal: proposalSchema.describe('The proposal, now rejected'),
+  alreadyRejected: z.boolean().describe('True when it had been rejected before (nothing changed)'),
+});
+
+const caseListing = {
+  id: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  customer: z.string(),
+  version: z.number().int().describe('Bumped by every applied proposal'),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** A business case in a listing. */
+export const caseListingSchema = z.object(caseListing);
+
+/** `GET /api/business-cases`. */
+export const caseListSchema = z.object({ businessCases: z.array(caseListingSchema).describe("The workspace's business cases") });
+
+/** `GET /api/business-cases/:id`, `POST /api/business-cases`: the case with its document. */
+export const caseSchema = z.object({ ...caseListing, document: businessCaseSchema.describe('The business-case document') });
+
+const money = z.number().nullable();
+
+/** `GET /api/business-cases/:id/summary`: the engine's value summary (the contract's JSON shape). */
+export const summarySchema = z.object({
+  scenario: z.string(),
+  kind: z.enum(['future', 'realization']),
+  currency: z.string(),
+  asOf: z.string(),
+  start: z.string(),
+  months: z.number().int(),
+  total: z.number(),
+  realizedToDate: money,
+  measuredToDate: money,
+  assumedToDate: money,
+  estimatedToDate: money,
+  varianceToDate: z.number().nullable(),
+  investmentTotal: z.number(),
+  investmentToDate: money,
+  roi: z.number().nullable(),
+  roiToDate: z.number().nullable(),
+  benefitMultiple: z.number().nullable(),
+  paybackMonth: z.string().nullable(),
+  monthly: z.array(
+    z.object({ month: z.string(), benefit: z.number(), cumulative: z.number(), realized: money, measured: money, assumed: money, estimated: money }),
+  ),
+  useCases: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      total: z.number(),
+      realizedToDate: money,
+      calculations: z.array(
+        z.object({ id: z.string(), name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() }),
+      ),
+    }),
+  ),
+});
+
+/** `GET /healthz`. */
+export const healthSchema = z.object({ ok: z.literal(true) });
