@@ -1,0 +1,115 @@
+import type { types } from '@slack/bolt';
+import type { ProposalOutput } from '../agent/tool-support.ts';
+import type { Figures } from '../engine/index.ts';
+import { figuresTable } from './figures-table.ts';
+import { mentionFor } from './slack-actor.ts';
+import { escapeMrkdwn } from './slack-mrkdwn.ts';
+
+/** `action_id` of the Approve button; its `value` is the proposal id. */
+export const APPROVE_ACTION = 've_approve';
+/** `action_id` of the Reject button; its `value` is the proposal id. */
+export const REJECT_ACTION = 've_reject';
+
+/** A message to post or to update in place. */
+export interface SlackMessage {
+  /** Notification and accessibility fallback. */
+  text: string;
+  blocks: types.KnownBlock[];
+}
+
+const MAX_CHANGE_LINES = 15;
+const SECTION_LIMIT = 2900;
+
+function changeList(changes: readonly string[], title: string): types.KnownBlock {
+  const shown = changes.slice(0, MAX_CHANGE_LINES).map((c) => `• ${escapeMrkdwn(c)}`);
+  if (changes.length > shown.length) shown.push(`…and ${changes.length - shown.length} more`);
+  let body = `*${title}*\n${shown.join('\n') || '• (no change lines)'}`;
+  if (body.length > SECTION_LIMIT) body = `${body.slice(0, SECTION_LIMIT)}…`;
+  return { type: 'section', text: { type: 'mrkdwn', text: body } };
+}
+
+function table(before: Figures | null, after: Figures, currency: string): types.KnownBlock {
+  let rows = figuresTable(before, after, currency);
+  if (rows.length > SECTION_LIMIT) rows = `${rows.slice(0, rows.lastIndexOf('\n', SECTION_LIMIT))}\n…`;
+  return { type: 'section', text: { type: 'mrkdwn', text: `\`\`\`\n${rows}\n\`\`\`` } };
+}
+
+const context = (text: string): types.KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+
+/**
+ * A pending proposal as a Block Kit message: what will change, the engine's before/after
+ * table (total, realized to date, per use case), and Approve / Reject buttons carrying the
+ * proposal id.
+ */
+export function proposalMessage(p: ProposalOutput, proposer: string): SlackMessage {
+  const name = escapeMrkdwn(p.businessCase);
+  return {
+    text: `Proposal for ${p.businessCase}: ${p.changes.slice(0, 3).join('; ')}${p.changes.length > 3 ? '; …' : ''}. Approve or reject it here.`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*Proposal for ${name}*\nScenario \`${escapeMrkdwn(p.scenario)}\` · figures as of ${p.asOf} · ${p.currency} · proposed by ${mentionFor(proposer)}` } },
+      changeList(p.changes, 'What will change'),
+      table(p.before, p.after, p.currency),
+      {
+        type: 'actions',
+        block_id: `ve_proposal:${p.proposalId}`,
+        elements: [
+          { type: 'button', action_id: APPROVE_ACTION, value: p.proposalId, style: 'primary', text: { type: 'plain_text', text: 'Approve' } },
+          { type: 'button', action_id: REJECT_ACTION, value: p.proposalId, style: 'danger', text: { type: 'plain_text', text: 'Reject' } },
+        ],
+      },
+      context(`Proposal \`${p.proposalId}\` · nothing changes until someone approves it`),
+    ],
+  };
+}
+
+/** What an applied proposal's message says. */
+export interface AppliedView {
+  proposalId: string;
+  businessCase: string;
+  currency: string;
+  changes: readonly string[];
+  before: Figures | null;
+  after: Figures;
+  approver: string;
+  version: number;
+  rechecked: boolean;
+  decidedAt: string | null;
+}
+
+/** The proposal message after approval: who approved, the version, and the resulting figures. */
+export function appliedMessage(v: AppliedView): SlackMessage {
+  const recheck = v.rechecked ? ' The case had changed since the preview; the engine re-checked it and the figures below are the ones applied.' : '';
+  return {
+    text: `Approved by ${v.approver} and applied: ${v.businessCase} is now at version ${v.version}.`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: *Approved by ${mentionFor(v.approver)} and applied.* ${escapeMrkdwn(v.businessCase)} is now at version ${v.version}.${recheck}` } },
+      changeList(v.changes, 'What changed'),
+      table(v.before, v.after, v.currency),
+      context(`Proposal \`${v.proposalId}\`${v.decidedAt ? ` · applied ${v.decidedAt}` : ''}`),
+    ],
+  };
+}
+
+/** What a proposal that was not applied (rejected, refused, expired) says. */
+export interface ClosedView {
+  proposalId: string;
+  businessCase: string;
+  changes: readonly string[];
+  /** Headline, e.g. "Rejected by <@U1>" or "Not applied". */
+  headline: string;
+  /** The reason (a person's, or the workflow's message). */
+  reason: string | null;
+}
+
+/** The proposal message once it can no longer be applied: who or what decided, and why. */
+export function closedMessage(v: ClosedView): SlackMessage {
+  const why = v.reason ? `: ${escapeMrkdwn(v.reason)}` : '.';
+  return {
+    text: `${v.headline.replace(/<@(\w+)>/g, '@$1')} (${v.businessCase})${v.reason ? `: ${v.reason}` : ''}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `${v.headline}${why}\nNothing in ${escapeMrkdwn(v.businessCase)} was changed.` } },
+      changeList(v.changes, 'What it would have changed'),
+      context(`Proposal \`${v.proposalId}\``),
+    ],
+  };
+}

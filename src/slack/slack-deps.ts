@@ -1,0 +1,24 @@
+import type { Logger } from '@slack/bolt';
+import type { LanguageModel } from 'ai';
+import type { Store } from '../../db/store.ts';
+import type { ProposalContext } from '../proposals/index.ts';
+import type { SlackNames } from './slack-actor.ts';
+import type { ApproverPolicy, WorkspaceMapping } from './slack-settings.ts';
+
+/** What every Slack handler works with: the same store, clock and model as the other doors, plus Slack's settings. */
+export interface SlackDeps {
+  store: Store;
+  now: () => Date;
+  model: LanguageModel;
+  approvers: ApproverPolicy;
+  workspaces: WorkspaceMapping;
+  names: SlackNames;
+  logger: Logger;
+  /** Age after which an undecided proposal expires (ms); default the workflow's 7 days. */
+  maxAgeMs?: number;
+}
+
+/** The proposal workflow's context for a handler. */
+export function proposalContext(deps: SlackDeps): ProposalContext {
+  return { store: deps.store, now: deps.now, ...(deps.maxAgeMs !== undefined ? { maxAgeMs: deps.maxAgeMs } : {}) };
+}
