@@ -207,3 +207,46 @@ export const messages = sqliteTable(
     check('messages_role_known', sql`${t.role} in ('system', 'user', 'assistant', 'tool')`),
   ],
 );
+
+/** The audiences a QBR draft is written for. */
+export const QBR_AUDIENCES = ['executive-sponsor', 'finance', 'champion'] as const;
+
+/**
+ * A QBR narrative draft, kept in versions: each (case, quarter, audience) starts at version 1
+ * and every redraft adds the next version; nothing is overwritten. A draft is not business
+ * data: writing one changes no figure, so it needs no approval. `facts` is the engine's
+ * `QbrFacts` the draft was written from (what its numbers were checked against).
+ */
+export const qbrDrafts = sqliteTable(
+  'qbr_drafts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => businessCases.id),
+    /** `YYYY-Qn`. */
+    quarter: text('quarter').notNull(),
+    audience: text('audience', { enum: QBR_AUDIENCES }).notNull(),
+    version: integer('version').notNull(),
+    /** The business case's version the facts were computed from. */
+    caseVersion: integer('case_version').notNull(),
+    /** The month the facts are as of. */
+    asOf: text('as_of').notNull(),
+    markdown: text('markdown').notNull(),
+    /** JSON of the engine's QBR facts. */
+    facts: text('facts').notNull(),
+    /** 1 when every number in the markdown matched a fact. */
+    grounded: integer('grounded', { mode: 'boolean' }).notNull(),
+    /** JSON array of the numbers (as written) that matched no fact; marked in the markdown. */
+    unverified: text('unverified').notNull(),
+    /** What wrote it: `template` (the offline writer) or the language model's id. */
+    writer: text('writer').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('qbr_drafts_key_version_idx').on(t.caseId, t.quarter, t.audience, t.version),
+    check('qbr_drafts_audience_known', sql`${t.audience} in ('executive-sponsor', 'finance', 'champion')`),
+    check('qbr_drafts_version_positive', sql`${t.version} >= 1`),
+  ],
+);

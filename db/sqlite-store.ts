@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { BusinessCase } from '../src/engine/index.ts';
 import type { DatabaseHandle } from './client.ts';
-import { apiTokens, auditLog, businessCases, measurementHistory, messages, proposals, threads, workspaces } from './schema.ts';
+import { apiTokens, auditLog, businessCases, measurementHistory, messages, proposals, qbrDrafts, threads, workspaces } from './schema.ts';
 import type {
   ApiTokenRecord,
   AuditRecord,
@@ -14,6 +14,7 @@ import type {
   NewAuditEntry,
   ProposalRecord,
   ProposalResult,
+  QbrDraftRecord,
   Store,
   ThreadRecord,
 } from './store.ts';
@@ -203,6 +204,23 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
     createdAt: row.createdAt,
   });
 
+  const toQbrDraft = (row: typeof qbrDrafts.$inferSelect): QbrDraftRecord => ({
+    id: row.id,
+    caseId: row.caseId,
+    quarter: row.quarter,
+    audience: row.audience,
+    version: row.version,
+    caseVersion: row.caseVersion,
+    asOf: row.asOf,
+    markdown: row.markdown,
+    facts: JSON.parse(row.facts) as QbrDraftRecord['facts'],
+    grounded: row.grounded,
+    unverified: JSON.parse(row.unverified) as string[],
+    writer: row.writer,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  });
+
   const store: Store = {
     transaction<T>(fn: () => T): T {
       // better-sqlite3 turns a nested transaction function into a savepoint.
@@ -302,7 +320,7 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
         .select(proposalColumns)
         .from(proposals)
         .where(and(...conditions))
-        .orderBy(asc(proposals.createdAt), asc(proposals.id))
+        .orderBy(asc(proposals.createdAt), sql`rowid`)
         .all()
         .map(toProposal);
     },
@@ -376,7 +394,7 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
       return row ? toToken(row) : null;
     },
     listApiTokens(workspaceId) {
-      return db.select().from(apiTokens).where(eq(apiTokens.workspaceId, workspaceId)).orderBy(asc(apiTokens.createdAt)).all().map(toToken);
+      return db.select().from(apiTokens).where(eq(apiTokens.workspaceId, workspaceId)).orderBy(asc(apiTokens.createdAt), sql`rowid`).all().map(toToken);
     },
     revokeApiToken(id, now) {
       return db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run().changes === 1;
@@ -405,6 +423,50 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
       const query = db.select().from(messages).where(eq(messages.threadId, threadId));
       if (options.limit === undefined) return query.orderBy(asc(messages.id)).all().map(toMessage);
       return query.orderBy(desc(messages.id)).limit(options.limit).all().reverse().map(toMessage);
+    },
+
+    insertQbrDraft(input) {
+      // Reading the last version and inserting the next under the write lock keeps versions
+      // gapless even with two writers; the unique index is the backstop.
+      return store.transaction(() => {
+        const key = and(eq(qbrDrafts.caseId, input.caseId), eq(qbrDrafts.quarter, input.quarter), eq(qbrDrafts.audience, input.audience));
+        const last = db.select({ version: sql<number | null>`max(${qbrDrafts.version})` }).from(qbrDrafts).where(key).get();
+        const row = db
+          .insert(qbrDrafts)
+          .values({
+            ...input,
+            version: (last?.version ?? 0) + 1,
+            facts: JSON.stringify(input.facts),
+            unverified: JSON.stringify(input.unverified),
+          })
+          .returning()
+          .get();
+        return toQbrDraft(row);
+      });
+    },
+    listQbrDrafts(filter) {
+      const conditions = [eq(qbrDrafts.caseId, filter.caseId)];
+      if (filter.quarter !== undefined) conditions.push(eq(qbrDrafts.quarter, filter.quarter));
+      if (filter.audience !== undefined) conditions.push(eq(qbrDrafts.audience, filter.audience));
+      return db
+        .select()
+        .from(qbrDrafts)
+        .where(and(...conditions))
+        .orderBy(asc(qbrDrafts.quarter), asc(qbrDrafts.audience), asc(qbrDrafts.version))
+        .all()
+        .map(toQbrDraft);
+    },
+    getQbrDraft({ caseId, quarter, audience, version }) {
+      const conditions = [eq(qbrDrafts.caseId, caseId), eq(qbrDrafts.quarter, quarter), eq(qbrDrafts.audience, audience)];
+      if (version !== undefined) conditions.push(eq(qbrDrafts.version, version));
+      const row = db
+        .select()
+        .from(qbrDrafts)
+        .where(and(...conditions))
+        .orderBy(desc(qbrDrafts.version))
+        .limit(1)
+        .get();
+      return row ? toQbrDraft(row) : null;
     },
 
     close() {

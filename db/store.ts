@@ -1,5 +1,5 @@
-import type { BusinessCase, Figures, OperationPreview } from '../src/engine/index.ts';
-import type { PROPOSAL_STATUSES } from './schema.ts';
+import type { BusinessCase, Figures, OperationPreview, QbrFacts } from '../src/engine/index.ts';
+import type { PROPOSAL_STATUSES, QBR_AUDIENCES } from './schema.ts';
 
 /** A tenant. */
 export interface WorkspaceRecord {
@@ -191,6 +191,53 @@ export interface MessageRecord {
   createdAt: string;
 }
 
+/** Who a QBR draft is written for. */
+export type QbrAudience = (typeof QBR_AUDIENCES)[number];
+
+/** A stored QBR narrative draft: one version of the draft for a case, quarter and audience. */
+export interface QbrDraftRecord {
+  id: number;
+  caseId: string;
+  /** `YYYY-Qn`. */
+  quarter: string;
+  audience: QbrAudience;
+  /** 1, 2, ... within (case, quarter, audience). */
+  version: number;
+  /** The business case's version the facts were computed from. */
+  caseVersion: number;
+  /** The month the facts are as of. */
+  asOf: string;
+  markdown: string;
+  /** The engine's QBR facts the draft was written from and checked against. */
+  facts: QbrFacts;
+  /** True when every number in the markdown matched a fact. */
+  grounded: boolean;
+  /** The numbers, as written, that matched no fact (they are marked in the markdown). */
+  unverified: string[];
+  /** What wrote it: `template` (the offline writer) or the language model's id. */
+  writer: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A draft to store; the store assigns the id and the next version. */
+export type NewQbrDraft = Omit<QbrDraftRecord, 'id' | 'version'>;
+
+/** Which drafts: a case, optionally one quarter and one audience. */
+export interface QbrDraftFilter {
+  caseId: string;
+  quarter?: string;
+  audience?: QbrAudience;
+}
+
+/** One draft: a case, quarter and audience, and a version (default: the latest). */
+export interface QbrDraftKey {
+  caseId: string;
+  quarter: string;
+  audience: QbrAudience;
+  version?: number;
+}
+
 /**
  * The storage interface every door, tool and the proposal workflow goes through: plain
  * repository functions, no business rules (those live in `src/proposals/`). Synchronous,
@@ -260,6 +307,13 @@ export interface Store {
   appendMessage(input: { threadId: string; role: MessageRole; content: unknown; createdAt: string }): MessageRecord;
   /** A thread's messages in order; with `limit`, the latest `limit` of them. */
   listMessages(threadId: string, options?: { limit?: number }): MessageRecord[];
+
+  /** Stores a QBR draft as the next version of its (case, quarter, audience); returns it. */
+  insertQbrDraft(input: NewQbrDraft): QbrDraftRecord;
+  /** QBR drafts of a case, by quarter, audience and version (oldest version first). */
+  listQbrDrafts(filter: QbrDraftFilter): QbrDraftRecord[];
+  /** One QBR draft version (the latest when `version` is omitted), or null. */
+  getQbrDraft(key: QbrDraftKey): QbrDraftRecord | null;
 
   /** Closes the database connection. */
   close(): void;

@@ -10,6 +10,10 @@ import { registerReject } from './commands/reject.ts';
 import { registerProposals } from './commands/proposals.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerHistory } from './commands/history.ts';
+import { registerQbr } from './commands/qbr.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerToken } from './commands/token.ts';
+import { registerChat } from './commands/chat.ts';
 
 /**
  * The `ve` command line. Each command lives in `commands/` and registers itself here; this
@@ -31,6 +35,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerProposals(program, io);
   registerAudit(program, io);
   registerHistory(program, io);
+  registerQbr(program, io);
+  registerServe(program, io);
+  registerToken(program, io);
+  registerChat(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

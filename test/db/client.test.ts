@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configuredDbPath, DEFAULT_DB_PATH, openDatabase } from '../../db/client.ts';
+import { configuredDbPath, DEFAULT_DB_PATH, MIGRATIONS_FOLDER, openDatabase } from '../../db/client.ts';
 import { createSqliteStore } from '../../db/sqlite-store.ts';
 import { tempDir } from '../support/test-store.ts';
 import { sampleCase } from '../support/sample-case.ts';
@@ -16,7 +16,7 @@ function dir(): string {
   return t.dir;
 }
 
-const TABLES = ['api_tokens', 'audit_log', 'business_cases', 'measurement_history', 'messages', 'proposals', 'threads', 'workspaces'];
+const TABLES = ['api_tokens', 'audit_log', 'business_cases', 'measurement_history', 'messages', 'proposals', 'qbr_drafts', 'threads', 'workspaces'];
 
 describe('openDatabase', () => {
   it('applies the committed migrations to :memory: and enforces foreign keys', () => {
@@ -50,7 +50,9 @@ describe('openDatabase', () => {
     first.close();
     const second = openDatabase({ path });
     expect(createSqliteStore(second).getCase('acme-helpdesk')?.document).toEqual(sampleCase());
-    expect(second.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(1);
+    // One row per committed migration: reopening applied none again.
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    expect(second.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(journal.entries.length);
     second.close();
   });
 

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client.ts';
+import { MIGRATIONS_FOLDER, openDatabase } from '../../db/client.ts';
 import { createSqliteStore } from '../../db/sqlite-store.ts';
 import { importCase, propose } from '../../src/proposals/index.ts';
 import { fakeClock } from '../support/fake-clock.ts';
@@ -27,7 +28,9 @@ describe('approval across OS processes on one file database', () => {
     expect(exits.map((e) => e.code), workers.map((w) => w.stderr()).join('\n')).toEqual([0, 0]);
     expect(workers.map((w) => w.lines)).toEqual([['opened'], ['opened']]);
     const h = openDatabase({ path: db });
-    expect(h.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(1);
+    // Each committed migration applied exactly once.
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    expect(h.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(journal.entries.length);
     h.close();
   });
 

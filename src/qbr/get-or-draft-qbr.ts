@@ -1,0 +1,98 @@
+import type { LanguageModel } from 'ai';
+import type { QbrDraftRecord, Store } from '../../db/store.ts';
+import { isMonth, qbrFacts, QUARTER_PATTERN, type QbrFacts } from '../engine/index.ts';
+import { failWith, findCase, monthOf, succeed, type Outcome } from '../proposals/index.ts';
+import { draftGroundedQbr } from './draft-grounded-qbr.ts';
+import { monthName, quarterName } from './format-qbr-figures.ts';
+import { isQbrAudience, type QbrAudience } from './qbr-audience.ts';
+
+/** Where drafts are read and saved: the store and the clock (a `ProposalContext` will do). */
+export interface QbrContext {
+  store: Store;
+  now: () => Date;
+}
+
+/** Which draft: case, quarter, audience; whether to redraft; who asks; what writes. */
+export interface GetOrDraftQbrInput {
+  caseId: string;
+  /** When given, a case of another workspace is not found. */
+  workspaceId?: string;
+  /** `YYYY-Qn`. */
+  quarter: string;
+  audience: QbrAudience;
+  /** The month the facts are as of; default the clock's month (a past quarter is reported to its end). */
+  asOf?: string;
+  /** Write and save a new version even when one exists. */
+  fresh?: boolean;
+  /** The writer: a language model, or null for the offline template. */
+  model: LanguageModel | null;
+  /** Who asked; recorded on a new draft. */
+  requestedBy: string;
+  abortSignal?: AbortSignal;
+}
+
+/** The draft a door shows. */
+export interface QbrDraftOutcome {
+  draft: QbrDraftRecord;
+  /** True when this call wrote and saved it. */
+  created: boolean;
+  /**
+   * True when the saved draft's facts differ from what the engine computes now (the case
+   * changed, or the as-of month moved): redraft to bring it up to date.
+   */
+  stale: boolean;
+  /** Sections of the template a newly written draft lacks (empty for a saved one). */
+  missingSections: string[];
+  /** Drafts written by this call (0 for a saved one; 2 when the first was regenerated). */
+  attempts: number;
+}
+
+/** The engine's facts for a case's quarter, or why there are none (an expected failure). */
+export function factsForQuarter(doc: Parameters<typeof qbrFacts>[0], quarter: string, asOf: string): Outcome<QbrFacts> {
+  if (!QUARTER_PATTERN.test(quarter)) return failWith('invalid_argument', `quarter '${quarter}' is not YYYY-Qn (e.g. 2026-Q1)`);
+  if (!isMonth(asOf)) return failWith('invalid_argument', `as-of '${asOf}' is not a month YYYY-MM`);
+  const r = qbrFacts(doc, { quarter, asOf });
+  if (!r.ok) return failWith(r.error.code === 'not_found' || r.error.code === 'invalid_argument' ? r.error.code : 'refused', r.error.message);
+  const f = r.value;
+  if (f.quarter.months.length === 0) {
+    return failWith(
+      'invalid_argument',
+      `no month of ${quarterName(quarter)} is realized: '${f.scenario.name}' runs ${monthName(f.scenario.start)} to ${monthName(f.scenario.end)} and the figures are as of ${monthName(f.asOf)}`,
+    );
+  }
+  return succeed(f);
+}
+
+/**
+ * The QBR draft for a case, quarter and audience, as every door serves it: the latest saved
+ * version, or (none yet, or `fresh`) a new one drafted from the engine's facts, checked for
+ * grounding (`draftGroundedQbr`) and saved as the next version. Saving a draft changes no
+ * business data, so no approval is involved. The model call happens outside any transaction.
+ */
+export async function getOrDraftQbr(ctx: QbrContext, input: GetOrDraftQbrInput): Promise<Outcome<QbrDraftOutcome>> {
+  if (!isQbrAudience(input.audience)) return failWith('invalid_argument', `audience '${String(input.audience)}' is not one of executive-sponsor, finance, champion`);
+  const found = findCase(ctx.store, input.caseId, input.workspaceId);
+  if (!found.ok) return found;
+  const record = found.value;
+  const facts = factsForQuarter(record.document, input.quarter, input.asOf ?? monthOf(ctx.now()));
+  if (!facts.ok) return facts;
+  const key = { caseId: record.id, quarter: input.quarter, audience: input.audience };
+  if (!input.fresh) {
+    const saved = ctx.store.getQbrDraft(key);
+    if (saved) return succeed({ draft: saved, created: false, stale: JSON.stringify(saved.facts) !== JSON.stringify(facts.value), missingSections: [], attempts: 0 });
+  }
+  const written = await draftGroundedQbr({ model: input.model, facts: facts.value, audience: input.audience, ...(input.abortSignal ? { abortSignal: input.abortSignal } : {}) });
+  const draft = ctx.store.insertQbrDraft({
+    ...key,
+    caseVersion: record.version,
+    asOf: facts.value.asOf,
+    markdown: written.markdown,
+    facts: facts.value,
+    grounded: written.grounded,
+    unverified: written.unverified,
+    writer: written.writer,
+    createdBy: input.requestedBy,
+    createdAt: ctx.now().toISOString(),
+  });
+  return succeed({ draft, created: true, stale: false, missingSections: written.missingSections, attempts: written.attempts });
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { approve, importCase, propose } from '../../src/proposals/index.ts';
+import { checkGrounding, getOrDraftQbr, resolveQuarter } from '../../src/qbr/index.ts';
+import { memoryStore } from '../support/test-store.ts';
+import { demoJson } from '../tools/tool-harness.ts';
+import { textModel } from './qbr-fixtures.ts';
+
+const CASE = 'delta-corp-support-automation';
+
+function harness() {
+  const t = memoryStore();
+  t.clock.set('2026-04-10T09:00:00.000Z');
+  const imported = importCase(t.ctx, { document: demoJson(), importedBy: 'admin' });
+  if (!imported.ok) throw new Error(imported.error.message);
+  return t;
+}
+
+const base = { caseId: CASE, quarter: '2026-Q1', audience: 'finance' as const, model: null, requestedBy: 'dana' };
+
+describe('getOrDraftQbr', () => {
+  it('drafts and saves version 1, then serves it until asked for a new version', async () => {
+    const t = harness();
+    const first = await getOrDraftQbr(t.ctx, base);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value).toMatchObject({ created: true, stale: false, attempts: 1, missingSections: [] });
+    expect(first.value.draft).toMatchObject({ caseId: CASE, quarter: '2026-Q1', audience: 'finance', version: 1, caseVersion: 1, asOf: '2026-03', grounded: true, unverified: [], writer: 'template', createdBy: 'dana', createdAt: '2026-04-10T09:00:00.000Z' });
+    // The saved facts are the ones the draft's numbers were checked against.
+    expect(checkGrounding(first.value.draft.markdown, first.value.draft.facts).grounded).toBe(true);
+
+    const again = await getOrDraftQbr(t.ctx, { ...base, requestedBy: 'eve' });
+    expect(again.ok && again.value).toMatchObject({ created: false, stale: false, attempts: 0, draft: { version: 1, createdBy: 'dana' } });
+
+    const fresh = await getOrDraftQbr(t.ctx, { ...base, fresh: true });
+    expect(fresh.ok && fresh.value).toMatchObject({ created: true, draft: { version: 2 } });
+    expect(t.store.listQbrDrafts({ caseId: CASE }).map((d) => d.version)).toEqual([1, 2]);
+    // Other audiences have their own versions.
+    const champion = await getOrDraftQbr(t.ctx, { ...base, audience: 'champion' });
+    expect(champion.ok && champion.value.draft.version).toBe(1);
+  });
+
+  it('says a saved draft is stale once the figures change, and a new version picks the change up', async () => {
+    const t = harness();
+    await getOrDraftQbr(t.ctx, base);
+    // A measurement for February 2026 (tickets per day) changes the quarter's realized value.
+    const p = propose(t.ctx, { caseId: CASE, operations: [{ op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-02', value: 150 }], proposedBy: 'dana' });
+    if (!p.ok) throw new Error(p.error.message);
+    // Proposed, not approved: nothing changed yet.
+    const pending = await getOrDraftQbr(t.ctx, base);
+    expect(pending.ok && pending.value.stale).toBe(false);
+    expect(approve(t.ctx, { proposalId: p.value.id, approvedBy: 'sam' }).ok).toBe(true);
+    const stale = await getOrDraftQbr(t.ctx, base);
+    expect(stale.ok && stale.value).toMatchObject({ created: false, stale: true, draft: { version: 1, caseVersion: 1 } });
+    const redrafted = await getOrDraftQbr(t.ctx, { ...base, fresh: true });
+    if (!redrafted.ok) throw new Error(redrafted.error.message);
+    expect(redrafted.value.draft).toMatchObject({ version: 2, caseVersion: 2, grounded: true });
+    expect(redrafted.value.draft.facts.inQuarter.realized).not.toBe(stale.ok && stale.value.draft.facts.inQuarter.realized);
+  });
+
+  it('writes with the model it is given, regenerating once', async () => {
+    const t = harness();
+    const model = textModel(['# QBR\n\nWe saved 12,345 hours.\n']);
+    const r = await getOrDraftQbr(t.ctx, { ...base, model });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(model.doGenerateCalls).toHaveLength(2);
+    expect(r.value).toMatchObject({ created: true, attempts: 2, draft: { grounded: false, unverified: ['12,345'], writer: 'mock:qbr-writer' } });
+    expect(r.value.missingSections).toHaveLength(6);
+    expect(r.value.draft.markdown).toContain('⚠ 12,345 (unverified)');
+  });
+
+  it('refuses what it cannot draft, as values', async () => {
+    const t = harness();
+    const codes = async (input: Partial<typeof base> & { workspaceId?: string; asOf?: string }) => {
+      const r = await getOrDraftQbr(t.ctx, { ...base, ...input });
+      return r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`;
+    };
+    expect(await codes({ caseId: 'acme' })).toMatch(/^not_found: no business case 'acme'/);
+    expect(await codes({ workspaceId: 'other' })).toMatch(/^not_found/);
+    expect(await codes({ quarter: 'Q1' })).toBe("invalid_argument: quarter 'Q1' is not YYYY-Qn (e.g. 2026-Q1)");
+    expect(await codes({ audience: 'board' as never })).toBe("invalid_argument: audience 'board' is not one of executive-sponsor, finance, champion");
+    expect(await codes({ quarter: '2025-Q2' })).toBe("invalid_argument: no month of Q2 2025 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of June 2025");
+    expect(await codes({ quarter: '2026-Q3' })).toBe("invalid_argument: no month of Q3 2026 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of April 2026");
+    expect(await codes({ asOf: 'March' })).toBe("invalid_argument: as-of 'March' is not a month YYYY-MM");
+    expect(t.store.listQbrDrafts({ caseId: CASE })).toEqual([]);
+  });
+});
+
+describe('resolveQuarter', () => {
+  it('reads the ways people name a quarter', () => {
+    const q = (text: string | undefined) => {
+      const r = resolveQuarter(text, '2026-04');
+      return r.ok ? r.quarter : r.error;
+    };
+    expect(q(undefined)).toBe('2026-Q1');
+    expect(q('last quarter')).toBe('2026-Q1');
+    expect(q('this quarter')).toBe('2026-Q2');
+    expect(q('2026-Q1')).toBe('2026-Q1');
+    expect(q('2026-q1')).toBe('2026-Q1');
+    expect(q('Q1 2026')).toBe('2026-Q1');
+    expect(q('Q4-2025')).toBe('2025-Q4');
+    expect(q("q3 '25")).toBe('2025-Q3');
+    expect(q('2025 Q3')).toBe('2025-Q3');
+    expect(q('Q1')).toBe('2026-Q1');
+    // Q3 2026 has not started in April 2026: the latest Q3 is last year's.
+    expect(q('Q3')).toBe('2025-Q3');
+    expect(q('soon')).toBe('\'soon\' is not a quarter I understand (try "2026-Q1", "Q1 2026" or "last quarter")');
+  });
+});

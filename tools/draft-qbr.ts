@@ -1,0 +1,89 @@
+import { tool, zodSchema, type LanguageModel } from 'ai';
+import { z } from 'zod';
+import type { ToolContext } from '../src/agent/tool-context.ts';
+import { businessCaseField, currentMonth, resolveCase, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import { getOrDraftQbr, parseQbrAudience, QBR_AUDIENCES, resolveQuarter } from '../src/qbr/index.ts';
+
+/**
+ * The tool context, optionally with the language model QBR drafts are written with. Until the
+ * doors put one there, drafts come from the deterministic offline writer (grounded by
+ * construction).
+ */
+export type DraftQbrToolContext = ToolContext & { qbrModel?: LanguageModel | null };
+
+const inputSchema = zodSchema(
+  z.object({
+    businessCase: businessCaseField,
+    quarter: z.string().optional().describe('The quarter: "2026-Q1", "Q1 2026", "Q1" or "last quarter"; default: the last completed quarter'),
+    audience: z
+      .string()
+      .optional()
+      .describe('Who reads it: "executive-sponsor" (outcomes and risks), "finance" (ROI, payback, investment) or "champion" (metrics, adoption, evidence); default executive-sponsor'),
+    redraft: z.boolean().optional().describe('Write a new version even when a draft exists (e.g. after new measurements); default false'),
+  }),
+);
+
+const outputSchema = zodSchema(
+  z.union([
+    z.object({
+      businessCase: z.string().describe('Business case name'),
+      quarter: z.string().describe('The quarter, YYYY-Qn'),
+      audience: z.enum(QBR_AUDIENCES).describe('Who the draft is written for'),
+      version: z.number().describe('Draft version (1, 2, ...) for this case, quarter and audience'),
+      created: z.boolean().describe('True when this call wrote it; false when it is the saved latest version'),
+      stale: z.boolean().describe('True when the figures changed since the saved draft was written: offer to redraft'),
+      grounded: z.boolean().describe("True when every number matches the engine's facts"),
+      unverified: z.array(z.string()).describe('Numbers that match no fact; they are marked "⚠ … (unverified)" in the markdown'),
+      asOf: z.string().describe('Month the figures are as of'),
+      writer: z.string().describe('What wrote it: "template" (offline) or the language model'),
+      markdown: z.string().describe('The QBR draft in Markdown'),
+    }),
+    toolErrorSchema,
+  ]),
+);
+
+/**
+ * Read-ish tool: the QBR narrative for a quarter and audience. Returns the latest saved draft,
+ * or drafts one from the engine's facts, checks every number against them and saves it as
+ * the next version. A draft is not business data (no figure changes), so no approval is needed.
+ */
+export const draftQbr = (ctx: DraftQbrToolContext) =>
+  tool({
+    description:
+      'Draft (or fetch the saved draft of) the quarterly business review narrative of a business case for a quarter and an audience: executive summary, promised outcomes vs actual results, financial summary, milestones, risks and actions, next quarter\'s priorities. Every number is checked against the benefit engine\'s facts; unverified ones are marked. Saving a draft changes no business data. Relay the markdown as it is.',
+    inputSchema,
+    outputSchema,
+    execute: async ({ businessCase, quarter, audience, redraft }, options) => {
+      const c = resolveCase(ctx, businessCase);
+      if (!c.ok) return toolError(c);
+      const q = resolveQuarter(quarter, currentMonth(ctx));
+      if (!q.ok) return { error: q.error };
+      const who = audience === undefined ? 'executive-sponsor' : parseQbrAudience(audience);
+      if (!who) return { error: `'${audience}' is not an audience I know`, candidates: [...QBR_AUDIENCES] };
+      const r = await getOrDraftQbr(ctx.proposals, {
+        caseId: c.value.id,
+        workspaceId: ctx.workspaceId,
+        quarter: q.quarter,
+        audience: who,
+        fresh: redraft === true,
+        model: ctx.qbrModel ?? null,
+        requestedBy: ctx.actor,
+        ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+      if (!r.ok) return { error: r.error.message };
+      const d = r.value.draft;
+      return {
+        businessCase: c.value.name,
+        quarter: d.quarter,
+        audience: d.audience,
+        version: d.version,
+        created: r.value.created,
+        stale: r.value.stale,
+        grounded: d.grounded,
+        unverified: d.unverified,
+        asOf: d.asOf,
+        writer: d.writer,
+        markdown: d.markdown,
+      };
+    },
+  });
