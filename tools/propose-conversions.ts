@@ -34,7 +34,7 @@ const inputSchema = zodSchema(
 export const proposeConversions = (ctx: ToolContext) =>
   tool({
     description:
-      'Propose converting one or several calculations from "baseline x % improvement" to monthly tracking of a metric (the percentage becomes the target). Omitted fields use the suggestion. One proposal for all; a person must approve it.',
+      'Propose converting one or several calculations from "baseline x % improvement" to monthly tracking of a metric (the percentage becomes the target). Omitted fields use the suggestion. One proposal for all.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, conversions }) => {

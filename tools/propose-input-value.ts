@@ -16,7 +16,7 @@ const inputSchema = zodSchema(
 /** Propose tool: a constant input (an assumption) gets a new value. */
 export const proposeInputValue = (ctx: ToolContext) =>
   tool({
-    description: 'Propose changing a constant input (an assumption such as "# of Reps"). Measured inputs take measurements instead. A person must approve it.',
+    description: 'Propose changing a constant input (an assumption such as "# of Reps"). Measured inputs take measurements instead.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, input, value }) => {

@@ -14,7 +14,7 @@ const inputSchema = zodSchema(
 /** Propose tool: close months so their measurements can no longer change. */
 export const proposeLockMonths = (ctx: ToolContext) =>
   tool({
-    description: 'Propose locking months up to and including a month, so their measurements can no longer change (a lock only moves forward). A person must approve it.',
+    description: 'Propose locking months up to and including a month, so their measurements can no longer change (a lock only moves forward).',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, through }) => {

@@ -28,7 +28,7 @@ const inputSchema = zodSchema(
 export const proposeMeasurements = (ctx: ToolContext) =>
   tool({
     description:
-      'Propose recording measured values of tracked metrics, several months and inputs at once, each with optional note, evidence and source. Values carry forward to later months. A person must approve it.',
+      'Propose recording measured values of tracked metrics, several months and inputs at once, each with optional note, evidence and source. Values carry forward to later months.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, measurements }) => {

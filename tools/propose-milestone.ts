@@ -17,7 +17,7 @@ const inputSchema = zodSchema(
 /** Propose tool: a milestone (a checkpoint explaining why measurements moved). */
 export const proposeMilestone = (ctx: ToolContext) =>
   tool({
-    description: 'Propose adding a milestone, e.g. "All Teams Onboarded", with target and/or achieved month. A person must approve it.',
+    description: 'Propose adding a milestone, e.g. "All Teams Onboarded", with target and/or achieved month.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, name, targetMonth, achievedMonth, note }) => {

@@ -15,7 +15,7 @@ const inputSchema = zodSchema(
 /** Propose tool: a constant input starts taking monthly values. */
 export const proposeMonthlyValues = (ctx: ToolContext) =>
   tool({
-    description: 'Propose tracking a constant input monthly (enable monthly values); its value stays until the first measurement. A person must approve it.',
+    description: 'Propose tracking a constant input monthly (enable monthly values); its value stays until the first measurement.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, input }) => {

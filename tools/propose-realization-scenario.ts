@@ -17,7 +17,7 @@ const inputSchema = zodSchema(
 export const proposeRealizationScenario = (ctx: ToolContext) =>
   tool({
     description:
-      'Propose creating the realization scenario (tracks what actually happened) by copying a future scenario, with its own contract start and length. Creates a proposal; a person must approve it.',
+      'Propose creating the realization scenario (tracks what actually happened) by copying a future scenario, with its own contract start and length.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, from, start, months, name }) => {

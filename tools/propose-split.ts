@@ -37,7 +37,7 @@ const inputSchema = zodSchema(
 export const proposeSplit = (ctx: ToolContext) =>
   tool({
     description:
-      'Propose splitting a calculation into one calculation per metric, keeping every month\'s total to the cent. "shapley" (default) lets the engine share the benefit fairly; "explicit" uses the formulas given. A person must approve it.',
+      'Propose splitting a calculation into one calculation per metric, keeping every month\'s total to the cent. "shapley" (default) lets the engine share the benefit fairly; "explicit" uses the formulas given.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, calculation, parts, strategy }) => {

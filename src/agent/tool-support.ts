@@ -25,13 +25,13 @@ export function toolError(r: { error: string; candidates?: string[] }): ToolErro
 export const businessCaseField = z
   .string()
   .optional()
-  .describe('The business case, by name, customer or id (e.g. "Delta Corp"); omit when the workspace has only one');
+  .describe('Business case name, customer or id; omit if there is only one');
 
 /** The scenario field of tools that change tracking data. */
 export const scenarioField = z
   .string()
   .optional()
-  .describe('Scenario by name or id; omit for the realization scenario (where tracking happens)');
+  .describe('Scenario name or id; default: the realization scenario');
 
 /** The current month in the context's clock. */
 export function currentMonth(ctx: ToolContext): string {
