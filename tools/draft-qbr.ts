@@ -1,15 +1,8 @@
-import { tool, zodSchema, type LanguageModel } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ToolContext } from '../src/agent/tool-context.ts';
 import { businessCaseField, currentMonth, resolveCase, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
 import { getOrDraftQbr, parseQbrAudience, QBR_AUDIENCES, resolveQuarter } from '../src/qbr/index.ts';
-
-/**
- * The tool context, optionally with the language model QBR drafts are written with. Until the
- * doors put one there, drafts come from the deterministic offline writer (grounded by
- * construction).
- */
-export type DraftQbrToolContext = ToolContext & { qbrModel?: LanguageModel | null };
 
 const inputSchema = zodSchema(
   z.object({
@@ -46,8 +39,10 @@ const outputSchema = zodSchema(
  * Read-ish tool: the QBR narrative for a quarter and audience. Returns the latest saved draft,
  * or drafts one from the engine's facts, checks every number against them and saves it as
  * the next version. A draft is not business data (no figure changes), so no approval is needed.
+ * The writer is `ctx.qbrModel` (the door's language model), else the deterministic offline
+ * template (grounded by construction).
  */
-export const draftQbr = (ctx: DraftQbrToolContext) =>
+export const draftQbr = (ctx: ToolContext) =>
   tool({
     description:
       'Draft (or fetch the saved draft of) the quarterly business review narrative of a business case for a quarter and an audience: executive summary, promised outcomes vs actual results, financial summary, milestones, risks and actions, next quarter\'s priorities. Every number is checked against the benefit engine\'s facts; unverified ones are marked. Saving a draft changes no business data. Relay the markdown as it is.',

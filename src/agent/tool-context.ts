@@ -1,3 +1,4 @@
+import type { LanguageModel } from 'ai';
 import type { ProposalContext } from '../proposals/index.ts';
 
 /**
@@ -14,4 +15,12 @@ export interface ToolContext {
   channel: string;
   /** The conversation thread, recorded on proposals so approvals can reply there. */
   thread: string | null;
+  /**
+   * The language model the `draftQbr` tool writes QBR narratives with (every number is still
+   * checked against the engine's facts). Null or absent: the deterministic offline template
+   * writer. Doors fill it from the process's model (`qbrWriterModel(selected)`, which is null
+   * for the offline provider, or `configuredQbrModel(env)`), so the chat drafts with the
+   * configured model.
+   */
+  qbrModel?: LanguageModel | null;
 }

@@ -12,6 +12,12 @@ export interface AppOptions {
   now: () => Date;
   /** The language model chat turns run on (`selectModel(...).model`, or a scripted one in tests). */
   model: LanguageModel;
+  /**
+   * The language model QBR narratives are written with (the chat's `draftQbr` tool and the
+   * `/qbr` routes); every number is still checked against the engine's facts. Default null:
+   * the deterministic offline template writer. `ve serve` passes `qbrWriterModel(selected)`.
+   */
+  qbrModel?: LanguageModel | null;
   /** Age after which an undecided proposal expires (ms); default 7 days. */
   maxAgeMs?: number;
   /** Largest request body accepted (bytes); larger ones get 413. Default 1 MiB. */
@@ -23,4 +29,9 @@ export interface AppOptions {
 }
 
 /** The options with their defaults filled in, as the routes receive them. */
-export type ResolvedAppOptions = AppOptions & { log: HttpLog; secrets: readonly string[]; maxBodyBytes: number };
+export interface ResolvedAppOptions extends Omit<AppOptions, 'log' | 'secrets' | 'maxBodyBytes' | 'qbrModel'> {
+  log: HttpLog;
+  secrets: readonly string[];
+  maxBodyBytes: number;
+  qbrModel: LanguageModel | null;
+}

@@ -65,7 +65,7 @@ export function registerChatRoute(app: Hono<AppEnv>, options: ResolvedAppOptions
     const threadKey = httpThreadKey(threadId);
     const turn: AgentTurn = {
       model: options.model,
-      tools: { proposals: ctx, workspaceId: caller.workspaceId, actor: caller.name, channel: 'http', thread: threadKey },
+      tools: { proposals: ctx, workspaceId: caller.workspaceId, actor: caller.name, channel: 'http', thread: threadKey, qbrModel: options.qbrModel },
       threadKey,
       text: ask.text,
       // A model that hangs must not hold the request (and a client that leaves stops a JSON turn).

@@ -10,9 +10,11 @@ import { errorHandler } from './error-handler.ts';
 import { HttpError } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerProposalRoutes } from './proposal-routes.ts';
+import { registerQbrRoutes } from './qbr-routes.ts';
 
 /**
- * Builds the HTTP door (hono): the chat endpoint, proposals, business cases, `/healthz` and
+ * Builds the HTTP door (hono): the chat endpoint, proposals, business cases and their QBR
+ * drafts, `/healthz` and
  * `/openapi.json`. Every `/api/*` request needs a workspace bearer token and sees only that
  * workspace; bodies are limited in size and validated with zod; one `onError` maps every
  * failure to a status and `{ error }` without leaking internals. No `serve()` here: the entry
@@ -24,6 +26,7 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
     log: input.log ?? ((line) => console.error(line)),
     secrets: input.secrets ?? [],
     maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    qbrModel: input.qbrModel ?? null,
   };
   const ctx: ProposalContext = { store: options.store, now: options.now, ...(options.maxAgeMs !== undefined ? { maxAgeMs: options.maxAgeMs } : {}) };
   const app = new Hono<AppEnv>();
@@ -52,5 +55,6 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
   registerChatRoute(app, options, ctx);
   registerProposalRoutes(app, ctx);
   registerBusinessCaseRoutes(app, ctx);
+  registerQbrRoutes(app, options, ctx);
   return app;
 }

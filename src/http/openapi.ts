@@ -4,6 +4,8 @@ import {
   approveRequestSchema,
   chatRequestSchema,
   proposalsQuerySchema,
+  qbrDraftRequestSchema,
+  qbrQuerySchema,
   rejectRequestSchema,
   summaryQuerySchema,
   uiChatRequestSchema,
@@ -16,6 +18,7 @@ import {
   errorResponseSchema,
   healthSchema,
   proposalListSchema,
+  qbrDraftReplySchema,
   rejectReplySchema,
   summarySchema,
 } from './response-schemas.ts';
@@ -35,8 +38,11 @@ export interface RouteDoc {
   query?: z.ZodObject;
   /** Request body schemas (several: `oneOf`); `optional` when an empty body is accepted. */
   body?: { schemas: z.ZodType[]; optional?: boolean };
-  /** Success status and body; `stream` adds the `text/event-stream` alternative. */
-  ok: { status: number; description: string; schema?: z.ZodType; stream?: boolean };
+  /**
+   * Success status and body; `stream` adds the `text/event-stream` alternative, `media` other
+   * content types (by media type: its schema), `also` a second success status with the same content.
+   */
+  ok: { status: number; description: string; schema?: z.ZodType; stream?: boolean; media?: Record<string, Json>; also?: { status: number; description: string } };
   /** Failure statuses this route can answer (401 and 500 are added for authenticated routes, 413 for those with a body). */
   errors: number[];
 }
@@ -129,6 +135,38 @@ export const ROUTES: readonly RouteDoc[] = [
   },
   {
     method: 'get',
+    operationId: 'getQbrDraft',
+    path: `/api/business-cases/${ID}/qbr`,
+    summary: 'The QBR draft of a business case for a quarter and audience (drafted and saved when there is none)',
+    description:
+      "The latest saved draft for the quarter and audience; when there is none, one is drafted from the engine's facts (with the server's language model, or the offline template), every number checked against the facts, and saved as version 1. `format=md` answers the Markdown, `format=pptx` the slide deck (the chart and the outcomes table) as an attachment; both carry `X-QBR-Version`, `X-QBR-Grounded`, `X-QBR-Stale` and `X-QBR-Created` headers. A quarter with no realized month is a 400 naming `quarter`.",
+    auth: true,
+    query: qbrQuerySchema,
+    ok: {
+      status: 200,
+      description: 'The draft (JSON, Markdown or PPTX, as `format` asks)',
+      schema: qbrDraftReplySchema,
+      media: {
+        'text/markdown': { schema: { type: 'string', description: 'The draft in Markdown' } },
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation': { schema: { type: 'string', contentMediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', description: 'The slide deck' } },
+      },
+    },
+    errors: [400, 404, 409, 502],
+  },
+  {
+    method: 'post',
+    operationId: 'draftQbr',
+    path: `/api/business-cases/${ID}/qbr`,
+    summary: 'Draft and save a new version of the QBR for a quarter and audience',
+    description:
+      "Drafts from the engine's current facts, checks every number against them and saves the next version (201, `Location` names it). With `redraft: false` the latest saved draft is returned when there is one (200). Saving a draft changes no business data: no approval is involved.",
+    auth: true,
+    body: { schemas: [qbrDraftRequestSchema], optional: true },
+    ok: { status: 201, description: 'Drafted and saved', schema: qbrDraftReplySchema, also: { status: 200, description: 'The saved latest draft (`redraft: false`)' } },
+    errors: [400, 404, 409, 502],
+  },
+  {
+    method: 'get',
     operationId: 'health',
     path: '/healthz',
     summary: 'Liveness: the server answers and its database is readable',
@@ -177,7 +215,10 @@ function operation(route: RouteDoc): Json {
   if (route.ok.stream) {
     content['text/event-stream'] = { schema: { type: 'string', description: 'ai SDK UI message stream (`data: {...}` events, `data: [DONE]`)' } };
   }
-  const responses: Json = { [String(route.ok.status)]: { description: route.ok.description, ...(Object.keys(content).length ? { content } : {}) } };
+  for (const [type, media] of Object.entries(route.ok.media ?? {})) content[type] = media;
+  const withContent = Object.keys(content).length ? { content } : {};
+  const responses: Json = { [String(route.ok.status)]: { description: route.ok.description, ...withContent } };
+  if (route.ok.also) responses[String(route.ok.also.status)] = { description: route.ok.also.description, ...withContent };
   const statuses = new Set(route.errors);
   if (route.auth) [401, 500].forEach((s) => statuses.add(s));
   if (route.auth && route.body) statuses.add(413);

@@ -77,3 +77,36 @@ export const summaryQuerySchema = z.strictObject({
     .optional()
     .describe("Future scenario id to compare with; default: the realization scenario's basedOn; `none` for no comparison"),
 });
+
+/** The formats `GET /api/business-cases/:id/qbr` answers in. */
+export const QBR_FORMATS = ['json', 'md', 'pptx'] as const;
+
+const qbrQuarterField = z
+  .string()
+  .min(1, 'must not be empty')
+  .describe('The quarter: `2026-Q1` (also `Q1 2026`, `Q1`, `last quarter`, `this quarter`); default: the last completed quarter');
+const qbrAudienceField = z
+  .string()
+  .min(1, 'must not be empty')
+  .describe('Who reads it: `executive-sponsor`, `finance` or `champion` (also `exec`, `CFO`, ...); default `executive-sponsor`');
+
+/** `GET /api/business-cases/:id/qbr` query. */
+export const qbrQuerySchema = z.strictObject({
+  quarter: qbrQuarterField.optional(),
+  audience: qbrAudienceField.optional(),
+  format: z.enum(QBR_FORMATS).optional().describe('`json` (default: the draft with its version and grounding), `md` (the Markdown) or `pptx` (the slide deck)'),
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'must be a version number (1, 2, ...)')
+    .optional()
+    .describe('A saved version to return; default: the latest (drafted and saved when there is none)'),
+});
+
+/** `POST /api/business-cases/:id/qbr` body. */
+export const qbrDraftRequestSchema = z
+  .strictObject({
+    quarter: qbrQuarterField.optional(),
+    audience: qbrAudienceField.optional(),
+    redraft: z.boolean().optional().describe('Default true: write and save a new version even when one exists. False: return the latest saved draft when there is one'),
+  })
+  .describe('Which QBR draft to write (an empty body: the last completed quarter, for the executive sponsor)');

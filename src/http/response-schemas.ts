@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { businessCaseSchema } from '../engine/index.ts';
 import { proposalOutputSchema } from '../agent/tool-support.ts';
-import { PROPOSAL_STATUSES } from '../../db/schema.ts';
+import { PROPOSAL_STATUSES, QBR_AUDIENCES } from '../../db/schema.ts';
 
 /**
  * The shapes the HTTP door answers with, as zod schemas: `openapi.json` is generated from
@@ -159,3 +159,23 @@ export const summarySchema = z.object({
 
 /** `GET /healthz`. */
 export const healthSchema = z.object({ ok: z.literal(true) });
+
+/** `GET` / `POST /api/business-cases/:id/qbr` (JSON): a saved QBR draft, how it was obtained, and its grounding. */
+export const qbrDraftReplySchema = z.object({
+  caseId: z.string().describe('Business case id'),
+  businessCase: z.string().describe('Business case name'),
+  quarter: z.string().describe('The quarter, YYYY-Qn'),
+  audience: z.enum(QBR_AUDIENCES).describe('Who the draft is written for'),
+  version: z.number().int().describe('Draft version (1, 2, ...) for this case, quarter and audience'),
+  created: z.boolean().describe('True when this request wrote and saved it; false when it is a saved draft'),
+  stale: z.boolean().describe("True when the engine's figures changed since the draft was written: redraft (POST) to bring it up to date"),
+  grounded: z.boolean().describe("True when every number in the markdown matches one of the engine's facts"),
+  unverified: z.array(z.string()).describe('Numbers, as written, that match no fact; they are marked "⚠ … (unverified)" in the markdown'),
+  missingSections: z.array(z.string()).describe('Template sections a newly written draft lacks (empty for a saved one)'),
+  asOf: z.string().describe('Month YYYY-MM the figures are as of'),
+  caseVersion: z.number().int().describe('The business case version the facts were computed from'),
+  writer: z.string().describe('What wrote it: `template` (the offline writer) or `provider:model`'),
+  createdBy: z.string().describe('Who asked for it'),
+  createdAt: z.string().describe('When it was saved (ISO 8601)'),
+  markdown: z.string().describe('The QBR draft in Markdown'),
+});

@@ -63,7 +63,7 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
     deps.store.ensureWorkspace(workspaceId, workspaceId, at);
     const thread = deps.store.getOrCreateThread({ workspaceId, key: threadKey, now: at });
     lastMessageId = deps.store.listMessages(thread.id, { limit: 1 })[0]?.id ?? 0;
-    context = { proposals: proposalContext(deps), workspaceId, actor, channel: 'slack', thread: threadKey };
+    context = { proposals: proposalContext(deps), workspaceId, actor, channel: 'slack', thread: threadKey, qbrModel: deps.qbrModel };
     reply = await runAgentTurn({ model: deps.model, tools: context, threadKey, text: turn.text });
     const text = reply.text.trim() || (reply.proposals.length > 0 ? 'Here is what I propose:' : 'Done.');
     await say(toSlackMrkdwn(text));

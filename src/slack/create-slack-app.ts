@@ -19,6 +19,12 @@ export interface SlackAppOptions {
   store: Store;
   now: () => Date;
   model: LanguageModel;
+  /**
+   * The language model QBR narratives are written with (the chat's `draftQbr` tool and
+   * `/ve qbr`); every number is still checked against the engine's facts. Default null: the
+   * deterministic offline template writer.
+   */
+  qbrModel?: LanguageModel | null;
   /** Age after which an undecided proposal expires (ms); default 7 days. */
   maxAgeMs?: number;
   botToken: string;
@@ -60,7 +66,7 @@ export interface SlackApp {
  * Builds the Slack door on the same agent and proposal workflow as the other doors: app
  * mentions, direct messages and assistant threads go to the agent (one conversation per
  * Slack thread); proposals come back as Block Kit messages with Approve / Reject; `/ve`
- * answers help, summary and pending. Socket Mode when an app token is given, else HTTP
+ * answers help, summary, qbr and pending. Socket Mode when an app token is given, else HTTP
  * through a `WebReceiver` whose handler the HTTP server mounts. Retried events are
  * recognised by `event_id` and processed once.
  */
@@ -102,6 +108,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     store: options.store,
     now: options.now,
     model: options.model,
+    qbrModel: options.qbrModel ?? null,
     approvers: options.approvers ?? defaultApprovers(),
     workspaces: options.workspaces ?? { fallback: DEFAULT_WORKSPACE, byTeam: {} },
     names: new SlackNames(),

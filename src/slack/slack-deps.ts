@@ -10,6 +10,8 @@ export interface SlackDeps {
   store: Store;
   now: () => Date;
   model: LanguageModel;
+  /** The language model QBR drafts are written with (the chat's `draftQbr` tool, `/ve qbr`); null: the offline template. */
+  qbrModel: LanguageModel | null;
   approvers: ApproverPolicy;
   workspaces: WorkspaceMapping;
   names: SlackNames;

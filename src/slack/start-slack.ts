@@ -11,6 +11,8 @@ export interface StartSlackOptions {
   store: Store;
   now: () => Date;
   model: LanguageModel;
+  /** The language model QBR drafts are written with; default null (the offline template). `ve serve` passes `qbrWriterModel(selected)`. */
+  qbrModel?: LanguageModel | null;
   settings: SlackSettings;
   /** Age after which an undecided proposal expires (ms); default 7 days. */
   maxAgeMs?: number;
@@ -41,6 +43,7 @@ export async function startSlack(options: StartSlackOptions): Promise<RunningSla
     store: options.store,
     now: options.now,
     model: options.model,
+    qbrModel: options.qbrModel ?? null,
     botToken: settings.botToken,
     signingSecret: settings.signingSecret,
     appToken: settings.appToken,

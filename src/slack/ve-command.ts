@@ -3,7 +3,9 @@ import type { ToolContext } from '../agent/tool-context.ts';
 import { resolveCase } from '../agent/tool-support.ts';
 import { summarize } from '../engine/index.ts';
 import { listPending, monthOf } from '../proposals/index.ts';
-import { describeError } from './describe-error.ts';
+import { AUDIENCE_LABELS, factsForQuarter, getOrDraftQbr, quarterName, type QbrDraftOutcome } from '../qbr/index.ts';
+import { describeError, errorReference, errorReplyText } from './describe-error.ts';
+import { parseQbrArgs, postQbrDraft, qbrMessages, uploadQbrDeck } from './qbr-post.ts';
 import { mentionFor } from './slack-actor.ts';
 import { proposalContext, type SlackDeps } from './slack-deps.ts';
 import { escapeMrkdwn } from './slack-mrkdwn.ts';
@@ -22,6 +24,7 @@ export const VE_HELP = [
   '',
   '*Commands*',
   '• `/ve summary [business case]`: the value summary with a chart of cumulative realized vs estimated benefit',
+  '• `/ve qbr [business case] [quarter] [audience] [new]`: the QBR draft (e.g. `/ve qbr delta Q1 2026 finance`), every number checked against the engine, with the slide deck; `new` writes a new version. Audiences: executive-sponsor (default), finance, champion; quarter default: the last completed one',
   '• `/ve pending`: proposals waiting for a decision',
   '• `/ve help`: this help',
 ].join('\n');
@@ -67,7 +70,79 @@ async function summary(deps: SlackDeps, command: SlashCommand, args: string, cli
   }
 }
 
-/** Registers `/ve help | summary [case] | pending`. */
+/** Usage of `/ve qbr`, for its refusals. */
+const QBR_USAGE = 'Usage: `/ve qbr <business case> [quarter] [audience] [new]`, e.g. `/ve qbr delta 2026-Q1 finance`';
+
+/**
+ * `/ve qbr`: the latest saved QBR draft for the case, quarter and audience, or one drafted
+ * (with the door's QBR model, else the offline template), checked and saved; posted in the
+ * channel as mrkdwn sections, with the slide deck uploaded in the message's thread. Refusals
+ * (unknown case, a quarter with no realized month) are private. Drafting with a language model
+ * can take a while, so the person is told privately that it is under way.
+ */
+async function qbr(deps: SlackDeps, command: SlashCommand, args: string, client: webApi.WebClient, respond: RespondFn, ack: (r?: object) => Promise<void>): Promise<void> {
+  const workspaceId = workspaceForTeam(deps.workspaces, command.team_id);
+  const ctx = proposalContext(deps);
+  const month = monthOf(deps.now());
+  const ask = parseQbrArgs(args, month);
+  const context: ToolContext = { proposals: ctx, workspaceId, actor: `slack:${command.user_id}`, channel: 'slack', thread: null };
+  const found = resolveCase(context, ask.caseText || undefined);
+  if (!found.ok) {
+    const options = found.candidates ? `\nBusiness cases: ${found.candidates.map((c) => escapeMrkdwn(c)).join(', ')}` : '';
+    return ack(ephemeral(`${escapeMrkdwn(found.error)}.${options}\n${QBR_USAGE}`));
+  }
+  const record = found.value;
+  const facts = factsForQuarter(record.document, ask.quarter, month);
+  if (!facts.ok) return ack(ephemeral(`I cannot draft the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)}: ${escapeMrkdwn(facts.error.message)}.\n${QBR_USAGE}`));
+  const saved = !ask.fresh && deps.store.getQbrDraft({ caseId: record.id, quarter: ask.quarter, audience: ask.audience });
+  await ack(saved ? undefined : ephemeral(`Drafting the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)} for ${AUDIENCE_LABELS[ask.audience]}…`));
+
+  const reference = errorReference();
+  const fail = async (what: string, e: unknown, text = errorReplyText(reference)) => {
+    deps.logger.error(`slack: /ve qbr ${what} failed (reference ${reference}): ${describeError(e)}`);
+    await respond({ response_type: 'ephemeral', text }).catch((e2: unknown) => deps.logger.error(`slack: could not answer /ve qbr (reference ${reference}): ${describeError(e2)}`));
+  };
+  let outcome: QbrDraftOutcome;
+  try {
+    const r = await getOrDraftQbr(ctx, {
+      caseId: record.id,
+      workspaceId,
+      quarter: ask.quarter,
+      audience: ask.audience,
+      fresh: ask.fresh,
+      model: deps.qbrModel,
+      requestedBy: await deps.names.actor(client, command.user_id),
+    });
+    if (!r.ok) {
+      await respond({ response_type: 'ephemeral', text: `I cannot draft that QBR: ${escapeMrkdwn(r.error.message)}` });
+      return;
+    }
+    outcome = r.value;
+  } catch (e) {
+    return fail('drafting', e);
+  }
+  const intro = `<@${command.user_id}> asked for the QBR draft:`;
+  let thread: string;
+  try {
+    thread = await postQbrDraft({ client, channel: command.channel_id, record, outcome, intro });
+  } catch (e) {
+    // Typically the bot is not in the channel: show the draft privately instead, without the deck.
+    deps.logger.warn(`slack: /ve qbr could not post in ${command.channel_id}: ${describeError(e)}`);
+    const [first] = qbrMessages(record, outcome);
+    const hint = '_I could not post here, so only you see this draft, without its slide deck; invite me to this channel (`/invite @value-engineer`) to share it with the deck._';
+    await respond({ response_type: 'ephemeral', text: first!.text, blocks: [...first!.blocks.slice(0, 49), { type: 'context', elements: [{ type: 'mrkdwn', text: hint }] }] }).catch((e2: unknown) =>
+      deps.logger.error(`slack: could not answer /ve qbr privately: ${describeError(e2)}`),
+    );
+    return;
+  }
+  try {
+    await uploadQbrDeck({ client, channel: command.channel_id, threadTs: thread, record, outcome });
+  } catch (e) {
+    await fail('deck upload', e, `I posted the QBR draft, but could not upload its slide deck (reference \`${reference}\`).`);
+  }
+}
+
+/** Registers `/ve help | summary [case] | qbr [case] [quarter] [audience] [new] | pending`. */
 export function registerVeCommand(app: App, deps: SlackDeps): void {
   app.command(VE_COMMAND, async ({ command, ack, client, respond }) => {
     const [verb = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
@@ -79,6 +154,8 @@ export function registerVeCommand(app: App, deps: SlackDeps): void {
         return ack(ephemeral(pendingText(deps, workspaceForTeam(deps.workspaces, command.team_id))));
       case 'summary':
         return summary(deps, command, args, client, respond, ack);
+      case 'qbr':
+        return qbr(deps, command, args, client, respond, ack);
       default:
         return ack(ephemeral(`I do not know \`/ve ${escapeMrkdwn(verb)}\`.\n\n${VE_HELP}`));
     }

@@ -8,15 +8,17 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import type { LanguageModel } from 'ai';
 import type { Store } from '../../db/store.ts';
+import type { SelectedModel } from '../../src/agent/select-model.ts';
 import { registerChat, type ChatDeps } from '../../src/cli/commands/chat.ts';
 import { importCase } from '../../src/proposals/index.ts';
 import { captureIo } from '../support/capture-io.ts';
 import { scriptedModel, toolThenAnswer } from '../support/scripted-model.ts';
 import { memoryStore } from '../support/test-store.ts';
+import { writeGood } from '../qbr/qbr-fixtures.ts';
 
 const DEMO = 'delta-corp-support-automation';
 
-async function chat(lines: string[] | ((store: Store) => AsyncIterable<string>), model: LanguageModel, argv: string[] = ['--as', 'sam']) {
+async function chat(lines: string[] | ((store: Store) => AsyncIterable<string>), model: LanguageModel, argv: string[] = ['--as', 'sam'], provider: SelectedModel['provider'] = 'offline') {
   const t = memoryStore();
   t.clock.set('2026-11-20T10:00:00.000Z');
   const imported = importCase(t.ctx, { document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')), importedBy: 'admin' });
@@ -28,7 +30,7 @@ async function chat(lines: string[] | ((store: Store) => AsyncIterable<string>),
     maxAgeMs: 7 * 86_400_000,
     seedDemo: false,
     env: {},
-    selectModel: () => ({ model, provider: 'offline', modelId: 'scripted', description: 'a scripted test model' }),
+    selectModel: () => ({ model, provider, modelId: 'scripted', description: 'a scripted test model' }),
     lines: typeof lines === 'function' ? () => lines(t.store) : async function* () {
       yield* lines;
     },
@@ -51,6 +53,21 @@ const recordFromText = toolThenAnswer(
 );
 
 describe('ve chat', () => {
+  it('drafts QBRs with the selected language model, and with the template writer on the offline provider', async () => {
+    // One model for both: chat turns (tools offered) call draftQbr; QBR writing (no tools) answers a draft.
+    const both = () =>
+      scriptedModel((call) => {
+        if (call.toolNames.length === 0) return { text: writeGood('finance') };
+        const drafted = call.toolResults.find((r) => r.toolName === 'draftQbr')?.output as { writer: string } | undefined;
+        return drafted ? { text: `written by ${drafted.writer}` } : { toolCalls: [{ toolName: 'draftQbr', input: { quarter: '2026-Q1', audience: 'finance' } }] };
+      });
+    const model = both();
+    const r = await chat(['QBR for finance'], model, ['--as', 'sam'], 'openai');
+    expect(r.out).toContain(`written by ${model.provider}:${model.modelId}`);
+    expect(r.store.getQbrDraft({ caseId: DEMO, quarter: '2026-Q1', audience: 'finance' })).toMatchObject({ grounded: true, createdBy: 'sam' });
+    expect((await chat(['QBR for finance'], both())).out).toContain('written by template');
+  });
+
   it('ask, see the numbered proposal with its preview, approve it once', async () => {
     const model = scriptedModel(recordFromText);
     const r = await chat(['October 160', 'approve 1', 'approve 1'], model);

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open-store.ts';
+import type { MockLanguageModelV3 } from 'ai/test';
+import type { SelectedModel } from '../../src/agent/select-model.ts';
 import { BANNER_TOKEN_NAME, registerServe, type ServeDeps } from '../../src/cli/commands/serve.ts';
+import { writeGood } from '../qbr/qbr-fixtures.ts';
 import { captureIo } from '../support/capture-io.ts';
 import { callToolThenAnswer, startFakeOpenAIServer } from '../support/fake-openai-server.ts';
 import { scriptedModel, toolThenAnswer } from '../support/scripted-model.ts';
@@ -37,20 +40,20 @@ async function until<T>(fn: () => T | undefined | null, timeoutMs = 10_000): Pro
 }
 
 /** Starts `ve serve` in-process; returns its URL, printed token, output, and a stop function. */
-async function startInProcess(db: string, argv: string[] = []) {
+async function startInProcess(db: string, argv: string[] = [], selected: { model?: MockLanguageModelV3; provider?: SelectedModel['provider'] } = {}) {
   const { io, out, err } = captureIo();
   let stop!: (why: string) => void;
   const stopped = new Promise<string>((resolve) => (stop = resolve));
-  const model = scriptedModel(
-    toolThenAnswer('proposeMeasurements', () => ({ measurements: [{ input: 'tickets per day', month: '2026-10', value: 160 }] }), (o) => `proposed ${o.proposalId}`),
-  );
+  const model =
+    selected.model ??
+    scriptedModel(toolThenAnswer('proposeMeasurements', () => ({ measurements: [{ input: 'tickets per day', month: '2026-10', value: 160 }] }), (o) => `proposed ${o.proposalId}`));
   const deps: ServeDeps = {
     openStore: () => openStore({ path: db }),
     now: () => new Date('2026-11-20T10:00:00.000Z'),
     maxAgeMs: 7 * 86_400_000,
     seedDemo: true,
     env: { PORT: '0', VE_DB: db },
-    selectModel: () => ({ model, provider: 'offline', modelId: 'scripted', description: 'a scripted test model' }),
+    selectModel: () => ({ model, provider: selected.provider ?? 'offline', modelId: 'scripted', description: 'a scripted test model' }),
     stopped: () => stopped,
   };
   const program = new Command('ve').exitOverride();
@@ -77,6 +80,7 @@ describe('ve serve (in-process)', () => {
     const s = await startInProcess(db);
     expect(s.out()).toContain("seeded the demo business case 'Delta Corp – Support Automation' into workspace 'default'");
     expect(s.out()).toContain('model: a scripted test model');
+    expect(s.out()).toContain('QBR drafts: the offline template writer');
     expect(s.out()).toContain(`database: ${db}`);
     expect(s.token).toMatch(/^ve_/);
     expect(s.out()).toContain(`try: curl -H "Authorization: Bearer ${s.token}" ${s.url}/api/business-cases`);
@@ -97,6 +101,24 @@ describe('ve serve (in-process)', () => {
     const store = openStore({ path: db });
     expect(store.getCase(DEMO)!.version).toBe(2);
     store.close();
+  });
+
+  it('drafts QBRs with the selected model when it is a language model: in the chat and over /qbr', async () => {
+    // One model for both: chat turns (tools offered) call draftQbr; QBR writing (no tools) answers a draft.
+    const model = scriptedModel((call) => {
+      if (call.toolNames.length === 0) return { text: writeGood('executive-sponsor') };
+      const drafted = call.toolResults.find((r) => r.toolName === 'draftQbr')?.output as { writer: string; version: number } | undefined;
+      return drafted ? { text: `v${drafted.version} by ${drafted.writer}` } : { toolCalls: [{ toolName: 'draftQbr', input: { quarter: '2026-Q1' } }] };
+    });
+    const s = await startInProcess(freshDb(), [], { model, provider: 'openai' });
+    expect(s.out()).toContain('QBR drafts: written by that model, every number checked against the engine');
+    const auth = { authorization: `Bearer ${s.token}` };
+    const writer = `${model.provider}:${model.modelId}`;
+    const chat = await json(fetch(`${s.url}/api/chat`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ message: 'QBR for Q1' }) }));
+    expect(chat.text).toBe(`v1 by ${writer}`);
+    const qbr = await json(fetch(`${s.url}/api/business-cases/${DEMO}/qbr?quarter=2026-Q1`, { headers: auth }));
+    expect(qbr).toMatchObject({ version: 1, created: false, writer, grounded: true });
+    await s.stop();
   });
 
   it('a restart prints a new token and revokes the previous one; --no-token prints none', async () => {

@@ -24,9 +24,10 @@ export interface Call {
 /**
  * An app over a `:memory:` store with the real migrations: the demo case in workspace
  * `default` (token for "dana"), a second workspace `acme` with its own case (token for
- * "olga"), the clock in November 2026, the given model, and the log captured.
+ * "olga"), the clock in November 2026, the given model (and QBR writer, default the offline
+ * template), and the log captured.
  */
-export function httpHarness(model: LanguageModel, options: { maxBodyBytes?: number } = {}) {
+export function httpHarness(model: LanguageModel, options: { maxBodyBytes?: number; qbrModel?: LanguageModel | null } = {}) {
   const t: TestStore = memoryStore();
   t.clock.set('2026-11-20T10:00:00.000Z');
   const demo = importCase(t.ctx, { document: demoJson(), importedBy: 'admin' });

@@ -21,11 +21,13 @@ describe('openapi.json', () => {
     expect(documented).toEqual([
       'get /api/business-cases',
       'get /api/business-cases/{id}',
+      'get /api/business-cases/{id}/qbr',
       'get /api/business-cases/{id}/summary',
       'get /api/proposals',
       'get /healthz',
       'get /openapi.json',
       'post /api/business-cases',
+      'post /api/business-cases/{id}/qbr',
       'post /api/chat',
       'post /api/proposals/{id}/approve',
       'post /api/proposals/{id}/reject',

@@ -58,9 +58,11 @@ export function collectingLogger(lines: string[]): Logger {
   };
 }
 
-/** Options of a Slack test: the scripted model and, optionally, who may approve. */
+/** Options of a Slack test: the scripted model and, optionally, who may approve and the QBR writer. */
 export interface HarnessOptions {
   model: LanguageModelV3;
+  /** The model QBR drafts are written with; default: the offline template. */
+  qbrModel?: LanguageModelV3 | null;
   approvers?: ApproverPolicy;
   workspaces?: WorkspaceMapping;
 }
@@ -112,6 +114,7 @@ export async function slackHarness(options: HarnessOptions): Promise<SlackHarnes
     logger: collectingLogger(logs),
     ...(options.approvers ? { approvers: options.approvers } : {}),
     ...(options.workspaces ? { workspaces: options.workspaces } : {}),
+    ...(options.qbrModel !== undefined ? { qbrModel: options.qbrModel } : {}),
   });
   const http = new Hono();
   mountSlack(http, slack.handler!);

@@ -7,6 +7,7 @@ import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
 import type { ProposalOutput } from '../../agent/tool-support.ts';
 import { redactSecrets } from '../../http/index.ts';
 import { approve, DEFAULT_WORKSPACE, reject, seedDemoIfEmpty, type ProposalContext } from '../../proposals/index.ts';
+import { qbrWriterModel } from '../../qbr/index.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { formatAuditEntry, formatFigures } from './format-store.ts';
 import { currentUser, defaultStoreDeps, type StoreCommandDeps } from './store-command.ts';
@@ -111,6 +112,8 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
         }
         if (!store.getWorkspace(opts.workspace)) throw new CliError(`no workspace '${opts.workspace}'`, EXIT.usage);
         const threadKey = `cli:${opts.thread ?? randomUUID()}`;
+        // The draftQbr tool writes with the selected model (the offline provider: the template writer).
+        const qbrModel = qbrWriterModel(selected);
         const session = new SessionProposals();
         const say = (text: string) => io.stdout(`${text}\n`);
         say(`value-engineer chat: ${selected.description}; workspace '${opts.workspace}', as ${actor}; thread ${threadKey.slice(4)}`);
@@ -153,7 +156,7 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
             try {
               const reply = await runAgentTurn({
                 model: selected.model,
-                tools: { proposals: ctx, workspaceId: opts.workspace, actor, channel: 'cli', thread: threadKey },
+                tools: { proposals: ctx, workspaceId: opts.workspace, actor, channel: 'cli', thread: threadKey, qbrModel },
                 threadKey,
                 text: line,
               });

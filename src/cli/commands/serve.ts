@@ -6,6 +6,7 @@ import type { Store } from '../../../db/store.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
 import { createApp, redactSecrets } from '../../http/index.ts';
 import { DEFAULT_WORKSPACE, expireProposals, seedDemoIfEmpty, type ProposalContext } from '../../proposals/index.ts';
+import { qbrWriterModel } from '../../qbr/index.ts';
 import { mountSlack, slackLogger, slackSettingsFromEnv, startSlack, type RunningSlack } from '../../slack/index.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { defaultStoreDeps, type StoreCommandDeps } from './store-command.ts';
@@ -87,7 +88,8 @@ function close(server: ServerType): Promise<void> {
  * `ve serve [--port N] [--host H] [--no-token]` (what `npm start` runs): the HTTP API on
  * `PORT` (default 3000; 0 picks a free port, printed) at `HOST` (default 127.0.0.1), over the
  * SQLite store at `VE_DB`, the demo case seeded on first start, the model from the
- * environment (`selectModel`). It prints where it listens, which model it uses, and a fresh
+ * environment (`selectModel`; QBR drafts by that model, or the offline template with the
+ * offline provider). It prints where it listens, which model it uses, and a fresh
  * token for the demo workspace (`ve-serve`, replacing the one printed by the previous start).
  * Runs until SIGINT/SIGTERM, then closes the server and the database.
  */
@@ -128,13 +130,17 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         }
         expireProposals(ctx);
         const token = opts.token ? rotateBannerToken(store, d.now().toISOString()) : null;
-        const app = createApp({ store, now: d.now, model: selected.model, maxAgeMs: d.maxAgeMs, secrets });
+        // QBR narratives (the chat's draftQbr tool, the /qbr routes, /ve qbr) are written by the
+        // selected model; with the offline provider, by the deterministic template writer.
+        const qbrModel = qbrWriterModel(selected);
+        const app = createApp({ store, now: d.now, model: selected.model, qbrModel, maxAgeMs: d.maxAgeMs, secrets });
         let slack: RunningSlack | null = null;
         if (slackConfig.kind === 'on') {
           slack = await startSlack({
             store,
             now: d.now,
             model: selected.model,
+            qbrModel,
             settings: slackConfig.settings,
             maxAgeMs: d.maxAgeMs,
             logger: slackLogger((line) => io.stderr(`${line}\n`)),
@@ -153,6 +159,7 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
           [
             `value-engineer listening on ${url}${shown === 'localhost' ? ` (all interfaces, ${host})` : ''}`,
             `model: ${selected.description}`,
+            `QBR drafts: ${qbrModel ? 'written by that model, every number checked against the engine' : 'the offline template writer'}`,
             slack ? slack.description : 'Slack: off (set SLACK_BOT_TOKEN; see docs/slack.md)',
             `database: ${configuredDbPath(d.env)}`,
             ...(token
