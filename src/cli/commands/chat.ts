@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import type { Store } from '../../../db/store.ts';
 import { runAgentTurn } from '../../agent/run-agent.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
 import type { ProposalOutput } from '../../agent/tool-support.ts';
 import { redactSecrets } from '../../http/index.ts';
-import { approve, DEFAULT_WORKSPACE, reject, seedDemoIfEmpty, type ProposalContext } from '../../proposals/index.ts';
+import { approve, DEFAULT_WORKSPACE, reject } from '../../proposals/index.ts';
 import { qbrWriterModel } from '../../qbr/index.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { formatAuditEntry, formatFigures } from './format-store.ts';
-import { currentUser, defaultStoreDeps, type StoreCommandDeps } from './store-command.ts';
+import { currentUser, defaultStoreDeps, selectModelOrFail, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
 
 /** What `ve chat` needs from the outside world; injectable for in-process tests. */
 export interface ChatDeps extends StoreCommandDeps {
@@ -91,25 +90,10 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
       const d = deps();
       const actor = (opts.as ?? currentUser()).trim();
       if (!actor) throw new CliError('--as must not be empty', EXIT.usage);
-      const secrets = [d.env.OPENAI_API_KEY?.trim()].filter((s): s is string => Boolean(s));
-      let selected: SelectedModel;
-      try {
-        selected = d.selectModel(d.env);
-      } catch (e) {
-        throw new CliError(`cannot set up the language model: ${redactSecrets((e as Error).message, secrets)}`, EXIT.usage);
-      }
-      let store: Store;
-      try {
-        store = d.openStore();
-      } catch (e) {
-        throw new CliError(`cannot open the database: ${(e as Error).message}`, EXIT.usage);
-      }
-      try {
-        const ctx: ProposalContext = { store, now: d.now, maxAgeMs: d.maxAgeMs };
-        if (d.seedDemo) {
-          const seeded = seedDemoIfEmpty(ctx);
-          if (seeded && !seeded.ok) io.stderr(`ve: warning: the demo case was not seeded: ${seeded.error.message}\n`);
-        }
+      const secrets = [d.env.OPENAI_API_KEY?.trim() ?? ''].filter(Boolean);
+      const selected = selectModelOrFail(d, secrets);
+      await withStoreAsync(d, io, async (ctx) => {
+        const { store } = ctx;
         if (!store.getWorkspace(opts.workspace)) throw new CliError(`no workspace '${opts.workspace}'`, EXIT.usage);
         const threadKey = `cli:${opts.thread ?? randomUUID()}`;
         // The draftQbr tool writes with the selected model (the offline provider: the template writer).
@@ -169,8 +153,6 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
           say('');
           prompt();
         }
-      } finally {
-        store.close();
-      }
+      });
     });
 }

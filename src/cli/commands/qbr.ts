@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import type { LanguageModel } from 'ai';
 import type { Command } from 'commander';
 import { isMonth } from '../../engine/index.ts';
-import { findCase, monthOf, seedDemoIfEmpty, type ProposalContext } from '../../proposals/index.ts';
+import { findCase, monthOf } from '../../proposals/index.ts';
 import { configuredQbrModel, getOrDraftQbr, parseQbrAudience, renderQbrChart, renderQbrPptx, resolveQuarter, type QbrDraftOutcome } from '../../qbr/index.ts';
 import type { QbrDraftRecord } from '../../../db/store.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
-import { currentUser, defaultStoreDeps, proposalFailure, type StoreCommandDeps } from './store-command.ts';
+import { currentUser, defaultStoreDeps, proposalFailure, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
 
 /** What `ve qbr` needs besides the store: the writer of new drafts. */
 export interface QbrCommandDeps extends StoreCommandDeps {
@@ -17,25 +17,6 @@ export interface QbrCommandDeps extends StoreCommandDeps {
 /** The real thing: the store at `VE_DB`, the system clock, the model the environment configures. */
 export function defaultQbrDeps(): QbrCommandDeps {
   return { ...defaultStoreDeps(), model: () => configuredQbrModel() };
-}
-
-/** `withStore` for an asynchronous command: the store stays open until `fn` has settled. */
-async function withStoreAsync<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: ProposalContext) => Promise<T>): Promise<T> {
-  let ctx: ProposalContext;
-  try {
-    ctx = { store: deps.openStore(), now: deps.now, maxAgeMs: deps.maxAgeMs };
-  } catch (e) {
-    throw new CliError(`cannot open the database: ${(e as Error).message}`, EXIT.usage);
-  }
-  try {
-    if (deps.seedDemo) {
-      const seeded = seedDemoIfEmpty(ctx);
-      if (seeded && !seeded.ok) io.stderr(`ve: warning: the demo case was not seeded: ${seeded.error.message}\n`);
-    }
-    return await fn(ctx);
-  } finally {
-    ctx.store.close();
-  }
 }
 
 function write(path: string, data: string | Buffer): void {

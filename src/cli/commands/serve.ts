@@ -4,12 +4,12 @@ import type { Command } from 'commander';
 import { configuredDbPath } from '../../../db/client.ts';
 import type { Store } from '../../../db/store.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
-import { createApp, redactSecrets } from '../../http/index.ts';
-import { DEFAULT_WORKSPACE, expireProposals, seedDemoIfEmpty, type ProposalContext } from '../../proposals/index.ts';
+import { createApp } from '../../http/index.ts';
+import { DEFAULT_WORKSPACE, expireProposals } from '../../proposals/index.ts';
 import { qbrWriterModel } from '../../qbr/index.ts';
 import { mountSlack, slackLogger, slackSettingsFromEnv, startSlack, type RunningSlack } from '../../slack/index.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
-import { defaultStoreDeps, type StoreCommandDeps } from './store-command.ts';
+import { defaultStoreDeps, selectModelOrFail, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
 
 /** Name of the token `ve serve` prints for the demo workspace; replaced at every start. */
 export const BANNER_TOKEN_NAME = 've-serve';
@@ -109,25 +109,10 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         .filter((s): s is string => Boolean(s));
       const slackConfig = slackSettingsFromEnv(d.env);
       if (slackConfig.kind === 'invalid') throw new CliError(`cannot set up Slack: ${slackConfig.message}`, EXIT.usage);
-      let selected: SelectedModel;
-      try {
-        selected = d.selectModel(d.env);
-      } catch (e) {
-        throw new CliError(`cannot set up the language model: ${redactSecrets((e as Error).message, secrets)}`, EXIT.usage);
-      }
-      let store: Store;
-      try {
-        store = d.openStore();
-      } catch (e) {
-        throw new CliError(`cannot open the database: ${(e as Error).message}`, EXIT.usage);
-      }
-      try {
-        const ctx: ProposalContext = { store, now: d.now, maxAgeMs: d.maxAgeMs };
-        if (d.seedDemo) {
-          const seeded = seedDemoIfEmpty(ctx);
-          if (seeded && !seeded.ok) io.stderr(`ve: warning: the demo case was not seeded: ${seeded.error.message}\n`);
-          if (seeded?.ok) io.stdout(`seeded the demo business case '${seeded.value.name}' into workspace '${seeded.value.workspaceId}'\n`);
-        }
+      const selected = selectModelOrFail(d, secrets);
+      await withStoreAsync(d, io, async (ctx, seeded) => {
+        const { store } = ctx;
+        if (seeded) io.stdout(`seeded the demo business case '${seeded.name}' into workspace '${seeded.workspaceId}'\n`);
         expireProposals(ctx);
         const token = opts.token ? rotateBannerToken(store, d.now().toISOString()) : null;
         // QBR narratives (the chat's draftQbr tool, the /qbr routes, /ve qbr) are written by the
@@ -185,8 +170,6 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         await close(listening.server);
         await slack?.stop();
         io.stdout(`stopped (${why})\n`);
-      } finally {
-        store.close();
-      }
+      });
     });
 }

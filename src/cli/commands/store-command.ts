@@ -1,6 +1,8 @@
 import { userInfo } from 'node:os';
 import { openStore } from '../../../db/open-store.ts';
-import type { Store } from '../../../db/store.ts';
+import type { CaseRecord, Store } from '../../../db/store.ts';
+import type { SelectedModel } from '../../agent/select-model.ts';
+import { redactSecrets } from '../../http/index.ts';
 import { DEFAULT_PROPOSAL_MAX_AGE_MS, seedDemoIfEmpty, type ProposalContext, type ProposalError } from '../../proposals/index.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 
@@ -32,25 +34,59 @@ export function defaultStoreDeps(): StoreCommandDeps {
 }
 
 /**
- * Opens the store, seeds the demo into an empty database, runs `fn` with the proposal
- * context, and closes the store whatever happens.
+ * Opens the store and seeds the demo into an empty database (a failed seed is a warning);
+ * returns the proposal context and the case seeded now, if any. Closes the store if seeding throws.
  */
-export function withStore<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: ProposalContext) => T): T {
+function openSeeded(deps: StoreCommandDeps, io: CliIo): { ctx: ProposalContext; seeded: CaseRecord | null } {
   let store: Store;
   try {
     store = deps.openStore();
   } catch (e) {
     throw new CliError(`cannot open the database: ${(e as Error).message}`, EXIT.usage);
   }
+  const ctx: ProposalContext = { store, now: deps.now, maxAgeMs: deps.maxAgeMs };
   try {
-    const ctx: ProposalContext = { store, now: deps.now, maxAgeMs: deps.maxAgeMs };
-    if (deps.seedDemo) {
-      const seeded = seedDemoIfEmpty(ctx);
-      if (seeded && !seeded.ok) io.stderr(`ve: warning: the demo case was not seeded: ${seeded.error.message}\n`);
-    }
+    const seeded = deps.seedDemo ? seedDemoIfEmpty(ctx) : null;
+    if (seeded && !seeded.ok) io.stderr(`ve: warning: the demo case was not seeded: ${seeded.error.message}\n`);
+    return { ctx, seeded: seeded?.ok ? seeded.value : null };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+
+/**
+ * Opens the store, seeds the demo into an empty database, runs `fn` with the proposal
+ * context, and closes the store whatever happens.
+ */
+export function withStore<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: ProposalContext) => T): T {
+  const { ctx } = openSeeded(deps, io);
+  try {
     return fn(ctx);
   } finally {
-    store.close();
+    ctx.store.close();
+  }
+}
+
+/** `withStore` for a long-running or asynchronous command: the store stays open until `fn` settles. */
+export async function withStoreAsync<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: ProposalContext, seeded: CaseRecord | null) => Promise<T>): Promise<T> {
+  const { ctx, seeded } = openSeeded(deps, io);
+  try {
+    return await fn(ctx, seeded);
+  } finally {
+    ctx.store.close();
+  }
+}
+
+/**
+ * Chooses the language model as `selectModel` does; a failure is a usage error whose message
+ * never shows a secret.
+ */
+export function selectModelOrFail(deps: { env: NodeJS.ProcessEnv; selectModel: (env: NodeJS.ProcessEnv) => SelectedModel }, secrets: readonly string[]): SelectedModel {
+  try {
+    return deps.selectModel(deps.env);
+  } catch (e) {
+    throw new CliError(`cannot set up the language model: ${redactSecrets((e as Error).message, [...secrets])}`, EXIT.usage);
   }
 }
 
