@@ -4,5 +4,6 @@
  */
 import type { Suite } from './suite.ts';
 import { calculationSuite } from './calculation/calculation-suite.ts';
+import { agentSuite } from './agent/agent-suite.ts';
 
-export const suites: readonly Suite[] = [calculationSuite];
+export const suites: readonly Suite[] = [calculationSuite, agentSuite];
