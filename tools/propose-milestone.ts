@@ -27,7 +27,8 @@ export const proposeMilestone = (ctx: ToolContext) =>
       const months: Record<string, string> = {};
       for (const [field, text] of [['targetMonth', targetMonth], ['achievedMonth', achievedMonth]] as const) {
         if (!text) continue;
-        const m = resolveMonthIn(ctx, text, s);
+        // A target is a plan ("target December" means the next one); an achievement is past.
+        const m = resolveMonthIn(ctx, text, s, field === 'targetMonth' ? 'future' : 'past');
         if (!m.ok) return toolError(m);
         months[field] = m.value;
       }

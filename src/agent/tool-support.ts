@@ -73,9 +73,12 @@ export function resolveCaseScenario(
   return { ok: true, value: { record: c.value, doc: c.value.document, scenario: s.value } };
 }
 
-/** Resolves a month phrase against the clock and, when given, a scenario's window. */
-export function resolveMonthIn(ctx: ToolContext, text: string, scenario?: Scenario): Resolved<string> {
-  const r = resolveMonth(text, currentMonth(ctx), scenario ? { start: scenario.start, months: scenario.months } : undefined);
+/**
+ * Resolves a month phrase against the clock and, when given, a scenario's window; a bare
+ * month name leans to the past (measurements) unless `lean` is 'future' (plans).
+ */
+export function resolveMonthIn(ctx: ToolContext, text: string, scenario?: Scenario, lean: 'past' | 'future' = 'past'): Resolved<string> {
+  const r = resolveMonth(text, currentMonth(ctx), scenario ? { start: scenario.start, months: scenario.months } : undefined, lean);
   return r.ok ? { ok: true, value: r.month } : unresolved(r.error);
 }
 

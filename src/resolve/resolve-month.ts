@@ -8,10 +8,16 @@ export type MonthResolution = { ok: true; month: string } | { ok: false; error: 
 /**
  * Resolves what people say for a month: `2025-10`, `October`, `Oct 2025`, `october '25`,
  * `10/2025`, `this month`, `last month`, `next month`. A month name without a year is the
- * latest such month not after `current` (measurements are about the past), preferring one
- * inside `window` when a window is given.
+ * latest such month not after `current` (measurements are about the past), or with `lean:
+ * 'future'` the earliest not before it (a milestone's target is a plan); either way one
+ * inside `window` is preferred when a window is given.
  */
-export function resolveMonth(text: string, current: string, window?: { start: string; months: number }): MonthResolution {
+export function resolveMonth(
+  text: string,
+  current: string,
+  window?: { start: string; months: number },
+  lean: 'past' | 'future' = 'past',
+): MonthResolution {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (isMonth(t)) return { ok: true, month: t };
   const now = monthIndex(current);
@@ -33,7 +39,11 @@ export function resolveMonth(text: string, current: string, window?: { start: st
       const inWindow = (i: number): boolean =>
         window === undefined || (i >= monthIndex(window.start) && i < monthIndex(window.start) + window.months);
       const past = options.filter((i) => i <= now);
-      const pick = past.filter(inWindow).pop() ?? options.filter(inWindow).shift() ?? past.pop()!;
+      const future = options.filter((i) => i >= now);
+      const pick =
+        lean === 'past'
+          ? (past.filter(inWindow).pop() ?? options.filter(inWindow).shift() ?? past.pop()!)
+          : (future.filter(inWindow).shift() ?? options.filter(inWindow).pop() ?? future.shift()!);
       return { ok: true, month: monthText(pick) };
     }
   }

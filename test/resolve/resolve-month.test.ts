@@ -47,3 +47,18 @@ describe('resolveMonth', () => {
     expect(month('Octember')).toMatch(/^error:/);
   });
 });
+
+describe('resolveMonth leaning to the future (plans)', () => {
+  it('a month name is the next one not before now', () => {
+    const r = (text: string) => {
+      const x = resolveMonth(text, '2026-04', undefined, 'future');
+      return x.ok ? x.month : x.error;
+    };
+    expect(r('December')).toBe('2026-12');
+    expect(r('April')).toBe('2026-04');
+    expect(r('March')).toBe('2027-03');
+    // Explicit years and relative months are unaffected.
+    expect(r('Dec 2025')).toBe('2025-12');
+    expect(r('last month')).toBe('2026-03');
+  });
+});

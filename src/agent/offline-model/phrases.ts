@@ -62,7 +62,7 @@ export function fraction(percent: number): number {
 }
 
 /** A number pattern (source) matching what `readNumber` reads. */
-export const NUMBER = String.raw`[-+]?[$€£]?\s?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?%|\s?percent\b|\s?per\s?cent\b)?`;
+export const NUMBER = String.raw`[-+]?(?:[$€£]\s?)?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?%|\s?percent\b|\s?per\s?cent\b)?`;
 
 /** Trims spaces, quotes and trailing punctuation off a phrase. */
 export function clean(text: string): string {
