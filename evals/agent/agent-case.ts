@@ -6,8 +6,8 @@
  * Strict: a misspelt expectation is an error when the cases load, never a skipped check.
  * See `docs/evals.md` ("Agent flows") for the format in prose.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { loadCases } from '../load-cases.ts';
 import { calculationCaseSchema } from '../calculation/calculation-case.ts';
 import type { ToolName } from '../../tools/index.ts';
 
@@ -128,24 +128,6 @@ export const AGENT_CASES_DIR = new URL('./cases/', import.meta.url);
  * Loads and validates every `*.json` case of a directory, sorted by file name. Throws on the
  * first malformed file, naming it, or a file not named `<id>.json`.
  */
-export async function loadAgentCases(dir: URL = AGENT_CASES_DIR): Promise<AgentCase[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  const cases: AgentCase[] = [];
-  for (const file of files) {
-    const text = await readFile(new URL(file, dir), 'utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new Error(`evals/agent/cases/${file}: not JSON (${(e as Error).message})`);
-    }
-    const parsed = agentCaseSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new Error(`evals/agent/cases/${file}: ${issue.path.join('.') || '(case)'}: ${issue.message}`);
-    }
-    if (`${parsed.data.id}.json` !== file) throw new Error(`evals/agent/cases/${file}: id '${parsed.data.id}' does not match the file name`);
-    cases.push(parsed.data);
-  }
-  return cases;
+export function loadAgentCases(dir: URL = AGENT_CASES_DIR): Promise<AgentCase[]> {
+  return loadCases(dir, agentCaseSchema, 'evals/agent/cases');
 }

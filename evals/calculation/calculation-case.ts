@@ -3,8 +3,8 @@
  * per file, named `<id>.json`). Strict: a misspelt expectation is an error when the cases are
  * loaded, never a silently skipped check. See `docs/evals.md` for the format in prose.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { loadCases } from '../load-cases.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 const nullableNumber = z.number().nullable();
@@ -183,24 +183,6 @@ export const CASES_DIR = new URL('./cases/', import.meta.url);
  * first malformed file, naming it and the problem, or a file name that is not `<id>.json`
  * (which also keeps ids unique).
  */
-export async function loadCalculationCases(dir: URL = CASES_DIR): Promise<CalculationCase[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  const cases: CalculationCase[] = [];
-  for (const file of files) {
-    const text = await readFile(new URL(file, dir), 'utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new Error(`evals/calculation/cases/${file}: not JSON (${(e as Error).message})`);
-    }
-    const parsed = calculationCaseSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new Error(`evals/calculation/cases/${file}: ${issue.path.join('.') || '(case)'}: ${issue.message}`);
-    }
-    if (`${parsed.data.id}.json` !== file) throw new Error(`evals/calculation/cases/${file}: id '${parsed.data.id}' does not match the file name`);
-    cases.push(parsed.data);
-  }
-  return cases;
+export function loadCalculationCases(dir: URL = CASES_DIR): Promise<CalculationCase[]> {
+  return loadCases(dir, calculationCaseSchema, 'evals/calculation/cases');
 }

@@ -19,9 +19,7 @@ const KNOWN_OFFLINE_FAILURES = [
   'create-scenario-month-in-second-turn',
   'create-scenario-named-two-years',
   'measure-both-from-source',
-  'measure-slash-month',
   'milestone-reached-in',
-  'milestone-target-with-note',
   'note-on-existing-measurement',
   'split-break-down-phrasing',
 ];
