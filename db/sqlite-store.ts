@@ -136,6 +136,21 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
         ),
       )
       .prepare(),
+    // Conversation memory is read and written on every chat turn: prepared once.
+    insertThread: db
+      .insert(threads)
+      .values({ id: set('id'), workspaceId: set('workspaceId'), key: set('key'), createdAt: set('now'), updatedAt: set('now') })
+      .onConflictDoNothing()
+      .prepare(),
+    findThread: db.select().from(threads).where(and(eq(threads.workspaceId, p('workspaceId')), eq(threads.key, p('key')))).prepare(),
+    insertMessage: db
+      .insert(messages)
+      .values({ threadId: set('threadId'), role: set('role'), content: set('content'), createdAt: set('createdAt') })
+      .returning()
+      .prepare(),
+    touchThread: db.update(threads).set({ updatedAt: set('createdAt') }).where(eq(threads.id, p('threadId'))).prepare(),
+    allMessages: db.select().from(messages).where(eq(messages.threadId, p('threadId'))).orderBy(asc(messages.id)).prepare(),
+    latestMessages: db.select().from(messages).where(eq(messages.threadId, p('threadId'))).orderBy(desc(messages.id)).limit(p('limit')).prepare(),
   };
 
   const toCase = (row: typeof businessCases.$inferSelect): CaseRecord => ({
@@ -401,28 +416,19 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
     },
 
     getOrCreateThread({ workspaceId, key, now }) {
-      db.insert(threads).values({ id: newId(), workspaceId, key, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
-      return db
-        .select()
-        .from(threads)
-        .where(and(eq(threads.workspaceId, workspaceId), eq(threads.key, key)))
-        .get() as ThreadRecord;
+      q.insertThread.run({ id: newId(), workspaceId, key, now });
+      return q.findThread.get({ workspaceId, key }) as ThreadRecord;
     },
     appendMessage({ threadId, role, content, createdAt }) {
       return store.transaction(() => {
-        const row = db
-          .insert(messages)
-          .values({ threadId, role: role satisfies MessageRole, content: JSON.stringify(content), createdAt })
-          .returning()
-          .get();
-        db.update(threads).set({ updatedAt: createdAt }).where(eq(threads.id, threadId)).run();
+        const row = q.insertMessage.get({ threadId, role: role satisfies MessageRole, content: JSON.stringify(content), createdAt })!;
+        q.touchThread.run({ threadId, createdAt });
         return toMessage(row);
       });
     },
     listMessages(threadId, options = {}) {
-      const query = db.select().from(messages).where(eq(messages.threadId, threadId));
-      if (options.limit === undefined) return query.orderBy(asc(messages.id)).all().map(toMessage);
-      return query.orderBy(desc(messages.id)).limit(options.limit).all().reverse().map(toMessage);
+      if (options.limit === undefined) return q.allMessages.all({ threadId }).map(toMessage);
+      return q.latestMessages.all({ threadId, limit: options.limit }).reverse().map(toMessage);
     },
 
     insertQbrDraft(input) {
