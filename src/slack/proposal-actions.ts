@@ -73,7 +73,9 @@ export async function onApprove(deps: SlackDeps, c: Click): Promise<void> {
 /** Reject button: an allowed approver gets a modal asking why (optional); others an ephemeral explanation. */
 export async function onRejectClick(deps: SlackDeps, c: Click, triggerId: string): Promise<void> {
   if (!mayDecide(deps.approvers, { userId: c.userId, channelId: c.message.channel })) return tell(deps, c, refusalText(deps.approvers));
-  const proposal = deps.store.getProposal(c.proposalId);
+  // Only a proposal of this Slack team's workspace is visible here (as approve and reject check).
+  const found = deps.store.getProposal(c.proposalId);
+  const proposal = found && deps.store.getCase(found.caseId)?.workspaceId === workspaceForTeam(deps.workspaces, c.teamId) ? found : null;
   if (!proposal || proposal.status !== 'pending') {
     await refresh(deps, c);
     return tell(deps, c, proposal ? `${escapeMrkdwn(describeDecision(proposal))}.` : `I cannot find proposal \`${escapeMrkdwn(c.proposalId)}\`.`);
