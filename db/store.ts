@@ -129,23 +129,14 @@ export interface AuditRecord {
 export type NewAuditEntry = Omit<AuditRecord, 'id'>;
 
 /** One value in the measurement history (current or replaced). */
-export interface MeasurementRecord {
+export interface MeasurementRecord extends RecordedValue {
   id: number;
   caseId: string;
-  scenario: string;
-  useCase: string;
-  input: string;
-  month: string;
-  value: number;
-  note: string | null;
-  evidence: string | null;
-  source: string | null;
   recordedBy: string;
   approvedBy: string | null;
   proposalId: string | null;
   recordedAt: string;
   version: number;
-  replacedValue: number | null;
   /** The id of the row that replaced this value; null while it is current. */
   supersededBy: number | null;
 }

@@ -17,32 +17,32 @@ const inputSchema = zodSchema(
   }),
 );
 
-const outputSchema = zodSchema(
-  z.union([
-    z.object({
-      businessCase: z.string().describe('Business case name'),
-      currency: z.string().describe('Currency of all money figures'),
-      scenario: z.string().describe('Scenario id'),
-      kind: z.string().describe('future or realization'),
-      asOf: z.string().describe('To-date figures are as of this month'),
-      window: z.string().describe('First and last month of the scenario'),
-      total: z.number().describe('Total benefit over the window'),
-      realizedToDate: money.describe('Realized benefit to date'),
-      measuredToDate: money.describe('Realized benefit backed by measurements'),
-      assumedToDate: money.describe('Realized benefit resting on assumptions'),
-      estimatedToDate: money.describe('Estimated benefit to date (comparison scenario)'),
-      varianceToDate: z.number().nullable().describe('realized / estimated - 1, as a fraction'),
-      investmentTotal: z.number().describe('Investment over the window'),
-      investmentToDate: money.describe('Investment to date'),
-      roi: z.number().nullable().describe('ROI over the window, as a fraction'),
-      roiToDate: z.number().nullable().describe('ROI to date, as a fraction'),
-      paybackMonth: z.string().nullable().describe('First month cumulative benefit covers cumulative investment'),
-      useCases: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, calculations: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() })) })).describe('Per use case and calculation'),
-      months: z.array(z.object({ month: z.string(), benefit: z.number(), realized: money, measured: money, assumed: money, estimated: money })).optional().describe('Month by month, when asked'),
-    }),
-    toolErrorSchema,
-  ]),
-);
+const summaryOutput = z.object({
+  businessCase: z.string().describe('Business case name'),
+  currency: z.string().describe('Currency of all money figures'),
+  scenario: z.string().describe('Scenario id'),
+  kind: z.string().describe('future or realization'),
+  asOf: z.string().describe('To-date figures are as of this month'),
+  window: z.string().describe('First and last month of the scenario'),
+  total: z.number().describe('Total benefit over the window'),
+  realizedToDate: money.describe('Realized benefit to date'),
+  measuredToDate: money.describe('Realized benefit backed by measurements'),
+  assumedToDate: money.describe('Realized benefit resting on assumptions'),
+  estimatedToDate: money.describe('Estimated benefit to date (comparison scenario)'),
+  varianceToDate: z.number().nullable().describe('realized / estimated - 1, as a fraction'),
+  investmentTotal: z.number().describe('Investment over the window'),
+  investmentToDate: money.describe('Investment to date'),
+  roi: z.number().nullable().describe('ROI over the window, as a fraction'),
+  roiToDate: z.number().nullable().describe('ROI to date, as a fraction'),
+  paybackMonth: z.string().nullable().describe('First month cumulative benefit covers cumulative investment'),
+  useCases: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, calculations: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() })) })).describe('Per use case and calculation'),
+  months: z.array(z.object({ month: z.string(), benefit: z.number(), realized: money, measured: money, assumed: money, estimated: money })).optional().describe('Month by month, when asked'),
+});
+
+/** What `valueSummary` answers when it finds the figures (the offline model writes its answer from it). */
+export type ValueSummaryOutput = z.infer<typeof summaryOutput>;
+
+const outputSchema = zodSchema(z.union([summaryOutput, toolErrorSchema]));
 
 /** Read tool: the engine's value summary (realized, measured vs assumed, estimate, ROI). */
 export const valueSummary = (ctx: ToolContext) =>

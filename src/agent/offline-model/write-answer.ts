@@ -1,6 +1,7 @@
 import type { ProposalOutput } from '../tool-support.ts';
 import { count, measured, money, percent, plain, table } from './format.ts';
 import type { ToolResultView } from './read-prompt.ts';
+import type { ValueSummaryOutput } from '../../../tools/value-summary.ts';
 
 /*
  * The offline model's answers, written from tool results only: every figure in the text is
@@ -66,34 +67,7 @@ function proposalText(p: ProposalOutput): string {
   ].join('\n\n');
 }
 
-interface SummaryOutput {
-  businessCase: string;
-  currency: string;
-  scenario: string;
-  kind: string;
-  asOf: string;
-  window: string;
-  total: number;
-  realizedToDate: number | null;
-  measuredToDate: number | null;
-  assumedToDate: number | null;
-  estimatedToDate: number | null;
-  varianceToDate: number | null;
-  investmentTotal: number;
-  investmentToDate: number | null;
-  roi: number | null;
-  roiToDate: number | null;
-  paybackMonth: string | null;
-  useCases: Array<{
-    name: string;
-    total: number;
-    realizedToDate: number | null;
-    calculations: Array<{ name: string; total: number; realizedToDate: number | null; tracked: boolean; metric: string | null; lastMeasured: string | null }>;
-  }>;
-  months?: Array<{ month: string; benefit: number; realized: number | null; measured: number | null; assumed: number | null; estimated: number | null }>;
-}
-
-function summaryText(s: SummaryOutput): string {
+function summaryText(s: ValueSummaryOutput): string {
   const c = s.currency;
   const rows: string[][] = [];
   const add = (label: string, value: string, when: unknown) => {
@@ -247,7 +221,7 @@ export function answerFor(result: ToolResultView): string {
   if (typeof o.proposalId === 'string' && o.status === 'pending') return proposalText(output as ProposalOutput);
   switch (toolName) {
     case 'valueSummary':
-      return summaryText(output as SummaryOutput);
+      return summaryText(output as ValueSummaryOutput);
     case 'measurementHistory':
       return historyText(output as { input: string; unit: string; entries: Json[] });
     case 'suggestConversions':
