@@ -146,11 +146,23 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
     insertMessage: db
       .insert(messages)
       .values({ threadId: set('threadId'), role: set('role'), content: set('content'), createdAt: set('createdAt') })
-      .returning()
       .prepare(),
     touchThread: db.update(threads).set({ updatedAt: set('createdAt') }).where(eq(threads.id, p('threadId'))).prepare(),
     allMessages: db.select().from(messages).where(eq(messages.threadId, p('threadId'))).orderBy(asc(messages.id)).prepare(),
     latestMessages: db.select().from(messages).where(eq(messages.threadId, p('threadId'))).orderBy(desc(messages.id)).limit(p('limit')).prepare(),
+    // Every API request authenticates, and every tool call resolves a case name: prepared too.
+    findApiToken: db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, p('tokenHash')), isNull(apiTokens.revokedAt)))
+      .prepare(),
+    listCases: db.select(caseListingColumns).from(businessCases).orderBy(asc(businessCases.id)).prepare(),
+    listWorkspaceCases: db
+      .select(caseListingColumns)
+      .from(businessCases)
+      .where(eq(businessCases.workspaceId, p('workspaceId')))
+      .orderBy(asc(businessCases.id))
+      .prepare(),
   };
 
   const toCase = (row: typeof businessCases.$inferSelect): CaseRecord => ({
@@ -274,12 +286,7 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
       return row ? toCase(row) : null;
     },
     listCases(workspaceId) {
-      return db
-        .select(caseListingColumns)
-        .from(businessCases)
-        .where(workspaceId === undefined ? undefined : eq(businessCases.workspaceId, workspaceId))
-        .orderBy(asc(businessCases.id))
-        .all() satisfies CaseListing[];
+      return (workspaceId === undefined ? q.listCases.all() : q.listWorkspaceCases.all({ workspaceId })) satisfies CaseListing[];
     },
     updateCaseDocument({ id, expectedVersion, document, now }) {
       const result = q.updateCase.run({ id, expectedVersion, document: JSON.stringify(document), name: document.name, customer: document.customer, now });
@@ -401,11 +408,7 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
       return { record: { id, workspaceId, name, createdAt: now, revokedAt: null }, token };
     },
     findApiToken(token) {
-      const row = db
-        .select()
-        .from(apiTokens)
-        .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)))
-        .get();
+      const row = q.findApiToken.get({ tokenHash: hashApiToken(token) });
       return row ? toToken(row) : null;
     },
     listApiTokens(workspaceId) {
@@ -416,14 +419,17 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
     },
 
     getOrCreateThread({ workspaceId, key, now }) {
+      // Read first: the thread exists on every turn but the first, and a read takes no write lock.
+      const found = q.findThread.get({ workspaceId, key });
+      if (found) return found as ThreadRecord;
       q.insertThread.run({ id: newId(), workspaceId, key, now });
       return q.findThread.get({ workspaceId, key }) as ThreadRecord;
     },
-    appendMessage({ threadId, role, content, createdAt }) {
-      return store.transaction(() => {
-        const row = q.insertMessage.get({ threadId, role: role satisfies MessageRole, content: JSON.stringify(content), createdAt })!;
+    appendMessages({ threadId, messages: appended, createdAt }) {
+      if (appended.length === 0) return;
+      store.transaction(() => {
+        for (const { role, content } of appended) q.insertMessage.run({ threadId, role: role satisfies MessageRole, content: JSON.stringify(content), createdAt });
         q.touchThread.run({ threadId, createdAt });
-        return toMessage(row);
       });
     },
     listMessages(threadId, options = {}) {

@@ -294,8 +294,8 @@ export interface Store {
 
   /** The thread with this key in the workspace, created if new. */
   getOrCreateThread(input: { workspaceId: string; key: string; now: string }): ThreadRecord;
-  /** Appends a message to a thread (and touches the thread's `updatedAt`). */
-  appendMessage(input: { threadId: string; role: MessageRole; content: unknown; createdAt: string }): MessageRecord;
+  /** Appends messages to a thread, in order, in one transaction (and touches the thread's `updatedAt`). */
+  appendMessages(input: { threadId: string; messages: ReadonlyArray<{ role: MessageRole; content: unknown }>; createdAt: string }): void;
   /** A thread's messages in order; with `limit`, the latest `limit` of them. */
   listMessages(threadId: string, options?: { limit?: number }): MessageRecord[];
 

@@ -15,9 +15,7 @@ export function loadHistory(store: Store, threadId: string, limit = HISTORY_LIMI
   return first < 0 ? [] : messages.slice(first);
 }
 
-/** Appends messages to a thread, in order. */
+/** Appends messages to a thread, in order, in one transaction. */
 export function saveMessages(store: Store, threadId: string, messages: readonly ModelMessage[], at: string): void {
-  store.transaction(() => {
-    for (const m of messages) store.appendMessage({ threadId, role: m.role, content: m, createdAt: at });
-  });
+  store.appendMessages({ threadId, messages: messages.map((m) => ({ role: m.role, content: m })), createdAt: at });
 }

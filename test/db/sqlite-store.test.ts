@@ -116,9 +116,10 @@ describe('SQLite store: conversations', () => {
     expect(store.getOrCreateThread({ workspaceId: 'default', key: 'slack:C1:1700.1', now: T1 })).toEqual(thread);
     store.ensureWorkspace('other', 'Other', T0);
     expect(store.getOrCreateThread({ workspaceId: 'other', key: 'slack:C1:1700.1', now: T0 }).id).not.toBe(thread.id);
-    for (const [i, role] of (['user', 'assistant', 'tool', 'assistant'] as const).entries()) {
-      store.appendMessage({ threadId: thread.id, role, content: [{ type: 'text', text: `m${i}` }], createdAt: T1 });
-    }
+    const roles = ['user', 'assistant', 'tool', 'assistant'] as const;
+    store.appendMessages({ threadId: thread.id, messages: roles.slice(0, 1).map((role) => ({ role, content: [{ type: 'text', text: 'm0' }] })), createdAt: T0 });
+    store.appendMessages({ threadId: thread.id, messages: roles.slice(1).map((role, i) => ({ role, content: [{ type: 'text', text: `m${i + 1}` }] })), createdAt: T1 });
+    store.appendMessages({ threadId: thread.id, messages: [], createdAt: T0 });
     expect(store.listMessages(thread.id).map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'assistant']);
     expect(store.listMessages(thread.id, { limit: 2 }).map((m) => m.content)).toEqual([[{ type: 'text', text: 'm2' }], [{ type: 'text', text: 'm3' }]]);
     expect(store.getOrCreateThread({ workspaceId: 'default', key: 'slack:C1:1700.1', now: T1 }).updatedAt).toBe(T1);
