@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ProposalContext } from '../proposals/index.ts';
 import type { AppEnv } from './app-env.ts';
 import { DEFAULT_MAX_BODY_BYTES, type AppOptions, type ResolvedAppOptions } from './app-options.ts';
 import { bearerAuth } from './bearer-auth.ts';
+import { requestBodyLimit } from './body-limit.ts';
 import { registerBusinessCaseRoutes } from './business-case-routes.ts';
 import { registerChatRoute } from './chat-route.ts';
 import { errorHandler } from './error-handler.ts';
@@ -47,10 +47,9 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
   app.use('/api/*', bearerAuth(options.store));
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes,
-      onError: (c) => c.json({ error: { code: 'payload_too_large', message: `the request body is larger than ${options.maxBodyBytes} bytes` } }, 413),
-    }),
+    requestBodyLimit(options.maxBodyBytes, (c) =>
+      c.json({ error: { code: 'payload_too_large', message: `the request body is larger than ${options.maxBodyBytes} bytes` } }, 413),
+    ),
   );
   registerChatRoute(app, options, ctx);
   registerProposalRoutes(app, ctx);

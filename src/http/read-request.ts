@@ -29,7 +29,7 @@ export function invalidRequest(error: z.ZodError, where: 'body' | 'query'): Http
  * Reads the request body as JSON and validates it. An empty body counts as `emptyAs` when
  * given (bodies that are optional, e.g. approve), else it is a 400; so is text that is not
  * JSON, and JSON the schema refuses (naming the field). The size limit is enforced before
- * this runs (`bodyLimit`, 413).
+ * this runs (`requestBodyLimit`, 413).
  */
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, options: { emptyAs?: unknown } = {}): Promise<z.output<S>> {
   const text = await c.req.text();
