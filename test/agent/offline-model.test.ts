@@ -124,6 +124,19 @@ describe('the LanguageModelV3 contract', () => {
     expect(id(later)).not.toBe(id(first));
   });
 
+  it('never repeats a tool-call id in a thread, even when the same question comes back with a full history window', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    // 15 turns of 4 messages each: the 40-message window is full long before the end.
+    for (let i = 0; i < 15; i++) await chat.say('What has Delta Corp realized to date?');
+    const thread = chat.store.getOrCreateThread({ workspaceId: 'default', key: 't1', now: NOW });
+    const ids = chat.store.listMessages(thread.id).flatMap((m) => {
+      const message = m.content as { role: string; content: unknown };
+      return m.role === 'assistant' && Array.isArray(message.content) ? message.content.filter((p) => p.type === 'tool-call').map((p) => p.toolCallId as string) : [];
+    });
+    expect(ids).toHaveLength(15);
+    expect(new Set(ids).size).toBe(15);
+  });
+
   it('never calls a tool the call does not offer, and makes no call when tools are switched off', async () => {
     const all = await functionTools();
     const noSummary = await createOfflineModel().doGenerate({ prompt: [SYSTEM, user('ROI')], tools: all.filter((t) => t.name !== 'valueSummary') });

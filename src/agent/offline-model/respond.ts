@@ -1,4 +1,5 @@
-import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool } from '@ai-sdk/provider';
+import { createHash } from 'node:crypto';
+import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { checkInput } from './check-input.ts';
 import { parseRequest } from './parse-request.ts';
 import { readPrompt } from './read-prompt.ts';
@@ -10,15 +11,20 @@ export interface OfflineTurn {
   toolCalls: Array<{ toolCallId: string; toolName: string; input: string }>;
 }
 
-/** A short, stable hash of the prompt (FNV-1a), so tool-call ids are deterministic and differ per step. */
-function hashOf(value: unknown): string {
-  const text = JSON.stringify(value, (_, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v instanceof URL ? v.href : v));
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+/**
+ * A short, stable id for this step's tool calls, different from every other step's in the
+ * conversation: a hash of what the people said, the shape of the prompt, and the ids of the
+ * tool calls already in it (so repeating one of them would take a hash collision). Tool results are left out:
+ * they are most of a long prompt's size and add nothing the call ids do not already.
+ */
+function stepId(prompt: LanguageModelV3Prompt): string {
+  const hash = createHash('sha1').update(String(prompt.length));
+  for (const m of prompt) {
+    hash.update(`\u0000${m.role}`);
+    if (m.role === 'user') hash.update(JSON.stringify(m.content));
+    else if (m.role !== 'system') for (const p of m.content) if (p.type === 'tool-call' || p.type === 'tool-result') hash.update(`\u0001${p.toolCallId}`);
   }
-  return h.toString(36).padStart(7, '0');
+  return hash.digest('base64url').slice(0, 10);
 }
 
 /**
@@ -39,7 +45,7 @@ export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   if (options.toolChoice?.type === 'none') {
     return { text: 'I would need to use a tool for that, and tools are switched off for this request.', toolCalls: [] };
   }
-  const id = hashOf(options.prompt);
+  const id = stepId(options.prompt);
   const toolCalls: OfflineTurn['toolCalls'] = [];
   for (const [i, c] of request.calls.entries()) {
     const tool = offered.get(c.toolName);
