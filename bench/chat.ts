@@ -8,10 +8,21 @@
  *    else a trivial scripted model (one `valueSummary` tool call, then a short answer) that
  *    costs next to nothing itself, so what is measured is the door, the agent loop, the
  *    store and the engine. The floor, in the same run and the same process: the same clients
- *    against a bare hono route (`GET /floor` answering `{ ok: true }`) on its own server.
- *    A third side runs the same turn with `runAgentTurn` directly (no HTTP), to show how much
- *    of a turn is the door and how much the agent, store and engine.
- *    Phases are interleaved (floor, chat, direct, floor, ...) so all see the same machine.
+ *    sending the same request (POST, headers and JSON body) to a bare hono route that reads
+ *    the body and answers `{ ok: true }`, on its own server; so what the ratio shows is what
+ *    a chat turn adds to an HTTP request, not the client's cost of sending a body.
+ *    More sides take the turn apart:
+ *    - the same turn with `runAgentTurn` directly (no HTTP): the door's share;
+ *    - the ai SDK alone: `generateText` on the same prompt (system prompt, the client's
+ *      thread history as a turn loads it, the question) with the same 15 tool definitions,
+ *      a model that answers at once and tools that return a recorded value summary; none of
+ *      our store, engine, offline model or door;
+ *    - the same for a first turn (no history);
+ *    - one durable commit of a turn's messages (the store's transaction every turn makes).
+ *    A turn through the SDK's loop that keeps its conversation costs at least the floor, the
+ *    SDK alone and one commit: the lowest ratio any such turn can reach.
+ *    Phases are interleaved (floor, chat, direct, SDK, SDK first turn, commit, floor, ...) so
+ *    all see the same machine.
  *    Reported: p50/p99 latency, requests (turns) per second, errors (must be 0), the ratios.
  * 2. The prompt the agent sends every turn besides the conversation: the system prompt
  *    (`composeSystemPrompt`) and the tool definitions exactly as the SDK hands them to the
@@ -30,10 +41,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { serve, type ServerType } from '@hono/node-server';
+import { generateText, stepCountIs, type ModelMessage, type ToolSet } from 'ai';
 import { Hono } from 'hono';
 import { openStore } from '../db/open-store.ts';
+import type { MessageRole } from '../db/store.ts';
 import { composeSystemPrompt } from '../src/agent/compose-system-prompt.ts';
-import { runAgentTurn } from '../src/agent/run-agent.ts';
+import { HISTORY_LIMIT, loadHistory } from '../src/agent/conversation-memory.ts';
+import { MAX_STEPS, runAgentTurn } from '../src/agent/run-agent.ts';
+import type { ToolContext } from '../src/agent/tool-context.ts';
+import { createTools } from '../tools/index.ts';
 import { createApp } from '../src/http/index.ts';
 import { seedDemoIfEmpty, type ProposalContext } from '../src/proposals/index.ts';
 
@@ -114,6 +130,9 @@ async function benchModel(): Promise<{ model: LanguageModelV3; name: string }> {
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
+    // Each server idles while the other sides run: keep the clients' connections open
+    // through that (Node's default 5 s would close them under a reused connection).
+    (server as import('node:http').Server).keepAliveTimeout = 60_000;
     server.once('error', reject);
   });
 }
@@ -213,36 +232,81 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
     const { model, name } = await benchModel();
 
     const app = createApp({ store, now, model, log: () => {} });
-    const floor = new Hono().get('/floor', (c) => c.json({ ok: true }));
+    const floor = new Hono().post('/floor', async (c) => {
+      await c.req.text();
+      return c.json({ ok: true });
+    });
     const chat = await listen(app.fetch);
     chatServer = chat.server;
     const bare = await listen(floor.fetch);
     floorServer = bare.server;
 
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const chatRequest = http((client) => fetch(`${chat.url}/api/chat`, { method: 'POST', headers, body: JSON.stringify({ message: QUESTION, threadId: `bench-${client}` }) }));
-    const floorRequest = http(() => fetch(`${bare.url}/floor`));
+    const ask = (url: string) => http((client) => fetch(url, { method: 'POST', headers, body: JSON.stringify({ message: QUESTION, threadId: `bench-${client}` }) }));
+    const chatRequest = ask(`${chat.url}/api/chat`);
+    const floorRequest = ask(`${bare.url}/floor`);
     // The same turn without the door: what the agent, store and engine cost by themselves.
     const directTurn: Operation = async (client) => {
       const key = `direct:bench-${client}`;
       await runAgentTurn({ model, tools: { proposals: ctx, workspaceId: 'default', actor: 'bench', channel: 'bench', thread: key }, threadKey: key, text: QUESTION });
       return null;
     };
+    // The ai SDK alone on the same prompt: each client's HTTP thread as a turn would load it
+    // (or none, for a first turn), the real tool definitions, tools that answer at once.
+    const toolContext: ToolContext = { proposals: ctx, workspaceId: 'default', actor: 'bench', channel: 'bench', thread: 'bench:sdk' };
+    const real = createTools(toolContext);
+    const recorded = await real.valueSummary.execute!({ businessCase: 'Delta Corp' }, { toolCallId: 'bench', messages: [] });
+    const stubTools: ToolSet = Object.fromEntries(Object.entries(real).map(([name, t]) => [name, { ...t, execute: async () => recorded }]));
+    const system = composeSystemPrompt({ currentMonth: '2026-11', actor: 'bench' });
+    const sdkModel = trivialModel();
+    const threadOf = (client: number) => store.getOrCreateThread({ workspaceId: 'default', key: `http:bench-${client}`, now: NOW.toISOString() }).id;
+    let histories: ModelMessage[][] = [];
+    const loadHistories = () => (histories = Array.from({ length: o.clients }, (_, client) => loadHistory(store, threadOf(client))));
+    const sdkAlone =
+      (history: (client: number) => ModelMessage[]): Operation =>
+      async (client) => {
+        const result = await generateText({ model: sdkModel, system, messages: [...history(client), { role: 'user', content: QUESTION }], tools: stubTools, stopWhen: stepCountIs(MAX_STEPS) });
+        return result.steps.length === 2 ? null : `expected a tool call and an answer, got ${result.steps.length} steps`;
+      };
+    // One durable commit of a turn's messages (the last turn of a client's HTTP thread), as
+    // every turn makes, into a scratch thread.
+    let turnMessages: Array<{ role: MessageRole; content: unknown }> = [];
+    const scratch = store.getOrCreateThread({ workspaceId: 'default', key: 'bench:commit', now: NOW.toISOString() }).id;
+    const commit: Operation = async () => {
+      store.appendMessages({ threadId: scratch, messages: turnMessages, createdAt: NOW.toISOString() });
+      return null;
+    };
+    const lastTurn = () => (turnMessages = store.listMessages(threadOf(0), { limit: 4 }).map((m) => ({ role: m.role, content: m.content })));
+
+    interface Side {
+      label: string;
+      operation: Operation;
+      /** Runs before each of the side's phases (untimed). */
+      before?: () => void;
+      load: Load;
+    }
     const fresh = (): Load => ({ latencies: [], errors: 0, firstError: null, elapsedMs: 0 });
+    const side = (label: string, operation: Operation, before?: () => void): Side => ({ label, operation, load: fresh(), ...(before ? { before } : {}) });
+    const floorSide = side('floor (bare hono):', floorRequest);
+    const chatSide = side('chat turn:', chatRequest);
+    const directSide = side('same turn, no HTTP:', directTurn);
+    const sdkSide = side('ai SDK alone:', sdkAlone((client) => histories[client]!), loadHistories);
+    const sdkFirstSide = side('ai SDK alone, first turn:', sdkAlone(() => []));
+    const commitSide = side("one commit of a turn's messages:", commit, lastTurn);
+    const sides = [floorSide, chatSide, directSide, sdkSide, sdkFirstSide, commitSide];
 
     const warm = fresh();
-    await load(o.clients, o.warmupMs, floorRequest, warm);
-    await load(o.clients, o.warmupMs, chatRequest, warm);
-    await load(o.clients, o.warmupMs, directTurn, warm);
-    const floorLoad = fresh();
-    const chatLoad = fresh();
-    const directLoad = fresh();
-    for (let r = 0; r < o.rounds; r++) {
-      await load(o.clients, o.phaseMs, floorRequest, floorLoad);
-      await load(o.clients, o.phaseMs, chatRequest, chatLoad);
-      await load(o.clients, o.phaseMs, directTurn, directLoad);
+    for (const x of sides) {
+      x.before?.();
+      await load(o.clients, o.warmupMs, x.operation, warm);
     }
-    const stored = store.listMessages(store.getOrCreateThread({ workspaceId: 'default', key: 'http:bench-0', now: NOW.toISOString() }).id);
+    for (let r = 0; r < o.rounds; r++) {
+      for (const x of sides) {
+        x.before?.();
+        await load(o.clients, o.phaseMs, x.operation, x.load);
+      }
+    }
+    const stored = store.listMessages(threadOf(0));
     const turnsStored = stored.length;
     // What the turns actually did: the tools the model called, from the stored conversation.
     const called = new Set(
@@ -256,24 +320,29 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
       const sorted = [...l.latencies].sort((a, b) => a - b);
       return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: sorted.length / (l.elapsedMs / 1000), errors: l.errors, firstError: l.firstError };
     };
-    const f = stats(floorLoad);
-    const c = stats(chatLoad);
-    const d = stats(directLoad);
+    type Stats = ReturnType<typeof stats>;
+    const [f, c, d, sdk, sdkFirst, committed] = sides.map((x) => stats(x.load)) as [Stats, Stats, Stats, Stats, Stats, Stats];
+    const errors = sides.reduce((n, x) => n + x.load.errors, 0);
     const p50Ratio = c.p50 / f.p50;
     const rpsRatio = f.rps / c.rps;
+    /** Time per operation of this process (ms): what the throughput ratios compare. */
+    const per = (x: Stats) => 1000 / x.rps;
+    const lowest = (...parts: Stats[]) => (per(f) + parts.reduce((n, x) => n + per(x), 0)) / per(f);
     const tokens = (chars: number, per: number) => Math.ceil(chars / per);
     const total = size.systemChars + size.toolChars;
-    const line = (label: string, s: ReturnType<typeof stats>) =>
-      `  ${label} p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, ${fmt(s.rps, 1)} requests/s (n=${fmt(s.n)}), errors ${s.errors}${s.firstError ? ` (first: ${s.firstError})` : ''}`;
+    const width = Math.max(...sides.map((x) => x.label.length));
+    const line = (x: Side) => {
+      const s = stats(x.load);
+      return `  ${x.label.padEnd(width)} p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, ${fmt(s.rps, 1)}/s (n=${fmt(s.n)}, ~${per(s).toFixed(3)} ms each), errors ${s.errors}${s.firstError ? ` (first: ${s.firstError})` : ''}`;
+    };
     return [
       `Chat-turn benchmark (${o.clients} concurrent clients on 127.0.0.1, ${o.rounds} x ${o.phaseMs} ms per side, interleaved; client and servers in one process; file database, WAL, synchronous=FULL)`,
       `  model: ${name}`,
-      `  a turn: POST /api/chat "${QUESTION}", bearer auth, zod, conversation history (up to 40 messages; ${turnsStored} stored in one client's thread at the end), tool loop (tools called: ${[...called].join(', ') || 'none'}), messages saved, JSON reply`,
-      line('chat turn:         ', c),
-      line('floor (bare hono): ', f),
-      line('same turn, no HTTP:', d),
-      `  ratio chat/floor: p50 ${p50Ratio.toFixed(2)}x, throughput ${rpsRatio.toFixed(2)}x; goal within 3x: ${p50Ratio <= 3 && rpsRatio <= 3 ? 'met' : 'NOT met'}; errors: ${c.errors + f.errors + d.errors === 0 ? '0 (goal met)' : `${c.errors + f.errors + d.errors} (goal NOT met)`}`,
-      `  the door's own share (chat over HTTP / the same turn called directly): p50 ${(c.p50 / d.p50).toFixed(2)}x, throughput ${(d.rps / c.rps).toFixed(2)}x; per turn ~${(1000 / c.rps).toFixed(2)} ms of this process's time over HTTP, ~${(1000 / d.rps).toFixed(2)} ms direct, ~${(1000 / f.rps).toFixed(3)} ms for the floor`,
+      `  a turn: POST /api/chat "${QUESTION}", bearer auth, zod, conversation history (up to ${HISTORY_LIMIT} messages, older turns compacted; ${turnsStored} stored in one client's thread at the end), tool loop (tools called: ${[...called].join(', ') || 'none'}), messages saved, JSON reply`,
+      ...sides.map(line),
+      `  ratio chat/floor: p50 ${p50Ratio.toFixed(2)}x, throughput ${rpsRatio.toFixed(2)}x; goal within 3x: ${p50Ratio <= 3 && rpsRatio <= 3 ? 'met' : 'NOT met'}; errors: ${errors === 0 ? '0 (goal met)' : `${errors} (goal NOT met)`}`,
+      `  the door's own share (chat over HTTP / the same turn called directly): p50 ${(c.p50 / d.p50).toFixed(2)}x, throughput ${(d.rps / c.rps).toFixed(2)}x`,
+      `  lowest throughput ratio a turn through the ai SDK's loop, saving its messages, can reach: floor + the SDK alone on the same prompt + one commit = ${lowest(sdk, committed).toFixed(2)}x; for a first turn (no history) ${lowest(sdkFirst, committed).toFixed(2)}x`,
       `Prompt per turn besides the conversation (tokens estimated as chars/4; chars/3 as a pessimistic bound for JSON)`,
       `  system prompt: ${fmt(size.systemChars)} chars, ~${fmt(tokens(size.systemChars, 4))} tokens`,
       `  ${size.tools} tool definitions (OpenAI wire format): ${fmt(size.toolChars)} chars, ~${fmt(tokens(size.toolChars, 4))} tokens; largest: ${size.largest.map(([n, chars]) => `${n} ${fmt(chars)} chars`).join(', ')}`,
