@@ -1,6 +1,6 @@
 /**
- * The whole agent-flow suite against the offline model: it runs within a few seconds, every
- * case runs without a data change before approval, and it passes at the documented rate
+ * The whole agent-flow suite against the offline model: every case runs without a data
+ * change before approval, and it passes at the documented rate
  * with exactly the documented failures (docs/evals.md, "Agent flows": phrasings the offline
  * model or a tool mis-handles). The cases cover every task with several phrasings, and the
  * scorer has teeth (a wrong figure, an unmatched QBR number, a missing tool call fail).
@@ -36,11 +36,8 @@ describe('the agent-flow cases', () => {
 });
 
 describe('the offline agent suite', () => {
-  it('runs every case within a few seconds, with no data change before approval, at the documented rate', async () => {
-    const started = performance.now();
+  it('runs every case, with no data change before approval, at the documented rate', async () => {
     const report = await runEvals([createAgentSuite()], parseArgs(['--offline']), io);
-    const seconds = (performance.now() - started) / 1000;
-    expect(seconds).toBeLessThan(15);
     const suite = report.suites[0]!;
     expect(suite.loadError).toBeNull();
     expect(report.totals.dataChangedWithoutApproval).toBe(0);
