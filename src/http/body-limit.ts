@@ -7,7 +7,8 @@ import { bodyLimit } from 'hono/body-limit';
  * request (a measurable share of a chat turn, see docs/benchmarks.md). Here a declared
  * `Content-Length` (without `Transfer-Encoding`) is compared from the headers, exactly as
  * `bodyLimit` does (Node's parser never hands on more bytes than declared), and a GET or
- * HEAD, which cannot carry a body, passes. Anything else, a chunked body or a stream with
+ * HEAD passes, as with `bodyLimit` (the web Request @hono/node-server builds for one has no
+ * body, so no route can read one). Anything else, a chunked body or a stream with
  * no declared length, is counted as it is read, by `bodyLimit` itself.
  */
 export function requestBodyLimit(maxSize: number, onError: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
