@@ -1,7 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
+import { businessCaseField, measurementDetails, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
 
 const inputSchema = zodSchema(
@@ -51,9 +51,7 @@ export const proposeMeasurements = (ctx: ToolContext) =>
           input: found.value.input.key,
           month: month.value,
           value: m.value,
-          ...(m.note ? { note: m.note } : {}),
-          ...(m.evidence ? { evidence: m.evidence } : {}),
-          ...(m.source ? { source: m.source } : {}),
+          ...measurementDetails(found.value.input.series[month.value], m.value, m),
         });
       }
       return proposeOperations(ctx, cs.value.record, operations);

@@ -1,7 +1,7 @@
 import { zodSchema } from 'ai';
 import { z } from 'zod';
 import type { CaseRecord, ProposalRecord } from '../../db/store.ts';
-import type { BusinessCase, Figures, Scenario } from '../engine/index.ts';
+import { entryValue, type BusinessCase, type Figures, type Scenario, type SeriesEntry } from '../engine/index.ts';
 import { monthOf, propose } from '../proposals/index.ts';
 import { matchName } from '../resolve/match-name.ts';
 import { resolveMonth } from '../resolve/resolve-month.ts';
@@ -80,6 +80,33 @@ export function resolveCaseScenario(
 export function resolveMonthIn(ctx: ToolContext, text: string, scenario?: Scenario, lean: 'past' | 'future' = 'past'): Resolved<string> {
   const r = resolveMonth(text, currentMonth(ctx), scenario ? { start: scenario.start, months: scenario.months } : undefined, lean);
   return r.ok ? { ok: true, value: r.month } : unresolved(r.error);
+}
+
+/** What a person says about a measured value besides the value itself. */
+export interface MeasurementDetails {
+  note?: string;
+  evidence?: string;
+  source?: string;
+}
+
+/**
+ * The note, evidence and source a `recordMeasurement` should carry. The operation replaces
+ * the month's whole entry, so when a person only adds a note to the value already recorded
+ * (the same value, a note, no evidence and no source), the entry keeps its evidence and
+ * source: the note annotates that measurement, it does not re-report it without its proof.
+ * A new value, or new evidence or source, is a new report: it carries only what was said.
+ */
+export function measurementDetails(current: SeriesEntry | undefined, value: number, said: MeasurementDetails): MeasurementDetails {
+  const out: MeasurementDetails = {};
+  if (said.note) out.note = said.note;
+  if (said.evidence) out.evidence = said.evidence;
+  if (said.source) out.source = said.source;
+  const annotates = out.note !== undefined && out.evidence === undefined && out.source === undefined;
+  if (annotates && current !== undefined && typeof current !== 'number' && entryValue(current) === value) {
+    if (current.evidence !== undefined) out.evidence = current.evidence;
+    if (current.source !== undefined) out.source = current.source;
+  }
+  return out;
 }
 
 const figuresSchema = z.object({

@@ -86,6 +86,28 @@ describe('propose tools create proposals and change nothing', () => {
     expect(series['2026-11']).toEqual({ value: 165, note: 'Holiday staffing', evidence: 'https://example.test/z.csv' });
   });
 
+  it('a note added to the value already recorded keeps the entry\'s evidence and source; a new value or a new source does not', async () => {
+    const h = toolHarness();
+    const march = async (m: Record<string, unknown>) => {
+      const r = await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: '2026-03', ...m }] });
+      expect(r.status, JSON.stringify(r)).toBe('pending');
+      const { op: _op, scenario: _s, useCase: _u, input: _i, month: _m, ...entry } = h.store.getProposal(r.proposalId)!.operations[0] as Record<string, unknown>;
+      return entry;
+    };
+    // The demo's March entry: 158, note "Automation macros live for all queues", evidence zendesk-tickets-2026-03.csv, source Zendesk export.
+    expect(await march({ value: 158, note: 'macros rolled out to every queue' })).toEqual({
+      value: 158,
+      note: 'macros rolled out to every queue',
+      evidence: 'zendesk-tickets-2026-03.csv',
+      source: 'Zendesk export',
+    });
+    expect(await march({ value: 160, note: 'recount' })).toEqual({ value: 160, note: 'recount' });
+    expect(await march({ value: 158, note: 'confirmed', source: 'ops review' })).toEqual({ value: 158, note: 'confirmed', source: 'ops review' });
+    expect(await march({ value: 158 })).toEqual({ value: 158 });
+    // A month without an entry has nothing to keep.
+    expect(await march({ month: '2026-04', value: 158, note: 'steady' })).toEqual({ value: 158, note: 'steady' });
+  });
+
   it('a measurement on an input that is not tracked explains how to track it', async () => {
     const h = toolHarness();
     const r = await h.call('proposeMeasurements', { measurements: [{ input: '# of Reps', month: 'October', value: 12 }] });
