@@ -128,8 +128,47 @@ describe('the Delta Corp story from pre-sales, in plain sentences (clock: Novemb
   });
 });
 
+describe('a question back and its answer, through the conversation memory (clock: November 2025)', () => {
+  it('the start month in a second message completes the realization scenario the agent asked about', async () => {
+    const chat = offlineChat('delta-corp-presales.json', '2025-11-15T10:00:00.000Z');
+    const asked = await chat.say('Create a realization scenario from the Rollout Plan');
+    expect(asked.proposals).toEqual([]);
+    expect(asked.text).toMatch(/^From which month should the realization scenario start\?/);
+    const p = chat.proposalOf(await chat.say('Starting July, for 24 months'));
+    expect(p.operations).toEqual([{ op: 'createRealizationScenario', from: 'rollout-plan', id: 'realization', name: 'Value Realization', start: '2025-07', months: 24 }]);
+    // 18866.67 a month x 24 = 452,800; Jul-Nov 2025 = 5 x 18866.67 = 94,333.33.
+    expect(p.preview[0]!.after).toMatchObject({ total: 452800, realizedToDate: 94333.33 });
+    expect(chat.version()).toBe(1);
+    // In another thread, where nothing was asked, the same words create no scenario.
+    expect((await chat.say('Starting July, for 24 months', 't2')).proposals).toEqual([]);
+    expect(chat.store.listProposals({ caseId: CASE }).map((x) => x.id)).toEqual([p.id]);
+  });
+});
+
 describe('tracking flows on the demo case (clock: November 2026)', () => {
   const NOW = '2026-11-20T10:00:00.000Z';
+
+  it('a note added to the March measurement keeps its value, evidence and source', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('Add a note to the March tickets per day measurement of 158: macros rolled out to every queue'));
+    const note = {
+      op: 'recordMeasurement',
+      scenario: 'realization',
+      useCase: 'support-efficiency',
+      input: 'tickets_per_day',
+      month: '2026-03',
+      value: 158,
+      note: 'macros rolled out to every queue',
+      evidence: 'zendesk-tickets-2026-03.csv',
+      source: 'Zendesk export',
+    };
+    expect(p.operations).toEqual([note]);
+    // The same value: the figures do not move.
+    expect(p.preview[0]!.after.realizedToDate).toBe(p.preview[0]!.before!.realizedToDate);
+    chat.approveAs(p.id);
+    const series = chat.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'tickets_per_day')!.series!;
+    expect(series['2026-03']).toEqual({ value: 158, note: note.note, evidence: note.evidence, source: note.source });
+  });
 
   it('dictation of several months becomes one proposal; approval applies it, with history and audit', async () => {
     const chat = offlineChat('delta-corp.json', NOW);

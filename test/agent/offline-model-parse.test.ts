@@ -80,6 +80,10 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['Create a realization scenario for Delta Corp from the Rollout Plan, starting August, for 24 months', 'proposeRealizationScenario', { businessCase: 'Delta Corp', from: 'Rollout Plan', start: 'August', months: 24 }],
   ['set up value realization starting 2025-08 for 2 years called Actuals', 'proposeRealizationScenario', { start: '2025-08', months: 24, name: 'Actuals' }],
   ['start a realization scenario based on the Rollout Plan in July 2025', 'proposeRealizationScenario', { from: 'Rollout Plan', start: 'July 2025' }],
+  // the name stops at the clause after it; a quoted name is taken whole
+  ['Set up a realization scenario called Actuals from the Rollout Plan starting 2025-09 for 2 years', 'proposeRealizationScenario', { from: 'Rollout Plan', start: '2025-09', months: 24, name: 'Actuals' }],
+  ['create a realization scenario called Year One Actuals for Delta Corp, starting 2025-09', 'proposeRealizationScenario', { businessCase: 'Delta Corp', start: '2025-09', name: 'Year One Actuals' }],
+  ['create a realization scenario named "Actuals from Sept" from the Rollout Plan starting September', 'proposeRealizationScenario', { from: 'Rollout Plan', start: 'September', name: 'Actuals from Sept' }],
   // conversions
   ['Convert the efficiency calculation to track Avg. Tickets per Day', 'proposeConversions', { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] }],
   ['Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100', 'proposeConversions', { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day', baseline: 100 }] }],
@@ -97,6 +101,13 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ],
   ['track the efficiency calculation monthly with Avg. Tickets per Day', 'proposeConversions', { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] }],
   ['convert efficiency, baseline from Avg. Tickets per Day (baseline)', 'proposeConversions', { conversions: [{ calculation: 'efficiency', baselineInput: 'Avg. Tickets per Day (baseline)' }] }],
+  [
+    'Can you switch the deflection calculation to monthly tracking of Incoming Tickets per Month with a baseline of 3,000, lower is better?',
+    'proposeConversions',
+    { conversions: [{ calculation: 'deflection', metric: 'Incoming Tickets per Month', baseline: 3000, direction: 'decrease' }] },
+  ],
+  ['switch the deflection calculation to tracking of Incoming Tickets per Month', 'proposeConversions', { conversions: [{ calculation: 'deflection', metric: 'Incoming Tickets per Month' }] }],
+  ['convert deflection to track incoming tickets, baseline 1,250,000', 'proposeConversions', { conversions: [{ calculation: 'deflection', metric: 'incoming tickets', baseline: 1250000 }] }],
   // split
   [
     'Split the handle time calculation into one for handle time and one for tickets per day; keep the total benefit.',
@@ -114,6 +125,9 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
     'proposeSplit',
     { calculation: 'handle time', parts: [{ metric: 'handle time', name: 'Shorter Handle Time' }, { metric: 'tickets per day', name: 'More Tickets' }] },
   ],
+  ['Please break the handle time calculation down into handle time and tickets per day', 'proposeSplit', { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] }],
+  ['break down the handle time calculation by handle time and tickets per day', 'proposeSplit', { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] }],
+  ['split up the handle time calculation into handle time and tickets per day', 'proposeSplit', { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] }],
   // measurements (dictation)
   ['October: 115 tickets a day, from the Zendesk export.', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'October', value: 115, source: 'Zendesk export' }] }],
   [
@@ -169,6 +183,35 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ],
   ['record deflection rate 22% for last month', 'proposeMeasurements', { measurements: [{ input: 'deflection rate', month: 'last month', value: 0.22 }] }],
   ['record tickets per month 1200 for October', 'proposeMeasurements', { measurements: [{ input: 'tickets per month', month: 'October', value: 1200 }] }],
+  // a source for every value: "both", "all of them" belong to it
+  [
+    'Tickets per day: Jan 140, Feb 150 — both from the Zendesk export',
+    'proposeMeasurements',
+    { measurements: [{ input: 'Tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' }, { input: 'Tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' }] },
+  ],
+  [
+    'tickets per day Jan 140 and Feb 150 (both from the Zendesk export)',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' }, { input: 'tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' }] },
+  ],
+  [
+    'tickets per day Jan 140, Feb 150, all of them from the Zendesk export',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' }, { input: 'tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' }] },
+  ],
+  // a month of its own after a value without one
+  ['record deflection rate 22%, September', 'proposeMeasurements', { measurements: [{ input: 'deflection rate', month: 'September', value: 0.22 }] }],
+  // a note added to a measurement
+  [
+    'Add a note to the March tickets per day measurement of 158: macros rolled out to every queue',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'March', value: 158, note: 'macros rolled out to every queue' }] },
+  ],
+  [
+    'add a note to tickets per day March 158 saying macros rolled out, source: ops review',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'March', value: 158, note: 'macros rolled out', source: 'ops review' }] },
+  ],
   // monthly values
   ['track deflection rate monthly', 'proposeMonthlyValues', { input: 'deflection rate' }],
   ['enable monthly values for deflection rate', 'proposeMonthlyValues', { input: 'deflection rate' }],
@@ -187,6 +230,13 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['milestone Go-Live planned for March', 'proposeMilestone', { name: 'Go-Live', targetMonth: 'March' }],
   ['add milestone QBR Presented, target 2026-09, achieved 2026-10', 'proposeMilestone', { name: 'QBR Presented', targetMonth: '2026-09', achievedMonth: '2026-10' }],
   ['add milestone Go-Live in March', 'proposeMilestone', { name: 'Go-Live', targetMonth: 'March' }],
+  // a bare month is achieved when the message says it was achieved, not when it will be
+  ['We reached the milestone Billing Self-Service Live in February', 'proposeMilestone', { name: 'Billing Self-Service Live', achievedMonth: 'February' }],
+  ['milestone Go-Live was completed in March', 'proposeMilestone', { name: 'Go-Live', achievedMonth: 'March' }],
+  ['We will reach the milestone Billing Self-Service Live in February', 'proposeMilestone', { name: 'Billing Self-Service Live', targetMonth: 'February' }],
+  ["we'll hit the milestone Go-Live in March", 'proposeMilestone', { name: 'Go-Live', targetMonth: 'March' }],
+  ['milestone Go-Live should be completed in March', 'proposeMilestone', { name: 'Go-Live', targetMonth: 'March' }],
+  ['add milestone Go-Live, expected to be done in June', 'proposeMilestone', { name: 'Go-Live', targetMonth: 'June' }],
   // QBR drafts
   ['draft the QBR for Q3 2026 for finance', 'draftQbr', { quarter: 'Q3 2026', audience: 'finance' }],
   ['QBR for Delta last quarter', 'draftQbr', { businessCase: 'Delta', quarter: 'last quarter' }],
@@ -244,6 +294,32 @@ describe('parseRequest: the conversation', () => {
     // Finding is a search, not a use of the conversation's case.
     expect(tool('list business cases', ctx).input).toEqual({});
   });
+
+  it('"break … down" is a split only of a calculation: one named, or "it" when the conversation named one', () => {
+    expect(tool('break it down into handle time and tickets per day', { calculation: 'Faster Ticket Handling' })).toEqual({
+      toolName: 'proposeSplit',
+      input: { calculation: 'Faster Ticket Handling', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
+    });
+    expect(tool('break down the realized value by use case').toolName).toBe('valueSummary');
+    expect(replyTo('break it down into handle time and tickets per day')).toContain("didn't understand");
+  });
+
+  it('a month answering its own question completes the earlier request', () => {
+    const asked = (user: string) => ({ previousTurn: { user, reply: replyTo(user) } });
+    const create = asked('Create a realization scenario from the Rollout Plan');
+    expect(create.previousTurn.reply).toMatch(/^From which month should the realization scenario start\?/);
+    expect(tool('Starting July, for 24 months', create)).toEqual({ toolName: 'proposeRealizationScenario', input: { from: 'Rollout Plan', start: 'July', months: 24 } });
+    expect(tool('July', asked('Create a realization scenario from the Rollout Plan.')).input).toEqual({ from: 'Rollout Plan', start: 'July' });
+    expect(tool('in September please', asked('record deflection rate 22%'))).toEqual({
+      toolName: 'proposeMeasurements',
+      input: { measurements: [{ input: 'deflection rate', month: 'September', value: 0.22 }] },
+    });
+    expect(tool('through December', asked('lock the months'))).toEqual({ toolName: 'proposeLockMonths', input: { through: 'December' } });
+    // Not an answer: a request of its own, a reply that was not this question, a question that asked for something else.
+    expect(tool("What's Delta's ROI as of March?", create)).toEqual({ toolName: 'valueSummary', input: { businessCase: 'Delta', asOf: 'March' } });
+    expect(replyTo('July', { previousTurn: { user: 'Create a realization scenario from the Rollout Plan', reply: 'Sure, when should it start?' } })).toContain("didn't understand");
+    expect(replyTo('November', asked('October: 115'))).toContain("didn't understand");
+  });
 });
 
 describe('parseRequest: replies without a tool', () => {
@@ -272,6 +348,7 @@ describe('parseRequest: replies without a tool', () => {
     expect(replyTo('Create a realization scenario from the Rollout Plan')).toMatch(/From which month/);
     expect(replyTo('lock the months')).toMatch(/Up to which month/);
     expect(replyTo('add a milestone')).toMatch(/What is the milestone called/);
+    expect(replyTo('please add a note to the March tickets per day measurement: macros rolled out')).toMatch(/^Which value is the note for\?/);
   });
 
   it('says when it does not understand and shows examples; help shows them too', () => {

@@ -228,6 +228,19 @@ describe('what the model reads from the conversation', () => {
     ).toEqual({ businessCase: 'Delta' });
   });
 
+  it('the latest turn, when it was answered with text only: what the person said and the reply', () => {
+    const asked: LanguageModelV3Message = { role: 'assistant', content: [{ type: 'text', text: 'From which month should the realization scenario start?' }] };
+    expect(readContext([user('Create a realization scenario from the Rollout Plan'), asked])).toEqual({
+      previousTurn: { user: 'Create a realization scenario from the Rollout Plan', reply: 'From which month should the realization scenario start?' },
+    });
+    // Only the latest turn counts, and only when it called no tool.
+    expect(readContext([user('Create a realization scenario from the Rollout Plan'), asked, user('ROI'), toolCall('c1', 'valueSummary', {}), toolResult('c1', 'valueSummary', {})])).toEqual({});
+    expect(readContext([user('Create a realization scenario from the Rollout Plan'), asked, user('hi'), { role: 'assistant', content: [{ type: 'text', text: 'Try: …' }] }]).previousTurn).toEqual({
+      user: 'hi',
+      reply: 'Try: …',
+    });
+  });
+
   it('readPrompt: the latest user text, the current month, and the results to answer from', () => {
     const view = readPrompt([SYSTEM, user('ROI'), toolCall('c1', 'valueSummary', {}), toolResult('c1', 'valueSummary', { error: 'x' })]);
     expect(view).toMatchObject({ userText: 'ROI', currentMonth: '2026-11', answering: true, results: [{ toolCallId: 'c1', toolName: 'valueSummary', input: {}, output: { error: 'x' }, failed: false }] });

@@ -12,6 +12,7 @@ import {
   withoutArticle,
   escapeRegExp,
   withoutScenario,
+  withoutThousandsSeparators,
 } from './phrases.ts';
 import { extractProvenance } from './parse-measurements.ts';
 import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
@@ -29,11 +30,24 @@ function caseFor(text: string, ctx: ConversationContext): string | undefined {
   return findCaseMention(text) ?? ctx.businessCase;
 }
 
+/**
+ * Where an unquoted scenario name ("called Actuals ...") ends: at punctuation, or at the
+ * clause that follows it (the plan it copies, its start, its length, the case: `from`,
+ * `based on`, `starting`, `beginning`, `as of`, `effective`, `with`, `for`, `over`, `in <month>`).
+ * A name holding one of these words is written in quotes.
+ */
+const SCENARIO_NAME_END = String.raw`\s*(?:[,;:!?()]|\.(?:\s|$)|$)|\s+(?:from|based\s+on|copying|copy\s+of|off\s+the|start(?:ing|s)?|begin(?:ning|s)?|as\s+of|effective|kick(?:ing)?\s+off|with|for|over|lasting|(?:in|on)\s+${MONTH_PHRASE})\b`;
+
 /** "Create a realization scenario for Delta Corp from the Rollout Plan, starting August, for 24 months". */
-export function parseRealizationScenario(text: string, ctx: ConversationContext): OfflineRequest | null {
-  const creates = /\b(?:create|set\s*up|start|add|make|open|begin|build|new)\b/i.test(text) && /\breali[sz]ation\b/i.test(text);
-  const startsTracking = /\bstart\s+tracking\b/i.test(text) && /\b(?:plan|scenario)\b/i.test(text);
+export function parseRealizationScenario(message: string, ctx: ConversationContext): OfflineRequest | null {
+  const creates = /\b(?:create|set\s*up|start|add|make|open|begin|build|new)\b/i.test(message) && /\breali[sz]ation\b/i.test(message);
+  const startsTracking = /\bstart\s+tracking\b/i.test(message) && /\b(?:plan|scenario)\b/i.test(message);
   if (!creates && !startsTracking) return null;
+
+  // The name first ("called Actuals", "named \"Actuals from Sept\""): the rest is read without it.
+  const named = new RegExp(String.raw`\b(?:called|named)\s+(?:["“]([^"”]+)["”]|(.+?)(?=${SCENARIO_NAME_END}))`, 'i').exec(message);
+  const name = named ? clean(named[1] ?? named[2]!) : undefined;
+  const text = named ? `${message.slice(0, named.index)} ${message.slice(named.index + named[0].length)}` : message;
 
   let from: string | undefined;
   const fromRe = new RegExp(
@@ -53,12 +67,11 @@ export function parseRealizationScenario(text: string, ctx: ConversationContext)
   const y = /\b(\d{1,2}|one|two|three|four|five|six|ten)[\s-]*years?\b/i.exec(text);
   if (m) months = Number(m[1]);
   else if (y) months = (NUMBER_WORDS[y[1]!.toLowerCase()] ?? Number(y[1])) * 12;
-  const named = /\b(?:called|named)\s+["“]?([^"”,;.]+)/i.exec(text);
   const businessCase = caseFor(text.replace(fromRe, ' '), ctx);
   if (!start) {
-    return reply('From which month should the realization scenario start? For example: "Create a realization scenario from the Rollout Plan, starting August, for 24 months".');
+    return reply('From which month should the realization scenario start? For example: "Create a realization scenario from the Rollout Plan, starting August, for 24 months".', 'month');
   }
-  return call('proposeRealizationScenario', defined({ businessCase, from, start, months, name: named ? clean(named[1]!) : undefined }));
+  return call('proposeRealizationScenario', defined({ businessCase, from, start, months, name }));
 }
 
 const CONVERT_MODIFIER = /^(?:with\s+)?(?:a\s+)?(?:baseline|direction|decreas|increas|lower|higher|down|up|unit)/i;
@@ -69,8 +82,10 @@ export function parseConversions(text: string, ctx: ConversationContext): Offlin
   const convert = /\bconvert\s+(.+)$/is.exec(text);
   const trackCalc = /\b(?:track|switch|move)\s+(.+?\bcalc(?:ulation)?s?\b.*)$/is.exec(text);
   if (convert) body = convert[1]!;
-  else if (trackCalc) body = trackCalc[1]!.replace(/\b(?:monthly|every month|each month)\b/i, ' ');
+  else if (trackCalc) body = trackCalc[1]!.replace(/\b(?:monthly|every month|each month)\b(?!\s+tracking)/i, ' ');
   if (body === undefined) return null;
+  // "a baseline of 3,000": a thousands separator is not a list separator.
+  body = withoutThousandsSeparators(body);
 
   const scenario = findScenarioMention(body);
   if (scenario) body = withoutScenario(body, scenario);
@@ -112,7 +127,7 @@ function readConversion(parts: string[]): Record<string, unknown> | null {
     direction = 'increase';
     return ' ';
   });
-  const split = /\s+(?:to\s+(?:be\s+)?track(?:ed|ing)?(?:\s+(?:monthly\s+)?(?:with|using|by|via|as))?|to\s+monthly\s+tracking(?:\s+(?:of|with))?|into\s+tracking(?:\s+of)?|by\s+tracking|tracking|with|using|via|to)\s+/i.exec(` ${text} `);
+  const split = /\s+(?:to\s+(?:be\s+)?track(?:ed|ing)?(?:\s+(?:monthly\s+)?(?:with|using|by|via|as|of))?|to\s+monthly\s+tracking(?:\s+(?:of|with))?|into\s+(?:monthly\s+)?tracking(?:\s+of)?|by\s+tracking|tracking(?:\s+of)?|with|using|via|to)\s+/i.exec(` ${text} `);
   let calcText = text;
   let metric: string | undefined;
   if (split) {
@@ -135,7 +150,7 @@ function readConversion(parts: string[]): Record<string, unknown> | null {
  * conversation named last.
  */
 export function parseSplit(text: string, ctx: ConversationContext): OfflineRequest | null {
-  const m = /\bsplit\s+(.*?)\s+(?:in(?:to)?|by|between|across|along)\s+(.+)$/is.exec(text);
+  const m = /\bsplit(?:\s+up)?\s+(.*?)\s+(?:(?:up|apart)\s+)?(?:in(?:to)?|by|between|across|along)\s+(.+)$/is.exec(text) ?? breakDown(text, ctx);
   if (!m) {
     if (/^\s*(?:please\s+)?split\b/i.test(text)) {
       return reply('How should I split it? For example: "Split the handle time calculation into one for handle time and one for tickets per day".');
@@ -165,6 +180,23 @@ export function parseSplit(text: string, ctx: ConversationContext): OfflineReque
   }
   const strategy = /\bshapley\b/i.test(text) ? 'shapley' : undefined;
   return call('proposeSplit', defined({ businessCase, scenario, calculation, parts, strategy }));
+}
+
+/**
+ * "break the handle time calculation down into …", "break down that calculation by …",
+ * "break it up into …": a split, but only of a calculation ("… calculation", or "that
+ * calculation" / "it" when the conversation named one), since "break down the value by use
+ * case" asks for figures. Returns what a split's pattern would: [, calculation, parts].
+ */
+function breakDown(text: string, ctx: ConversationContext): [string, string, string] | null {
+  const m =
+    /\b(?:break|broken)\s+(?:down|up|apart|out)\s+(.*?)\s+(?:in(?:to)?|by|between|across)\s+(.+)$/is.exec(text) ??
+    /\b(?:break|broken)\s+(.*?)\s+(?:down|up|apart|out)\s+(?:in(?:to)?|by|between|across)\s+(.+)$/is.exec(text);
+  if (!m) return null;
+  const what = clean(m[1]!);
+  const refers = /^(?:that|this|it|the same|that one|this one)(?:\s+(?:one|calc(?:ulation)?))?$/i.test(what) && ctx.calculation !== undefined;
+  if (!refers && !/\bcalc(?:ulation)?\b/i.test(what)) return null;
+  return [m[0], what, m[2]!];
 }
 
 function readPart(text: string): { metric: string; name?: string } | null {
@@ -235,27 +267,56 @@ export function parseSetInput(text: string, ctx: ConversationContext): OfflineRe
   return null;
 }
 
+const ACHIEVED = String.raw`achieved|reached|hit|completed|done|met|finished|happened|accomplished|delivered`;
+const TARGETED = String.raw`target(?:ed)?|planned|due|expected|scheduled|aimed|targeting`;
+
+/**
+ * Whether a milestone message says it was achieved: an achieved verb ("we reached", "was
+ * completed") that is not about the future ("will reach", "should be completed", "plan to
+ * hit") and no target word.
+ */
+function saysAchieved(text: string): boolean {
+  return !new RegExp(String.raw`\b(?:${TARGETED})\b`, 'i').test(text) && achievedInPast(text);
+}
+
+/** Whether the text has an achieved verb that is not about the future ("will reach", "to be done"). */
+function achievedInPast(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(String.raw`\b(?:${ACHIEVED})\b`, 'gi'))) {
+    const before = text.slice(0, m.index);
+    if (!/(?:\b(?:will|shall|should|must|would|could|might|can|to|gonna)|'ll)\s+(?:(?:not|never|be|have|been|get|finally|soon)\s+)*$/i.test(before)) return true;
+  }
+  return false;
+}
+
 /** "add milestone All Teams Onboarded achieved October", "add a milestone "Portal Relaunch" target December". */
 export function parseMilestone(text: string, ctx: ConversationContext): OfflineRequest | null {
   if (!/\bmilestones?\b/i.test(text)) return null;
   const { rest, note } = extractNote(text);
-  const achievedMonth = monthAfter(rest, String.raw`achieved|reached|hit|completed|done|met|finished|happened|accomplished|delivered`);
-  let targetMonth = monthAfter(rest, String.raw`target(?:ed)?|planned|due|expected|scheduled|aimed|targeting`);
+  let achievedMonth = monthAfter(rest, ACHIEVED);
+  let targetMonth = monthAfter(rest, TARGETED);
+  // "should be completed in March", "expected to be done in June": a plan, not an achievement.
+  if (achievedMonth && !achievedInPast(rest)) {
+    targetMonth ??= achievedMonth;
+    achievedMonth = undefined;
+  }
   let name = quoted(rest);
   if (!name) {
     const m = /\bmilestones?\s*(?:called|named|:)?\s*(.+)$/i.exec(rest);
     if (m) {
       const cut = m[1]!.split(
-        /\s*(?:,|;|\.(?:\s|$)|\s(?:was|is|has been|got|were)\s|\s(?:achieved|reached|hit|completed|done|met|finished|happened|accomplished|delivered|target(?:ed)?|planned|due|expected|scheduled|aimed|targeting)\b|\s(?:in|on|by|for)\s+(?=\S*\d|\S+\s*$))/i,
+        /\s*(?:,|;|\.(?:\s|$)|\s(?:was|is|has been|got|were|will|shall|should|must|would|could|might)\s|\s(?:achieved|reached|hit|completed|done|met|finished|happened|accomplished|delivered|target(?:ed)?|planned|due|expected|scheduled|aimed|targeting)\b|\s(?:in|on|by|for)\s+(?=\S*\d|\S+\s*$))/i,
       )[0]!;
       name = clean(withoutArticle(clean(cut.replace(/^(?:for|called|named)\s+/i, ''))));
     }
   }
   const scenario = findScenarioMention(rest);
   if (!achievedMonth && !targetMonth) {
-    // A bare month ("add milestone Go-Live in March") is the month it is planned for.
-    const bare = firstMonth(rest.replace(name ?? '\u0000', ' '));
-    if (bare) targetMonth = bare;
+    // A bare month ("add milestone Go-Live in March") is the month it is planned for, unless
+    // the message says the milestone was achieved ("we reached the milestone X in February").
+    const unnamed = rest.replace(name ?? '\u0000', ' ');
+    const bare = firstMonth(unnamed);
+    if (bare && saysAchieved(unnamed)) achievedMonth = bare;
+    else if (bare) targetMonth = bare;
   }
   if (!name || isMonthPhrase(name)) return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".');
   return call('proposeMilestone', defined({ businessCase: ctx.businessCase, scenario, name, targetMonth, achievedMonth, note }));
@@ -265,7 +326,7 @@ export function parseMilestone(text: string, ctx: ConversationContext): OfflineR
 export function parseLock(text: string, ctx: ConversationContext): OfflineRequest | null {
   if (!/\block(?:ing)?\b/i.test(text) && !/\bclose\s+(?:the\s+)?(?:books|months)\b/i.test(text)) return null;
   const through = monthAfter(text, String.raw`through|thru|until|till|up\s+to(?:\s+and\s+including)?|to|including|lock(?:ing)?|close`) ?? firstMonth(text);
-  if (!through) return reply('Up to which month should I lock? For example: "lock months through December".');
+  if (!through) return reply('Up to which month should I lock? For example: "lock months through December".', 'month');
   const businessCase = findCaseMention(text) ?? ctx.businessCase;
   return call('proposeLockMonths', defined({ businessCase, scenario: findScenarioMention(text), through }));
 }

@@ -13,7 +13,7 @@ export interface DictatedMeasurement {
 /** What a dictation gives: the measurements (and the case or scenario named), or a question back. */
 export type DictationParse =
   | { kind: 'measurements'; businessCase?: string; scenario?: string; measurements: DictatedMeasurement[] }
-  | { kind: 'ask'; text: string };
+  | { kind: 'ask'; text: string; asks?: 'month' };
 
 /** What a message says about where its values come from. */
 export interface Provenance {
@@ -21,6 +21,13 @@ export interface Provenance {
   evidence?: string;
   source?: string;
 }
+
+/**
+ * Words that say a source applies to every value before it ("both from the Zendesk export",
+ * "all of them via the ops review", "each taken from …"): part of the source phrase, never
+ * an input.
+ */
+const ALL_VALUES = String.raw`(?:(?:both|all|each)(?:\s+(?:of\s+them|of\s+these|values|numbers|figures|months|ones?|three|four))?\s+(?:(?:are|were|is|was|came|come|comes|taken|pulled)\s+)?)`;
 
 const VERB = /^\s*(?:please\s+)?(?:record|log|add|enter|save|store|measured?|track(?:ed)?)\b/i;
 const MARKER_END = String.raw`(?=\s*(?:[;\n]|,\s|\.\s|\.$|$|\b(?:note|notes|evidence|source|because)\b\s*[:=]?))`;
@@ -66,7 +73,7 @@ export function extractProvenance(text: string): { rest: string } & Provenance {
     } else if (/^https?:\/\//i.test(v)) {
       out.evidence ??= v;
     } else if (v && !/^\d/.test(v) && !isMonthPhrase(v)) {
-      out.source ??= v.replace(/^(?:from|via|source)\s+(?:the\s+)?/i, '');
+      out.source ??= v.replace(new RegExp(String.raw`^${ALL_VALUES}?(?:from|via|source)\s+(?:the\s+)?`, 'i'), '');
     }
     return ' ';
   });
@@ -86,13 +93,26 @@ export function extractProvenance(text: string): { rest: string } & Provenance {
     out.source ??= clean(v);
     return ' ';
   });
-  rest = rest.replace(new RegExp(String.raw`\b(?:from|via|according to|per the)\s+(?:the\s+|our\s+)?([A-Za-z][^;,\n]*?)${MARKER_END}`, 'i'), (all, v: string) => {
+  rest = rest.replace(new RegExp(String.raw`\b${ALL_VALUES}?(?:from|via|according to|per the)\s+(?:the\s+|our\s+)?([A-Za-z][^;,\n]*?)${MARKER_END}`, 'i'), (all, v: string) => {
     const s = clean(v);
     if (!s || /\d/.test(s) || isMonthPhrase(s) || /\b(?:plan|scenario)\b/i.test(s)) return all;
     out.source ??= s;
     return ' ';
   });
   return { rest: rest.trim(), ...out };
+}
+
+/**
+ * "Add a note to the March tickets per day measurement of 158: macros rolled out" is that
+ * measurement with "note: macros rolled out": returns the text in that form ("the March
+ * tickets per day measurement of 158, note: macros rolled out"), or unchanged. The note
+ * follows a colon or "saying". A note to a milestone is left as it is.
+ */
+export function noteToMeasurement(text: string): string {
+  const m =
+    /^\s*(?:(?:please|can\s+you|could\s+you|would\s+you|kindly)\s+)*(?:add|attach|put|leave|write|append)\s+(?:(?:a|the|this|one|my|short|quick)\s+)*(?:note|comment)\s+(?:to|on|onto|for)\s+([^:\n]+?)\s*(?::|\s(?:saying|that\s+says|reading)\b)\s*([\s\S]+)$/i.exec(text);
+  if (!m || /\bmilestones?\b/i.test(m[1]!)) return text;
+  return `${m[1]!.trim()}, note: ${m[2]!.trim()}`;
 }
 
 type Token = { t: 'month'; text: string; name: boolean } | { t: 'year'; text: string } | { t: 'num'; value: number; raw: string } | { t: 'word'; text: string };
@@ -167,7 +187,11 @@ function readClauses(clauses: readonly string[], initialInput: string | undefine
     const numberAt = tokens.flatMap((t, i) => (t.t === 'num' ? [i] : []));
     if (numberAt.length === 0) {
       const months = tokens.filter((t) => t.t === 'month');
-      if (months.length > 0) month = (months[months.length - 1] as { text: string }).text;
+      if (months.length > 0) {
+        month = (months[months.length - 1] as { text: string }).text;
+        // "record deflection rate 22%, September": a month of its own after values without one is theirs.
+        for (const item of items) item.month ??= month;
+      }
       const words = phrase(tokens.flatMap((t) => (t.t === 'word' ? [t.text] : [])));
       if (words) input = words;
       continue;
@@ -282,7 +306,13 @@ export function parseMeasurements(text: string): DictationParse | null {
 
   const clauses = splitClauses(body.replace(VERB, ' '));
   let read = readClauses(clauses, undefined);
-  if (read.items.length === 0) return null;
+  if (read.items.length === 0) {
+    // "Add a note to the March tickets per day measurement: …": a note goes with a value.
+    if (provenance.note !== undefined && hasMonth(body)) {
+      return { kind: 'ask', text: 'Which value is the note for? A note is recorded with its measurement, for example: "Add a note to the March tickets per day measurement of 158: macros rolled out".' };
+    }
+    return null;
+  }
   if (prefix !== undefined) {
     if (read.firstHadOwnInput) businessCase ??= prefix;
     else read = readClauses(clauses, prefix);
@@ -293,7 +323,7 @@ export function parseMeasurements(text: string): DictationParse | null {
   const missingInput = read.items.find((i) => i.input === undefined);
   if (missingInput) return { kind: 'ask', text: `Which input is the value ${missingInput.value} for? For example: "tickets per day October 115".` };
   const missingMonth = read.items.find((i) => i.month === undefined);
-  if (missingMonth) return { kind: 'ask', text: `Which month is the ${missingMonth.input} value ${missingMonth.value} for? For example: "${missingMonth.input} October ${missingMonth.value}".` };
+  if (missingMonth) return { kind: 'ask', asks: 'month', text: `Which month is the ${missingMonth.input} value ${missingMonth.value} for? For example: "${missingMonth.input} October ${missingMonth.value}".` };
 
   const measurements = read.items.map((i) => ({ input: i.input!, month: i.month!, value: i.value, ...provenance }));
   return { kind: 'measurements', ...(businessCase ? { businessCase } : {}), ...(scenario ? { scenario } : {}), measurements };

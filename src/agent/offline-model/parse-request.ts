@@ -1,8 +1,8 @@
 import { helpText, notUnderstood } from './examples.ts';
 import { parseConversions, parseLock, parseMilestone, parseMonthlyValues, parseRealizationScenario, parseSetInput, parseSplit } from './parse-changes.ts';
-import { parseMeasurements } from './parse-measurements.ts';
+import { noteToMeasurement, parseMeasurements } from './parse-measurements.ts';
 import { parseFindCases, parseHistory, parsePending, parseQbr, parseShowCase, parseSuggestions, parseSummary } from './parse-questions.ts';
-import { hasMonth } from './phrases.ts';
+import { hasMonth, MONTH_PHRASE } from './phrases.ts';
 import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
 
 const APPROVAL =
@@ -37,6 +37,43 @@ function parseApproval(text: string, ctx: ConversationContext): OfflineRequest |
   );
 }
 
+/**
+ * Words an answer to "which month?" may hold besides the month: how it starts or ends
+ * ("starting July", "as of 2025-07", "through December"), a length ("for 24 months",
+ * "for 2 years") and courtesy ("ok, let's say July then, thanks").
+ */
+const MONTH_ANSWER_WORDS = new RegExp(
+  [
+    String.raw`\b(?:for\s+|over\s+|lasting\s+)?(?:\d{1,3}|one|two|three|four|five|six|ten)[\s-]*(?:months?|mos?|years?)\b`,
+    String.raw`\b(?:start(?:ing|s)?|begin(?:ning|s)?|from|as\s+of|effective|in|on|for|of|through|thru|until|till|up\s+to|and|it|it'?s|let'?s|say|make|should|would|will|be|is|was|the|month|please|thanks|thank\s+you|ok(?:ay)?|sure|yes|yeah|then|with|a|length|run|running)\b`,
+  ].join('|'),
+  'gi',
+);
+
+/** Whether a message is only a month (with the words an answer to "which month?" may have around it). */
+function isMonthAnswer(text: string): boolean {
+  const month = new RegExp(MONTH_PHRASE, 'gi');
+  if (!month.test(text)) return false;
+  return text.replace(month, ' ').replace(MONTH_ANSWER_WORDS, ' ').replace(/[\s.,;:!?'"()\-–—]+/g, '') === '';
+}
+
+/**
+ * The answer to the offline model's own question: when the latest turn was a request it
+ * answered by asking for a month ("From which month should the realization scenario
+ * start?") and this message is only that month ("Starting July, for 24 months"), the request
+ * is read again with the answer added. The reply must be exactly the question the earlier
+ * message gets (so it was this model's question, about that message).
+ */
+function answerToQuestion(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const previous = ctx.previousTurn;
+  if (!previous || !isMonthAnswer(text)) return null;
+  const { previousTurn: _, ...rest } = ctx;
+  const asked = parseRequest(previous.user, rest);
+  if (asked.kind !== 'reply' || asked.asks !== 'month' || asked.text.trim() !== previous.reply.trim()) return null;
+  const answered = parseRequest(`${previous.user.trim().replace(/[.!?,;:\s]+$/, '')}, ${text.trim()}`, rest);
+  return answered.kind === 'tools' ? answered : null;
+}
+
 /** Drops a note ("note: ...", "because ...") so words inside it are not read as a request. */
 function withoutNote(text: string): string {
   const marker = /\b(?:notes?|comments?)\s*[:=\-–]|\bbecause\b/i.exec(text);
@@ -55,14 +92,18 @@ export const MAX_MESSAGE_LENGTH = 2000;
  * order (see `docs/offline-model.md`); text inside a note is never read as a request.
  */
 export function parseRequest(text: string, ctx: ConversationContext = {}): OfflineRequest {
-  const full = text.trim();
-  if (!full) return reply(helpText());
-  if (full.length > MAX_MESSAGE_LENGTH) {
-    return reply(`That message is ${full.length} characters long; I read messages of up to ${MAX_MESSAGE_LENGTH}. Please send one request at a time, e.g. a month or two of measurements.`);
+  const message = text.trim();
+  if (!message) return reply(helpText());
+  if (message.length > MAX_MESSAGE_LENGTH) {
+    return reply(`That message is ${message.length} characters long; I read messages of up to ${MAX_MESSAGE_LENGTH}. Please send one request at a time, e.g. a month or two of measurements.`);
   }
+  // "add a note to the March … measurement: …" is read as the measurement with "note: …".
+  const full = noteToMeasurement(message);
   const approval = parseApproval(full, ctx);
   if (approval) return approval;
   if (HELP.test(full)) return reply(helpText());
+  const answer = answerToQuestion(full, ctx);
+  if (answer) return answer;
 
   const head = withoutNote(full);
   const changes = [parseRealizationScenario, parseSplit, parseSuggestions, parseConversions, parseMonthlyValues, parseLock];
@@ -84,7 +125,7 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   }
   const dictation = parseMeasurements(full);
   if (dictation) {
-    if (dictation.kind === 'ask') return reply(dictation.text);
+    if (dictation.kind === 'ask') return reply(dictation.text, dictation.asks);
     return call('proposeMeasurements', defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements }));
   }
   const found = parseFindCases(head) ?? parseShowCase(head, ctx);

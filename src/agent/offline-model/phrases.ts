@@ -56,6 +56,11 @@ export function readNumber(raw: string): number | undefined {
   return m[3] ? fraction(value) : value;
 }
 
+/** The text with thousands separators taken out of its numbers ("3,000" -> "3000", "1,250,000" -> "1250000"). */
+export function withoutThousandsSeparators(text: string): string {
+  return text.replace(/(?<![\d,.])\d{1,3}(?:,\d{3})+(?!\d|,\d)/g, (n) => n.replace(/,/g, ''));
+}
+
 /** A percentage as a fraction, without floating-point noise (14.5 -> 0.145). */
 export function fraction(percent: number): number {
   return Number((percent / 100).toPrecision(12));

@@ -144,7 +144,9 @@ function calculationOf(c: PastCall): string | undefined {
  * - the business case: one a tool call of the turn used (or a search found exactly), else one
  *   the person named, unless the turn's tools said no such business case;
  * - the calculation (for "that calculation"): one split or converted, else one the person named;
- * - the latest proposal's id (from a propose tool's result).
+ * - the latest proposal's id (from a propose tool's result);
+ * - the latest turn itself (message and reply) when the model answered it without a tool call
+ *   (it may have asked a question the new message answers).
  */
 export function readContext(messages: readonly LanguageModelV3Message[]): ConversationContext {
   const turns: LanguageModelV3Message[][] = [];
@@ -174,6 +176,10 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
     const past = [...calls.values()].reverse();
     const user = turn.find((m) => m.role === 'user');
     const text = user ? textOf(user) : '';
+    if (t === turns.length - 1 && user && calls.size === 0) {
+      const answer = turn.filter((m) => m.role === 'assistant').map(textOf).filter((x) => x !== '').join('\n');
+      if (answer) ctx.previousTurn = { user: text, reply: answer };
+    }
     if (ctx.businessCase === undefined) {
       const used = past.map(caseOf).find((c) => c !== undefined);
       const refused = past.some((c) => caseNotFound(c.output));
@@ -190,5 +196,6 @@ function defined(ctx: ConversationContext): ConversationContext {
   if (ctx.businessCase) out.businessCase = ctx.businessCase;
   if (ctx.calculation) out.calculation = ctx.calculation;
   if (ctx.proposalId) out.proposalId = ctx.proposalId;
+  if (ctx.previousTurn) out.previousTurn = ctx.previousTurn;
   return out;
 }

@@ -10,7 +10,13 @@ export interface ToolCallRequest {
  * What the offline model makes of a person's message: tool calls to run, or a reply to give
  * straight away (a question back, the approval rule, examples of what it understands).
  */
-export type OfflineRequest = { kind: 'tools'; calls: ToolCallRequest[] } | { kind: 'reply'; text: string };
+export type OfflineRequest = { kind: 'tools'; calls: ToolCallRequest[] } | { kind: 'reply'; text: string; asks?: Missing };
+
+/**
+ * What a reply asks the person for, when it is a question back about a request it could not
+ * complete ("From which month should the realization scenario start?" asks for a month).
+ */
+export type Missing = 'month';
 
 /**
  * What earlier messages of the conversation tell the offline model: the business case last
@@ -20,6 +26,12 @@ export interface ConversationContext {
   businessCase?: string;
   calculation?: string;
   proposalId?: string;
+  /**
+   * The latest earlier turn, when the model answered it with text only (no tool call): the
+   * person's message and the reply. If the reply was the offline model's own question about
+   * that message, the next message may be the answer ("Starting July").
+   */
+  previousTurn?: { user: string; reply: string };
 }
 
 /** A tool-call request. */
@@ -27,9 +39,9 @@ export function call(toolName: ToolName, input: Record<string, unknown>): Offlin
   return { kind: 'tools', calls: [{ toolName, input }] };
 }
 
-/** A reply without tool calls. */
-export function reply(text: string): OfflineRequest {
-  return { kind: 'reply', text };
+/** A reply without tool calls; `asks` when it is a question back for something the request lacks. */
+export function reply(text: string, asks?: Missing): OfflineRequest {
+  return asks ? { kind: 'reply', text, asks } : { kind: 'reply', text };
 }
 
 /** Copies only the fields that have a value (tools take omitted fields, never `undefined` or ""). */
