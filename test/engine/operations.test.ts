@@ -950,6 +950,20 @@ describe('recordMeasurement', () => {
     expectCents(calcMonthly(document, 'actuals', 'self-service', 'deflected'), [2000, 2000, 3500, 3500, 3500, 3500]);
   });
 
+  it('the preview line names what the entry carries, and says when only the details change', () => {
+    const { label } = input(useCase(actualsDoc(), 'actuals', 'self-service'), 'deflection');
+    const line = (doc: BusinessCase, op: object) => applyOk(doc, op).preview.changes;
+    expect(line(actualsDoc(), record('2025-03', 0.3))).toStrictEqual([`recorded ${label} (deflection) in 2025-03: 30%`]);
+    expect(line(actualsDoc(), record('2025-03', 0.3, { source: 'Help center', note: 'new articles', evidence: 'x.csv' }))).toStrictEqual([
+      `recorded ${label} (deflection) in 2025-03: 30% (note: "new articles"; evidence: x.csv; source: Help center)`,
+    ]);
+    const first = applyOk(actualsDoc(), record('2025-03', 0.3, { source: 'Help center' })).document;
+    expect(line(first, record('2025-03', 0.3, { note: 'confirmed', source: 'Help center' }))).toStrictEqual([
+      `replaced ${label} (deflection) in 2025-03: 30% (value unchanged; note: "confirmed"; source: Help center)`,
+    ]);
+    expect(line(first, record('2025-03', 0.35))).toStrictEqual([`replaced ${label} (deflection) in 2025-03: 35% (was 30%)`]);
+  });
+
   it('entries are kept in month order, whatever the recording order', () => {
     const doc = applyAllOk(actualsDoc(), [record('2025-05', 0.4), record('2025-03', 0.3), record('2025-04', 0.35)]);
     expect(Object.keys(input(useCase(doc, 'actuals', 'self-service'), 'deflection').series!)).toStrictEqual(['2025-03', '2025-04', '2025-05']);

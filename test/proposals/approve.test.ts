@@ -59,7 +59,7 @@ describe('approve', () => {
     const first = proposed(t.ctx, [measure('support', 'gain', '2025-03', 0.3)], 'ana');
     expect(approve(t.ctx, { proposalId: first, approvedBy: 'ben' }).ok).toBe(true);
     const second = proposed(t.ctx, [measure('support', 'gain', '2025-03', 0.25, { note: 'corrected export' })], 'cy');
-    expect(t.store.getProposal(second)!.preview[0]!.changes).toEqual(['replaced Efficiency gain (gain) in 2025-03: 25% (was 30%)']);
+    expect(t.store.getProposal(second)!.preview[0]!.changes).toEqual(['replaced Efficiency gain (gain) in 2025-03: 25% (was 30%; note: "corrected export")']);
     expect(approve(t.ctx, { proposalId: second, approvedBy: 'dee' }).ok).toBe(true);
     expect(series(t, 'support', 'gain')!['2025-03']).toEqual({ value: 0.25, note: 'corrected export' });
     const march = t.store.listMeasurements({ caseId: CASE, scenario: 'actual', useCase: 'support', input: 'gain' }).filter((h) => h.month === '2025-03');

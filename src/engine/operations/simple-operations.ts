@@ -98,10 +98,18 @@ export function recordMeasurement(doc: BusinessCase, op: RecordMeasurement): Res
         };
   inp.series = Object.fromEntries(Object.entries({ ...inp.series!, [op.month]: entry }).sort(([a], [b]) => (a < b ? -1 : 1)));
   const what = `${inp.label} (${op.input}) in ${op.month}: ${formatValue(op.value, inp.unit)}`;
+  // What the entry carries besides the value, so an approver sees the note and proof they approve.
+  const details = [
+    op.note !== undefined ? `note: "${op.note}"` : null,
+    op.evidence !== undefined ? `evidence: ${op.evidence}` : null,
+    op.source !== undefined ? `source: ${op.source}` : null,
+  ].filter((d) => d !== null);
+  const was = previous === undefined ? null : entryValue(previous) === op.value ? 'value unchanged' : `was ${formatAmount(entryValue(previous), inp.unit)}`;
+  const notes = [was, ...details].filter((d) => d !== null).join('; ');
   return ok({
     document: next,
     scenario: op.scenario,
-    changes: [previous === undefined ? `recorded ${what}` : `replaced ${what} (was ${formatAmount(entryValue(previous), inp.unit)})`],
+    changes: [`${previous === undefined ? 'recorded' : 'replaced'} ${what}${notes ? ` (${notes})` : ''}`],
   });
 }
 
