@@ -300,8 +300,14 @@ describe('parseRequest: the conversation', () => {
       toolName: 'proposeSplit',
       input: { calculation: 'Faster Ticket Handling', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
     });
+    expect(tool('break the handle time calculation down by handle time and tickets per day')).toEqual({
+      toolName: 'proposeSplit',
+      input: { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
+    });
     expect(tool('break down the realized value by use case').toolName).toBe('valueSummary');
     expect(replyTo('break it down into handle time and tickets per day')).toContain("didn't understand");
+    // "it" is split only into parts: by month, by use case ask for figures, not a split.
+    expect(replyTo('break it down by month', { calculation: 'Faster Ticket Handling' })).toContain("didn't understand");
   });
 
   it('a month answering its own question completes the earlier request', () => {
@@ -349,6 +355,9 @@ describe('parseRequest: replies without a tool', () => {
     expect(replyTo('lock the months')).toMatch(/Up to which month/);
     expect(replyTo('add a milestone')).toMatch(/What is the milestone called/);
     expect(replyTo('please add a note to the March tickets per day measurement: macros rolled out')).toMatch(/^Which value is the note for\?/);
+    // Several values without a month, then several months: which is which is not said.
+    expect(replyTo('Tickets per day: 140, 150, 160 for Jan, Feb, Mar')).toMatch(/^Which month is the Tickets per day value 140 for\?/);
+    expect(replyTo('record tickets per day 140, 150 and 160 for January, February and March')).toMatch(/^Which month is the tickets per day value 140 for\?/);
   });
 
   it('says when it does not understand and shows examples; help shows them too', () => {

@@ -183,20 +183,20 @@ export function parseSplit(text: string, ctx: ConversationContext): OfflineReque
 }
 
 /**
- * "break the handle time calculation down into …", "break down that calculation by …",
- * "break it up into …": a split, but only of a calculation ("… calculation", or "that
- * calculation" / "it" when the conversation named one), since "break down the value by use
- * case" asks for figures. Returns what a split's pattern would: [, calculation, parts].
+ * "break the handle time calculation down into …", "break down that calculation into …",
+ * "break it up into …": a split, but only of a calculation. One named as such ("the handle
+ * time calculation", split into, by, between or across parts), or "it" / "that calculation"
+ * when the conversation named one, and then only "into" parts: "break it down by month" and
+ * "break down the value by use case" ask for figures. Returns what a split's pattern would:
+ * [, calculation, parts].
  */
 function breakDown(text: string, ctx: ConversationContext): [string, string, string] | null {
-  const m =
-    /\b(?:break|broken)\s+(?:down|up|apart|out)\s+(.*?)\s+(?:in(?:to)?|by|between|across)\s+(.+)$/is.exec(text) ??
-    /\b(?:break|broken)\s+(.*?)\s+(?:down|up|apart|out)\s+(?:in(?:to)?|by|between|across)\s+(.+)$/is.exec(text);
+  const m = /\b(?:break|broken)\s+(?:(?:down|up|apart|out)\s+(.*?)|(.*?)\s+(?:down|up|apart|out))\s+(in(?:to)?|by|between|across)\s+(.+)$/is.exec(text);
   if (!m) return null;
-  const what = clean(m[1]!);
-  const refers = /^(?:that|this|it|the same|that one|this one)(?:\s+(?:one|calc(?:ulation)?))?$/i.test(what) && ctx.calculation !== undefined;
-  if (!refers && !/\bcalc(?:ulation)?\b/i.test(what)) return null;
-  return [m[0], what, m[2]!];
+  const what = clean(m[1] ?? m[2]!);
+  const pronoun = /^(?:it|that|this|the same|that one|this one|(?:that|this|the same)\s+calc(?:ulation)?)$/i.test(what);
+  const splits = pronoun ? ctx.calculation !== undefined && /^in/i.test(m[3]!) : /\bcalc(?:ulation)?\b/i.test(what);
+  return splits ? [m[0], what, m[4]!] : null;
 }
 
 function readPart(text: string): { metric: string; name?: string } | null {

@@ -189,8 +189,11 @@ function readClauses(clauses: readonly string[], initialInput: string | undefine
       const months = tokens.filter((t) => t.t === 'month');
       if (months.length > 0) {
         month = (months[months.length - 1] as { text: string }).text;
-        // "record deflection rate 22%, September": a month of its own after values without one is theirs.
-        for (const item of items) item.month ??= month;
+        // "record deflection rate 22%, September": a month of its own right after the one value
+        // without a month is that value's. With more values lacking one ("140, 150, 160 for
+        // Jan, Feb, Mar"), which is which is not said: they keep none and the person is asked.
+        const undated = items.filter((item) => item.month === undefined);
+        if (undated.length === 1 && undated[0] === items[items.length - 1]) undated[0]!.month = month;
       }
       const words = phrase(tokens.flatMap((t) => (t.t === 'word' ? [t.text] : [])));
       if (words) input = words;
