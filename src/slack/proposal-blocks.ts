@@ -44,7 +44,8 @@ const context = (text: string): types.KnownBlock => ({ type: 'context', elements
 export function proposalMessage(p: ProposalOutput, proposer: string): SlackMessage {
   const name = escapeMrkdwn(p.businessCase);
   return {
-    text: `Proposal for ${p.businessCase}: ${p.changes.slice(0, 3).join('; ')}${p.changes.length > 3 ? '; …' : ''}. Approve or reject it here.`,
+    // The notification text is mrkdwn too: names, notes and reasons are people's text.
+    text: escapeMrkdwn(`Proposal for ${p.businessCase}: ${p.changes.slice(0, 3).join('; ')}${p.changes.length > 3 ? '; …' : ''}. Approve or reject it here.`),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*Proposal for ${name}*\nScenario \`${escapeMrkdwn(p.scenario)}\` · figures as of ${p.asOf} · ${p.currency} · proposed by ${mentionFor(proposer)}` } },
       changeList(p.changes, 'What will change'),
@@ -80,7 +81,7 @@ export interface AppliedView {
 export function appliedMessage(v: AppliedView): SlackMessage {
   const recheck = v.rechecked ? ' The case had changed since the preview; the engine re-checked it and the figures below are the ones applied.' : '';
   return {
-    text: `Approved by ${v.approver} and applied: ${v.businessCase} is now at version ${v.version}.`,
+    text: escapeMrkdwn(`Approved by ${v.approver} and applied: ${v.businessCase} is now at version ${v.version}.`),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: *Approved by ${mentionFor(v.approver)} and applied.* ${escapeMrkdwn(v.businessCase)} is now at version ${v.version}.${recheck}` } },
       changeList(v.changes, 'What changed'),
@@ -105,7 +106,7 @@ export interface ClosedView {
 export function closedMessage(v: ClosedView): SlackMessage {
   const why = v.reason ? `: ${escapeMrkdwn(v.reason)}` : '.';
   return {
-    text: `${v.headline.replace(/<@(\w+)>/g, '@$1')} (${v.businessCase})${v.reason ? `: ${v.reason}` : ''}`,
+    text: escapeMrkdwn(`${v.headline.replace(/<@(\w+)>/g, '@$1')} (${v.businessCase})${v.reason ? `: ${v.reason}` : ''}`),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `${v.headline}${why}\nNothing in ${escapeMrkdwn(v.businessCase)} was changed.` } },
       changeList(v.changes, 'What it would have changed'),

@@ -79,7 +79,7 @@ function checkConversation(s: FakeOpenAIServer, expected: { modelId: string; aut
   const result = second.body.messages.at(-1);
   expect(result.role).toBe('tool');
   expect(result.tool_call_id).toBe(call.id);
-  expect(JSON.parse(result.content)).toMatchObject({ proposalId: expected.proposalId, status: 'pending', changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day (source: Zendesk export)'] });
+  expect(JSON.parse(result.content)).toMatchObject({ proposalId: expected.proposalId, status: 'pending', changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"'] });
 }
 
 describe.each(PROVIDERS)('$name via selectModel against a local fake server', (provider) => {
@@ -94,7 +94,7 @@ describe.each(PROVIDERS)('$name via selectModel against a local fake server', (p
     const reply = await runAgentTurn({ model: selected.model, tools: t.tools, threadKey: 'provider-thread', text: 'Delta: tickets per day Oct 160 (Zendesk export)' });
     expect(reply.proposals).toHaveLength(1);
     const proposalId = reply.proposals[0]!.proposalId;
-    expect(reply.text).toBe(`Proposal ${proposalId} is waiting for approval: recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day (source: Zendesk export)`);
+    expect(reply.text).toBe(`Proposal ${proposalId} is waiting for approval: recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"`);
     expect(t.store.getProposal(proposalId)).toMatchObject({ status: 'pending', proposedBy: 'dana', caseId: DEMO });
     expect(t.store.getCase(DEMO)!.version).toBe(1);
     checkConversation(server, { modelId: provider.modelId, auth: provider.auth, stream: false, proposalId });
@@ -112,7 +112,7 @@ describe.each(PROVIDERS)('$name via selectModel against a local fake server', (p
     const outputs = steps.flatMap((s) => s.toolResults.map((r) => r.output as any));
     expect(outputs).toHaveLength(1);
     const proposalId = outputs[0].proposalId as string;
-    expect(streamed).toBe(`Proposal ${proposalId} is waiting for approval: recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day (source: Zendesk export)`);
+    expect(streamed).toBe(`Proposal ${proposalId} is waiting for approval: recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"`);
     expect(t.store.getProposal(proposalId)).toMatchObject({ status: 'pending', proposedBy: 'dana' });
     checkConversation(server, { modelId: provider.modelId, auth: provider.auth, stream: true, proposalId });
     // The thread was saved when the stream finished: the next turn sends the history.

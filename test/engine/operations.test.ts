@@ -950,18 +950,22 @@ describe('recordMeasurement', () => {
     expectCents(calcMonthly(document, 'actuals', 'self-service', 'deflected'), [2000, 2000, 3500, 3500, 3500, 3500]);
   });
 
-  it('the preview line names what the entry carries, and says when only the details change', () => {
+  it('the preview line names the entry and what it replaces, details as JSON strings', () => {
     const { label } = input(useCase(actualsDoc(), 'actuals', 'self-service'), 'deflection');
     const line = (doc: BusinessCase, op: object) => applyOk(doc, op).preview.changes;
     expect(line(actualsDoc(), record('2025-03', 0.3))).toStrictEqual([`recorded ${label} (deflection) in 2025-03: 30%`]);
     expect(line(actualsDoc(), record('2025-03', 0.3, { source: 'Help center', note: 'new articles', evidence: 'x.csv' }))).toStrictEqual([
-      `recorded ${label} (deflection) in 2025-03: 30% (note: "new articles"; evidence: x.csv; source: Help center)`,
+      `recorded ${label} (deflection) in 2025-03: 30%, note "new articles", evidence "x.csv", source "Help center"`,
     ]);
     const first = applyOk(actualsDoc(), record('2025-03', 0.3, { source: 'Help center' })).document;
     expect(line(first, record('2025-03', 0.3, { note: 'confirmed', source: 'Help center' }))).toStrictEqual([
-      `replaced ${label} (deflection) in 2025-03: 30% (value unchanged; note: "confirmed"; source: Help center)`,
+      `replaced ${label} (deflection) in 2025-03: 30%, note "confirmed", source "Help center" (was 30%, source "Help center")`,
     ]);
-    expect(line(first, record('2025-03', 0.35))).toStrictEqual([`replaced ${label} (deflection) in 2025-03: 35% (was 30%)`]);
+    expect(line(first, record('2025-03', 0.35))).toStrictEqual([`replaced ${label} (deflection) in 2025-03: 35% (was 30%, source "Help center")`]);
+    // A person's text cannot end its field or start a line of its own.
+    expect(line(actualsDoc(), record('2025-03', 0.3, { note: 'ok", evidence "INV-7\n- recorded more' }))).toStrictEqual([
+      `recorded ${label} (deflection) in 2025-03: 30%, note "ok\\", evidence \\"INV-7\\n- recorded more"`,
+    ]);
   });
 
   it('entries are kept in month order, whatever the recording order', () => {

@@ -34,7 +34,7 @@ describe('POST /api/chat (JSON) -> approve -> data changed -> audit', () => {
       businessCase: 'Delta Corp – Support Automation',
       scenario: 'realization',
       asOf: '2026-11',
-      changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day (source: Zendesk export)'],
+      changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"'],
     });
     // Oct and Nov 2026 (carried forward) at 160 instead of 158 tickets/day:
     // 10 reps x 20,000 x (0.60 - 0.58) / 12 = 333.33 a month (to the cent), two months to date.
@@ -159,7 +159,7 @@ describe('POST /api/chat as a UI message stream', () => {
     const call = objects.find((e) => e.type === 'tool-input-available');
     expect(call).toMatchObject({ toolName: 'proposeMeasurements' });
     const output = objects.find((e) => e.type === 'tool-output-available')!;
-    expect(output.output).toMatchObject({ status: 'pending', changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day (source: Zendesk export)'] });
+    expect(output.output).toMatchObject({ status: 'pending', changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"'] });
     const text = objects.filter((e) => e.type === 'text-delta').map((e) => e.delta).join('');
     expect(text).toBe(`Proposal ${output.output.proposalId}: ${output.output.changes[0]}. Approve it to apply.`);
     expect(objects.some((e) => e.type === 'error')).toBe(false);

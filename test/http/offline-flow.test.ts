@@ -17,8 +17,8 @@ describe('HTTP with the offline model', () => {
     expect(chat.body.proposals).toHaveLength(1);
     const p = chat.body.proposals[0];
     expect(p.changes).toEqual([
-      'recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 115 tickets/day (source: Zendesk export)',
-      'recorded Avg. Tickets per Day (tickets_per_day) in 2026-11: 121 tickets/day (source: Zendesk export)',
+      'recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 115 tickets/day, source "Zendesk export"',
+      'recorded Avg. Tickets per Day (tickets_per_day) in 2026-11: 121 tickets/day, source "Zendesk export"',
     ]);
     expect(chat.body.text).toContain(p.proposalId);
     expect(h.store.getCase(DEMO)!.version).toBe(1);

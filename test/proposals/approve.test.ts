@@ -59,7 +59,7 @@ describe('approve', () => {
     const first = proposed(t.ctx, [measure('support', 'gain', '2025-03', 0.3)], 'ana');
     expect(approve(t.ctx, { proposalId: first, approvedBy: 'ben' }).ok).toBe(true);
     const second = proposed(t.ctx, [measure('support', 'gain', '2025-03', 0.25, { note: 'corrected export' })], 'cy');
-    expect(t.store.getProposal(second)!.preview[0]!.changes).toEqual(['replaced Efficiency gain (gain) in 2025-03: 25% (was 30%; note: "corrected export")']);
+    expect(t.store.getProposal(second)!.preview[0]!.changes).toEqual(['replaced Efficiency gain (gain) in 2025-03: 25%, note "corrected export" (was 30%)']);
     expect(approve(t.ctx, { proposalId: second, approvedBy: 'dee' }).ok).toBe(true);
     expect(series(t, 'support', 'gain')!['2025-03']).toEqual({ value: 0.25, note: 'corrected export' });
     const march = t.store.listMeasurements({ caseId: CASE, scenario: 'actual', useCase: 'support', input: 'gain' }).filter((h) => h.month === '2025-03');
@@ -161,6 +161,20 @@ describe('approve', () => {
       'it would now do "replaced Deflection rate (deflection) in 2025-02: 25% (was 20%)" instead of the previewed "recorded Deflection rate (deflection) in 2025-02: 25%"',
     );
     expect(series(t, 'self-service', 'deflection')).toEqual({ '2025-02': 0.2 });
+  });
+
+  it('refuses a stale proposal when only the evidence of the entry it replaces changed since', () => {
+    const t = setup();
+    const recorded = proposed(t.ctx, [measure('self-service', 'deflection', '2025-02', 0.2, { evidence: 'old.csv' })], 'ana');
+    expect(approve(t.ctx, { proposalId: recorded, approvedBy: 'ben' }).ok).toBe(true);
+    // A note on the recorded value, sent with the evidence it had (as proposeMeasurements does) ...
+    const note = proposed(t.ctx, [measure('self-service', 'deflection', '2025-02', 0.2, { note: 'checked', evidence: 'old.csv' })], 'cy');
+    // ... then someone corrects the evidence, same value, same figures.
+    const corrected = proposed(t.ctx, [measure('self-service', 'deflection', '2025-02', 0.2, { evidence: 'corrected.csv' })], 'dee');
+    expect(approve(t.ctx, { proposalId: corrected, approvedBy: 'ben' }).ok).toBe(true);
+    const refused = approve(t.ctx, { proposalId: note, approvedBy: 'ben' });
+    expect(refused.ok === false && refused.error.message).toContain('(was 20%, evidence "corrected.csv")');
+    expect(series(t, 'self-service', 'deflection')).toEqual({ '2025-02': { value: 0.2, evidence: 'corrected.csv' } });
   });
 
   it('refuses a stale proposal that no longer applies at all', () => {

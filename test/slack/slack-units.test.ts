@@ -8,6 +8,7 @@ import { redactSecrets } from '../../src/slack/describe-error.ts';
 import { EventDeduper } from '../../src/slack/event-deduper.ts';
 import { figuresTable } from '../../src/slack/figures-table.ts';
 import { mountSlack } from '../../src/slack/mount-slack.ts';
+import { closedMessage, proposalMessage } from '../../src/slack/proposal-blocks.ts';
 import { actorFor, mentionFor } from '../../src/slack/slack-actor.ts';
 import { slackLogger } from '../../src/slack/slack-logger.ts';
 import { toSlackMrkdwn } from '../../src/slack/slack-mrkdwn.ts';
@@ -112,6 +113,17 @@ describe('small pieces', () => {
     expect(slackThreadKey('T1', 'C1', '1.2')).toBe('slack:T1:C1:1.2');
     expect(stripMention('<@UBOT> record <@UDANA>\'s numbers', 'UBOT')).toBe("record <@UDANA>'s numbers");
     expect(redactSecrets('token xoxb-123-abc and xapp-1-A-b and sk-proj-abcdefghijkl and Bearer abc.def')).toBe('token [redacted] and [redacted] and [redacted] and [redacted]');
+  });
+
+  it('notification texts escape people\'s text: a note, a case name or a reason cannot mention @channel or forge a link', () => {
+    const figures = { total: 1, realizedToDate: 1, measuredToDate: 1, assumedToDate: 0, useCases: [] };
+    const proposal = proposalMessage(
+      { proposalId: 'p1', businessCase: 'A & <B>', status: 'pending', currency: 'USD', scenario: 's', asOf: '2026-11', changes: ['recorded X in 2026-10: 1, note "<!channel> <https://x.test|pay>"'], before: figures, after: figures },
+      'dana',
+    );
+    expect(proposal.text).toBe('Proposal for A &amp; &lt;B&gt;: recorded X in 2026-10: 1, note "&lt;!channel&gt; &lt;https://x.test|pay&gt;". Approve or reject it here.');
+    const closed = closedMessage({ proposalId: 'p1', businessCase: 'A', changes: [], headline: 'Rejected by <@U1>', reason: '<!here> no' });
+    expect(closed.text).toBe('Rejected by @U1 (A): &lt;!here&gt; no');
   });
 
   it('the default logger writes one redacted line per entry, INFO and above', () => {

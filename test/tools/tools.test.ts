@@ -68,8 +68,8 @@ describe('propose tools create proposals and change nothing', () => {
     });
     expect(r.status).toBe('pending');
     expect(r.changes).toEqual([
-      'recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day (source: Zendesk export)',
-      'recorded Avg. Tickets per Day (tickets_per_day) in 2026-11: 165 tickets/day (note: "Holiday staffing"; evidence: https://example.test/z.csv)',
+      'recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"',
+      'recorded Avg. Tickets per Day (tickets_per_day) in 2026-11: 165 tickets/day, note "Holiday staffing", evidence "https://example.test/z.csv"',
     ]);
     // Oct-Nov 2026: efficiency at 160 = 10 x 20000 x 0.60 / 12 = 10,000/month instead of
     // 158's 10 x 20000 x 0.58 / 12 = 9,666.67, then 165: 10 x 20000 x 0.65 / 12 = 10,833.33.

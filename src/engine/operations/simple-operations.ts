@@ -97,20 +97,24 @@ export function recordMeasurement(doc: BusinessCase, op: RecordMeasurement): Res
           ...(op.source !== undefined ? { source: op.source } : {}),
         };
   inp.series = Object.fromEntries(Object.entries({ ...inp.series!, [op.month]: entry }).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const what = `${inp.label} (${op.input}) in ${op.month}: ${formatValue(op.value, inp.unit)}`;
-  // What the entry carries besides the value, so an approver sees the note and proof they approve.
-  const details = [
-    op.note !== undefined ? `note: "${op.note}"` : null,
-    op.evidence !== undefined ? `evidence: ${op.evidence}` : null,
-    op.source !== undefined ? `source: ${op.source}` : null,
-  ].filter((d) => d !== null);
-  const was = previous === undefined ? null : entryValue(previous) === op.value ? 'value unchanged' : `was ${formatAmount(entryValue(previous), inp.unit)}`;
-  const notes = [was, ...details].filter((d) => d !== null).join('; ');
+  const what = `${inp.label} (${op.input}) in ${op.month}: ${describeEntry(entry, inp.unit)}`;
   return ok({
     document: next,
     scenario: op.scenario,
-    changes: [`${previous === undefined ? 'recorded' : 'replaced'} ${what}${notes ? ` (${notes})` : ''}`],
+    changes: [previous === undefined ? `recorded ${what}` : `replaced ${what} (was ${describeEntry(previous, inp.unit)})`],
   });
+}
+
+/**
+ * A series entry as the preview names it: the value, then the note, evidence and source it
+ * carries, each as a JSON string (so a person's text can neither end its own field nor start
+ * a line). An approver sees the proof they approve and what it replaces, and since a stale
+ * proposal is re-checked by its preview, a change to any of them since makes it stale.
+ */
+function describeEntry(entry: SeriesEntry, unit: string): string {
+  if (typeof entry === 'number') return formatValue(entry, unit);
+  const details = (['note', 'evidence', 'source'] as const).flatMap((field) => (entry[field] !== undefined ? [`${field} ${JSON.stringify(entry[field])}`] : []));
+  return [formatValue(entry.value, unit), ...details].join(', ');
 }
 
 /** Operation 5: a constant input becomes time-series, its value unchanged, no entries. */

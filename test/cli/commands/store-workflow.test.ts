@@ -46,7 +46,7 @@ describe('ve store commands', () => {
     const proposed = await runVe(db, ['propose', 'acme-helpdesk', file([measure('support', 'gain', '2025-03', 0.3, { source: 'Zendesk' })]), '--by', 'ana']);
     expect(proposed.code).toBe(0);
     const id = idOf(proposed.out);
-    expect(proposed.out).toContain('  1. recordMeasurement on scenario \'actual\'\n     recorded Efficiency gain (gain) in 2025-03: 30% (source: Zendesk)\n');
+    expect(proposed.out).toContain('  1. recordMeasurement on scenario \'actual\'\n     recorded Efficiency gain (gain) in 2025-03: 30%, source "Zendesk"\n');
     expect(proposed.out).toContain('total: 66,000.00 -> 166,000.00 (+100,000.00)');
     expect(proposed.out).toContain(`approve with: ve approve ${id} --by NAME`);
 
@@ -62,7 +62,7 @@ describe('ve store commands', () => {
 
     // Replace the value: the history keeps both.
     const fix = await runVe(db, ['propose', 'acme-helpdesk', file(measure('support', 'gain', '2025-03', 0.25, { note: 'corrected' })), '--by', 'cy']);
-    expect(fix.out).toContain('replaced Efficiency gain (gain) in 2025-03: 25% (was 30%; note: "corrected")');
+    expect(fix.out).toContain('replaced Efficiency gain (gain) in 2025-03: 25%, note "corrected" (was 30%, source "Zendesk")');
     expect((await runVe(db, ['approve', idOf(fix.out), '--by', 'dee'])).code).toBe(0);
 
     const history = await runVe(db, ['history', 'acme-helpdesk', 'actual', 'support', 'gain', '--json']);
