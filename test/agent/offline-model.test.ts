@@ -200,6 +200,15 @@ describe('what the model reads from the conversation', () => {
     expect(ctx).toEqual({ businessCase: 'Delta Corp', calculation: 'efficiency', proposalId: 'p-9' });
   });
 
+  it('the proposal an older turn made, named in its answer once that turn comes back as text only', () => {
+    const said = (text: string): LanguageModelV3Message => ({ role: 'assistant', content: [{ type: 'text', text }] });
+    const made = said("I've prepared a proposal. Proposal `p-7` is waiting for a person's approval; nothing changes until then.");
+    expect(readContext([user('Create a realization scenario from the Rollout Plan, starting August'), made, user('ROI?'), said('The ROI is 3.2x.')]).proposalId).toBe('p-7');
+    // A tool result of a later turn wins; an answer naming two proposals names none.
+    expect(readContext([user('a'), made, user('b'), toolCall('c1', 'proposeMilestone', {}), toolResult('c1', 'proposeMilestone', { proposalId: 'p-8', status: 'pending' })]).proposalId).toBe('p-8');
+    expect(readContext([user('pending?'), said('Proposal `p-1` is waiting for approval. Proposal `p-2` is waiting for approval.')]).proposalId).toBeUndefined();
+  });
+
   it('a calculation the person named in an earlier message; a later one wins', () => {
     expect(readContext([user('what inputs does the handle time calculation use?')])).toEqual({ calculation: 'handle time' });
     expect(

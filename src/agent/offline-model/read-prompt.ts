@@ -139,12 +139,16 @@ function calculationOf(c: PastCall): string | undefined {
   return undefined;
 }
 
+/** How an answer names a proposal it made: "Proposal `<id>` is waiting for a person's approval". */
+const PROPOSAL_IN_TEXT = /\bProposal `([^`\s]+)` is waiting\b/g;
+
 /**
  * What earlier turns tell, the latest turn first:
  * - the business case: one a tool call of the turn used (or a search found exactly), else one
  *   the person named, unless the turn's tools said no such business case;
  * - the calculation (for "that calculation"): one split or converted, else one the person named;
- * - the latest proposal's id (from a propose tool's result);
+ * - the latest proposal's id (from a propose tool's result, or named in an answer of a turn
+ *   that comes back without its tool calls);
  * - the latest turn itself (message and reply) when the model answered it without a tool call
  *   (it may have asked a question the new message answers).
  */
@@ -172,6 +176,12 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
           if (isRecord(output) && typeof output.proposalId === 'string') ctx.proposalId ??= output.proposalId;
         }
       }
+    }
+    // An older turn comes back as what was said (docs/agent.md): its answer still names the
+    // proposal it made ("Proposal `<id>` is waiting ..."), when it names exactly one.
+    if (ctx.proposalId === undefined && calls.size === 0) {
+      const named = new Set(turn.filter((m) => m.role === 'assistant').flatMap((m) => [...textOf(m).matchAll(PROPOSAL_IN_TEXT)].map((x) => x[1]!)));
+      if (named.size === 1) ctx.proposalId = [...named][0]!;
     }
     const past = [...calls.values()].reverse();
     const user = turn.find((m) => m.role === 'user');

@@ -12,11 +12,11 @@ export interface OfflineTurn {
 }
 
 /**
- * A short, stable id for this step's tool calls, different from every other step's in the
- * conversation: a hash of what the people said, the shape of the prompt, and the ids of the
- * tool calls already in it (so repeating one of them would take a hash collision). Tool
- * results are left out: they are most of a long prompt's size and add nothing the call ids
- * do not already.
+ * A short, stable id for this step's tool calls: a hash of what the people said, the shape
+ * of the prompt, and the ids of the tool calls already in it, so it differs from every call
+ * id in the prompt it answers (repeating one would take a hash collision), which is where
+ * calls and results are paired. Tool results are left out: they are most of a long prompt's
+ * size and add nothing the call ids do not already.
  */
 function stepId(prompt: LanguageModelV3Prompt): string {
   const hash = createHash('sha1').update(String(prompt.length));
