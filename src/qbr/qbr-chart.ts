@@ -1,6 +1,6 @@
 import { summarize, type BusinessCase, type QbrFacts } from '../engine/index.ts';
-import { renderBenefitChart, type RenderedChart } from '../slack/benefit-chart.ts';
-import { chartFontFiles } from '../slack/chart-fonts.ts';
+import { renderBenefitChart, type RenderedChart } from '../chart/benefit-chart.ts';
+import { chartFontFiles } from '../chart/chart-fonts.ts';
 
 /** The QBR chart and whether its PNG carries its own text (it does only when a font was found). */
 export interface QbrChart extends RenderedChart {

@@ -1,5 +1,5 @@
 import type { Figures } from '../engine/index.ts';
-import { formatMoney } from './format-money.ts';
+import { formatMoney } from '../format/format-money.ts';
 
 const LABEL = 20;
 const VALUE = 15;

@@ -15,4 +15,4 @@ export { slackLogger } from './slack-logger.ts';
 export { verifySlackSignature, signSlackRequest } from './verify-slack-signature.ts';
 export { APPROVE_ACTION, REJECT_ACTION } from './proposal-blocks.ts';
 export { REJECT_MODAL } from './proposal-actions.ts';
-export { renderBenefitChart, benefitChartSvg, CHART_WIDTH, CHART_HEIGHT } from './benefit-chart.ts';
+export { renderBenefitChart, benefitChartSvg, CHART_WIDTH, CHART_HEIGHT } from '../chart/benefit-chart.ts';

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { CaseRecord } from '../../db/store.ts';
 import type { Summary } from '../engine/index.ts';
-import { renderBenefitChart } from './benefit-chart.ts';
+import { renderBenefitChart } from '../chart/benefit-chart.ts';
 import { estimateName, summaryHeadline } from './summary-headline.ts';
 
 /** Where a summary chart goes. */

@@ -1,5 +1,5 @@
 import { monthLabel, type BusinessCase, type Summary } from '../engine/index.ts';
-import { formatMoney, formatPercent } from './format-money.ts';
+import { formatMoney, formatPercent } from '../format/format-money.ts';
 import { escapeMrkdwn } from './slack-mrkdwn.ts';
 
 /** The name of the scenario a summary compares with (the realization's `basedOn`), if any. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderQbrChart, renderQbrPptx, writeOfflineQbr } from '../../src/qbr/index.ts';
-import { chartFontFiles } from '../../src/slack/chart-fonts.ts';
+import { chartFontFiles } from '../../src/chart/chart-fonts.ts';
 import { demoDoc, demoFacts } from './qbr-fixtures.ts';
 import { readZip, slideTexts } from './read-zip.ts';
 

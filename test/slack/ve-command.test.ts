@@ -4,7 +4,8 @@ import { summarize } from '../../src/engine/index.ts';
 import { propose } from '../../src/proposals/index.ts';
 import { summaryHeadline } from '../../src/slack/summary-headline.ts';
 import { VE_HELP } from '../../src/slack/ve-command.ts';
-import { answer, CASE, CHANNEL, MEASURE_OCTOBER, pngSize, slackHarness, type SlackHarness } from './slack-harness.ts';
+import { pngSize } from '../support/png-size.ts';
+import { answer, CASE, CHANNEL, MEASURE_OCTOBER, slackHarness, type SlackHarness } from './slack-harness.ts';
 
 let h: SlackHarness | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { monthLabel, type Summary } from '../engine/index.ts';
 import { CHART_FONT_FAMILY, chartFontFiles } from './chart-fonts.ts';
-import { formatMoneyCompact } from './format-money.ts';
+import { formatMoneyCompact } from '../format/format-money.ts';
 
 /** Size of the chart image in pixels (16:9, sharp in Slack's preview and full view). */
 export const CHART_WIDTH = 1200;
