@@ -321,7 +321,9 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
       return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: sorted.length / (l.elapsedMs / 1000), errors: l.errors, firstError: l.firstError };
     };
     type Stats = ReturnType<typeof stats>;
-    const [f, c, d, sdk, sdkFirst, committed] = sides.map((x) => stats(x.load)) as [Stats, Stats, Stats, Stats, Stats, Stats];
+    const statsOf = new Map(sides.map((x) => [x, stats(x.load)]));
+    const of = (x: Side): Stats => statsOf.get(x)!;
+    const [f, c, d, sdk, sdkFirst, committed] = [of(floorSide), of(chatSide), of(directSide), of(sdkSide), of(sdkFirstSide), of(commitSide)];
     const errors = sides.reduce((n, x) => n + x.load.errors, 0);
     const p50Ratio = c.p50 / f.p50;
     const rpsRatio = f.rps / c.rps;
@@ -332,7 +334,7 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
     const total = size.systemChars + size.toolChars;
     const width = Math.max(...sides.map((x) => x.label.length));
     const line = (x: Side) => {
-      const s = stats(x.load);
+      const s = of(x);
       return `  ${x.label.padEnd(width)} p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, ${fmt(s.rps, 1)}/s (n=${fmt(s.n)}, ~${per(s).toFixed(3)} ms each), errors ${s.errors}${s.firstError ? ` (first: ${s.firstError})` : ''}`;
     };
     return [

@@ -37,8 +37,16 @@ function prepare(turn: AgentTurn) {
   const thread = store.getOrCreateThread({ workspaceId: turn.tools.workspaceId, key: turn.threadKey, now: now().toISOString() });
   const history = loadHistory(store, thread.id);
   const user: ModelMessage = { role: 'user', content: turn.text };
-  const system = composeSystemPrompt({ currentMonth: monthOf(now()), actor: turn.tools.actor });
-  return { store, now, thread, messages: [...history, user], user, system, tools: createTools(turn.tools) };
+  // What generateText and streamText are both called with.
+  const call = {
+    model: turn.model,
+    system: composeSystemPrompt({ currentMonth: monthOf(now()), actor: turn.tools.actor }),
+    messages: [...history, user],
+    tools: createTools(turn.tools),
+    stopWhen: stepCountIs(MAX_STEPS),
+    ...(turn.abortSignal ? { abortSignal: turn.abortSignal } : {}),
+  };
+  return { store, now, thread, user, call };
 }
 
 /**
@@ -49,14 +57,7 @@ function prepare(turn: AgentTurn) {
  */
 export async function runAgentTurn(turn: AgentTurn): Promise<AgentReply> {
   const p = prepare(turn);
-  const result = await generateText({
-    model: turn.model,
-    system: p.system,
-    messages: p.messages,
-    tools: p.tools,
-    stopWhen: stepCountIs(MAX_STEPS),
-    ...(turn.abortSignal ? { abortSignal: turn.abortSignal } : {}),
-  });
+  const result = await generateText(p.call);
   saveMessages(p.store, p.thread.id, [p.user, ...result.response.messages], p.now().toISOString());
   const proposals = result.steps.flatMap((s) => s.toolResults.map((r) => r.output)).filter(isProposal);
   return { text: result.text, proposals, threadId: p.thread.id };
@@ -71,12 +72,7 @@ export async function runAgentTurn(turn: AgentTurn): Promise<AgentReply> {
 export function streamAgentTurn(turn: AgentTurn & { onError?: (error: unknown) => void }) {
   const p = prepare(turn);
   return streamText({
-    model: turn.model,
-    system: p.system,
-    messages: p.messages,
-    tools: p.tools,
-    stopWhen: stepCountIs(MAX_STEPS),
-    ...(turn.abortSignal ? { abortSignal: turn.abortSignal } : {}),
+    ...p.call,
     onError: ({ error }) => turn.onError?.(error),
     onFinish: ({ response }) => saveMessages(p.store, p.thread.id, [p.user, ...response.messages], p.now().toISOString()),
   });

@@ -1,4 +1,5 @@
 import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, isMonthPhrase, MONTH_NAME, NUMBER, readNumber, tidyMonth, withoutScenario } from './phrases.ts';
+import type { Missing } from './request.ts';
 
 /** One dictated measurement, as the `proposeMeasurements` tool takes it. */
 export interface DictatedMeasurement {
@@ -13,7 +14,7 @@ export interface DictatedMeasurement {
 /** What a dictation gives: the measurements (and the case or scenario named), or a question back. */
 export type DictationParse =
   | { kind: 'measurements'; businessCase?: string; scenario?: string; measurements: DictatedMeasurement[] }
-  | { kind: 'ask'; text: string; asks?: 'month' };
+  | { kind: 'ask'; text: string; asks?: Missing };
 
 /** What a message says about where its values come from. */
 export interface Provenance {
