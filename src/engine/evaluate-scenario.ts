@@ -10,13 +10,24 @@ export interface CalculationEvaluation {
   calculation: Calculation;
   /** calc(m) for each month of the window: monthly benefit, ramp applied. */
   monthly: number[];
-  /** At least one input it refers to is time-series. */
+  /**
+   * Contract 2: it has a `metric` and that input is time-series. Any other time-series
+   * input it refers to is a changing assumption and does not make it tracked.
+   */
   tracked: boolean;
-  /** Month index from which it is measured (earliest entry of its time-series inputs), or null. */
+  /** Month index of its metric's earliest entry (it is measured from then on), or null. */
   measuredFrom: number | null;
-  /** Month index of the latest entry among its time-series inputs, or null. */
+  /** Month index of its metric's latest entry, whatever the window, or null. */
   lastMeasured: number | null;
+  /**
+   * For each month of the window, what the month may claim (see `Claim`); null for an
+   * untracked calculation, whose every month is assumed.
+   */
+  claims: Uint8Array | null;
 }
+
+/** What a tracked calculation's month claims: nothing, a fresh measurement, or a carried-forward one. */
+export const Claim = { none: 0, measured: 1, carriedForward: 2 } as const;
 
 /** One use case evaluated over the window. */
 export interface UseCaseEvaluation {
@@ -68,9 +79,9 @@ export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation>
       const refs = parsed.refs;
       const fn = compileForRefs(calculation.formula);
       const divisor = calculation.period === 'annual' ? 12 : 1;
-      let measuredFrom: number | null = null;
-      let lastMeasured: number | null = null;
-      let tracked = false;
+      const metric = calculation.metric === undefined ? undefined : byKey.get(calculation.metric);
+      const tracked = metric?.series !== undefined;
+      const measured = tracked ? metricClaims(metric!, start, months) : null;
       // args[j] holds the value of refs[j]; `moving` lists the refs whose value changes by month.
       const args = zeros(refs.length);
       const moving: Array<{ j: number; perMonth: number[] }> = [];
@@ -79,7 +90,6 @@ export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation>
         if (!inp) throw new Error(`unknown input '${refs[j]}' reached the evaluator`);
         args[j] = inp.value;
         if (!inp.series) continue;
-        tracked = true;
         let pm = perMonthOf.get(inp);
         if (pm === undefined) {
           pm = perMonth(inp, start, months);
@@ -87,8 +97,6 @@ export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation>
         }
         if (pm === null) continue;
         moving.push({ j, perMonth: pm.values });
-        measuredFrom = measuredFrom === null ? pm.first : Math.min(measuredFrom, pm.first);
-        lastMeasured = lastMeasured === null ? pm.last : Math.max(lastMeasured, pm.last);
       }
       const monthly: number[] = new Array<number>(months);
       let i = 0;
@@ -112,7 +120,14 @@ export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation>
           `${e.message} in scenario '${scenario.id}', use case '${useCase.id}', calculation '${calculation.id}', month ${monthText(start + i)}`,
         );
       }
-      calculations.push({ calculation, monthly, tracked, measuredFrom, lastMeasured });
+      calculations.push({
+        calculation,
+        monthly,
+        tracked,
+        measuredFrom: measured?.first ?? null,
+        lastMeasured: measured?.last ?? null,
+        claims: measured?.claims ?? null,
+      });
     }
     useCases.push({ useCase, calculations });
   }
@@ -128,6 +143,27 @@ function zeros(n: number): number[] {
   const a: number[] = [];
   for (let i = 0; i < n; i++) a.push(0);
   return a;
+}
+
+/**
+ * The claims of a tracked calculation's months from its metric's entries: nothing before
+ * the first entry, `measured` in a month with an entry, `carriedForward` in a month whose
+ * value comes from an earlier entry.
+ */
+function metricClaims(metric: Input, start: number, months: number): { claims: Uint8Array; first: number | null; last: number | null } {
+  const claims = new Uint8Array(months);
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const key in metric.series!) {
+    const m = monthIndex(key);
+    if (first === null || m < first) first = m;
+    if (last === null || m > last) last = m;
+    if (m >= start && m < start + months) claims[m - start] = Claim.measured;
+  }
+  if (first !== null) {
+    for (let i = Math.max(0, first - start); i < months; i++) if (claims[i] === Claim.none) claims[i] = Claim.carriedForward;
+  }
+  return { claims, first, last };
 }
 
 /** An input's value in every month of a window (carry-forward applied), with its first and last entry. */

@@ -1,8 +1,7 @@
 import type { BusinessCase, Scenario } from './document-schema.ts';
 import { entryValue } from './document-schema.ts';
 import { fail, ok, type Result } from './engine-error.ts';
-import { evaluateScenario, type ScenarioEvaluation } from './evaluate-scenario.ts';
-import { parseCached } from './formula/formula-cache.ts';
+import { Claim, evaluateScenario, type ScenarioEvaluation } from './evaluate-scenario.ts';
 import { monthIndex, monthText } from './month.ts';
 import { roundMoney } from './round.ts';
 import { summarize } from './summarize.ts';
@@ -14,6 +13,8 @@ export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 export interface ValueFigures {
   realized: number;
   measured: number;
+  /** (2) The part of `measured` from months whose metric value was carried forward. */
+  carriedForward: number;
   assumed: number;
   estimated: number | null;
   /** realized / estimated - 1; null without an estimate or when it is 0. */
@@ -80,7 +81,8 @@ export interface QbrFacts {
   asOf: string;
   inQuarter: ValueFigures;
   toDate: ValueFigures & { investment: number; roi: number | null; paybackMonth: string | null };
-  contract: { total: number; investmentTotal: number; roi: number | null };
+  /** The whole window: the plan's total, and (2) the projection (realized to date + benefit after asOf). */
+  contract: { total: number; investmentTotal: number; roi: number | null; projectedTotal: number; projectedRoi: number | null };
   useCases: UseCaseFacts[];
   metrics: MetricFacts[];
   evidence: EvidenceFact[];
@@ -103,10 +105,15 @@ export function quarterMonths(quarter: string): { start: string; end: string } |
   return { start: monthText(start), end: monthText(start + 2) };
 }
 
-function figures(realized: number, measured: number, assumed: number, estimated: number | null): ValueFigures {
+/** Sums in the order realized, measured, carried forward, assumed, estimated. */
+type Sums = [number, number, number, number, number];
+
+function figures([realized, measured, carried, assumed, est]: Sums, hasEstimate: boolean): ValueFigures {
+  const estimated = hasEstimate ? est : null;
   return {
     realized: roundMoney(realized),
     measured: roundMoney(measured),
+    carriedForward: roundMoney(carried),
     assumed: roundMoney(assumed),
     estimated: estimated === null ? null : roundMoney(estimated),
     variance: estimated === null || estimated === 0 ? null : realized / estimated - 1,
@@ -155,24 +162,29 @@ export function qbrFacts(doc: BusinessCase, options: QbrOptions): Result<QbrFact
     return sum;
   };
 
-  const totals = { q: [0, 0, 0, 0], d: [0, 0, 0, 0] };
+  const totals: { q: Sums; d: Sums } = { q: [0, 0, 0, 0, 0], d: [0, 0, 0, 0, 0] };
   const useCases: UseCaseFacts[] = ev.value.useCases.map((u) => {
-    const qv = [0, 0, 0, 0];
-    const dv = [0, 0, 0, 0];
+    const qv: Sums = [0, 0, 0, 0, 0];
+    const dv: Sums = [0, 0, 0, 0, 0];
     for (let m = start; m <= last; m++) {
       const i = m - start;
       let measured = 0;
+      let carried = 0;
       let assumed = 0;
       for (const c of u.calculations) {
-        if (!c.tracked) assumed += c.monthly[i]!;
-        else if (c.measuredFrom !== null && m >= c.measuredFrom) measured += c.monthly[i]!;
+        if (c.claims === null) assumed += c.monthly[i]!;
+        else if (c.claims[i] !== Claim.none) {
+          measured += c.monthly[i]!;
+          if (c.claims[i] === Claim.carriedForward) carried += c.monthly[i]!;
+        }
       }
       const e = estimateOf(u.useCase.id, m);
-      const add = (t: number[]): void => {
-        t[0]! += measured + assumed;
-        t[1]! += measured;
-        t[2]! += assumed;
-        t[3]! += e;
+      const add = (t: Sums): void => {
+        t[0] += measured + assumed;
+        t[1] += measured;
+        t[2] += carried;
+        t[3] += assumed;
+        t[4] += e;
       };
       add(dv);
       if (m >= qStart) add(qv);
@@ -180,10 +192,10 @@ export function qbrFacts(doc: BusinessCase, options: QbrOptions): Result<QbrFact
     qv.forEach((v, k) => (totals.q[k]! += v));
     dv.forEach((v, k) => (totals.d[k]! += v));
     const hasEstimate = est !== null && est.useCases.some((x) => x.useCase.id === u.useCase.id);
-    const toDate = figures(dv[0]!, dv[1]!, dv[2]!, hasEstimate ? dv[3]! : null);
+    const toDate = figures(dv, hasEstimate);
     const status: UseCaseFacts['status'] =
       toDate.variance === null ? 'no-estimate' : toDate.variance > 0.05 ? 'ahead' : toDate.variance < -0.05 ? 'behind' : 'on-track';
-    return { id: u.useCase.id, name: u.useCase.name, quarter: figures(qv[0]!, qv[1]!, qv[2]!, hasEstimate ? qv[3]! : null), toDate, status };
+    return { id: u.useCase.id, name: u.useCase.name, quarter: figures(qv, hasEstimate), toDate, status };
   });
   // Estimates outside the realization's use cases still count in the scenario's estimate.
   const estimateTotal = (from: number): number => {
@@ -210,14 +222,14 @@ export function qbrFacts(doc: BusinessCase, options: QbrOptions): Result<QbrFact
     compareWith: compare ? { id: compare.id, name: compare.name } : null,
     quarter: { id: options.quarter, start: q.start, end: q.end, months: quarterList.map(monthText) },
     asOf,
-    inQuarter: figures(totals.q[0]!, totals.q[1]!, totals.q[2]!, est ? estimateTotal(qStart) : null),
+    inQuarter: figures([totals.q[0], totals.q[1], totals.q[2], totals.q[3], est ? estimateTotal(qStart) : 0], est !== null),
     toDate: {
-      ...figures(totals.d[0]!, totals.d[1]!, totals.d[2]!, est ? estimateTotal(start) : null),
+      ...figures([totals.d[0], totals.d[1], totals.d[2], totals.d[3], est ? estimateTotal(start) : 0], est !== null),
       investment: s.investmentToDate ?? 0,
       roi: s.roiToDate,
       paybackMonth: s.paybackMonth,
     },
-    contract: { total: s.total, investmentTotal: s.investmentTotal, roi: s.roi },
+    contract: { total: s.total, investmentTotal: s.investmentTotal, roi: s.roi, projectedTotal: s.projectedTotal ?? s.total, projectedRoi: s.projectedRoi },
     useCases,
     metrics,
     evidence,
@@ -234,12 +246,10 @@ function metricFacts(scenario: Scenario, quarterList: number[], qStart: number, 
   const metrics: MetricFacts[] = [];
   const evidence: EvidenceFact[] = [];
   for (const u of scenario.useCases) {
-    const used = new Set(u.calculations.flatMap((c) => {
-      const p = parseCached(c.formula);
-      return p.ok ? p.refs : [];
-    }));
+    // (2) Only metrics are measured; other time-series inputs are changing assumptions.
+    const metricKeys = new Set(u.calculations.flatMap((c) => (c.metric === undefined ? [] : [c.metric])));
     for (const input of u.inputs) {
-      if (!input.series || !used.has(input.key)) continue;
+      if (!input.series || !metricKeys.has(input.key)) continue;
       const entries = Object.entries(input.series).map(([month, e]) => ({ m: monthIndex(month), month, e })).sort((a, b) => a.m - b.m);
       const valueAt = (m: number): number => {
         let v = input.value;

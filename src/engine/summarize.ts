@@ -1,6 +1,6 @@
 import type { BusinessCase, Investment, Scenario } from './document-schema.ts';
 import { fail, ok, type Result } from './engine-error.ts';
-import { evaluateScenario, type ScenarioEvaluation } from './evaluate-scenario.ts';
+import { Claim, evaluateScenario, type ScenarioEvaluation } from './evaluate-scenario.ts';
 import { isMonth, monthIndex, monthText } from './month.ts';
 import { roundMoney } from './round.ts';
 
@@ -11,6 +11,8 @@ export interface SummaryMonth {
   cumulative: number;
   realized: number | null;
   measured: number | null;
+  /** (2) The part of `measured` whose metric value was carried forward from an earlier month. */
+  carriedForward: number | null;
   assumed: number | null;
   estimated: number | null;
 }
@@ -32,6 +34,12 @@ export interface SummaryUseCase {
   name: string;
   total: number;
   realizedToDate: number | null;
+  /** (2) Measured and assumed parts of `realizedToDate`. */
+  measuredToDate: number | null;
+  assumedToDate: number | null;
+  /** (2) The compared future scenario's use case of the same id, to date; null when it has none. */
+  estimatedToDate: number | null;
+  varianceToDate: number | null;
   calculations: SummaryCalculation[];
 }
 
@@ -46,9 +54,12 @@ export interface Summary {
   total: number;
   realizedToDate: number | null;
   measuredToDate: number | null;
+  carriedForwardToDate: number | null;
   assumedToDate: number | null;
   estimatedToDate: number | null;
   varianceToDate: number | null;
+  projectedTotal: number | null;
+  projectedRoi: number | null;
   investmentTotal: number;
   investmentToDate: number | null;
   roi: number | null;
@@ -125,40 +136,50 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
   const evaluated = evaluateScenario(scenario);
   if (!evaluated.ok) return evaluated;
   const ev = evaluated.value;
-  let estimated: number[] | null = null;
-  if (compareScenario) {
-    const est = evaluateScenario(compareScenario);
-    if (!est.ok) return est;
-    estimated = estimatedFor(est.value, ev.start, ev.months);
-  }
-
   const realization = scenario.kind === 'realization';
   const n = ev.months;
   // Months [0, realizedCount) of the window are <= asOf.
   const realizedCount = realization ? Math.max(0, Math.min(n, monthIndex(options.asOf) - ev.start + 1)) : 0;
+
+  let estimated: number[] | null = null;
+  let estimatedByUseCase: Map<string, number> | null = null;
+  if (compareScenario) {
+    const est = evaluateScenario(compareScenario);
+    if (!est.ok) return est;
+    estimated = estimatedFor(est.value, ev.start, ev.months);
+    if (realization) estimatedByUseCase = estimatedToDateByUseCase(est.value, ev.start, realizedCount);
+  }
+
   const benefit = zeros(n);
   const measured = zeros(n);
+  const carried = zeros(n);
   const assumed = zeros(n);
 
   const useCases: SummaryUseCase[] = ev.useCases.map((u) => {
     let useCaseTotal = 0;
-    let useCaseRealized = 0;
+    let useCaseMeasured = 0;
+    let useCaseAssumed = 0;
     const calculations = u.calculations.map((c): SummaryCalculation => {
       let total = 0;
       let realized = 0;
-      const from = c.tracked ? (c.measuredFrom === null ? Infinity : c.measuredFrom - ev.start) : 0;
+      const claims = c.claims;
       for (let i = 0; i < n; i++) {
         const v = c.monthly[i]!;
         total += v;
         benefit[i] = benefit[i]! + v;
-        if (i < realizedCount && i >= from) {
+        if (i >= realizedCount) continue;
+        if (claims === null) {
           realized += v;
-          if (c.tracked) measured[i] = measured[i]! + v;
-          else assumed[i] = assumed[i]! + v;
+          assumed[i] = assumed[i]! + v;
+        } else if (claims[i] !== Claim.none) {
+          realized += v;
+          measured[i] = measured[i]! + v;
+          if (claims[i] === Claim.carriedForward) carried[i] = carried[i]! + v;
         }
       }
       useCaseTotal += total;
-      useCaseRealized += realized;
+      if (claims === null) useCaseAssumed += realized;
+      else useCaseMeasured += realized;
       return {
         id: c.calculation.id,
         name: c.calculation.name,
@@ -169,11 +190,17 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
         lastMeasured: c.lastMeasured === null ? null : monthText(c.lastMeasured),
       };
     });
+    const useCaseRealized = useCaseMeasured + useCaseAssumed;
+    const useCaseEstimate = estimatedByUseCase?.get(u.useCase.id);
     return {
       id: u.useCase.id,
       name: u.useCase.name,
       total: roundMoney(useCaseTotal),
       realizedToDate: realization ? roundMoney(useCaseRealized) : null,
+      measuredToDate: realization ? roundMoney(useCaseMeasured) : null,
+      assumedToDate: realization ? roundMoney(useCaseAssumed) : null,
+      estimatedToDate: useCaseEstimate === undefined ? null : roundMoney(useCaseEstimate),
+      varianceToDate: useCaseEstimate === undefined || useCaseEstimate === 0 ? null : useCaseRealized / useCaseEstimate - 1,
       calculations,
     };
   });
@@ -183,10 +210,12 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
   let total = 0;
   let cumulative = 0;
   let measuredToDate = 0;
+  let carriedToDate = 0;
   let assumedToDate = 0;
   let estimatedToDate = 0;
   let investmentTotal = 0;
   let investmentToDate = 0;
+  let benefitAfterAsOf = 0;
   let paybackMonth: string | null = null;
   let cumBenefitForPayback = 0;
   let cumInvestForPayback = 0;
@@ -199,9 +228,12 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
     const isRealized = i < realizedCount;
     if (isRealized) {
       measuredToDate += measured[i]!;
+      carriedToDate += carried[i]!;
       assumedToDate += assumed[i]!;
       investmentToDate += invest[i]!;
       if (estimated) estimatedToDate += estimated[i]!;
+    } else {
+      benefitAfterAsOf += b;
     }
     if (hasInvestment && paybackMonth === null && (!realization || isRealized)) {
       cumBenefitForPayback += realization ? measured[i]! + assumed[i]! : b;
@@ -214,11 +246,14 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
       cumulative: roundMoney(cumulative),
       realized: isRealized ? roundMoney(measured[i]! + assumed[i]!) : null,
       measured: isRealized ? roundMoney(measured[i]!) : null,
+      carriedForward: isRealized ? roundMoney(carried[i]!) : null,
       assumed: isRealized ? roundMoney(assumed[i]!) : null,
       estimated: estimated ? roundMoney(estimated[i]!) : null,
     };
   }
   const realizedToDate = measuredToDate + assumedToDate;
+  // (2) Months <= asOf that claimed nothing stay unclaimed; months after asOf count their benefit.
+  const projectedTotal = realizedToDate + benefitAfterAsOf;
   const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
   return ok({
@@ -231,9 +266,12 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
     total: roundMoney(total),
     realizedToDate: realization ? roundMoney(realizedToDate) : null,
     measuredToDate: realization ? roundMoney(measuredToDate) : null,
+    carriedForwardToDate: realization ? roundMoney(carriedToDate) : null,
     assumedToDate: realization ? roundMoney(assumedToDate) : null,
     estimatedToDate: realization && estimated ? roundMoney(estimatedToDate) : null,
     varianceToDate: realization && estimated && estimatedToDate !== 0 ? realizedToDate / estimatedToDate - 1 : null,
+    projectedTotal: realization ? roundMoney(projectedTotal) : null,
+    projectedRoi: realization && hasInvestment ? ratio(projectedTotal - investmentTotal, investmentTotal) : null,
     investmentTotal: roundMoney(investmentTotal),
     investmentToDate: realization ? roundMoney(investmentToDate) : null,
     roi: hasInvestment ? ratio(total - investmentTotal, investmentTotal) : null,
@@ -243,6 +281,25 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
     monthly,
     useCases,
   });
+}
+
+/**
+ * (2) Each use case of the future scenario, its estimated benefit summed over the first
+ * `count` months of another window starting at `start` (calendar-month alignment).
+ */
+function estimatedToDateByUseCase(estimate: ScenarioEvaluation, start: number, count: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const u of estimate.useCases) {
+    let sum = 0;
+    for (const c of u.calculations) {
+      for (let i = 0; i < count; i++) {
+        const j = start + i - estimate.start;
+        if (j >= 0 && j < estimate.months) sum += c.monthly[j]!;
+      }
+    }
+    out.set(u.useCase.id, sum);
+  }
+  return out;
 }
 
 /** A packed array of `n` zeros (cheaper to allocate than a small Float64Array). */

@@ -6,13 +6,18 @@ import { isMonth } from '../month.ts';
 import { OPERATION_SCHEMAS, type Operation, type OperationName } from './operation-schema.ts';
 import {
   addMilestone,
+  annotateMeasurement,
   createRealizationScenario,
   enableMonthlyValues,
   lockMonths,
   recordMeasurement,
+  removeMeasurement,
   setInput,
+  updateMilestone,
   type OperationOutcome,
 } from './simple-operations.ts';
+import { trackMetric } from './track-metric.ts';
+import { guardLockedMonths } from './lock-guard.ts';
 import { convertCalculation } from './convert-calculation.ts';
 import { splitCalculation } from './split-calculation.ts';
 
@@ -84,6 +89,14 @@ function run(doc: BusinessCase, op: Operation): Result<OperationOutcome> {
       return addMilestone(doc, op);
     case 'lockMonths':
       return lockMonths(doc, op);
+    case 'updateMilestone':
+      return updateMilestone(doc, op);
+    case 'removeMeasurement':
+      return removeMeasurement(doc, op);
+    case 'annotateMeasurement':
+      return annotateMeasurement(doc, op);
+    case 'trackMetric':
+      return trackMetric(doc, op);
   }
 }
 
@@ -106,7 +119,9 @@ function toFigures(s: Summary): Figures {
 
 /**
  * Applies one operation: validates it, runs the pure operation on a copy, re-checks the
- * whole document, and evaluates the changed scenario before and after. A refused
+ * whole document, (2) refuses any change to a locked month's figures (the lock guard;
+ * `lockMonths` and `annotateMeasurement` are exempt), and evaluates the changed scenario
+ * before and after. A refused
  * operation (or one whose result could not be evaluated, e.g. a division by zero) returns
  * the error and the caller's document is untouched.
  */
@@ -120,13 +135,19 @@ export function applyOperation(doc: BusinessCase, operation: unknown, context: O
   const { document, scenario, changes } = outcome.value;
   const problem = checkDocument(document);
   if (problem) return fail('refused', `the change would make the document invalid: ${problem.message}`, problem.path);
+  let lockLine: string | null = null;
+  if (op.op !== 'lockMonths' && op.op !== 'annotateMeasurement') {
+    const guard = guardLockedMonths(doc, document, scenario, op.op);
+    if (!guard.ok) return guard;
+    lockLine = guard.value;
+  }
   const after = figuresOf(document, scenario, context.asOf);
   if (!after.ok) return fail('refused', `the change cannot be evaluated: ${after.error.message}`);
   const existed = doc.scenarios.some((s) => s.id === scenario);
   const before = existed ? figuresOf(doc, scenario, context.asOf) : null;
   return ok({
     document,
-    preview: { op: op.op, scenario, asOf: context.asOf, changes, before: before?.ok ? before.value : null, after: after.value },
+    preview: { op: op.op, scenario, asOf: context.asOf, changes: lockLine ? [...changes, lockLine] : changes, before: before?.ok ? before.value : null, after: after.value },
   });
 }
 

@@ -78,6 +78,7 @@ export const setInputSchema = z.strictObject({
   useCase: ref,
   input: ref,
   value: finite,
+  from: month.optional(),
 });
 
 export const addMilestoneSchema = z.strictObject({
@@ -88,6 +89,53 @@ export const addMilestoneSchema = z.strictObject({
   targetMonth: month.optional(),
   achievedMonth: month.optional(),
   note: z.string().optional(),
+});
+
+export const updateMilestoneSchema = z
+  .strictObject({
+    op: z.literal('updateMilestone'),
+    scenario: ref,
+    id: ref,
+    name: text.optional(),
+    targetMonth: month.nullable().optional(),
+    achievedMonth: month.nullable().optional(),
+    note: z.string().nullable().optional(),
+  })
+  .refine((o) => o.name !== undefined || o.targetMonth !== undefined || o.achievedMonth !== undefined || o.note !== undefined, {
+    message: 'give at least one of name, targetMonth, achievedMonth, note',
+    path: ['name'],
+  });
+
+export const removeMeasurementSchema = z.strictObject({
+  op: z.literal('removeMeasurement'),
+  scenario: ref,
+  useCase: ref,
+  input: ref,
+  month,
+});
+
+export const annotateMeasurementSchema = z
+  .strictObject({
+    op: z.literal('annotateMeasurement'),
+    scenario: ref,
+    useCase: ref,
+    input: ref,
+    month,
+    note: z.string().optional(),
+    evidence: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .refine((o) => o.note !== undefined || o.evidence !== undefined || o.source !== undefined, {
+    message: 'give at least one of note, evidence, source',
+    path: ['note'],
+  });
+
+export const trackMetricSchema = z.strictObject({
+  op: z.literal('trackMetric'),
+  scenario: ref,
+  useCase: ref,
+  calculation: ref,
+  input: ref,
 });
 
 export const lockMonthsSchema = z.strictObject({
@@ -106,6 +154,10 @@ export const OPERATION_SCHEMAS = {
   setInput: setInputSchema,
   addMilestone: addMilestoneSchema,
   lockMonths: lockMonthsSchema,
+  updateMilestone: updateMilestoneSchema,
+  removeMeasurement: removeMeasurementSchema,
+  annotateMeasurement: annotateMeasurementSchema,
+  trackMetric: trackMetricSchema,
 } as const;
 
 /** Any operation. */
@@ -118,6 +170,10 @@ export const operationSchema = z.discriminatedUnion('op', [
   setInputSchema,
   addMilestoneSchema,
   lockMonthsSchema,
+  updateMilestoneSchema,
+  removeMeasurementSchema,
+  annotateMeasurementSchema,
+  trackMetricSchema,
 ]);
 
 export type Operation = z.infer<typeof operationSchema>;
@@ -130,3 +186,7 @@ export type EnableMonthlyValues = z.infer<typeof enableMonthlyValuesSchema>;
 export type SetInput = z.infer<typeof setInputSchema>;
 export type AddMilestone = z.infer<typeof addMilestoneSchema>;
 export type LockMonths = z.infer<typeof lockMonthsSchema>;
+export type UpdateMilestone = z.infer<typeof updateMilestoneSchema>;
+export type RemoveMeasurement = z.infer<typeof removeMeasurementSchema>;
+export type AnnotateMeasurement = z.infer<typeof annotateMeasurementSchema>;
+export type TrackMetric = z.infer<typeof trackMetricSchema>;
