@@ -17,6 +17,7 @@ const expectedMonthSchema = z
     cumulative: z.number(),
     realized: nullableNumber,
     measured: nullableNumber,
+    carriedForward: nullableNumber,
     assumed: nullableNumber,
     estimated: nullableNumber,
   })
@@ -38,6 +39,10 @@ const expectedUseCaseSchema = z
   .strictObject({
     total: z.number(),
     realizedToDate: nullableNumber,
+    measuredToDate: nullableNumber,
+    assumedToDate: nullableNumber,
+    estimatedToDate: nullableNumber,
+    varianceToDate: nullableNumber,
     calculations: z.record(z.string(), expectedCalculationSchema),
   })
   .partial();
@@ -104,9 +109,12 @@ const expectedFiguresSchema = z
     total: z.number(),
     realizedToDate: nullableNumber,
     measuredToDate: nullableNumber,
+    carriedForwardToDate: nullableNumber,
     assumedToDate: nullableNumber,
     estimatedToDate: nullableNumber,
     varianceToDate: nullableNumber,
+    projectedTotal: nullableNumber,
+    projectedRoi: nullableNumber,
     investmentTotal: z.number(),
     investmentToDate: nullableNumber,
     roi: nullableNumber,

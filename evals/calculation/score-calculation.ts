@@ -53,10 +53,21 @@ export function sameStructure(expected: unknown, actual: unknown): boolean {
   return expected === actual;
 }
 
-const MONEY_FIELDS = ['total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate', 'investmentTotal', 'investmentToDate'] as const;
-const RATIO_FIELDS = ['varianceToDate', 'roi', 'roiToDate', 'benefitMultiple', 'months'] as const;
+const MONEY_FIELDS = [
+  'total',
+  'realizedToDate',
+  'measuredToDate',
+  'carriedForwardToDate',
+  'assumedToDate',
+  'estimatedToDate',
+  'projectedTotal',
+  'investmentTotal',
+  'investmentToDate',
+] as const;
+const RATIO_FIELDS = ['varianceToDate', 'projectedRoi', 'roi', 'roiToDate', 'benefitMultiple', 'months'] as const;
 const EXACT_FIELDS = ['scenario', 'kind', 'asOf', 'start', 'paybackMonth'] as const;
-const MONTH_FIELDS = ['benefit', 'cumulative', 'realized', 'measured', 'assumed', 'estimated'] as const;
+const MONTH_FIELDS = ['benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated'] as const;
+const USE_CASE_MONEY_FIELDS = ['total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate'] as const;
 
 function scoreSummary(failures: Failure[], expected: ExpectedFigures, summary: Record<string, unknown>): void {
   for (const f of MONEY_FIELDS) if (expected[f] !== undefined) checkNumber(failures, f, 'money', expected[f], summary[f]);
@@ -81,8 +92,8 @@ function scoreSummary(failures: Failure[], expected: ExpectedFigures, summary: R
       failures.push({ field: at, expected: want, actual: 'no such use case in the summary' });
       continue;
     }
-    if (want.total !== undefined) checkNumber(failures, `${at}.total`, 'money', want.total, got['total']);
-    if (want.realizedToDate !== undefined) checkNumber(failures, `${at}.realizedToDate`, 'money', want.realizedToDate, got['realizedToDate']);
+    for (const f of USE_CASE_MONEY_FIELDS) if (want[f] !== undefined) checkNumber(failures, `${at}.${f}`, 'money', want[f], got[f]);
+    if (want.varianceToDate !== undefined) checkNumber(failures, `${at}.varianceToDate`, 'ratio', want.varianceToDate, got['varianceToDate']);
     const calculations = Array.isArray(got['calculations']) ? (got['calculations'] as Array<Record<string, unknown>>) : [];
     for (const [cid, wantCalc] of Object.entries(want.calculations ?? {})) {
       const c = calculations.find((x) => x['id'] === cid);

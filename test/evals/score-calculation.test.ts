@@ -48,9 +48,12 @@ const SUMMARY: Summary = {
   total: 5750,
   realizedToDate: 5750,
   measuredToDate: 5750,
+  carriedForwardToDate: 0,
   assumedToDate: 0,
   estimatedToDate: null,
   varianceToDate: null,
+  projectedTotal: 5750,
+  projectedRoi: null,
   investmentTotal: 0,
   investmentToDate: 0,
   roi: null,
@@ -58,8 +61,8 @@ const SUMMARY: Summary = {
   benefitMultiple: null,
   paybackMonth: null,
   monthly: [
-    { month: '2026-01', benefit: 2750, cumulative: 2750, realized: 2750, measured: 2750, assumed: 0, estimated: null },
-    { month: '2026-02', benefit: 3000, cumulative: 5750, realized: 3000, measured: 3000, assumed: 0, estimated: null },
+    { month: '2026-01', benefit: 2750, cumulative: 2750, realized: 2750, measured: 2750, carriedForward: 0, assumed: 0, estimated: null },
+    { month: '2026-02', benefit: 3000, cumulative: 5750, realized: 3000, measured: 3000, carriedForward: 0, assumed: 0, estimated: null },
   ],
   useCases: [
     {
@@ -67,6 +70,10 @@ const SUMMARY: Summary = {
       name: 'Support',
       total: 5750,
       realizedToDate: 5750,
+      measuredToDate: 5750,
+      assumedToDate: 0,
+      estimatedToDate: null,
+      varianceToDate: null,
       calculations: [{ id: 'handling', name: 'Handling', total: 5750, realizedToDate: 5750, tracked: true, metric: 'tickets', lastMeasured: '2026-02' }],
     },
   ],
@@ -146,6 +153,60 @@ describe('scoring a summary', () => {
       { field: 'kind', expected: 'future', actual: 'realization' },
       { field: 'paybackMonth', expected: '2026-01', actual: null },
       { field: 'useCases.support.calculations.handling.metric', expected: 'tickets ', actual: 'tickets' },
+    ]);
+  });
+
+  it('checks the Contract 2 fields: carried forward, projection, and per use case measured, assumed, estimate and variance', () => {
+    const month2 = { ...SUMMARY.monthly[1]!, carriedForward: 3000 };
+    const useCase = { ...SUMMARY.useCases[0]!, estimatedToDate: 5000, varianceToDate: 0.15 };
+    const outcome = summaryOutcome({ carriedForwardToDate: 3000, monthly: [SUMMARY.monthly[0]!, month2], useCases: [useCase] });
+    const pass = scoreCalculation(
+      withExpect({
+        carriedForwardToDate: 3000.004,
+        projectedTotal: 5750,
+        projectedRoi: null,
+        monthly: { '2026-01': { carriedForward: 0 }, '2026-02': { carriedForward: 3000 } },
+        useCases: { support: { measuredToDate: 5750, assumedToDate: 0, estimatedToDate: 5000, varianceToDate: 0.15 + 1e-12 } },
+      }),
+      outcome,
+    );
+    expect(pass).toEqual({ pass: true, failures: [] });
+
+    const fail = scoreCalculation(
+      withExpect({
+        carriedForwardToDate: 2999.99,
+        projectedTotal: 5000,
+        projectedRoi: 0.5,
+        monthly: { '2026-02': { carriedForward: null } },
+        useCases: { support: { measuredToDate: 0, assumedToDate: null, estimatedToDate: null, varianceToDate: 0.1500001 } },
+      }),
+      outcome,
+    );
+    expect(fail.failures).toEqual([
+      { field: 'carriedForwardToDate', expected: 2999.99, actual: 3000 },
+      { field: 'projectedTotal', expected: 5000, actual: 5750 },
+      { field: 'projectedRoi', expected: 0.5, actual: null },
+      { field: 'monthly.2026-02.carriedForward', expected: null, actual: 3000 },
+      { field: 'useCases.support.measuredToDate', expected: 0, actual: 5750 },
+      { field: 'useCases.support.assumedToDate', expected: null, actual: 0 },
+      { field: 'useCases.support.estimatedToDate', expected: null, actual: 5000 },
+      { field: 'useCases.support.varianceToDate', expected: 0.1500001, actual: 0.15 },
+    ]);
+  });
+
+  it('a Contract 2 field the summary lacks is a failure, not a pass', () => {
+    const { projectedTotal: _, ...withoutProjection } = SUMMARY;
+    const { measuredToDate: __, ...useCaseWithoutMeasured } = SUMMARY.useCases[0]!;
+    const outcome: CalculationOutcome = {
+      kind: 'summary',
+      summary: { ...withoutProjection, useCases: [useCaseWithoutMeasured] } as unknown as Summary,
+      document: DOC,
+      inputUntouched: true,
+    };
+    const result = scoreCalculation(withExpect({ projectedTotal: 5750, useCases: { support: { measuredToDate: 5750 } } }), outcome);
+    expect(result.failures).toEqual([
+      { field: 'projectedTotal', expected: 5750, actual: null },
+      { field: 'useCases.support.measuredToDate', expected: 5750, actual: null },
     ]);
   });
 
