@@ -20,22 +20,23 @@ export function formatSummary(s: Summary): string {
     `Total benefit:        ${money(s.total, c)}`,
     ...(realization
       ? [
-          `Realized to date:     ${money(s.realizedToDate, c)}  (measured ${money(s.measuredToDate, c)}, assumed ${money(s.assumedToDate, c)})`,
+          `Realized to date:     ${money(s.realizedToDate, c)}  (measured ${money(s.measuredToDate, c)}, of it carried forward ${money(s.carriedForwardToDate, c)}; assumed ${money(s.assumedToDate, c)})`,
           `Estimated to date:    ${money(s.estimatedToDate, c)}  variance ${percent(s.varianceToDate)}`,
+          `Projected total:      ${money(s.projectedTotal, c)}  projected ROI ${percent(s.projectedRoi)}`,
           `Investment to date:   ${money(s.investmentToDate, c)}  ROI to date ${percent(s.roiToDate)}`,
         ]
       : []),
     `Investment:           ${money(s.investmentTotal, c)}  ROI ${percent(s.roi)}  benefit multiple ${s.benefitMultiple === null ? '—' : `${s.benefitMultiple.toFixed(2)}x`}  payback ${s.paybackMonth ?? '—'}`,
   ];
   const months = table(
-    ['Month', 'Benefit', 'Cumulative', 'Realized', 'Measured', 'Assumed', 'Estimated'],
-    s.monthly.map((m) => [m.month, amount(m.benefit), amount(m.cumulative), amount(m.realized), amount(m.measured), amount(m.assumed), amount(m.estimated)]),
+    ['Month', 'Benefit', 'Cumulative', 'Realized', 'Measured', 'Carried fwd', 'Assumed', 'Estimated'],
+    s.monthly.map((m) => [m.month, amount(m.benefit), amount(m.cumulative), amount(m.realized), amount(m.measured), amount(m.carriedForward), amount(m.assumed), amount(m.estimated)]),
   );
   const useCases = table(
-    ['Use case / calculation', 'Total', 'Realized', 'Tracked', 'Metric', 'Last measured'],
+    ['Use case / calculation', 'Total', 'Realized', 'Measured', 'Assumed', 'Estimated', 'Variance', 'Tracked', 'Metric', 'Last measured'],
     s.useCases.flatMap((u) => [
-      [u.name, amount(u.total), amount(u.realizedToDate), '', '', ''],
-      ...u.calculations.map((k) => [`  ${k.name}`, amount(k.total), amount(k.realizedToDate), k.tracked ? 'yes' : 'no', k.metric ?? '—', k.lastMeasured ?? '—']),
+      [u.name, amount(u.total), amount(u.realizedToDate), amount(u.measuredToDate), amount(u.assumedToDate), amount(u.estimatedToDate), percent(u.varianceToDate), '', '', ''],
+      ...u.calculations.map((k) => [`  ${k.name}`, amount(k.total), amount(k.realizedToDate), '', '', '', '', k.tracked ? 'yes' : 'no', k.metric ?? '—', k.lastMeasured ?? '—']),
     ]),
   );
   return `${head.join('\n')}\n\n${months}\n\n${useCases}\n`;
