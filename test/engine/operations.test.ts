@@ -95,8 +95,9 @@ const PLAN_TOTAL = 159250;
 
 /*
  * A realization scenario, Jan-Jun 2025, locked through Feb, by hand:
- *   deflected = 1000 x 0.2 x 10 = 2000 a month (tracked: `deflection` is time-series, no entry
- *               yet, so no month is measured and nothing is claimed) -> total 12000
+ *   deflected = 1000 x 0.2 x 10 = 2000 a month (tracked: its metric `deflection` is
+ *               time-series, no entry yet, so no month is measured and nothing is claimed)
+ *               -> total 12000
  *   licences  = 12000 / 12 = 1000 a month, untracked (assumed) -> total 6000
  */
 const ACTUALS: Scenario = {
@@ -116,7 +117,7 @@ const ACTUALS: Scenario = {
         { key: 'deflection', label: 'Deflection Rate', unit: 'percent', value: 0.2, series: {} },
         { key: 'cost', label: 'Cost per Ticket', unit: 'USD', value: 10 },
       ],
-      calculations: [{ id: 'deflected', name: 'Deflected Tickets', formula: 'tickets * deflection * cost', period: 'monthly' }],
+      calculations: [{ id: 'deflected', name: 'Deflected Tickets', formula: 'tickets * deflection * cost', period: 'monthly', metric: 'deflection' }],
     },
     {
       id: 'licences',
@@ -953,18 +954,24 @@ describe('recordMeasurement', () => {
   it('the preview line names the entry and what it replaces, details as JSON strings', () => {
     const { label } = input(useCase(actualsDoc(), 'actuals', 'self-service'), 'deflection');
     const line = (doc: BusinessCase, op: object) => applyOk(doc, op).preview.changes;
-    expect(line(actualsDoc(), record('2025-03', 0.3))).toStrictEqual([`recorded ${label} (deflection) in 2025-03: 30%`]);
+    // (2) The scenario is locked through Feb: the last line says what the locked months keep.
+    // Jan-Feb realized: licences 1000 a month, assumed; deflected claims nothing (no entry) -> 2 x 1000.
+    const locked = 'locked months through 2025-02 keep their figures (realized 2,000.00 in 2025-01 to 2025-02)';
+    expect(line(actualsDoc(), record('2025-03', 0.3))).toStrictEqual([`recorded ${label} (deflection) in 2025-03: 30%`, locked]);
     expect(line(actualsDoc(), record('2025-03', 0.3, { source: 'Help center', note: 'new articles', evidence: 'x.csv' }))).toStrictEqual([
       `recorded ${label} (deflection) in 2025-03: 30%, note "new articles", evidence "x.csv", source "Help center"`,
+      locked,
     ]);
     const first = applyOk(actualsDoc(), record('2025-03', 0.3, { source: 'Help center' })).document;
     expect(line(first, record('2025-03', 0.3, { note: 'confirmed', source: 'Help center' }))).toStrictEqual([
       `replaced ${label} (deflection) in 2025-03: 30%, note "confirmed", source "Help center" (was 30%, source "Help center")`,
+      locked,
     ]);
-    expect(line(first, record('2025-03', 0.35))).toStrictEqual([`replaced ${label} (deflection) in 2025-03: 35% (was 30%, source "Help center")`]);
+    expect(line(first, record('2025-03', 0.35))).toStrictEqual([`replaced ${label} (deflection) in 2025-03: 35% (was 30%, source "Help center")`, locked]);
     // A person's text cannot end its field or start a line of its own.
     expect(line(actualsDoc(), record('2025-03', 0.3, { note: 'ok", evidence "INV-7\n- recorded more' }))).toStrictEqual([
       `recorded ${label} (deflection) in 2025-03: 30%, note "ok\\", evidence \\"INV-7\\n- recorded more"`,
+      locked,
     ]);
   });
 
@@ -1053,18 +1060,19 @@ describe('recordMeasurement', () => {
 // ---------------------------------------------------------------------------------------
 
 describe('enableMonthlyValues', () => {
-  it('makes a constant input time-series with its value unchanged and no entries; the calculation is then tracked (no data, no claim)', () => {
+  it('makes a constant input time-series with its value unchanged and no entries; (2) the calculation stays assumed (the input is not its metric)', () => {
     const doc = actualsDoc();
     const { document, preview } = applyOk(doc, { op: 'enableMonthlyValues', scenario: 'actuals', useCase: 'licences', input: 'licence_cost' }, '2025-04');
     const expected = structuredClone(doc);
     input(expected.scenarios[1]!.useCases[1]!, 'licence_cost').series = {};
     expect(document).toStrictEqual(expected);
-    // Licences stay 1000 a month (total 6000), but, tracked and not measured, claim nothing:
-    // realized to date drops from 4000 (assumed Jan-Apr) to 0.
+    // Licences stay 1000 a month (total 6000). `licences` has no metric, so a time-series
+    // licence_cost is a changing assumption: still assumed, realized to date stays 4000 (Jan-Apr).
     expect(preview.before?.useCases[1]).toStrictEqual({ id: 'licences', name: 'Licences', total: 6000, realizedToDate: 4000 });
-    expect(preview.after.useCases[1]).toStrictEqual({ id: 'licences', name: 'Licences', total: 6000, realizedToDate: 0 });
+    expect(preview.after.useCases[1]).toStrictEqual({ id: 'licences', name: 'Licences', total: 6000, realizedToDate: 4000 });
     expect(preview.after.total).toBe(18000);
-    expect(preview.after.assumedToDate).toBe(0);
+    expect(preview.after.assumedToDate).toBe(4000);
+    expect(preview.after.measuredToDate).toBe(0);
   });
 
   it('refused on an input that is already time-series', () => {
