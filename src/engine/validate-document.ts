@@ -84,17 +84,28 @@ export function checkDocument(doc: BusinessCase): EngineError | null {
       const keys = new Set(u.inputs.map((inp) => inp.key));
       for (const [ci, c] of u.calculations.entries()) {
         const p = parseCached(c.formula);
-        if (!p.ok) return bad(`formula "${c.formula}": ${p.error.message}`, at('useCases', ui, 'calculations', ci, 'formula'));
-        const unknown = p.ok ? p.refs.find((k) => !keys.has(k)) : undefined;
+        if (!p.ok) {
+          const where = `calculation '${c.id}' (use case '${u.id}', scenario '${s.id}')`;
+          return bad(`formula ${quoteFormula(c.formula)} of ${where}: ${p.error.message}`, at('useCases', ui, 'calculations', ci, 'formula'));
+        }
+        const unknown = p.refs.find((k) => !keys.has(k));
         if (unknown !== undefined) {
           const node = findRef(c.formula, unknown);
-          return bad(`formula "${c.formula}" refers to unknown key '${unknown}' at position ${node + 1} (not an input of use case '${u.id}')`, at('useCases', ui, 'calculations', ci, 'formula'));
+          return bad(`formula ${quoteFormula(c.formula)} refers to unknown key '${unknown}' at position ${node + 1} (not an input of use case '${u.id}')`, at('useCases', ui, 'calculations', ci, 'formula'));
         }
         if (c.metric !== undefined && !keys.has(c.metric)) return bad(`metric '${c.metric}' is not an input of use case '${u.id}'`, at('useCases', ui, 'calculations', ci, 'metric'));
       }
     }
   }
   return null;
+}
+
+/** Longest formula quoted whole in a message; a longer one is shown by its start and length. */
+const QUOTED_FORMULA = 80;
+
+function quoteFormula(formula: string): string {
+  if (formula.length <= QUOTED_FORMULA) return `"${formula}"`;
+  return `"${formula.slice(0, QUOTED_FORMULA)}..." (${formula.length} characters)`;
 }
 
 function findRef(formula: string, key: string): number {

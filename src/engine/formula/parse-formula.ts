@@ -1,5 +1,6 @@
 import type { BinaryOp, FormulaNode, FunctionName } from './ast.ts';
 import { FUNCTIONS } from './ast.ts';
+import { FORMULA_LIMITS } from './formula-limits.ts';
 
 /** A syntax error: a message naming the offending token and its 1-based position. */
 export interface FormulaSyntaxError {
@@ -7,6 +8,8 @@ export interface FormulaSyntaxError {
   /** 1-based character position in the formula. */
   position: number;
   token: string;
+  /** Set when the formula is refused for a size limit (`FORMULA_LIMITS`) rather than its syntax. */
+  limit?: 'length' | 'depth' | 'arguments';
 }
 
 type Token =
@@ -25,14 +28,21 @@ class SyntaxFailure extends Error {
   }
 }
 
-function failAt(token: { text: string; start: number }, what: string): never {
-  const shown = token.text === '' ? 'end of formula' : `'${token.text}'`;
+/** Longest token quoted in a message; a longer one is cut (the `token` field keeps it whole). */
+const SHOWN_TOKEN = 40;
+
+function failAt(token: { text: string; start: number }, what: string, limit?: FormulaSyntaxError['limit']): never {
+  const text = token.text.length > SHOWN_TOKEN ? `${token.text.slice(0, SHOWN_TOKEN)}...` : token.text;
+  const shown = token.text === '' ? 'end of formula' : `'${text}'`;
   throw new SyntaxFailure({
     message: `${what}: ${shown} at position ${token.start + 1}`,
     position: token.start + 1,
     token: token.text,
+    ...(limit ? { limit } : {}),
   });
 }
+
+const { maxLength, maxDepth, maxArguments } = FORMULA_LIMITS;
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -78,13 +88,38 @@ const COMPARISONS = new Set(['<', '<=', '>', '>=', '==', '!=']);
 /**
  * Parses a formula into a syntax tree. Precedence, tightest first: `^` (right
  * associative), unary minus, `* /`, `+ -`, comparisons (left associative).
+ *
+ * The size limits (`FORMULA_LIMITS`) are checked on the way: the length before anything is
+ * tokenized, the depth and the arguments of a call while parsing, before the parser goes a
+ * level deeper or reads one more argument. The parser recurses only when a level is added
+ * (chains of `+`, `*`, `^`, comparisons are loops), so it never recurses more than
+ * `maxDepth` levels, and the tree it returns is at most as high as the formula is long.
  */
 export function parseFormula(
   source: string,
 ): { ok: true; ast: FormulaNode } | { ok: false; error: FormulaSyntaxError } {
+  if (source.length > maxLength) {
+    return {
+      ok: false,
+      error: {
+        message: `formula is ${source.length} characters long; at most ${maxLength} are allowed`,
+        position: maxLength + 1,
+        token: '',
+        limit: 'length',
+      },
+    };
+  }
   try {
     const tokens = tokenize(source);
     let pos = 0;
+    let depth = 0;
+    /** Enters one more level at `token`, refusing the formula past `maxDepth`. */
+    const enter = (token: Token): void => {
+      depth++;
+      if (depth > maxDepth) {
+        failAt(token, `formula nests deeper than ${maxDepth} levels (each parenthesis, function call and unary minus adds one)`, 'depth');
+      }
+    };
     const peek = (): Token => tokens[pos]!;
     const next = (): Token => tokens[pos++]!;
     const isOp = (text: string): boolean => {
@@ -124,21 +159,39 @@ export function parseFormula(
       return left;
     };
     const unary = (): FormulaNode => {
-      if (isOp('-')) {
-        const minus = next();
-        const arg = unary();
-        return { kind: 'unary', op: '-', arg, start: minus.start, end: arg.end };
-      }
-      return power();
+      if (!isOp('-')) return power();
+      const minus = next();
+      enter(minus);
+      const arg = unary();
+      depth--;
+      return { kind: 'unary', op: '-', arg, start: minus.start, end: arg.end };
     };
+    // `a ^ b ^ -c ^ d` is a loop, not recursion: the operands (each exponent with the unary
+    // minuses in front of it) are collected, then folded from the right. A minus in front of
+    // an exponent covers the rest of the chain, so its level lasts to the end of the chain.
     const power = (): FormulaNode => {
       const base = primary();
-      if (isOp('^')) {
+      if (!isOp('^')) return base;
+      const operands: Array<{ minuses: Token[]; node: FormulaNode }> = [{ minuses: [], node: base }];
+      const entered = depth;
+      while (isOp('^')) {
         next();
-        const exponent = unary();
-        return { kind: 'binary', op: '^', left: base, right: exponent, start: base.start, end: exponent.end };
+        const minuses: Token[] = [];
+        while (isOp('-')) {
+          const minus = next();
+          enter(minus);
+          minuses.push(minus);
+        }
+        operands.push({ minuses, node: primary() });
       }
-      return base;
+      depth = entered;
+      let acc: FormulaNode | null = null;
+      for (let i = operands.length - 1; i >= 0; i--) {
+        const { minuses, node } = operands[i]!;
+        acc = acc === null ? node : { kind: 'binary', op: '^', left: node, right: acc, start: node.start, end: acc.end };
+        for (let j = minuses.length - 1; j >= 0; j--) acc = { kind: 'unary', op: '-', arg: acc, start: minuses[j]!.start, end: acc.end };
+      }
+      return acc!;
     };
     const primary = (): FormulaNode => {
       const token = peek();
@@ -151,16 +204,19 @@ export function parseFormula(
         if (!isOp('(')) return { kind: 'ref', name: token.text, start: token.start, end: token.end };
         if (!Object.hasOwn(FUNCTIONS, token.text)) failAt(token, 'unknown function');
         const name = token.text as FunctionName;
+        enter(token);
         next();
         const args: FormulaNode[] = [];
         if (!isOp(')')) {
           args.push(comparison());
           while (isOp(',')) {
-            next();
+            const comma = next();
+            if (args.length === maxArguments) failAt(comma, `${name}() takes at most ${maxArguments} arguments`, 'arguments');
             args.push(comparison());
           }
         }
         const close = expectOp(')', `expected ',' or ')' in ${name}(...)`);
+        depth--;
         const arity = FUNCTIONS[name];
         if (args.length < arity.min || args.length > arity.max) {
           const wanted =
@@ -177,9 +233,10 @@ export function parseFormula(
         return { kind: 'call', name, args, start: token.start, end: close.end };
       }
       if (isOp('(')) {
-        next();
+        enter(next());
         const inner = comparison();
         expectOp(')', "expected ')'");
+        depth--;
         return inner;
       }
       failAt(token, token.type === 'end' ? 'formula ends too early' : 'unexpected token');
