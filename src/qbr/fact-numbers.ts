@@ -67,6 +67,8 @@ export function factNumbers(facts: QbrFacts): FactNumber[] {
   const figures = (f: ValueFigures, at: string, shares: boolean): void => {
     add(f.realized, 'money', `${at}.realized`);
     add(f.measured, 'money', `${at}.measured`);
+    add(f.carriedForward, 'money', `${at}.carriedForward`);
+    add(f.measured - f.carriedForward, 'money', `${at}.freshlyMeasured`);
     add(f.assumed, 'money', `${at}.assumed`);
     add(f.estimated, 'money', `${at}.estimated`);
     add(f.variance, 'ratio', `${at}.variance`);
@@ -89,6 +91,8 @@ export function factNumbers(facts: QbrFacts): FactNumber[] {
   add(facts.contract.total, 'money', 'contract.total');
   add(facts.contract.investmentTotal, 'money', 'contract.investmentTotal');
   add(facts.contract.roi, 'ratio', 'contract.roi');
+  add(facts.contract.projectedTotal, 'money', 'contract.projectedTotal');
+  add(facts.contract.projectedRoi, 'ratio', 'contract.projectedRoi');
   add(facts.contract.total - facts.contract.investmentTotal, 'money', 'contract.netBenefit');
   add(div(facts.contract.total, facts.contract.investmentTotal), 'ratio', 'contract.benefitMultiple');
   add(div(facts.toDate.realized, facts.contract.total), 'ratio', 'toDate.progressOfContract');

@@ -80,7 +80,7 @@ function header(w: Writer): string {
     '',
     `Prepared for: ${AUDIENCE_LABELS[w.audience]} · ${md(f.businessCase.customer)} · Scenario: ${md(f.scenario.name)}${compare} · Figures as of ${monthName(f.asOf)}, in ${f.businessCase.currency}.`,
     '',
-    `_Realized_ value is what the benefit engine counts for months up to ${monthName(f.asOf)}: _measured_ where a tracked metric was recorded, _assumed_ where it still rests on the business case's assumptions. _Estimated_ value is the plan${f.compareWith ? ` (${md(f.compareWith.name)})` : ''}.`,
+    `_Realized_ value is what the benefit engine counts for months up to ${monthName(f.asOf)}: _measured_ where a tracked metric was recorded (_carried forward_ in a month without a new measurement, where the last recorded value still stands), _assumed_ where it still rests on the business case's assumptions. _Estimated_ value is the plan${f.compareWith ? ` (${md(f.compareWith.name)})` : ''}.`,
   ].join('\n');
 }
 
@@ -123,7 +123,10 @@ function executiveSummary(w: Writer): string {
     if (financeLine) paras.push(financeLine);
     if (f.toDate.investment > 0) paras.push(`Net of the investment, the benefit to date is ${w.money(f.toDate.realized - f.toDate.investment)}.`);
     paras.push(`${toDateLine} ${quarterLine}`);
-    if (f.toDate.realized > 0 && f.toDate.assumed > 0) paras.push(`For the hard-value view: ${formatPercent(f.toDate.measured / f.toDate.realized)} of the value to date is backed by measurements; ${formatPercent(f.toDate.assumed / f.toDate.realized)} still rests on assumptions.`);
+    if (f.toDate.realized > 0 && f.toDate.assumed > 0) {
+      const carried = f.toDate.carriedForward > 0 ? ` (${w.money(f.toDate.carriedForward)} of it carried forward from an earlier month's measurement)` : '';
+      paras.push(`For the hard-value view: ${formatPercent(f.toDate.measured / f.toDate.realized)} of the value to date is backed by measurements${carried}; ${formatPercent(f.toDate.assumed / f.toDate.realized)} still rests on assumptions.`);
+    }
     paras.push(riskLine);
   } else if (w.audience === 'champion') {
     const moves = f.metrics.map((m) => metricMove(m, w));
@@ -235,9 +238,9 @@ function financial(w: Writer): string {
     bullets.push(`- Net benefit to date: ${w.money(f.toDate.realized - f.toDate.investment)}; realized value is ${formatMultiple(f.toDate.realized / f.toDate.investment)} the investment to date.`);
     if (f.toDate.realized > 0) bullets.push(`- Measured share of realized value to date: ${formatPercent(f.toDate.measured / f.toDate.realized)}; assumed share: ${formatPercent(f.toDate.assumed / f.toDate.realized)}.`);
   }
-  const roiText = f.contract.roi !== null ? `, an ROI of ${formatPercent(f.contract.roi)}` : '';
+  const roiText = f.contract.projectedRoi !== null ? `, a projected ROI of ${formatPercent(f.contract.projectedRoi)}` : '';
   bullets.push(
-    `- Over the whole window (${monthName(f.scenario.start)} to ${monthName(f.scenario.end)}) the scenario projects ${w.money(f.contract.total)} of benefit for ${w.money(f.contract.investmentTotal)} of investment${roiText}. This is an estimate: it counts months not yet realized at their projected value.`,
+    `- Over the whole window (${monthName(f.scenario.start)} to ${monthName(f.scenario.end)}) we project ${w.money(f.contract.projectedTotal)} of benefit for ${w.money(f.contract.investmentTotal)} of investment${roiText}. This is a projection: the value realized to date plus the months after ${monthName(f.asOf)} at their projected value; months up to ${monthName(f.asOf)} that were not measured claim nothing.`,
   );
   parts.push(bullets.join('\n'));
   if (w.audience === 'finance') {

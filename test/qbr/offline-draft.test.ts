@@ -28,7 +28,7 @@ describe('the offline QBR writer on the demo, 2026-Q1', () => {
       const md = writeOfflineQbr(facts, audience);
       const summary = sectionBody(md, 'Executive summary')!;
       expect(summary).toContain('$44,107 of value, 22% below the quarter’s estimate of $56,600; $34,107 measured and $10,000 resting on assumptions');
-      expect(sectionBody(md, 'Financial summary')).toContain('This is an estimate: it counts months not yet realized at their projected value.');
+      expect(sectionBody(md, 'Financial summary')).toContain('This is a projection: the value realized to date plus the months after March 2026 at their projected value; months up to March 2026 that were not measured claim nothing.');
     }
   });
 
