@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { summarize, type BusinessCase, type Summary } from '../../src/engine/index.ts';
-import { applyAllOk, applyOk, calcMonthly, expectCents, loadExample, useCaseMonthly } from '../support/operation-helpers.ts';
+import { applyAllOk, applyOk, applyRefused, calcMonthly, expectCents, loadExample, useCaseMonthly } from '../support/operation-helpers.ts';
 
 const presales = loadExample('delta-corp-presales.json');
 
@@ -188,10 +188,12 @@ describe('Delta Corp: realization from July 2025', () => {
   });
 
   it('no data, no claim: self-service deflection tracked from September claims nothing in Jul-Aug', () => {
+    // (2) Only a calculation's metric makes it tracked: trackMetric makes the deflection rate
+    // the deflection calculation's metric (enableMonthlyValues alone would leave it assumed).
     const doc = applyAllOk(
       measuredStory(),
       [
-        { op: 'enableMonthlyValues', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate' },
+        { op: 'trackMetric', scenario: 'realization', useCase: 'self-service', calculation: 'deflection', input: 'deflection_rate' },
         { op: 'recordMeasurement', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate', month: '2025-09', value: 0.12 },
       ],
       '2026-06',
@@ -210,6 +212,64 @@ describe('Delta Corp: realization from July 2025', () => {
     // Total keeps the unclaimed Jul-Aug: 51166.67 + 22000 + (2 x 7200 + 10 x 4320) + 18000 = 148766.67.
     expect(s.total).toBe(148766.67);
     expect(s.realizedToDate).toBe(134366.67); // 148766.67 - 2 x 7200
+    // (2) Carried forward (a measured month without an entry of its own metric):
+    //   efficiency Sep 0 (88 from Aug), Nov-Feb 4 x 2500 = 10000, Apr-Jun 3 x 29000/3 = 29000;
+    //   deflection Oct-Jun 9 x 4320 = 38880. Together 10000 + 29000 + 38880 = 77880.
+    expect(s.carriedForwardToDate).toBe(77880);
+    expect(s.monthly[2]!.carriedForward).toBe(0); // Sep: the deflection has its entry, the efficiency is 0
+    expect(s.monthly[3]!.carriedForward).toBe(4320); // Oct: the efficiency has its entry (115)
+    // asOf is the window's last month: the projection is what was realized; Jul-Aug's
+    // unmeasured deflection stays unclaimed.
+    expect(s.projectedTotal).toBe(134366.67);
+    expect(s.useCases[1]!.calculations[0]).toMatchObject({ tracked: true, metric: 'deflection_rate', lastMeasured: '2025-09' });
+  });
+});
+
+describe('Delta Corp: 10 reps, 15 from June 2026 (seed 003), after locking 2025', () => {
+  const LOCK = { op: 'lockMonths', scenario: 'realization', through: '2025-12' };
+  const REPS = { op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 15, from: '2026-06' };
+
+  it('setInput with from: June changes, every earlier month keeps its figures, and nothing becomes tracked', () => {
+    const locked = applyOk(measuredStory(), LOCK, '2026-06').document;
+    const { document, preview } = applyOk(locked, REPS, '2026-06');
+    const reps = document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'reps')!;
+    expect(reps).toStrictEqual({ key: 'reps', label: '# of Reps', unit: 'reps', value: 10, series: { '2026-06': 15 } });
+    // Locked Jul-Dec 2025 realized: 6 x 10533.33 (= 6 x 126400/12 = 63200) + Oct-Dec 3 x 2500 = 70700.
+    expect(preview.changes).toStrictEqual([
+      '# of Reps (reps): 10 -> 15 from Jun 2026 on; months before Jun 2026 keep their values',
+      '# of Reps (reps) now changes by month (a changing assumption, not a measurement)',
+      'locked months through 2025-12 keep their figures (realized 70,700.00 in 2025-07 to 2025-12)',
+    ]);
+
+    // June: efficiency 15 x 20000 x 0.58 / 12 = 174000 / 12 = 14500 (was 9666.67);
+    // handle time 15 x 100 x 0.5 / 60 x 220 x 12 = 33000 a year = 2750 a month (was 1833.33).
+    expectCents(calcMonthly(document, 'realization', 'support-efficiency', 'efficiency'), [...EFFICIENCY.slice(0, 11), 14500]);
+    expectCents(calcMonthly(document, 'realization', 'support-efficiency', 'handle-time'), [...new Array(11).fill(22000 / 12), 2750]);
+
+    const s = summary(document, '2026-06');
+    // The efficiency stays tracked through tickets_per_day (last measured in March, not June);
+    // handle time stays assumed: reps is a changing assumption, not a measurement.
+    expect(s.useCases[0]!.calculations.map((c) => [c.id, c.tracked, c.metric, c.lastMeasured])).toStrictEqual([
+      ['efficiency', true, 'tickets_per_day', '2026-03'],
+      ['handle-time', false, null, null],
+    ]);
+    // measured: 5 x 2500 + 3 x 29000/3 + 14500 = 12500 + 29000 + 14500 = 56000;
+    // assumed: 11 x 126400/12 + June (2750 + 7200 + 1500 = 11450) = 115866.67 + 11450 = 127316.67.
+    expect(s.measuredToDate).toBe(56000);
+    expect(s.assumedToDate).toBe(127316.67);
+    expect(s.realizedToDate).toBe(183316.67);
+    expect(s.monthly[11]).toMatchObject({ month: '2026-06', measured: 14500, carriedForward: 14500, assumed: 11450, realized: 25950 });
+    // As of the lock the locked months still say what they said: 7500 measured + 63200 assumed.
+    const dec = summary(document, '2025-12');
+    expect([dec.measuredToDate, dec.assumedToDate, dec.realizedToDate]).toStrictEqual([7500, 63200, 70700]);
+  });
+
+  it('from a locked month is refused, naming the lock, and the document is unchanged', () => {
+    const locked = applyOk(measuredStory(), LOCK, '2026-06').document;
+    const e = applyRefused(locked, { ...REPS, from: '2025-12' }, '2026-06');
+    expect(e.path).toBe('$.from');
+    expect(e.message).toContain('2025-12');
+    expect(e.message).toMatch(/locked/);
   });
 });
 
