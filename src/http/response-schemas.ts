@@ -132,9 +132,12 @@ export const summarySchema = z.object({
   total: z.number(),
   realizedToDate: money,
   measuredToDate: money,
+  carriedForwardToDate: money.describe('Part of measuredToDate from months whose metric value was carried forward'),
   assumedToDate: money,
   estimatedToDate: money,
   varianceToDate: z.number().nullable(),
+  projectedTotal: money.describe('realizedToDate plus the benefit of the months after asOf'),
+  projectedRoi: z.number().nullable(),
   investmentTotal: z.number(),
   investmentToDate: money,
   roi: z.number().nullable(),
@@ -142,7 +145,7 @@ export const summarySchema = z.object({
   benefitMultiple: z.number().nullable(),
   paybackMonth: z.string().nullable(),
   monthly: z.array(
-    z.object({ month: z.string(), benefit: z.number(), cumulative: z.number(), realized: money, measured: money, assumed: money, estimated: money }),
+    z.object({ month: z.string(), benefit: z.number(), cumulative: z.number(), realized: money, measured: money, carriedForward: money, assumed: money, estimated: money }),
   ),
   useCases: z.array(
     z.object({
@@ -150,6 +153,10 @@ export const summarySchema = z.object({
       name: z.string(),
       total: z.number(),
       realizedToDate: money,
+      measuredToDate: money,
+      assumedToDate: money,
+      estimatedToDate: money,
+      varianceToDate: z.number().nullable(),
       calculations: z.array(
         z.object({ id: z.string(), name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() }),
       ),
