@@ -42,10 +42,21 @@ export const businessCases = sqliteTable(
 );
 
 /**
+ * What a measurement-history row records about its month's entry:
+ * - `recorded`: a value entered (a `recordMeasurement`, or an entry an imported document brought);
+ * - `set`: a changing assumption's value from this month on (`setInput` with `from`);
+ * - `annotated`: the same value with its note, evidence or source changed (`annotateMeasurement`);
+ * - `removed`: the entry was taken out (`removeMeasurement`); the row keeps the removed value.
+ */
+export const MEASUREMENT_ACTIONS = ['recorded', 'set', 'annotated', 'removed'] as const;
+
+/**
  * Every measurement value that ever entered a business case, including the ones later
- * replaced: the document keeps only the current entry of a month, this table keeps all of
- * them. A row that a later row replaced has `superseded_by` set; the later row carries the
- * value it replaced in `replaced_value`.
+ * replaced or removed: the document keeps only the current entry of a month, this table keeps
+ * all of them. A row that a later row replaced has `superseded_by` set; the later row carries
+ * the value it replaced in `replaced_value`. A removal is a row of its own (`action`
+ * `removed`, holding the removed value, who proposed and approved the removal and when) that
+ * supersedes the removed row, so nothing ever leaves the history.
  */
 export const measurementHistory = sqliteTable(
   'measurement_history',
@@ -75,8 +86,13 @@ export const measurementHistory = sqliteTable(
     replacedValue: real('replaced_value'),
     /** The later row that replaced this one (null while it is the current value). */
     supersededBy: integer('superseded_by'),
+    /** What this row records (`MEASUREMENT_ACTIONS`); rows written before Contract 2 are `recorded`. */
+    action: text('action', { enum: MEASUREMENT_ACTIONS }).notNull().default('recorded'),
   },
-  (t) => [index('measurement_history_lookup_idx').on(t.caseId, t.scenario, t.useCase, t.input, t.month)],
+  (t) => [
+    index('measurement_history_lookup_idx').on(t.caseId, t.scenario, t.useCase, t.input, t.month),
+    check('measurement_history_action_known', sql`${t.action} in ('recorded', 'set', 'annotated', 'removed')`),
+  ],
 );
 
 /** The states of a proposal; only `pending` ever changes, and only once. */

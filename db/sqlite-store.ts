@@ -118,6 +118,7 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
         version: p('version'),
         replacedValue: p('replacedValue'),
         supersededBy: null,
+        action: p('action'),
       })
       .returning({ id: measurementHistory.id })
       .prepare(),
@@ -384,7 +385,7 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
 
     insertMeasurements(rows) {
       for (const row of rows) {
-        const { id } = q.insertMeasurement.get(row)!;
+        const { id } = q.insertMeasurement.get({ ...row, action: row.action ?? 'recorded' })!;
         q.supersede.run({ ...row, newId: id });
       }
     },

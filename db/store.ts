@@ -1,5 +1,5 @@
 import type { BusinessCase, Figures, OperationPreview, QbrFacts } from '../src/engine/index.ts';
-import type { PROPOSAL_STATUSES, QBR_AUDIENCES } from './schema.ts';
+import type { MEASUREMENT_ACTIONS, PROPOSAL_STATUSES, QBR_AUDIENCES } from './schema.ts';
 
 /** A tenant. */
 export interface WorkspaceRecord {
@@ -51,8 +51,13 @@ export interface ProposalRecord {
   appliedVersion: number | null;
 }
 
+/** What a history row records: a value entered, an assumption set from a month on, new details, or a removal. */
+export type MeasurementAction = (typeof MEASUREMENT_ACTIONS)[number];
+
 /** A measurement value an operation records (what the history receives when it is applied). */
 export interface RecordedValue {
+  /** What happened to the month's entry; a `removed` row holds the value that was removed. */
+  action: MeasurementAction;
   scenario: string;
   useCase: string;
   input: string;
@@ -61,12 +66,18 @@ export interface RecordedValue {
   note: string | null;
   evidence: string | null;
   source: string | null;
-  /** The value it replaces in that month, null when the month had none. */
+  /** The value it replaces (or, for `removed`, removes) in that month, null when the month had none. */
   replacedValue: number | null;
 }
 
 /** What applying a proposal to its base version produces, computed by the engine when proposed. */
 export interface ProposalResult {
+  /**
+   * The engine contract the outcome was computed under (`ENGINE_CONTRACT`); absent in
+   * proposals stored before Contract 2. An outcome from another contract is never applied
+   * as stored: the engine re-checks the proposal.
+   */
+  engineContract?: number;
   document: BusinessCase;
   /** The measurement values it records, in order (one per added or changed series entry per operation). */
   measurements: RecordedValue[];
@@ -128,21 +139,22 @@ export interface AuditRecord {
 /** An audit entry to write. */
 export type NewAuditEntry = Omit<AuditRecord, 'id'>;
 
-/** One value in the measurement history (current or replaced). */
+/** One row of the measurement history (a current, replaced or removed value, or a removal). */
 export interface MeasurementRecord extends RecordedValue {
   id: number;
   caseId: string;
+  /** Who proposed the change this row records (for `removed`: who asked for the removal), or the importer. */
   recordedBy: string;
   approvedBy: string | null;
   proposalId: string | null;
   recordedAt: string;
   version: number;
-  /** The id of the row that replaced this value; null while it is current. */
+  /** The id of the row that replaced (or removed) this one; null for the month's latest row. */
   supersededBy: number | null;
 }
 
-/** A measurement to record; the store links it to the value it replaces. */
-export type NewMeasurement = Omit<MeasurementRecord, 'id' | 'supersededBy'>;
+/** A history row to write (`action` default `recorded`); the store links it to the row it replaces or removes. */
+export type NewMeasurement = Omit<MeasurementRecord, 'id' | 'supersededBy' | 'action'> & { action?: MeasurementAction };
 
 /** Which measurement history to read: a case, optionally narrowed to one input. */
 export interface MeasurementFilter {
@@ -278,9 +290,9 @@ export interface Store {
   /** A case's audit log, oldest first; `afterVersion` keeps entries that produced a later version. */
   listAudit(caseId: string, options?: { afterVersion?: number }): AuditRecord[];
 
-  /** Appends values to the measurement history, marking the values they replace as superseded. */
+  /** Appends rows to the measurement history, marking the rows they replace or remove as superseded. */
   insertMeasurements(rows: readonly NewMeasurement[]): void;
-  /** Measurement history, oldest first, replaced values included. */
+  /** Measurement history, oldest first, replaced and removed values included. */
   listMeasurements(filter: MeasurementFilter): MeasurementRecord[];
 
   /** Creates a token; the secret is returned once and only its SHA-256 is stored. */

@@ -48,11 +48,21 @@ export function formatAuditEntry(a: AuditRecord): string {
   ].join('\n');
 }
 
-/** One measurement-history row: month, value, whether it is still current, who and where from. */
-export function formatMeasurement(m: MeasurementRecord): string {
-  const state = m.supersededBy === null ? 'current' : `replaced (by #${m.supersededBy})`;
-  const was = m.replacedValue === null ? '' : ` (replaced ${m.replacedValue})`;
-  const who = `recorded by ${m.recordedBy}${m.approvedBy ? `, approved by ${m.approvedBy}` : ''} at ${m.recordedAt}, version ${m.version}`;
+const SUPERSEDED_AS = { recorded: 'replaced', set: 'replaced', annotated: 'details changed', removed: 'removed' } as const;
+const ACTION_WORDS = { recorded: 'recorded', set: 'set from this month on', annotated: 'details changed', removed: 'removed' } as const;
+
+/**
+ * One measurement-history row: month, value, what it records and whether it is still the
+ * month's entry, who and where from. `rows` (the listing it belongs to) lets a row say whether
+ * it was replaced, re-annotated or removed by the row that superseded it.
+ */
+export function formatMeasurement(m: MeasurementRecord, rows: readonly MeasurementRecord[] = []): string {
+  const by = m.supersededBy === null ? undefined : rows.find((r) => r.id === m.supersededBy);
+  // A removal row is an event, not an entry: it has no state of its own.
+  const state =
+    m.action === 'removed' ? '' : m.supersededBy === null ? '  current' : `  ${by ? SUPERSEDED_AS[by.action] : 'replaced'} (by #${m.supersededBy})`;
+  const was = m.replacedValue !== null && (m.action === 'recorded' || m.action === 'set') ? ` (replaced ${m.replacedValue})` : '';
+  const who = `${ACTION_WORDS[m.action]} by ${m.recordedBy}${m.approvedBy ? `, approved by ${m.approvedBy}` : ''} at ${m.recordedAt}, version ${m.version}`;
   const extra = [m.note && `note: ${m.note}`, m.source && `source: ${m.source}`, m.evidence && `evidence: ${m.evidence}`].filter(Boolean).join('; ');
-  return `#${m.id}  ${m.month}  ${m.value}${was}  ${state}  ${who}${extra ? `  ${extra}` : ''}`;
+  return `#${m.id}  ${m.month}  ${m.value}${was}${state}  ${who}${extra ? `  ${extra}` : ''}`;
 }

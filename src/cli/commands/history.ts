@@ -4,11 +4,11 @@ import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { formatMeasurement } from './format-store.ts';
 import { defaultStoreDeps, proposalFailure, withStore, type StoreCommandDeps } from './store-command.ts';
 
-/** `ve history <case> <scenario> <use-case> <input> [--json]`: every value ever recorded for an input, replaced ones too. */
+/** `ve history <case> <scenario> <use-case> <input> [--json]`: every value ever recorded for an input, replaced and removed ones too. */
 export function registerHistory(program: Command, io: CliIo, deps: () => StoreCommandDeps = defaultStoreDeps): void {
   program
     .command('history')
-    .description('every value ever recorded for a time-series input, including replaced ones')
+    .description('every value ever recorded for a time-series input, including replaced and removed ones (with who removed them)')
     .argument('<case>', 'business case id')
     .argument('<scenario>', 'scenario id')
     .argument('<use-case>', 'use case id')
@@ -28,7 +28,7 @@ export function registerHistory(program: Command, io: CliIo, deps: () => StoreCo
           if (!i) throw new CliError(`no input '${input}' in use case '${useCase}' (inputs: ${u.inputs.map((x) => x.key).join(', ')})`, EXIT.usage);
         }
         if (opts.json) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-        else io.stdout(rows.length ? `${rows.map(formatMeasurement).join('\n')}\n` : `no values recorded for ${input} yet\n`);
+        else io.stdout(rows.length ? `${rows.map((r) => formatMeasurement(r, rows)).join('\n')}\n` : `no values recorded for ${input} yet\n`);
       });
     });
 }
