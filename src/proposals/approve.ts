@@ -3,6 +3,7 @@ import type { OperationPreview } from '../engine/index.ts';
 import { comparePreviews } from './compare-previews.ts';
 import { describeDecision } from './describe-decision.ts';
 import { dryRun } from './dry-run.ts';
+import { ENGINE_CONTRACT } from './engine-contract.ts';
 import { recordedValues } from './measurement-changes.ts';
 import { DEFAULT_PROPOSAL_MAX_AGE_MS, describeAge, type ProposalContext } from './proposal-context.ts';
 import { failWith, succeed, type Outcome } from './proposal-error.ts';
@@ -22,7 +23,11 @@ export interface ApproveResult {
   proposal: ProposalRecord;
   /** True when it had been applied before: nothing was applied this time. */
   alreadyApplied: boolean;
-  /** True when the case had moved on since the preview and the engine re-checked it. */
+  /**
+   * True when the engine re-checked the proposal instead of applying the stored outcome: the
+   * case had moved on since the preview, or the preview was computed under an earlier engine
+   * contract (or its outcome was not stored).
+   */
   rechecked: boolean;
   /** The case version the application produced. */
   version: number;
@@ -37,13 +42,15 @@ export interface ApproveResult {
  * same proposal, from two processes even, serialize: the first applies, the second finds
  * it applied and returns the earlier result (approving twice applies once).
  *
- * When the case is still at the version the proposal was previewed against, the outcome
- * computed at proposal time is applied: the very document and figures the person saw. The
- * write is conditional on that version (`UPDATE ... WHERE version = base`). When the case
- * has moved on, the engine re-runs the operations on the current document (as of the
- * preview's month); the proposal is refused, with a reason naming the changes made since,
- * if an operation no longer applies or would now do something else than previewed (other
- * change lines, or another effect on any figure); otherwise it is applied.
+ * When the case is still at the version the proposal was previewed against and the outcome
+ * computed at proposal time was computed under the current engine contract, that outcome is
+ * applied: the very document and figures the person saw. The write is conditional on that
+ * version (`UPDATE ... WHERE version = base`). Otherwise (the case has moved on, or the
+ * preview is from an earlier contract, whose figures meant something else), the engine
+ * re-runs the operations on the current document (as of the preview's month); the proposal
+ * is refused, with a reason naming the changes made since (or the contract it was previewed
+ * under), if an operation no longer applies or would now do something else than previewed
+ * (other change lines, or another effect on any figure); otherwise it is applied.
  *
  * Applying writes the new document with version + 1, a measurement-history row per recorded
  * value, an audit entry per operation, and the decision, all in the same transaction.
@@ -103,17 +110,21 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
       return { proposal: { ...proposal, status: 'applied', decidedBy: approvedBy, decidedAt: at, appliedVersion: version }, alreadyApplied: false, rechecked, version, audit };
     };
 
-    // The case is where the preview left it: apply exactly what was previewed.
+    // The case is where the preview left it, and the preview means what it says today: apply
+    // exactly what was previewed.
     const stored = store.getProposalResult(proposal.id);
-    if (stored && store.updateCaseDocument({ id: proposal.caseId, expectedVersion: proposal.baseVersion, document: stored.document, now: at })) {
+    const earlierContract = stored !== null && stored.engineContract !== ENGINE_CONTRACT;
+    if (stored && !earlierContract && store.updateCaseDocument({ id: proposal.caseId, expectedVersion: proposal.baseVersion, document: stored.document, now: at })) {
       return succeed(record(proposal.baseVersion, proposal.preview, stored.measurements, false));
     }
 
-    // The case moved on (or nothing was stored): the engine re-checks on the current document.
+    // The case moved on, the preview is from an earlier engine contract, or nothing was
+    // stored: the engine re-checks on the current document, against what was previewed.
     const current = store.getCase(proposal.caseId)!;
     const stale = current.version !== proposal.baseVersion;
     const refuse = (why: string): Outcome<ApproveResult> => {
-      const reason = stale ? `${why}. ${changesSince(store, current, proposal.baseVersion)}` : why;
+      const context = [stale ? changesSince(store, current, proposal.baseVersion) : '', earlierContract ? previewedUnder(stored!.engineContract) : ''].filter(Boolean);
+      const reason = context.length ? `${why}. ${context.join(' ')}` : why;
       store.decideProposal(proposal.id, { status: 'refused', decidedBy: approvedBy, decidedAt: at, reason });
       return failWith('refused', `proposal ${proposal.id} refused: ${reason}`);
     };
@@ -122,20 +133,27 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
       const op = proposal.preview[run.index]?.op ?? 'operation';
       return refuse(`operation ${run.index} (${op}) no longer applies: ${run.error.message}`);
     }
-    if (stale) {
-      for (const [index, step] of run.steps.entries()) {
-        const previewed = proposal.preview[index];
-        const difference = previewed ? comparePreviews(previewed, step.preview) : 'it was not previewed';
-        if (difference) return refuse(`operation ${index} (${step.preview.op}) no longer does what was previewed: ${difference}`);
-      }
+    for (const [index, step] of run.steps.entries()) {
+      const previewed = proposal.preview[index];
+      const difference = previewed ? comparePreviews(previewed, step.preview) : 'it was not previewed';
+      if (difference) return refuse(`operation ${index} (${step.preview.op}) no longer does what was previewed: ${difference}`);
     }
     if (!store.updateCaseDocument({ id: current.id, expectedVersion: current.version, document: run.document, now: at })) {
       // Cannot happen while the write lock is held; throwing rolls the transaction back.
       throw new Error(`business case ${current.id} changed during the approval of ${proposal.id}`);
     }
     const values = run.steps.flatMap(recordedValues);
-    return succeed(record(current.version, run.steps.map((s) => s.preview), values, stale));
+    return succeed(record(current.version, run.steps.map((s) => s.preview), values, true));
   });
+}
+
+/** Why a preview from an earlier engine contract is not applied as stored. */
+function previewedUnder(contract: number | undefined): string {
+  const which = contract === undefined ? 'the first engine contract' : `engine contract ${contract}`;
+  return (
+    `The proposal was previewed under ${which}; its figures are computed differently under contract ${ENGINE_CONTRACT} ` +
+    '(a calculation is tracked through its metric only, and locked months keep their figures), so its stored preview is not applied: propose it again for a fresh preview.'
+  );
 }
 
 /** "The business case is at version 4; ...; since then: version 3: setInput proposed by ana, approved by ben (...)" */

@@ -1,6 +1,7 @@
 import type { ProposalRecord } from '../../db/store.ts';
 import { parseOperation, type Operation } from '../engine/index.ts';
 import { dryRun } from './dry-run.ts';
+import { ENGINE_CONTRACT } from './engine-contract.ts';
 import { recordedValues } from './measurement-changes.ts';
 import { monthOf, type ProposalContext } from './proposal-context.ts';
 import { failWith, succeed, type Outcome } from './proposal-error.ts';
@@ -58,7 +59,7 @@ export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<Prop
     baseVersion: current.version,
     asOf,
     preview: run.steps.map((s) => s.preview),
-    result: { document: run.document, measurements: run.steps.flatMap(recordedValues) },
+    result: { engineContract: ENGINE_CONTRACT, document: run.document, measurements: run.steps.flatMap(recordedValues) },
     proposedBy,
     channel: input.channel ?? null,
     thread: input.thread ?? null,

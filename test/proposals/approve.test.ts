@@ -45,7 +45,7 @@ describe('approve', () => {
     ]);
     expect(audit[0]!.operation).toEqual(measure('support', 'gain', '2025-03', 0.3, { note: 'Q1 review', source: 'Zendesk' }));
     expect([audit[0]!.before!.realizedToDate, audit[0]!.after.realizedToDate]).toEqual([30000, 70000]);
-    expect(audit[1]!.changes).toEqual(['Tickets per month (tickets): 1000 -> 1200']);
+    expect(audit[1]!.changes).toEqual(['Tickets per month (tickets): 1000 -> 1200 in every month']);
 
     const history = t.store.listMeasurements({ caseId: CASE, input: 'gain' });
     expect(history.map((h) => [h.month, h.value, h.note, h.source, h.recordedBy, h.approvedBy, h.proposalId, h.version])).toEqual([
@@ -82,17 +82,17 @@ describe('approve', () => {
     ]);
   });
 
-  it('re-runs the engine when a proposal carries no stored outcome, and applies it at the same version', () => {
+  it('re-runs the engine when a proposal carries no stored outcome, checks it against the preview, and applies it at the same version', () => {
     const t = setup();
     const made = propose(t.ctx, { caseId: CASE, operations: [measure('support', 'gain', '2025-03', 0.3)], proposedBy: 'ana' });
     if (!made.ok) throw new Error(made.error.message);
     const bare = t.store.insertProposal({ ...made.value, result: null });
     expect(t.store.getProposalResult(bare.id)).toBeNull();
     expect(t.store.getProposalResult(made.value.id)!.measurements).toEqual([
-      { scenario: 'actual', useCase: 'support', input: 'gain', month: '2025-03', value: 0.3, note: null, evidence: null, source: null, replacedValue: null },
+      { action: 'recorded', scenario: 'actual', useCase: 'support', input: 'gain', month: '2025-03', value: 0.3, note: null, evidence: null, source: null, replacedValue: null },
     ]);
     const result = approve(t.ctx, { proposalId: bare.id, approvedBy: 'ben' });
-    expect(result.ok && result.value).toMatchObject({ rechecked: false, version: 2 });
+    expect(result.ok && result.value).toMatchObject({ rechecked: true, version: 2 });
     expect(result.ok && result.value.audit[0]!.after).toEqual(made.value.preview[0]!.after);
     expect(series(t, 'support', 'gain')).toEqual({ '2025-01': 0.1, '2025-03': 0.3 });
     expect(t.store.listMeasurements({ caseId: CASE, input: 'gain' }).at(-1)).toMatchObject({ value: 0.3, proposalId: bare.id, approvedBy: 'ben' });
@@ -140,7 +140,7 @@ describe('approve', () => {
     expect(refused.error.message).toContain('operation 0 (recordMeasurement) no longer does what was previewed');
     expect(refused.error.message).toContain('total would change by +116666.67 instead of the previewed +100000.00');
     expect(refused.error.message).toContain('The business case is at version 2; the proposal was previewed against version 1');
-    expect(refused.error.message).toContain('version 2: setInput proposed by ana, approved by ben (Cost per rep (rep_cost): 60000 -> 70000)');
+    expect(refused.error.message).toContain('version 2: setInput proposed by ana, approved by ben (Cost per rep (rep_cost): 60000 -> 70000 in every month)');
     expect(t.store.getProposal(record)).toMatchObject({ status: 'refused', decidedBy: 'dee' });
     expect(t.store.getProposal(record)!.reason).toContain('Cost per rep (rep_cost): 60000 -> 70000');
     // Nothing of the refused proposal reached the case, the history or the audit log.

@@ -25,7 +25,7 @@ export function registerApprove(program: Command, io: CliIo, deps: () => StoreCo
         const head = r.alreadyApplied
           ? `proposal ${p.id} was already applied by ${p.decidedBy} at ${p.decidedAt} (version ${r.version}); nothing changed`
           : `applied proposal ${p.id} to ${p.caseId}: version ${r.version - 1} -> ${r.version}, approved by ${p.decidedBy}` +
-            (r.rechecked ? ` (the case had moved on since version ${p.baseVersion}; the engine re-checked it: same effect as previewed)` : '');
+            (r.rechecked ? ` (${r.version - 1 === p.baseVersion ? 'previewed under an earlier engine contract' : `the case had moved on since version ${p.baseVersion}`}; the engine re-checked it: same effect as previewed)` : '');
         io.stdout(`${[head, ...r.audit.map(formatAuditEntry)].join('\n')}\n`);
       });
     });
