@@ -28,7 +28,7 @@ describe('propose', () => {
     expect(p).toMatchObject({ caseId: 'acme-helpdesk', baseVersion: 1, asOf: '2025-06', status: 'pending', proposedBy: 'ana', channel: 'slack', thread: 'C1:1700.1', createdAt: '2025-06-15T12:00:00.000Z' });
     expect(p.preview.map((x) => [x.op, x.scenario, x.changes])).toEqual([
       ['recordMeasurement', 'actual', ['recorded Efficiency gain (gain) in 2025-03: 30%']],
-      ['setInput', 'actual', ['Tickets per month (tickets): 1000 -> 1200']],
+      ['setInput', 'actual', ['Tickets per month (tickets): 1000 -> 1200 in every month']],
     ]);
     // 10 reps x 60000 x gain / 12: 0.1 in Jan-Feb, 0.3 from March on; through June that is 2x5000 + 4x15000.
     expect(p.preview[0]!.before!.realizedToDate).toBe(30000);
@@ -52,7 +52,7 @@ describe('propose', () => {
         code: 'refused',
         index: 1,
         path: '$.input',
-        message: "operation 1 (setInput) refused: input 'gain' is time-series: its values are measurements; record a measurement instead",
+        message: "operation 1 (setInput) refused: input 'gain' is time-series: its values change by month; give the month the new value holds from (setInput with from), or record a measurement if it is a metric",
       },
     });
     expect(dumpTables(t.handle.sqlite)).toBe(before);

@@ -95,7 +95,7 @@ describe('ve store commands', () => {
     const refused = await runVe(db, ['approve', b, '--by', 'ben']);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(`ve: proposal ${b} refused: operation 0 (recordMeasurement) no longer does what was previewed`);
-    expect(refused.err).toContain('version 2: setInput proposed by ana, approved by ben (Cost per rep (rep_cost): 60000 -> 70000)');
+    expect(refused.err).toContain('version 2: setInput proposed by ana, approved by ben (Cost per rep (rep_cost): 60000 -> 70000 in every month)');
     const rejected = await runVe(db, ['reject', c, '--by', 'ben', '--reason', 'ticket volume is seasonal']);
     expect(rejected).toEqual({ code: 0, out: `rejected proposal ${c} on acme-helpdesk: ticket volume is seasonal\n`, err: '' });
     expect(await runVe(db, ['approve', c, '--by', 'ben'])).toMatchObject({ code: 1, err: expect.stringContaining(`proposal ${c} was rejected by ben`) });
