@@ -37,8 +37,8 @@ describe('POST /api/chat (JSON) -> approve -> data changed -> audit', () => {
       changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"'],
     });
     // Oct and Nov 2026 (carried forward) at 160 instead of 158 tickets/day:
-    // 10 reps x 20,000 x (0.60 - 0.58) / 12 = 333.33 a month (to the cent), two months to date.
-    expect(proposal.after.realizedToDate - proposal.before.realizedToDate).toBeCloseTo(666.66, 2);
+    // 15 reps (from June 2026) x 20,000 x (0.60 - 0.58) / 12 = 500 a month, two months to date.
+    expect(proposal.after.realizedToDate - proposal.before.realizedToDate).toBeCloseTo(1000, 2);
     expect(chat.body.text).toBe(`Proposal ${proposal.proposalId}: ${proposal.changes[0]}. Approve it to apply.`);
 
     // Proposed by the token's name, over http, in this conversation; nothing applied yet.

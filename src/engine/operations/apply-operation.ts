@@ -21,6 +21,9 @@ import { guardLockedMonths } from './lock-guard.ts';
 import { convertCalculation } from './convert-calculation.ts';
 import { splitCalculation } from './split-calculation.ts';
 
+/** Operations whose effect can reach every month of the window (the preview says the locked months keep their figures). */
+const SPANS_MONTHS: ReadonlySet<OperationName> = new Set(['setInput', 'trackMetric', 'convertCalculation', 'splitCalculation', 'enableMonthlyValues']);
+
 /** Headline figures of one scenario, before or after an operation (money rounded to cents). */
 export interface Figures {
   total: number;
@@ -139,7 +142,9 @@ export function applyOperation(doc: BusinessCase, operation: unknown, context: O
   if (op.op !== 'lockMonths' && op.op !== 'annotateMeasurement') {
     const guard = guardLockedMonths(doc, document, scenario, op.op);
     if (!guard.ok) return guard;
-    lockLine = guard.value;
+    // Said only where an operation reaches across months; a measurement's month rules
+    // already keep it out of the locked months.
+    if (SPANS_MONTHS.has(op.op)) lockLine = guard.value;
   }
   const after = figuresOf(document, scenario, context.asOf);
   if (!after.ok) return fail('refused', `the change cannot be evaluated: ${after.error.message}`);
