@@ -42,8 +42,8 @@ const OPS = 'examples/delta-corp-realization.ops.json';
 
 const SUMMARY_KEYS = [
   'scenario', 'kind', 'currency', 'asOf', 'start', 'months', 'total', 'realizedToDate', 'measuredToDate',
-  'assumedToDate', 'estimatedToDate', 'varianceToDate', 'investmentTotal', 'investmentToDate', 'roi', 'roiToDate',
-  'benefitMultiple', 'paybackMonth', 'monthly', 'useCases',
+  'carriedForwardToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'projectedTotal', 'projectedRoi',
+  'investmentTotal', 'investmentToDate', 'roi', 'roiToDate', 'benefitMultiple', 'paybackMonth', 'monthly', 'useCases',
 ];
 
 /**
@@ -51,7 +51,8 @@ const SUMMARY_KEYS = [
  *  - plan (future): Jan-Mar 2025, 500 a month;
  *  - alt (future): Feb-Apr 2025, 100 a month;
  *  - actual (realization): Jan-Mar 2025, based on plan; `k` = 1000 a month (assumed) and
- *    `t` = x * 10 (monthly) with x time-series, entry 2025-02: 30 -> 300 a month from Feb.
+ *    `t` = x * 10 (monthly), tracked through its metric x (time-series), entry 2025-02: 30
+ *    -> 300 a month from Feb.
  */
 function smallDocument(): Record<string, unknown> {
   return {
@@ -94,7 +95,7 @@ function smallDocument(): Record<string, unknown> {
             ],
             calculations: [
               { id: 'fixed', name: 'Fixed', formula: 'k', period: 'monthly' },
-              { id: 'tracked', name: 'Tracked', formula: 'x * 10', period: 'monthly' },
+              { id: 'tracked', name: 'Tracked', formula: 'x * 10', period: 'monthly', metric: 'x' },
             ],
           },
         ],
@@ -112,17 +113,21 @@ describe('ve summary --json', () => {
     const s = JSON.parse(out);
     expect(Object.keys(s)).toEqual(SUMMARY_KEYS);
     expect(s.monthly).toHaveLength(24);
-    for (const m of s.monthly) expect(Object.keys(m)).toEqual(['month', 'benefit', 'cumulative', 'realized', 'measured', 'assumed', 'estimated']);
+    for (const m of s.monthly) expect(Object.keys(m)).toEqual(['month', 'benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated']);
     for (const u of s.useCases) {
-      expect(Object.keys(u)).toEqual(['id', 'name', 'total', 'realizedToDate', 'calculations']);
+      expect(Object.keys(u)).toEqual([
+        'id', 'name', 'total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'calculations',
+      ]);
       for (const c of u.calculations) expect(Object.keys(c)).toEqual(['id', 'name', 'total', 'realizedToDate', 'tracked', 'metric', 'lastMeasured']);
     }
   });
 
   it('the demo figures as of Nov 2026', async () => {
     const s = JSON.parse((await ve(['summary', DEMO, '--as-of', '2026-11', '--json'])).out);
-    // per month: handle time 22000/12 + licences 18000/12 = 3333.33 assumed
+    // per month: handle time 22000/12 + licences 18000/12 = 3333.33 assumed with 10 reps;
+    // with 15 reps from June 2026: 33000/12 + 18000/12 = 4250
     const assumed = 22000 / 12 + 18000 / 12;
+    const assumed15 = 33000 / 12 + 18000 / 12;
     expect(s.scenario).toBe('realization');
     expect(s.asOf).toBe('2026-11');
     // Oct 2025: 10 x 20000 x 15% / 12 = 2500 + 3000 x 0.12 x 12 = 4320
@@ -132,15 +137,20 @@ describe('ve summary --json', () => {
       cumulative: s.monthly[3].cumulative,
       realized: cents(2500 + 4320 + assumed),
       measured: 6820,
+      // the deflection carries September's 12% forward; the efficiency has October's entry
+      carriedForward: 4320,
       assumed: cents(assumed),
       // plan: (100000 + 22000 + 18000) / 12 + 7200 = 18866.67 x 0.6 (ramp Oct-Dec 2025)
       estimated: cents(0.6 * (140000 / 12 + 7200)),
     });
     // see test/engine/summary.test.ts for the derivation of these
-    expect(s.total).toBe(412766.67);
-    expect(s.realizedToDate).toBe(251926.67);
-    expect(s.measuredToDate).toBe(195260);
-    expect(s.assumedToDate).toBe(cents(17 * assumed));
+    expect(s.total).toBe(487516.67);
+    expect(s.realizedToDate).toBe(286426.67);
+    expect(s.measuredToDate).toBe(224260);
+    expect(s.carriedForwardToDate).toBe(193373.33);
+    expect(s.projectedTotal).toBe(473116.67);
+    // Jul 2025 - May 2026 with 10 reps, Jun - Nov 2026 with 15
+    expect(s.assumedToDate).toBe(cents(11 * assumed + 6 * assumed15));
     expect(s.investmentTotal).toBe(2 * 48000 + 15000);
     expect(s.paybackMonth).toBe('2026-02');
   });
@@ -198,9 +208,11 @@ describe('ve summary --json', () => {
     expect(code).toBe(0);
     expect(out.trimStart().startsWith('{')).toBe(false);
     expect(out).toContain('realization');
-    expect(out).toMatch(/412,?766\.67/); // total
-    expect(out).toMatch(/251,?926\.67/); // realized to date
-    expect(out).toMatch(/195,?260\.00/); // measured to date
+    expect(out).toMatch(/487,?516\.67/); // total
+    expect(out).toMatch(/286,?426\.67/); // realized to date
+    expect(out).toMatch(/224,?260\.00/); // measured to date
+    expect(out).toMatch(/193,?373\.33/); // carried forward to date
+    expect(out).toMatch(/473,?116\.67/); // projected total
     expect(out).toContain('2026-02'); // payback
     for (let i = 0; i < 24; i++) {
       const index = 2025 * 12 + 6 + i; // Jul 2025 + i
@@ -448,8 +460,8 @@ describe('the real bin', () => {
     const out = execFileSync(process.execPath, ['bin/ve.mjs', 'summary', DEMO, '--as-of', '2026-11', '--json'], { encoding: 'utf8' });
     const s = JSON.parse(out);
     expect(Object.keys(s)).toEqual(SUMMARY_KEYS);
-    expect(s.total).toBe(412766.67);
-    expect(s.realizedToDate).toBe(251926.67);
+    expect(s.total).toBe(487516.67);
+    expect(s.realizedToDate).toBe(286426.67);
 
     const bad = spawnSync(process.execPath, ['bin/ve.mjs', 'summary', DEMO, '--as-of', '2026-13'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

@@ -35,11 +35,13 @@ function summary(d: BusinessCase, options: SummaryOptions): Summary {
 
 const SUMMARY_KEYS = [
   'scenario', 'kind', 'currency', 'asOf', 'start', 'months', 'total', 'realizedToDate', 'measuredToDate',
-  'assumedToDate', 'estimatedToDate', 'varianceToDate', 'investmentTotal', 'investmentToDate', 'roi', 'roiToDate',
-  'benefitMultiple', 'paybackMonth', 'monthly', 'useCases',
+  'carriedForwardToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'projectedTotal', 'projectedRoi',
+  'investmentTotal', 'investmentToDate', 'roi', 'roiToDate', 'benefitMultiple', 'paybackMonth', 'monthly', 'useCases',
 ];
-const MONTH_KEYS = ['month', 'benefit', 'cumulative', 'realized', 'measured', 'assumed', 'estimated'];
-const USE_CASE_KEYS = ['id', 'name', 'total', 'realizedToDate', 'calculations'];
+const MONTH_KEYS = ['month', 'benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated'];
+const USE_CASE_KEYS = [
+  'id', 'name', 'total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'calculations',
+];
 const CALCULATION_KEYS = ['id', 'name', 'total', 'realizedToDate', 'tracked', 'metric', 'lastMeasured'];
 
 // ---------------------------------------------------------------------------------------
@@ -50,6 +52,8 @@ const CALCULATION_KEYS = ['id', 'name', 'total', 'realizedToDate', 'tracked', 'm
  * window.
  *  - `double` = x * 2 (monthly); x = 10, entries 2025-09: 20 (before the window), 2026-01: 30.
  *    x: Nov 20 (carried from Sep), Dec 20, Jan 30, Feb 30 -> 40, 40, 60, 60; ramp: Nov 40 * 0.5 = 20.
+ *    (2) x is time-series but not `double`'s metric (it has none): a changing assumption, so
+ *    `double` is untracked.
  *  - `plus` = y (monthly); y = 5 before its first entry 2026-01: 7 -> 5, 5, 7, 7; Nov 5 * 0.5 = 2.5.
  *  - `fee` = fee (annual) with fee = 1200 -> 1200 / 12 = 100 a month; Nov 100 * 0.5 = 50.
  * benefit: Nov 20 + 2.5 + 50 = 72.5, Dec 40 + 5 + 100 = 145, Jan 60 + 7 + 100 = 167, Feb 167.
@@ -96,9 +100,12 @@ describe('a future scenario', () => {
       total: 72.5 + 145 + 167 + 167, // 551.5
       realizedToDate: null,
       measuredToDate: null,
+      carriedForwardToDate: null,
       assumedToDate: null,
       estimatedToDate: null,
       varianceToDate: null,
+      projectedTotal: null,
+      projectedRoi: null,
       investmentTotal: 0,
       investmentToDate: null,
       roi: null,
@@ -106,10 +113,10 @@ describe('a future scenario', () => {
       benefitMultiple: null,
       paybackMonth: null,
       monthly: [
-        { month: '2025-11', benefit: 72.5, cumulative: 72.5, realized: null, measured: null, assumed: null, estimated: null },
-        { month: '2025-12', benefit: 145, cumulative: 72.5 + 145, realized: null, measured: null, assumed: null, estimated: null },
-        { month: '2026-01', benefit: 167, cumulative: 72.5 + 145 + 167, realized: null, measured: null, assumed: null, estimated: null },
-        { month: '2026-02', benefit: 167, cumulative: 72.5 + 145 + 167 + 167, realized: null, measured: null, assumed: null, estimated: null },
+        { month: '2025-11', benefit: 72.5, cumulative: 72.5, realized: null, measured: null, carriedForward: null, assumed: null, estimated: null },
+        { month: '2025-12', benefit: 145, cumulative: 72.5 + 145, realized: null, measured: null, carriedForward: null, assumed: null, estimated: null },
+        { month: '2026-01', benefit: 167, cumulative: 72.5 + 145 + 167, realized: null, measured: null, carriedForward: null, assumed: null, estimated: null },
+        { month: '2026-02', benefit: 167, cumulative: 72.5 + 145 + 167 + 167, realized: null, measured: null, carriedForward: null, assumed: null, estimated: null },
       ],
       useCases: [
         {
@@ -117,9 +124,14 @@ describe('a future scenario', () => {
           name: 'Throughput',
           total: 20 + 40 + 60 + 60 + (2.5 + 5 + 7 + 7), // 201.5
           realizedToDate: null,
+          measuredToDate: null,
+          assumedToDate: null,
+          estimatedToDate: null,
+          varianceToDate: null,
           calculations: [
-            // tracked: x is time-series; lastMeasured: x's latest entry 2026-01
-            { id: 'double', name: 'Double', total: 20 + 40 + 60 + 60, realizedToDate: null, tracked: true, metric: null, lastMeasured: '2026-01' },
+            // (2) untracked: x is time-series, but only a calculation's metric makes it tracked;
+            // lastMeasured comes from the metric only, so null
+            { id: 'double', name: 'Double', total: 20 + 40 + 60 + 60, realizedToDate: null, tracked: false, metric: null, lastMeasured: null },
             { id: 'plus', name: 'Plus', total: 2.5 + 5 + 7 + 7, realizedToDate: null, tracked: true, metric: 'y', lastMeasured: '2026-01' },
           ],
         },
@@ -128,6 +140,10 @@ describe('a future scenario', () => {
           name: 'Licences',
           total: 50 + 100 + 100 + 100,
           realizedToDate: null,
+          measuredToDate: null,
+          assumedToDate: null,
+          estimatedToDate: null,
+          varianceToDate: null,
           calculations: [
             { id: 'fee', name: 'Fee', total: 50 + 100 + 100 + 100, realizedToDate: null, tracked: false, metric: null, lastMeasured: null },
           ],
@@ -277,6 +293,8 @@ describe('a future scenario', () => {
 /**
  * Plans to compare with:
  *  - `plan`:  Dec 2024 - Feb 2025, 500 a month. Overlaps the realization window in Jan-Feb.
+ *             (2) Its use case has the id `ops`: the realization's `ops` is compared with it
+ *             use case by use case; the realization's `idle` has no counterpart.
  *  - `later`: Apr 2025 - Mar 2026, 6000 a year = 500 a month, ramp Apr 2025 at 0.2 -> 100.
  *  - `far`:   2030, no overlap at all.
  */
@@ -286,7 +304,7 @@ const plan: Scenario = {
   kind: 'future',
   start: '2024-12',
   months: 3,
-  useCases: [{ id: 'u', name: 'U', inputs: [], calculations: [{ id: 'c', name: 'C', formula: '500', period: 'monthly' }] }],
+  useCases: [{ id: 'ops', name: 'Operations', inputs: [], calculations: [{ id: 'c', name: 'C', formula: '500', period: 'monthly' }] }],
 };
 const later: Scenario = {
   id: 'later',
@@ -302,13 +320,14 @@ const far: Scenario = { ...plan, id: 'far', name: 'Far', start: '2030-01', month
 /**
  * Realization Jan - Jun 2025, based on `plan`.
  * Use case `ops`:
- *  - `volume` = m * k (monthly), tracked (m is time-series): m = 100, entries 2025-03: 110,
- *    2025-05: 130; k = 10. Benefit 1000, 1000, 1100, 1100, 1300, 1300. Measured from Mar
- *    (m's first entry), so Jan and Feb claim nothing.
+ *  - `volume` = m * k (monthly), tracked (its metric m is time-series): m = 100, entries
+ *    2025-03: 110, 2025-05: 130; k = 10. Benefit 1000, 1000, 1100, 1100, 1300, 1300. Measured
+ *    from Mar (m's first entry), so Jan and Feb claim nothing; Apr and Jun are carried
+ *    forward (no entry in the month itself, m = 110 and 130 from the entry before).
  *  - `base` = k * 120 (annual), untracked: 1200 / 12 = 100 a month, assumed.
  * Use case `idle`:
- *  - `idle` = z (monthly), z time-series with no entries: tracked, never measured: 50 a month
- *    of benefit, never realized.
+ *  - `idle` = z (monthly), its metric z time-series with no entries: tracked, never measured:
+ *    50 a month of benefit, never realized.
  * benefit: Jan, Feb 1000 + 100 + 50 = 1150; Mar, Apr 1100 + 150 = 1250; May, Jun 1300 + 150 = 1450.
  */
 const actual: Scenario = {
@@ -335,7 +354,7 @@ const actual: Scenario = {
       id: 'idle',
       name: 'Idle',
       inputs: [{ key: 'z', label: 'Z', unit: '', value: 50, series: {} }],
-      calculations: [{ id: 'idle', name: 'Idle', formula: 'z', period: 'monthly' }],
+      calculations: [{ id: 'idle', name: 'Idle', formula: 'z', period: 'monthly', metric: 'z' }],
     },
   ],
 };
@@ -344,8 +363,11 @@ const realizationDoc = doc(plan, later, far, actual);
 describe('a realization scenario', () => {
   it('the whole summary as of May 2025, by hand', () => {
     const s = summary(realizationDoc, { asOf: '2025-05' });
-    // measured: Mar 1100 + Apr 1100 + May 1300 = 3500; assumed: 5 months x 100 = 500
+    // measured: Mar 1100 + Apr 1100 + May 1300 = 3500, of which Apr 1100 carried forward (m has
+    // entries in Mar and May only); assumed: 5 months x 100 = 500
     // estimated (plan, by calendar month): Jan 500, Feb 500, Mar-Jun 0 (plan ended in Feb)
+    // projected: realized to date 4000 + Jun's benefit 1450 = 5450 (Jan-Feb's unmeasured
+    // 2 x 1000 and idle's 5 x 50 stay unclaimed)
     expect(s).toStrictEqual({
       scenario: 'actual',
       kind: 'realization',
@@ -356,9 +378,12 @@ describe('a realization scenario', () => {
       total: 1150 * 2 + 1250 * 2 + 1450 * 2, // 7700
       realizedToDate: 3500 + 500,
       measuredToDate: 1100 + 1100 + 1300,
+      carriedForwardToDate: 1100,
       assumedToDate: 5 * 100,
       estimatedToDate: 500 + 500,
       varianceToDate: 4000 / 1000 - 1, // 3
+      projectedTotal: 4000 + 1450,
+      projectedRoi: null,
       investmentTotal: 0,
       investmentToDate: 0,
       roi: null,
@@ -366,13 +391,13 @@ describe('a realization scenario', () => {
       benefitMultiple: null,
       paybackMonth: null,
       monthly: [
-        { month: '2025-01', benefit: 1150, cumulative: 1150, realized: 100, measured: 0, assumed: 100, estimated: 500 },
-        { month: '2025-02', benefit: 1150, cumulative: 2300, realized: 100, measured: 0, assumed: 100, estimated: 500 },
-        { month: '2025-03', benefit: 1250, cumulative: 3550, realized: 1200, measured: 1100, assumed: 100, estimated: 0 },
-        { month: '2025-04', benefit: 1250, cumulative: 4800, realized: 1200, measured: 1100, assumed: 100, estimated: 0 },
-        { month: '2025-05', benefit: 1450, cumulative: 6250, realized: 1400, measured: 1300, assumed: 100, estimated: 0 },
+        { month: '2025-01', benefit: 1150, cumulative: 1150, realized: 100, measured: 0, carriedForward: 0, assumed: 100, estimated: 500 },
+        { month: '2025-02', benefit: 1150, cumulative: 2300, realized: 100, measured: 0, carriedForward: 0, assumed: 100, estimated: 500 },
+        { month: '2025-03', benefit: 1250, cumulative: 3550, realized: 1200, measured: 1100, carriedForward: 0, assumed: 100, estimated: 0 },
+        { month: '2025-04', benefit: 1250, cumulative: 4800, realized: 1200, measured: 1100, carriedForward: 1100, assumed: 100, estimated: 0 },
+        { month: '2025-05', benefit: 1450, cumulative: 6250, realized: 1400, measured: 1300, carriedForward: 0, assumed: 100, estimated: 0 },
         // after asOf: never realized
-        { month: '2025-06', benefit: 1450, cumulative: 7700, realized: null, measured: null, assumed: null, estimated: 0 },
+        { month: '2025-06', benefit: 1450, cumulative: 7700, realized: null, measured: null, carriedForward: null, assumed: null, estimated: 0 },
       ],
       useCases: [
         {
@@ -380,6 +405,11 @@ describe('a realization scenario', () => {
           name: 'Operations',
           total: (1000 + 1000 + 1100 + 1100 + 1300 + 1300) + 6 * 100, // 7400
           realizedToDate: 3500 + 500,
+          measuredToDate: 3500,
+          assumedToDate: 500,
+          // (2) the plan's `ops`: Jan 500 + Feb 500; variance 4000 / 1000 - 1
+          estimatedToDate: 500 + 500,
+          varianceToDate: 4000 / 1000 - 1, // 3
           calculations: [
             { id: 'volume', name: 'Volume', total: 1000 + 1000 + 1100 + 1100 + 1300 + 1300, realizedToDate: 1100 + 1100 + 1300, tracked: true, metric: 'm', lastMeasured: '2025-05' },
             { id: 'base', name: 'Base', total: 6 * 100, realizedToDate: 5 * 100, tracked: false, metric: null, lastMeasured: null },
@@ -390,7 +420,12 @@ describe('a realization scenario', () => {
           name: 'Idle',
           total: 6 * 50,
           realizedToDate: 0,
-          calculations: [{ id: 'idle', name: 'Idle', total: 6 * 50, realizedToDate: 0, tracked: true, metric: null, lastMeasured: null }],
+          measuredToDate: 0,
+          assumedToDate: 0,
+          // (2) the plan has no use case `idle`: no comparison
+          estimatedToDate: null,
+          varianceToDate: null,
+          calculations: [{ id: 'idle', name: 'Idle', total: 6 * 50, realizedToDate: 0, tracked: true, metric: 'z', lastMeasured: null }],
         },
       ],
     });
@@ -409,7 +444,7 @@ describe('a realization scenario', () => {
   it('a tracked calculation claims nothing in months that are not measured (no data, no claim)', () => {
     const s = summary(realizationDoc, { asOf: '2025-02' });
     // Jan, Feb: volume has benefit 1000 but m has no entry yet; idle is never measured.
-    expect(s.monthly[0]).toEqual({ month: '2025-01', benefit: 1150, cumulative: 1150, realized: 100, measured: 0, assumed: 100, estimated: 500 });
+    expect(s.monthly[0]).toEqual({ month: '2025-01', benefit: 1150, cumulative: 1150, realized: 100, measured: 0, carriedForward: 0, assumed: 100, estimated: 500 });
     expect(s.measuredToDate).toBe(0);
     expect(s.realizedToDate).toBe(200);
     expect(s.useCases[0]!.calculations[0]!.realizedToDate).toBe(0);
@@ -456,7 +491,7 @@ describe('a realization scenario', () => {
           id: 'u',
           name: 'U',
           inputs: [{ key: 'm', label: 'M', unit: '', value: 1, series: { '2024-11': 3 } }],
-          calculations: [{ id: 'c', name: 'C', formula: 'm * 100', period: 'monthly' }],
+          calculations: [{ id: 'c', name: 'C', formula: 'm * 100', period: 'monthly', metric: 'm' }],
         },
       ],
     });
@@ -464,12 +499,16 @@ describe('a realization scenario', () => {
     // m = 3 from Nov 2024 -> 300 a month, measured from Jan (the window's first month)
     expect(s.monthly.slice(0, 2).map((m) => m.measured)).toEqual([300, 300]);
     expect(s.measuredToDate).toBe(600);
+    // (2) neither Jan nor Feb has an entry of its own: both are carried forward from Nov 2024
+    expect(s.monthly.slice(0, 2).map((m) => m.carriedForward)).toEqual([300, 300]);
+    expect(s.carriedForwardToDate).toBe(600);
     expect(s.estimatedToDate).toBeNull();
     expect(s.useCases[0]!.calculations[0]!.lastMeasured).toBe('2024-11');
   });
 
-  it('measured when at least one of its time-series inputs has an entry', () => {
-    // c = a + b, both time-series; a's first entry in Mar, b's in Feb -> measured from Feb
+  it('(2) measured from its metric\'s first entry only; another time-series input is a changing assumption', () => {
+    // c = a + b with metric a. a's only entry is in Mar; b (a changing assumption) changes in
+    // Feb and Apr. Measured from Mar (a's first entry): b's Feb entry measures nothing.
     const d = doc({
       id: 'r',
       name: 'R',
@@ -482,18 +521,29 @@ describe('a realization scenario', () => {
           name: 'U',
           inputs: [
             { key: 'a', label: 'A', unit: '', value: 1, series: { '2025-03': 2 } },
-            { key: 'b', label: 'B', unit: '', value: 10, series: { '2025-02': 20 } },
+            { key: 'b', label: 'B', unit: '', value: 10, series: { '2025-02': 20, '2025-04': 30 } },
           ],
-          calculations: [{ id: 'c', name: 'C', formula: 'a + b', period: 'monthly' }],
+          calculations: [{ id: 'c', name: 'C', formula: 'a + b', period: 'monthly', metric: 'a' }],
         },
       ],
     });
     const s = summary(d, { asOf: '2025-04' });
-    // Jan: 1 + 10 = 11 (not measured), Feb: 1 + 20 = 21, Mar, Apr: 2 + 20 = 22
-    expect(s.monthly.map((m) => m.benefit)).toEqual([11, 21, 22, 22]);
-    expect(s.monthly.map((m) => m.measured)).toEqual([0, 21, 22, 22]);
-    expect(s.measuredToDate).toBe(21 + 22 + 22);
-    expect(s.useCases[0]!.calculations[0]!.lastMeasured).toBe('2025-03');
+    // Jan: 1 + 10 = 11, Feb: 1 + 20 = 21 (b's value changes, but a is not measured yet),
+    // Mar: 2 + 20 = 22 (a's entry), Apr: 2 + 30 = 32 (a carried forward from Mar)
+    expect(s.monthly.map((m) => m.benefit)).toEqual([11, 21, 22, 32]);
+    expect(s.monthly.map((m) => m.measured)).toEqual([0, 0, 22, 32]);
+    expect(s.monthly.map((m) => m.carriedForward)).toEqual([0, 0, 0, 32]);
+    // a tracked calculation's unmeasured months are not assumed either: no data, no claim
+    expect(s.monthly.map((m) => m.assumed)).toEqual([0, 0, 0, 0]);
+    expect(s.measuredToDate).toBe(22 + 32);
+    expect(s.carriedForwardToDate).toBe(32);
+    expect(s.assumedToDate).toBe(0);
+    expect(s.realizedToDate).toBe(22 + 32);
+    // asOf is the window's last month: nothing after it, so the projection is what was realized
+    expect(s.projectedTotal).toBe(22 + 32);
+    expect(s.total).toBe(11 + 21 + 22 + 32);
+    // lastMeasured is a's latest entry (Mar), not b's (Apr)
+    expect(s.useCases[0]!.calculations[0]).toMatchObject({ tracked: true, metric: 'a', lastMeasured: '2025-03' });
   });
 
   it('a calculation whose inputs are all constant is assumed, never measured', () => {
@@ -675,8 +725,8 @@ describe('investment and ROI', () => {
 
   /**
    * Realization Jan 2025 - Dec 2026 (24 months), investment 1200 annual + 500 one-time.
-   *  - `gain` = g * 100 (monthly), g time-series: value 3 (300 a month, not measured), entry
-   *    2025-04: 2 -> 200 a month, measured from Apr.
+   *  - `gain` = g * 100 (monthly), its metric g time-series: value 3 (300 a month, not
+   *    measured), entry 2025-04: 2 -> 200 a month, measured from Apr.
    *  - `base` = 1200 (annual) -> 100 a month, assumed.
    * benefit: Jan-Mar 400, Apr on 300. realized: Jan-Mar 100, Apr on 300.
    * investment: Jan 2025 1200 + 500 = 1700, Jan 2026 1200.
@@ -699,7 +749,7 @@ describe('investment and ROI', () => {
         name: 'U',
         inputs: [{ key: 'g', label: 'G', unit: '', value: 3, series: { '2025-04': 2 } }],
         calculations: [
-          { id: 'gain', name: 'Gain', formula: 'g * 100', period: 'monthly' },
+          { id: 'gain', name: 'Gain', formula: 'g * 100', period: 'monthly', metric: 'g' },
           { id: 'base', name: 'Base', formula: '1200', period: 'annual' },
         ],
       },
@@ -727,6 +777,10 @@ describe('investment and ROI', () => {
     expect(s.investmentTotal).toBe(2900);
     expect(s.roi).toBeCloseTo((7500 - 2900) / 2900, 12);
     expect(s.benefitMultiple).toBeCloseTo(7500 / 2900, 12);
+    // (2) projected: realized 3000 + Jan-Dec 2026 12 x 300 = 6600; Jan-Mar 2025's unmeasured
+    // gain (3 x 300 = 900) stays unclaimed: 7500 - 900 = 6600 as well
+    expect(s.projectedTotal).toBe(3000 + 12 * 300);
+    expect(s.projectedRoi).toBeCloseTo((6600 - 2900) / 2900, 12);
   });
 
   it('realization: month 13 charges the annual investment to date', () => {
@@ -762,8 +816,9 @@ describe('rounding to cents only at output', () => {
         calculations: [
           // 100 a year: 8.3333... a month
           { id: 'year', name: 'Year', formula: '100', period: 'annual' },
-          // 1/3 a month, measured (t is time-series with an entry from Jan)
-          { id: 'm', name: 'M', formula: 't / 3', period: 'monthly' },
+          // 1/3 a month, measured (its metric t is time-series with an entry in Jan, carried
+          // forward from Feb on)
+          { id: 'm', name: 'M', formula: 't / 3', period: 'monthly', metric: 't' },
           // 1/3 a month, assumed
           { id: 'a', name: 'A', formula: '1 / 3', period: 'monthly' },
         ],
@@ -791,6 +846,9 @@ describe('rounding to cents only at output', () => {
     expect(s.monthly[0]!.assumed).toBe(8.67);
     expect(s.monthly[0]!.realized).toBe(9);
     expect(s.monthly[2]!.cumulative).toBe(27);
+    // (2) Jan has t's entry: nothing carried forward; Feb carries Jan's: 1/3 -> 0.33
+    expect(s.monthly[0]!.carriedForward).toBe(0);
+    expect(s.monthly[1]!.carriedForward).toBe(0.33);
   });
 
   it('to-date figures are rounded once, after summing', () => {
@@ -800,6 +858,10 @@ describe('rounding to cents only at output', () => {
     expect(s.assumedToDate).toBe(26);
     expect(s.realizedToDate).toBe(27);
     expect(s.useCases[0]!.calculations[1]!.realizedToDate).toBe(1);
+    // (2) carried forward Feb + Mar: 2 x 1/3 = 0.67 (not 0.33 + 0.33 = 0.66)
+    expect(s.carriedForwardToDate).toBe(0.67);
+    // projected: 27 + Apr-Dec 9 x 9 = 108, the total (nothing before asOf went unclaimed)
+    expect(s.projectedTotal).toBe(108);
   });
 
   it('a month of 100/12 shows as 8.33 and two months cumulate to 16.67 (not 16.66)', () => {
@@ -824,29 +886,38 @@ describe('the Delta Corp demo (examples/delta-corp.json) as of Nov 2026', () => 
 
   /*
    * Inputs (from the files):
-   *  support-efficiency: reps 10, rep_cost 20000, baseline avg_tickets_per_day 100,
-   *    tickets_per_day measured 88 (2025-08), 115 (2025-10), 158 (2026-03);
+   *  support-efficiency: reps 10, then 15 from 2026-06 (setInput with from: a changing
+   *    assumption, not a measurement), rep_cost 20000, baseline avg_tickets_per_day 100,
+   *    tickets_per_day (the metric) measured 88 (2025-08), 115 (2025-10), 158 (2026-03);
    *    efficiency = reps * rep_cost * max(0, (tickets - 100) / 100), annual;
-   *    handle-time = 10 * 100 * 0.5 / 60 * 220 * 12 = 22000 a year, untracked.
-   *  self-service: deflection = 3000 * rate * 12 (monthly), rate 0.2 then measured
-   *    0.12 (2025-09), 0.18 (2026-01), 0.22 (2026-07).
+   *    handle-time = reps * 100 * 0.5 / 60 * 220 * 12 a year, untracked (assumed).
+   *  self-service: deflection = 3000 * rate * 12 (monthly), tracked through its metric
+   *    deflection_rate (trackMetric): 0.2 planned (the value before the first entry), then
+   *    measured 0.12 (2025-09), 0.18 (2026-01), 0.22 (2026-07).
    *  legacy-tools: licences 18000 a year, untracked.
-   * Realization window: Jul 2025 - Jun 2027 (24 months).
+   * Realization window: Jul 2025 - Jun 2027 (24 months); asOf Nov 2026 is month 17.
+   * reps: 10 in the 11 months Jul 2025 - May 2026, 15 in the 13 months Jun 2026 - Jun 2027.
    */
   const effOctFeb = (10 * 20000 * ((115 - 100) / 100)) / 12; // 2500
-  const effMarOn = (10 * 20000 * ((158 - 100) / 100)) / 12; // 9666.67
-  const handle = (10 * 100 * 0.5 / 60 * 220 * 12) / 12; // 1833.33
+  const effMarMay = (10 * 20000 * ((158 - 100) / 100)) / 12; // 9666.67
+  const effJunOn = (15 * 20000 * ((158 - 100) / 100)) / 12; // 174000 / 12 = 14500
+  const handle10 = (10 * 100 * 0.5 / 60 * 220 * 12) / 12; // 22000 / 12 = 1833.33
+  const handle15 = (15 * 100 * 0.5 / 60 * 220 * 12) / 12; // 33000 / 12 = 2750
   const licences = 18000 / 12; // 1500
-  const assumed = handle + licences; // 3333.33
+  const assumed10 = handle10 + licences; // 3333.33 a month until May 2026
+  const assumed15 = handle15 + licences; // 4250 a month from June 2026
   const defl = (rate: number): number => 3000 * rate * 12; // 0.2 -> 7200, 0.12 -> 4320, 0.18 -> 6480, 0.22 -> 7920
-  // The plan (rollout-plan): 50% gain: 10 * 20000 * 0.5 = 100000 a year; deflection 0.2.
-  const planFull = 100000 / 12 + handle + defl(0.2) + licences; // 18866.67
-  // ramp Jul-Sep 2025 at 0.25, Oct-Dec 2025 at 0.6
+  // The plan (rollout-plan), unchanged by the realization's operations: 50% gain:
+  // 10 * 20000 * 0.5 = 100000 a year; 10 reps; deflection 0.2.
+  const planFull = 100000 / 12 + handle10 + defl(0.2) + licences; // 18866.67
+  // ramp Jul-Sep 2025 at 0.25, Oct-Dec 2025 at 0.6: 17 plan months to Nov 2026 weigh
+  // 3 x 0.25 + 3 x 0.6 + 11 = 13.55 full months
+  const planMonthsToDate = 3 * 0.25 + 3 * 0.6 + 11;
 
   const s = summary(demo, { asOf: '2026-11' });
   const month = (m: string) => s.monthly.find((x) => x.month === m)!;
 
-  it('the efficiency gain is 0% (clamped) Aug-Sep, 15% Oct-Feb and 58% Mar-Jun', () => {
+  it('the efficiency gain is 0% (clamped) Aug-Sep, 15% Oct-Feb and 58% from Mar, with 15 reps from Jun 2026', () => {
     const realization = demo.scenarios.find((x) => x.kind === 'realization')!;
     const ev = evaluateScenario(realization);
     if (!ev.ok) throw new Error(ev.error.message);
@@ -856,52 +927,75 @@ describe('the Delta Corp demo (examples/delta-corp.json) as of Nov 2026', () => 
     expect(monthly.slice(0, 3)).toEqual([0, 0, 0]);
     // Oct 2025 - Feb 2026: 15%
     for (const v of monthly.slice(3, 8)) expect(v).toBeCloseTo(effOctFeb, 9);
-    // Mar 2026 - Jun 2027: 58%
-    for (const v of monthly.slice(8)) expect(v).toBeCloseTo(effMarOn, 9);
+    // Mar - May 2026: 58% with 10 reps
+    for (const v of monthly.slice(8, 11)) expect(v).toBeCloseTo(effMarMay, 9);
+    // Jun 2026 - Jun 2027: 58% with 15 reps
+    expect(monthly.slice(11)).toHaveLength(13);
+    for (const v of monthly.slice(11)) expect(v).toBeCloseTo(effJunOn, 9);
   });
 
   it('Jul 2025: nothing measured yet; the deflection calculation is tracked but not measured', () => {
     // benefit = 0 + 1833.33 + 7200 + 1500; realized = assumed = 3333.33
     expect(month('2025-07')).toEqual({
       month: '2025-07',
-      benefit: cents(0 + handle + defl(0.2) + licences), // 10533.33
-      cumulative: cents(0 + handle + defl(0.2) + licences),
-      realized: cents(assumed),
+      benefit: cents(0 + handle10 + defl(0.2) + licences), // 10533.33
+      cumulative: cents(0 + handle10 + defl(0.2) + licences),
+      realized: cents(assumed10),
       measured: 0,
-      assumed: cents(assumed),
+      carriedForward: 0,
+      assumed: cents(assumed10),
       estimated: cents(0.25 * planFull), // 4716.67
     });
   });
 
   it('Sep 2025: deflection measured at 12%, efficiency still 0', () => {
     expect(month('2025-09').measured).toBe(cents(0 + defl(0.12))); // 4320
-    expect(month('2025-09').realized).toBe(cents(defl(0.12) + assumed)); // 7653.33
+    // the efficiency is carried forward from Aug, but it is 0; the deflection has its entry
+    expect(month('2025-09').carriedForward).toBe(0);
+    expect(month('2025-09').realized).toBe(cents(defl(0.12) + assumed10)); // 7653.33
   });
 
   it('Oct 2025: efficiency 10 x 20000 x (115-100)/100 / 12 = 2500 + deflection 3000 x 0.12 x 12 = 4320', () => {
     const oct = month('2025-10');
     expect(oct.measured).toBe(2500 + 4320);
-    expect(oct.assumed).toBe(cents(assumed));
-    expect(oct.realized).toBe(cents(6820 + assumed)); // 10153.33
-    expect(oct.benefit).toBe(cents(6820 + assumed));
+    // the efficiency has its Oct entry; the deflection carries Sep's 12% forward
+    expect(oct.carriedForward).toBe(4320);
+    expect(oct.assumed).toBe(cents(assumed10));
+    expect(oct.realized).toBe(cents(6820 + assumed10)); // 10153.33
+    expect(oct.benefit).toBe(cents(6820 + assumed10));
     expect(oct.estimated).toBe(cents(0.6 * planFull)); // 11320
   });
 
   it('Mar 2026: 58% and 18%', () => {
     const mar = month('2026-03');
-    expect(mar.measured).toBe(cents(effMarOn + defl(0.18))); // 16146.67
-    expect(mar.realized).toBe(cents(effMarOn + defl(0.18) + assumed)); // 19480
+    expect(mar.measured).toBe(cents(effMarMay + defl(0.18))); // 16146.67
+    // 158 is Mar's entry; 18% is carried forward from Jan
+    expect(mar.carriedForward).toBe(cents(defl(0.18))); // 6480
+    expect(mar.realized).toBe(cents(effMarMay + defl(0.18) + assumed10)); // 19480
     expect(mar.estimated).toBe(cents(planFull)); // 18866.67
   });
 
+  it('Jun 2026: 15 reps from June: efficiency 14500 and handle time 2750; May still has 10', () => {
+    expect(month('2026-05').realized).toBe(cents(effMarMay + defl(0.18) + assumed10)); // 19480
+    const jun = month('2026-06');
+    // measured: 14500 + 6480 = 20980, all carried forward (no entry of either metric in Jun)
+    expect(jun.measured).toBe(cents(effJunOn + defl(0.18)));
+    expect(jun.carriedForward).toBe(cents(effJunOn + defl(0.18)));
+    // assumed: 2750 + 1500 = 4250
+    expect(jun.assumed).toBe(cents(assumed15));
+    expect(jun.realized).toBe(cents(effJunOn + defl(0.18) + assumed15)); // 25230
+    expect(jun.benefit).toBe(25230);
+  });
+
   it('Nov 2026 (asOf) is realized; Dec 2026 is not', () => {
-    expect(month('2026-11').realized).toBe(cents(effMarOn + defl(0.22) + assumed)); // 20920
+    expect(month('2026-11').realized).toBe(cents(effJunOn + defl(0.22) + assumed15)); // 14500 + 7920 + 4250 = 26670
     expect(month('2026-12')).toEqual({
       month: '2026-12',
-      benefit: cents(effMarOn + defl(0.22) + assumed),
+      benefit: cents(effJunOn + defl(0.22) + assumed15), // 26670
       cumulative: month('2026-12').cumulative,
       realized: null,
       measured: null,
+      carriedForward: null,
       assumed: null,
       estimated: cents(planFull),
     });
@@ -909,18 +1003,27 @@ describe('the Delta Corp demo (examples/delta-corp.json) as of Nov 2026', () => 
 
   it('the headline figures', () => {
     // measured to Nov 2026 (17 months):
-    //   efficiency: Oct-Feb 5 x 2500 + Mar-Nov 9 x 9666.67 = 12500 + 87000
-    //   deflection: Sep-Dec 4 x 4320 + Jan-Jun 6 x 6480 + Jul-Nov 5 x 7920
-    const measured = 5 * effOctFeb + 9 * effMarOn + 4 * defl(0.12) + 6 * defl(0.18) + 5 * defl(0.22); // 195260
-    const assumedToDate = 17 * assumed; // 56666.67
-    const realized = measured + assumedToDate; // 251926.67
+    //   efficiency: Oct-Feb 5 x 2500 + Mar-May 3 x 9666.67 + Jun-Nov 6 x 14500 = 12500 + 29000 + 87000 = 128500
+    //   deflection: Sep-Dec 4 x 4320 + Jan-Jun 6 x 6480 + Jul-Nov 5 x 7920 = 17280 + 38880 + 39600 = 95760
+    const measured = 5 * effOctFeb + 3 * effMarMay + 6 * effJunOn + 4 * defl(0.12) + 6 * defl(0.18) + 5 * defl(0.22); // 224260
+    // carried forward (measured months without an entry of their own metric):
+    //   efficiency: Sep 0, Nov-Feb 4 x 2500, Apr-May 2 x 9666.67, Jun-Nov 6 x 14500 = 116333.33
+    //   deflection: Oct-Dec 3 x 4320, Feb-Jun 5 x 6480, Aug-Nov 4 x 7920 = 12960 + 32400 + 31680 = 77040
+    const carried = 4 * effOctFeb + 2 * effMarMay + 6 * effJunOn + 3 * defl(0.12) + 5 * defl(0.18) + 4 * defl(0.22); // 193373.33
+    // assumed: 11 months (Jul 2025 - May 2026) x 3333.33 + 6 months (Jun - Nov 2026) x 4250
+    const assumedToDate = 11 * assumed10 + 6 * assumed15; // 36666.67 + 25500 = 62166.67
+    const realized = measured + assumedToDate; // 286426.67
     // total over 24 months:
-    //   efficiency 5 x 2500 + 16 x 9666.67; handle 24 x 1833.33; licences 24 x 1500;
-    //   deflection Jul-Aug 2 x 7200 (benefit, not realized) + 4 x 4320 + 6 x 6480 + 12 x 7920
+    //   efficiency 5 x 2500 + 3 x 9666.67 + 13 x 14500 = 230000; handle 11 x 1833.33 + 13 x 2750 = 55916.67;
+    //   licences 24 x 1500 = 36000;
+    //   deflection Jul-Aug 2 x 7200 (benefit, not realized) + 4 x 4320 + 6 x 6480 + 12 x 7920 = 165600
     const total =
-      5 * effOctFeb + 16 * effMarOn + 24 * assumed + 2 * defl(0.2) + 4 * defl(0.12) + 6 * defl(0.18) + 12 * defl(0.22); // 412766.67
-    // estimated to Nov 2026: 3 x 0.25 + 3 x 0.6 + 11 x 1 plan months
-    const estimated = (3 * 0.25 + 3 * 0.6 + 11) * planFull; // 255643.33
+      5 * effOctFeb + 3 * effMarMay + 13 * effJunOn + 11 * handle10 + 13 * handle15 + 24 * licences +
+      2 * defl(0.2) + 4 * defl(0.12) + 6 * defl(0.18) + 12 * defl(0.22); // 487516.67
+    // projected: realized to date + Dec 2026 - Jun 2027, 7 x (14500 + 7920 + 4250) = 7 x 26670 = 186690;
+    // Jul-Aug 2025's unmeasured deflection (2 x 7200) stays unclaimed: 487516.67 - 14400 as well
+    const projected = realized + 7 * (effJunOn + defl(0.22) + assumed15); // 473116.67
+    const estimated = planMonthsToDate * planFull; // 255643.33
     // investment: 48000 annual (Jul 2025, Jul 2026) + 15000 one-time = 111000
     const investment = 2 * 48000 + 15000;
 
@@ -930,13 +1033,19 @@ describe('the Delta Corp demo (examples/delta-corp.json) as of Nov 2026', () => 
     expect(s.start).toBe('2025-07');
     expect(s.months).toBe(24);
     expect(s.measuredToDate).toBe(cents(measured));
-    expect(s.measuredToDate).toBe(195260);
+    expect(s.measuredToDate).toBe(224260);
+    expect(s.carriedForwardToDate).toBe(cents(carried));
+    expect(s.carriedForwardToDate).toBe(193373.33);
     expect(s.assumedToDate).toBe(cents(assumedToDate));
-    expect(s.assumedToDate).toBe(56666.67);
+    expect(s.assumedToDate).toBe(62166.67);
     expect(s.realizedToDate).toBe(cents(realized));
-    expect(s.realizedToDate).toBe(251926.67);
+    expect(s.realizedToDate).toBe(286426.67);
     expect(s.total).toBe(cents(total));
-    expect(s.total).toBe(412766.67);
+    expect(s.total).toBe(487516.67);
+    expect(s.projectedTotal).toBe(cents(projected));
+    expect(s.projectedTotal).toBe(cents(total - 2 * defl(0.2)));
+    expect(s.projectedTotal).toBe(473116.67);
+    expect(s.projectedRoi).toBeCloseTo((projected - investment) / investment, 9);
     expect(s.estimatedToDate).toBe(cents(estimated));
     expect(s.estimatedToDate).toBe(255643.33);
     expect(s.varianceToDate).toBeCloseTo(realized / estimated - 1, 9);
@@ -946,39 +1055,59 @@ describe('the Delta Corp demo (examples/delta-corp.json) as of Nov 2026', () => 
     expect(s.roiToDate).toBeCloseTo((realized - investment) / investment, 9);
     expect(s.benefitMultiple).toBeCloseTo(total / investment, 9);
     // cumulative realized: Jul, Aug 3333.33 each, Sep 7653.33, Oct-Dec 3 x 10153.33, Jan 12313.33
-    //   = 57093.33 < 63000; + Feb 12313.33 = 69406.67 >= 63000 -> Feb 2026
-    const throughJan = 2 * assumed + (defl(0.12) + assumed) + 3 * (effOctFeb + defl(0.12) + assumed) + (effOctFeb + defl(0.18) + assumed);
+    //   = 57093.33 < 63000; + Feb 12313.33 = 69406.67 >= 63000 -> Feb 2026 (before the 15 reps)
+    const throughJan = 2 * assumed10 + (defl(0.12) + assumed10) + 3 * (effOctFeb + defl(0.12) + assumed10) + (effOctFeb + defl(0.18) + assumed10);
     expect(throughJan).toBeLessThan(63000);
-    expect(throughJan + effOctFeb + defl(0.18) + assumed).toBeGreaterThanOrEqual(63000);
+    expect(throughJan + effOctFeb + defl(0.18) + assumed10).toBeGreaterThanOrEqual(63000);
     expect(s.paybackMonth).toBe('2026-02');
   });
 
-  it('use cases and calculations', () => {
+  it('use cases and calculations, each against the plan\'s use case of the same id', () => {
     const [eff, self, legacy] = s.useCases;
     expect(eff!.id).toBe('support-efficiency');
-    // efficiency 5 x 2500 + 16 x 9666.67 = 167166.67; handle 24 x 1833.33 = 44000
-    expect(eff!.total).toBe(cents(5 * effOctFeb + 16 * effMarOn + 24 * handle));
-    // realized: 12500 + 87000 + 17 x 1833.33
-    expect(eff!.realizedToDate).toBe(cents(5 * effOctFeb + 9 * effMarOn + 17 * handle));
+    // efficiency 230000 (above); handle 11 x 1833.33 + 13 x 2750 = 55916.67
+    expect(eff!.total).toBe(cents(5 * effOctFeb + 3 * effMarMay + 13 * effJunOn + 11 * handle10 + 13 * handle15)); // 285916.67
+    // measured: the efficiency 12500 + 29000 + 87000 = 128500; assumed: handle 11 x 1833.33 + 6 x 2750 = 36666.67
+    const effMeasured = 5 * effOctFeb + 3 * effMarMay + 6 * effJunOn;
+    const effAssumed = 11 * handle10 + 6 * handle15;
+    expect(eff!.measuredToDate).toBe(128500);
+    expect(eff!.assumedToDate).toBe(cents(effAssumed)); // 36666.67
+    expect(eff!.realizedToDate).toBe(cents(effMeasured + effAssumed)); // 165166.67
+    // plan: (100000 + 22000) / 12 = 10166.67 a month x 13.55 = 137758.33
+    const effPlan = planMonthsToDate * (122000 / 12);
+    expect(eff!.estimatedToDate).toBe(cents(effPlan));
+    expect(eff!.varianceToDate).toBeCloseTo((effMeasured + effAssumed) / effPlan - 1, 9); // 165166.67 / 137758.33 - 1 = 0.199
     expect(eff!.calculations.map((c) => [c.id, c.tracked, c.metric, c.lastMeasured])).toEqual([
       ['efficiency', true, 'tickets_per_day', '2026-03'],
+      // reps changed in Jun 2026, but reps is no metric: handle time stays assumed
       ['handle-time', false, null, null],
     ]);
     expect(self!.total).toBe(2 * defl(0.2) + 4 * defl(0.12) + 6 * defl(0.18) + 12 * defl(0.22)); // 165600
     expect(self!.realizedToDate).toBe(4 * defl(0.12) + 6 * defl(0.18) + 5 * defl(0.22)); // 95760
-    expect(self!.calculations[0]!.tracked).toBe(true);
-    expect(self!.calculations[0]!.lastMeasured).toBe('2026-07');
+    expect(self!.measuredToDate).toBe(95760);
+    expect(self!.assumedToDate).toBe(0);
+    // plan: 7200 a month x 13.55 = 97560; variance 95760 / 97560 - 1
+    expect(self!.estimatedToDate).toBe(cents(planMonthsToDate * defl(0.2)));
+    expect(self!.varianceToDate).toBeCloseTo(95760 / 97560 - 1, 9);
+    expect(self!.calculations.map((c) => [c.id, c.tracked, c.metric, c.lastMeasured])).toEqual([['deflection', true, 'deflection_rate', '2026-07']]);
     expect(legacy!.total).toBe(24 * licences); // 36000
     expect(legacy!.realizedToDate).toBe(17 * licences); // 25500
+    expect(legacy!.measuredToDate).toBe(0);
+    expect(legacy!.assumedToDate).toBe(25500);
+    // plan: 1500 x 13.55 = 20325; variance 25500 / 20325 - 1
+    expect(legacy!.estimatedToDate).toBe(20325);
+    expect(legacy!.varianceToDate).toBeCloseTo(25500 / 20325 - 1, 9);
   });
 
-  it('lastMeasured does not depend on asOf', () => {
+  it('lastMeasured does not depend on asOf, and comes from the metric only', () => {
     const early = summary(demo, { asOf: '2025-08' });
     expect(early.useCases[0]!.calculations[0]!.lastMeasured).toBe('2026-03');
     expect(early.useCases[1]!.calculations[0]!.lastMeasured).toBe('2026-07');
+    // reps's entry 2026-06 is no measurement of handle time
+    expect(early.useCases[0]!.calculations[1]!.lastMeasured).toBeNull();
     // Aug 2025: the efficiency is measured (88), but clamped to 0; deflection not yet measured
     expect(early.measuredToDate).toBe(0);
-    expect(early.assumedToDate).toBe(cents(2 * assumed));
+    expect(early.assumedToDate).toBe(cents(2 * assumed10));
   });
 
   it('the plan (rollout-plan) on its own: 36 months, ramp, investment, payback', () => {
