@@ -1,5 +1,5 @@
 import type { BusinessCase, Calculation, Input, Scenario, UseCase } from '../engine/index.ts';
-import { matchName } from './match-name.ts';
+import { matchName, nameScore } from './match-name.ts';
 import { unresolved, type Resolved } from './resolution.ts';
 
 /**
@@ -70,8 +70,8 @@ export interface LocatedInput {
 }
 
 /**
- * Resolves an input by key or label ("Avg. Tickets per Day", "# of reps"). With
- * `timeSeriesFirst`, time-series inputs win over constants of a similar name (when someone
+ * Resolves an input by key or label ("Avg. Tickets per Day", "# of reps"): an input named
+ * exactly (key or label, case and punctuation aside) first. With `timeSeriesFirst`, time-series inputs win over constants of a similar name (when someone
  * dictates a measurement they mean the tracked metric, not its baseline); `preferKeys` does
  * the same for a given set (the inputs a calculation's formula refers to).
  */
@@ -89,7 +89,11 @@ export function resolveInput(
   const all = useCases.flatMap((useCase) => useCase.inputs.map((input) => ({ useCase, input })));
   const show = (c: LocatedInput): string => `${c.input.label} (${c.input.key}) in ${c.useCase.name}`;
   const namesOf = (c: LocatedInput): string[] => [c.input.key, c.input.label];
-  // A narrower set first: the tracked inputs (measurements) or the inputs a formula uses (a split).
+  // Exact before fuzzy: the one input whose key or label is the name (case, punctuation and
+  // filler aside) is meant, whatever the preferences below.
+  const exact = all.filter((c) => nameScore(name, namesOf(c)) >= 90);
+  if (exact.length === 1) return { ok: true, value: exact[0]! };
+  // A narrower set next: the tracked inputs (measurements) or the inputs a formula uses (a split).
   const preferred = options.preferKeys
     ? all.filter((c) => options.preferKeys!.includes(c.input.key))
     : options.timeSeriesFirst
