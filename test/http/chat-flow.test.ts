@@ -59,7 +59,7 @@ describe('POST /api/chat (JSON) -> approve -> data changed -> audit', () => {
 
     const after = await h.json('GET', `/api/business-cases/${DEMO}/summary`);
     expect(summarySchema.safeParse(after.body).success).toBe(true);
-    expect(after.body.realizedToDate - before.body.realizedToDate).toBeCloseTo(666.66, 2);
+    expect(after.body.realizedToDate - before.body.realizedToDate).toBeCloseTo(1000, 2);
     const theCase = await h.json('GET', `/api/business-cases/${DEMO}`);
     expect(theCase.body.version).toBe(2);
 
