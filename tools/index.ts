@@ -10,6 +10,7 @@ import { proposeConversions } from './propose-conversions.ts';
 import { proposeSplit } from './propose-split.ts';
 import { proposeMeasurements } from './propose-measurements.ts';
 import { proposeMonthlyValues } from './propose-monthly-values.ts';
+import { proposeTrackMetric } from './propose-track-metric.ts';
 import { proposeInputValue } from './propose-input-value.ts';
 import { proposeMilestone } from './propose-milestone.ts';
 import { proposeLockMonths } from './propose-lock-months.ts';
@@ -33,6 +34,7 @@ export function createTools(ctx: ToolContext) {
     proposeSplit: proposeSplit(ctx),
     proposeMeasurements: proposeMeasurements(ctx),
     proposeMonthlyValues: proposeMonthlyValues(ctx),
+    proposeTrackMetric: proposeTrackMetric(ctx),
     proposeInputValue: proposeInputValue(ctx),
     proposeMilestone: proposeMilestone(ctx),
     proposeLockMonths: proposeLockMonths(ctx),

@@ -1,7 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, scenarioField, toolError } from '../src/agent/tool-support.ts';
+import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
 
 const inputSchema = zodSchema(
@@ -10,22 +10,40 @@ const inputSchema = zodSchema(
     scenario: scenarioField,
     input: z.string().describe('Input by label or key'),
     value: z.number().describe('New value; percentages as fractions (50% is 0.5)'),
+    from: z.string().optional().describe('Month the value holds from ("15 reps from June on"); omit: every month'),
   }),
 );
 
-/** Propose tool: a constant input (an assumption) gets a new value. */
+/**
+ * Propose tool: an assumption (an input that is not measured) gets a new value, in every
+ * month (`setInput`), or from a month on (`setInput` with `from`: "10 reps until May, 15 from
+ * June"), which leaves the months before it as they were. A calculation's metric takes
+ * measurements instead; saying so here lets the model pick the right tool.
+ */
 export const proposeInputValue = (ctx: ToolContext) =>
   tool({
-    description: 'Propose changing a constant input (an assumption such as "# of Reps"). Measured inputs take measurements instead.',
+    description:
+      'Propose a new value for an assumption such as "# of Reps": in every month, or from a month on (earlier months keep theirs). Measured metrics take measurements instead.',
     inputSchema,
     outputSchema: proposeResultSchema,
-    execute: async ({ businessCase, scenario, input, value }) => {
+    execute: async ({ businessCase, scenario, input, value, from }) => {
       const cs = resolveCaseScenario(ctx, businessCase, scenario);
       if (!cs.ok) return toolError(cs);
-      const found = resolveInput(cs.value.scenario, input);
+      const s = cs.value.scenario;
+      const found = resolveInput(s, input);
       if (!found.ok) return toolError(found);
-      return proposeOperations(ctx, cs.value.record, [
-        { op: 'setInput', scenario: cs.value.scenario.id, useCase: found.value.useCase.id, input: found.value.input.key, value },
-      ]);
+      const { useCase, input: inp } = found.value;
+      const metricOf = useCase.calculations.find((c) => c.metric === inp.key);
+      if (metricOf && (from !== undefined || inp.series)) {
+        return { error: `'${inp.label}' is measured (the metric of '${metricOf.name}'): its monthly values are measurements; propose recording one instead` };
+      }
+      const where = { scenario: s.id, useCase: useCase.id, input: inp.key, value };
+      if (from === undefined) {
+        if (inp.series) return { error: `'${inp.label}' changes by month: say from which month ${value} holds` };
+        return proposeOperations(ctx, cs.value.record, [{ op: 'setInput', ...where }]);
+      }
+      const month = resolveMonthIn(ctx, from, s, 'nearest');
+      if (!month.ok) return toolError(month);
+      return proposeOperations(ctx, cs.value.record, [{ op: 'setInput', ...where, from: month.value }]);
     },
   });

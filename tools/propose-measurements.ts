@@ -1,8 +1,10 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
+import { entryValue, type Operation } from '../src/engine/index.ts';
 import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, measurementDetails, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
+import { businessCaseField, currentMonth, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
+import { resolveEntry } from '../src/resolve/resolve-entry.ts';
 
 const inputSchema = zodSchema(
   z.object({
@@ -11,9 +13,10 @@ const inputSchema = zodSchema(
     measurements: z
       .array(
         z.object({
-          input: z.string().describe('The measured input by label or key, e.g. "tickets per day"'),
+          input: z.string().optional().describe('Input, e.g. "tickets per day"; optional to annotate or remove'),
           month: z.string().describe('"2025-10", "October", "last month"'),
-          value: z.number().describe('The value; percentages as fractions (22% is 0.22)'),
+          value: z.number().optional().describe('Value; percentages as fractions (22% is 0.22); omit to annotate'),
+          remove: z.boolean().optional().describe('true: remove the recorded value'),
           note: z.string().optional().describe('Why the value is what it is'),
           evidence: z.string().optional().describe('Link or text backing the value'),
           source: z.string().optional().describe('Where it came from, e.g. "Zendesk export"'),
@@ -24,35 +27,73 @@ const inputSchema = zodSchema(
   }),
 );
 
-/** Propose tool: measurements (several months and inputs) in one proposal. */
+type Said = { note?: string | undefined; evidence?: string | undefined; source?: string | undefined };
+
+/** The note, evidence and source a person gave, "" included (it removes a field when annotating). */
+function details(m: Said): { note?: string; evidence?: string; source?: string } {
+  return {
+    ...(m.note !== undefined ? { note: m.note } : {}),
+    ...(m.evidence !== undefined ? { evidence: m.evidence } : {}),
+    ...(m.source !== undefined ? { source: m.source } : {}),
+  };
+}
+
+/**
+ * Propose tool: measurement changes (several months and inputs) in one proposal. A value is
+ * recorded (`recordMeasurement`); without a value, the note, evidence or source are set on
+ * the value already recorded (`annotateMeasurement`, which changes no figure, so locked
+ * months allow it); `remove` takes a recorded value out (`removeMeasurement`). A note alone
+ * on the same value as the one recorded is an annotation too: it keeps the entry's evidence
+ * and source, and the value is not re-reported.
+ */
 export const proposeMeasurements = (ctx: ToolContext) =>
   tool({
     description:
-      'Propose recording measured values of tracked metrics, several months and inputs at once, each with optional note, evidence and source. Values carry forward to later months.',
+      'Propose measurement changes of tracked metrics in one proposal: record values (they carry forward), annotate a recorded value (omit value; "" removes a note, evidence or source), or remove one (remove: true).',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, measurements }) => {
       const cs = resolveCaseScenario(ctx, businessCase, scenario);
       if (!cs.ok) return toolError(cs);
       const s = cs.value.scenario;
-      const operations = [];
+      const operations: Operation[] = [];
       for (const m of measurements) {
+        const said = details(m);
+        if (m.remove || m.value === undefined) {
+          if (m.remove && m.value !== undefined) return { error: `remove takes no value: to replace the ${m.month} value, record ${m.value} instead` };
+          if (!m.remove && Object.keys(said).length === 0) {
+            return { error: `what should change in ${m.input ?? 'the'} ${m.month} measurement? Give a value to record, a note, evidence or source to add, or remove: true` };
+          }
+          const found = resolveEntry(s, m.input, m.month, currentMonth(ctx));
+          if (!found.ok) return toolError(found);
+          const where = { scenario: s.id, useCase: found.value.useCase.id, input: found.value.input.key, month: found.value.month };
+          operations.push(m.remove ? { op: 'removeMeasurement', ...where } : { op: 'annotateMeasurement', ...where, ...said });
+          continue;
+        }
+        if (!m.input) return { error: `which input is the value ${m.value} for?` };
         const found = resolveInput(s, m.input, { timeSeriesFirst: true });
         if (!found.ok) return toolError(found);
-        if (!found.value.input.series) {
-          return { error: `'${found.value.input.label}' is not tracked monthly yet; propose enabling monthly values on it (or converting its calculation) first` };
+        const { input, useCase } = found.value;
+        // Only a calculation's metric is measured; any other input is an assumption.
+        if (!input.series || !useCase.calculations.some((c) => c.metric === input.key)) {
+          return {
+            error: input.series
+              ? `'${input.label}' is an assumption that changes by month, not a measurement: propose its value from that month on (proposeInputValue with from), or measuring it directly (proposeTrackMetric)`
+              : `'${input.label}' is not measured yet: propose measuring it directly (proposeTrackMetric) or converting its calculation first; a changed assumption is proposeInputValue`,
+          };
         }
         const month = resolveMonthIn(ctx, m.month, s);
         if (!month.ok) return toolError(month);
-        operations.push({
-          op: 'recordMeasurement',
-          scenario: s.id,
-          useCase: found.value.useCase.id,
-          input: found.value.input.key,
-          month: month.value,
-          value: m.value,
-          ...measurementDetails(found.value.input.series[month.value], m.value, m),
-        });
+        const where = { scenario: s.id, useCase: useCase.id, input: input.key, month: month.value };
+        const current = input.series[month.value];
+        // A note on the value already recorded annotates it: evidence and source stay.
+        const noteOnly = said.note && said.evidence === undefined && said.source === undefined;
+        if (noteOnly && current !== undefined && entryValue(current) === m.value) {
+          operations.push({ op: 'annotateMeasurement', ...where, note: said.note! });
+          continue;
+        }
+        const recorded = Object.fromEntries(Object.entries(said).filter(([, v]) => v !== '')) as Said;
+        operations.push({ op: 'recordMeasurement', ...where, value: m.value, ...details(recorded) });
       }
       return proposeOperations(ctx, cs.value.record, operations);
     },

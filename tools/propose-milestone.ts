@@ -1,41 +1,82 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
+import type { Milestone } from '../src/engine/index.ts';
 import type { ToolContext } from '../src/agent/tool-context.ts';
 import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
+import { describeMilestone, resolveMilestone, sameNamedMilestone } from '../src/resolve/resolve-milestone.ts';
 
 const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
     scenario: scenarioField,
-    name: z.string().describe('Milestone name'),
-    targetMonth: z.string().optional().describe('Month it is planned for'),
-    achievedMonth: z.string().optional().describe('Month it was achieved'),
-    note: z.string().optional().describe('Context'),
+    milestone: z.string().optional().describe('An existing milestone to change, by name'),
+    name: z.string().optional().describe('A new milestone\'s name, or `milestone`\'s new name'),
+    targetMonth: z.string().optional().describe('Month it is planned for; "" clears'),
+    achievedMonth: z.string().optional().describe('Month it was achieved; "" clears'),
+    note: z.string().optional().describe('Context; "" clears'),
   }),
 );
 
-/** Propose tool: a milestone (a checkpoint explaining why measurements moved). */
+type Field = 'targetMonth' | 'achievedMonth' | 'note';
+
+/**
+ * Propose tool: a milestone (a checkpoint explaining why measurements moved), added
+ * (`addMilestone`) or changed (`updateMilestone`: marked achieved, moved, renamed). A
+ * milestone named with `milestone` is found by name, exact before fuzzy, and an ambiguous
+ * name comes back with the candidates. A new `name` that an existing milestone already has
+ * (case and spacing aside) changes that one: reporting "All Teams Onboarded" again never
+ * adds a twin.
+ */
 export const proposeMilestone = (ctx: ToolContext) =>
   tool({
-    description: 'Propose adding a milestone, e.g. "All Teams Onboarded", with target and/or achieved month.',
+    description:
+      'Propose adding a milestone (e.g. "All Teams Onboarded") or changing one (mark achieved, move, rename).',
     inputSchema,
     outputSchema: proposeResultSchema,
-    execute: async ({ businessCase, scenario, name, targetMonth, achievedMonth, note }) => {
+    execute: async ({ businessCase, scenario, milestone, name, targetMonth, achievedMonth, note }) => {
       const cs = resolveCaseScenario(ctx, businessCase, scenario);
       if (!cs.ok) return toolError(cs);
       const s = cs.value.scenario;
-      const months: Record<string, string> = {};
+      let existing: Milestone | undefined;
+      if (milestone?.trim()) {
+        const found = resolveMilestone(s, milestone);
+        if (!found.ok) return toolError(found);
+        existing = found.value;
+      } else if (name?.trim()) {
+        existing = sameNamedMilestone(s, name);
+      } else {
+        return { error: 'which milestone? Give its name' };
+      }
+      // Months and note as given; "" clears (null), a month phrase resolves: a target is a
+      // plan ("target December" means the next one), an achievement is past.
+      const fields: Partial<Record<Field, string | null>> = {};
       for (const [field, text] of [['targetMonth', targetMonth], ['achievedMonth', achievedMonth]] as const) {
-        if (!text) continue;
-        // A target is a plan ("target December" means the next one); an achievement is past.
+        if (text === undefined) continue;
+        if (text.trim() === '') {
+          fields[field] = null;
+          continue;
+        }
         const m = resolveMonthIn(ctx, text, s, field === 'targetMonth' ? 'future' : 'past');
         if (!m.ok) return toolError(m);
-        months[field] = m.value;
+        fields[field] = m.value;
       }
+      if (note !== undefined) fields.note = note.trim() === '' ? null : note;
+
+      if (existing) {
+        const current = existing;
+        const changes = Object.fromEntries(Object.entries(fields).filter(([k, v]) => (current[k as Field] ?? null) !== v));
+        const rename = milestone?.trim() && name?.trim() && name.trim() !== current.name ? { name: name.trim() } : {};
+        if (Object.keys(changes).length === 0 && !('name' in rename)) {
+          return { error: `milestone ${describeMilestone(current)} already says that; what should change?` };
+        }
+        return proposeOperations(ctx, cs.value.record, [{ op: 'updateMilestone', scenario: s.id, id: current.id, ...rename, ...changes }]);
+      }
+      if (!name?.trim()) return { error: 'what is the new milestone called?' };
       const taken = new Set((s.milestones ?? []).map((m) => m.id));
       const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'milestone';
       let id = base;
       for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-      return proposeOperations(ctx, cs.value.record, [{ op: 'addMilestone', scenario: s.id, id, name, ...months, ...(note ? { note } : {}) }]);
+      const added = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
+      return proposeOperations(ctx, cs.value.record, [{ op: 'addMilestone', scenario: s.id, id, name, ...added }]);
     },
   });

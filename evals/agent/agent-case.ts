@@ -24,6 +24,7 @@ export const TOOL_NAMES = [
   'proposeSplit',
   'proposeMeasurements',
   'proposeMonthlyValues',
+  'proposeTrackMetric',
   'proposeInputValue',
   'proposeMilestone',
   'proposeLockMonths',

@@ -1,7 +1,7 @@
 import { zodSchema } from 'ai';
 import { z } from 'zod';
 import type { CaseRecord, ProposalRecord } from '../../db/store.ts';
-import { entryValue, type BusinessCase, type Figures, type Scenario, type SeriesEntry } from '../engine/index.ts';
+import { monthIndex, type BusinessCase, type Figures, type Scenario } from '../engine/index.ts';
 import { monthOf, propose } from '../proposals/index.ts';
 import { matchName } from '../resolve/match-name.ts';
 import { resolveMonth } from '../resolve/resolve-month.ts';
@@ -25,13 +25,13 @@ export function toolError(r: { error: string; candidates?: string[] }): ToolErro
 export const businessCaseField = z
   .string()
   .optional()
-  .describe('Business case name, customer or id; omit if there is only one');
+  .describe('Business case; omit if only one');
 
 /** The scenario field of tools that change tracking data. */
 export const scenarioField = z
   .string()
   .optional()
-  .describe('Scenario name or id; default: the realization scenario');
+  .describe('Scenario; default: the realization scenario');
 
 /** The current month in the context's clock. */
 export function currentMonth(ctx: ToolContext): string {
@@ -75,38 +75,21 @@ export function resolveCaseScenario(
 
 /**
  * Resolves a month phrase against the clock and, when given, a scenario's window; a bare
- * month name leans to the past (measurements) unless `lean` is 'future' (plans).
+ * month name leans to the past (measurements) unless `lean` is 'future' (plans), or with
+ * 'nearest' is the closer of the two (a change "from June on": said in November, the June
+ * just past; "from December on", the coming one), the past one on a tie.
  */
-export function resolveMonthIn(ctx: ToolContext, text: string, scenario?: Scenario, lean: 'past' | 'future' = 'past'): Resolved<string> {
-  const r = resolveMonth(text, currentMonth(ctx), scenario ? { start: scenario.start, months: scenario.months } : undefined, lean);
-  return r.ok ? { ok: true, value: r.month } : unresolved(r.error);
-}
-
-/** What a person says about a measured value besides the value itself. */
-export interface MeasurementDetails {
-  note?: string;
-  evidence?: string;
-  source?: string;
-}
-
-/**
- * The note, evidence and source a `recordMeasurement` should carry. The operation replaces
- * the month's whole entry, so when a person only adds a note to the value already recorded
- * (the same value, a note, no evidence and no source), the entry keeps its evidence and
- * source: the note annotates that measurement, it does not re-report it without its proof.
- * A new value, or new evidence or source, is a new report: it carries only what was said.
- */
-export function measurementDetails(current: SeriesEntry | undefined, value: number, said: MeasurementDetails): MeasurementDetails {
-  const out: MeasurementDetails = {};
-  if (said.note) out.note = said.note;
-  if (said.evidence) out.evidence = said.evidence;
-  if (said.source) out.source = said.source;
-  const annotates = out.note !== undefined && out.evidence === undefined && out.source === undefined;
-  if (annotates && current !== undefined && typeof current !== 'number' && entryValue(current) === value) {
-    if (current.evidence !== undefined) out.evidence = current.evidence;
-    if (current.source !== undefined) out.source = current.source;
+export function resolveMonthIn(ctx: ToolContext, text: string, scenario?: Scenario, lean: 'past' | 'future' | 'nearest' = 'past'): Resolved<string> {
+  const current = currentMonth(ctx);
+  const window = scenario ? { start: scenario.start, months: scenario.months } : undefined;
+  const r = resolveMonth(text, current, window, lean === 'future' ? 'future' : 'past');
+  if (!r.ok) return unresolved(r.error);
+  if (lean === 'nearest') {
+    const later = resolveMonth(text, current, window, 'future');
+    const distance = (m: string): number => Math.abs(monthIndex(m) - monthIndex(current));
+    if (later.ok && distance(later.month) < distance(r.month)) return { ok: true, value: later.month };
   }
-  return out;
+  return { ok: true, value: r.month };
 }
 
 const figuresSchema = z.object({

@@ -9,11 +9,16 @@ export function demoJson(): unknown {
   return JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8'));
 }
 
-/** A memory store with the demo case imported, the clock in Nov 2026, and the tools for a user. */
-export function toolHarness(): TestStore & { tools: Tools; context: ToolContext; call: (name: keyof Tools, input: unknown) => Promise<any> } {
+/**
+ * A memory store with a document imported (default: the demo), the clock on the 20th of a
+ * month (default Nov 2026), and the tools for a user.
+ */
+export function toolHarness(
+  options: { document?: unknown; month?: string } = {},
+): TestStore & { tools: Tools; context: ToolContext; call: (name: keyof Tools, input: unknown) => Promise<any> } {
   const t = memoryStore();
-  t.clock.set('2026-11-20T10:00:00.000Z');
-  const imported = importCase(t.ctx, { document: demoJson(), importedBy: 'admin' });
+  t.clock.set(`${options.month ?? '2026-11'}-20T10:00:00.000Z`);
+  const imported = importCase(t.ctx, { document: options.document ?? demoJson(), importedBy: 'admin' });
   if (!imported.ok) throw new Error(imported.error.message);
   const context: ToolContext = { proposals: t.ctx, workspaceId: 'default', actor: 'dana', channel: 'test', thread: 'thread-1' };
   const tools = createTools(context);

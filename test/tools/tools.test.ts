@@ -67,14 +67,16 @@ describe('propose tools create proposals and change nothing', () => {
       ],
     });
     expect(r.status).toBe('pending');
-    expect(r.changes).toEqual([
+    // The preview also says the locked months keep their figures; that part is the proposals' own.
+    expect(r.changes.filter((l: string) => !l.startsWith('locked months'))).toEqual([
       'recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"',
       'recorded Avg. Tickets per Day (tickets_per_day) in 2026-11: 165 tickets/day, note "Holiday staffing", evidence "https://example.test/z.csv"',
     ]);
-    // Oct-Nov 2026: efficiency at 160 = 10 x 20000 x 0.60 / 12 = 10,000/month instead of
-    // 158's 10 x 20000 x 0.58 / 12 = 9,666.67, then 165: 10 x 20000 x 0.65 / 12 = 10,833.33.
-    // Realized to date grows by (10,000 - 9,666.67) + (10,833.33 - 9,666.67) = 1,500.
-    expect(r.after.realizedToDate - r.before.realizedToDate).toBeCloseTo(1500, 2);
+    // Oct-Nov 2026, with the demo's 15 reps from June 2026: efficiency at 160 =
+    // 15 x 20000 x 0.60 / 12 = 15,000/month instead of 158's 15 x 20000 x 0.58 / 12 = 14,500,
+    // then 165: 15 x 20000 x 0.65 / 12 = 16,250.
+    // Realized to date grows by (15,000 - 14,500) + (16,250 - 14,500) = 2,250.
+    expect(r.after.realizedToDate - r.before.realizedToDate).toBeCloseTo(2250, 2);
     expect(h.store.getCase(CASE)).toEqual(before);
 
     const ok = approve(h.ctx, { proposalId: r.proposalId, approvedBy: 'sam' });
@@ -86,32 +88,27 @@ describe('propose tools create proposals and change nothing', () => {
     expect(series['2026-11']).toEqual({ value: 165, note: 'Holiday staffing', evidence: 'https://example.test/z.csv' });
   });
 
-  it('a note added to the value already recorded keeps the entry\'s evidence and source; a new value or a new source does not', async () => {
+  it('a note added to the value already recorded annotates it (evidence and source stay); a new value or a new source is recorded', async () => {
     const h = toolHarness();
     const march = async (m: Record<string, unknown>) => {
       const r = await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: '2026-03', ...m }] });
       expect(r.status, JSON.stringify(r)).toBe('pending');
-      const { op: _op, scenario: _s, useCase: _u, input: _i, month: _m, ...entry } = h.store.getProposal(r.proposalId)!.operations[0] as Record<string, unknown>;
+      const { scenario: _s, useCase: _u, input: _i, month: _m, ...entry } = h.store.getProposal(r.proposalId)!.operations[0] as Record<string, unknown>;
       return entry;
     };
     // The demo's March entry: 158, note "Automation macros live for all queues", evidence zendesk-tickets-2026-03.csv, source Zendesk export.
-    expect(await march({ value: 158, note: 'macros rolled out to every queue' })).toEqual({
-      value: 158,
-      note: 'macros rolled out to every queue',
-      evidence: 'zendesk-tickets-2026-03.csv',
-      source: 'Zendesk export',
-    });
-    expect(await march({ value: 160, note: 'recount' })).toEqual({ value: 160, note: 'recount' });
-    expect(await march({ value: 158, note: 'confirmed', source: 'ops review' })).toEqual({ value: 158, note: 'confirmed', source: 'ops review' });
-    expect(await march({ value: 158 })).toEqual({ value: 158 });
-    // A month without an entry has nothing to keep.
-    expect(await march({ month: '2026-04', value: 158, note: 'steady' })).toEqual({ value: 158, note: 'steady' });
+    expect(await march({ value: 158, note: 'macros rolled out to every queue' })).toEqual({ op: 'annotateMeasurement', note: 'macros rolled out to every queue' });
+    expect(await march({ value: 160, note: 'recount' })).toEqual({ op: 'recordMeasurement', value: 160, note: 'recount' });
+    expect(await march({ value: 158, note: 'confirmed', source: 'ops review' })).toEqual({ op: 'recordMeasurement', value: 158, note: 'confirmed', source: 'ops review' });
+    expect(await march({ value: 158 })).toEqual({ op: 'recordMeasurement', value: 158 });
+    // A month without an entry has nothing to annotate.
+    expect(await march({ month: '2026-04', value: 158, note: 'steady' })).toEqual({ op: 'recordMeasurement', value: 158, note: 'steady' });
   });
 
-  it('a measurement on an input that is not tracked explains how to track it', async () => {
+  it('a value for an input that is not measured says which tool fits', async () => {
     const h = toolHarness();
-    const r = await h.call('proposeMeasurements', { measurements: [{ input: '# of Reps', month: 'October', value: 12 }] });
-    expect(r.error).toMatch(/not tracked monthly yet; propose enabling monthly values/);
+    const r = await h.call('proposeMeasurements', { measurements: [{ input: 'Cost per Ticket', month: 'October', value: 12 }] });
+    expect(r.error).toMatch(/^'Cost per Ticket' is not measured yet: propose measuring it directly \(proposeTrackMetric\)/);
   });
 
   it('a refused operation comes back as the engine\'s reason (locked month)', async () => {
@@ -132,10 +129,12 @@ describe('propose tools create proposals and change nothing', () => {
     expect(split.status).toBe('pending');
     // The split keeps the use case total to the cent.
     expect(split.after.useCases[0].total).toBeCloseTo(split.before.useCases[0].total, 2);
-    expect((await h.call('proposeMilestone', { name: 'QBR Held', achievedMonth: 'October' })).changes).toEqual(["milestone 'QBR Held' (qbr-held): achieved 2026-10"]);
+    const withoutLockLines = (r: { changes: string[] }) => r.changes.filter((l) => !l.startsWith('locked months'));
+    expect(withoutLockLines(await h.call('proposeMilestone', { name: 'QBR Held', achievedMonth: 'October' }))).toEqual(["milestone 'QBR Held' (qbr-held): achieved 2026-10"]);
     expect((await h.call('proposeLockMonths', { through: 'March' })).changes[0]).toMatch(/months through 2026-03 are locked \(was through 2025-12\)/);
-    expect((await h.call('proposeInputValue', { input: '# of Reps', value: 12 })).changes).toEqual(['# of Reps (reps): 10 -> 12']);
-    expect((await h.call('proposeMonthlyValues', { input: 'reps' })).changes[0]).toMatch(/now takes monthly values/);
+    // "from December" said in November 2026: the coming December (the nearer one).
+    expect((await h.call('proposeInputValue', { input: '# of Reps', value: 12, from: 'December' })).changes[0]).toMatch(/^# of Reps \(reps\): 15 -> 12 from .*2026 on/);
+    expect((await h.call('proposeMonthlyValues', { input: 'cost per ticket' })).changes[0]).toMatch(/now takes monthly values/);
     expect(h.store.getCase(CASE)!.version).toBe(1);
     expect(h.store.listProposals({ status: 'pending' })).toHaveLength(6);
   });
