@@ -45,7 +45,7 @@ const outputSchema = zodSchema(
 export const draftQbr = (ctx: ToolContext) =>
   tool({
     description:
-      'Draft (or fetch the saved draft of) the quarterly business review narrative of a business case for a quarter and an audience: executive summary, promised outcomes vs actual results, financial summary, milestones, risks and actions, next quarter\'s priorities. Every number is checked against the benefit engine\'s facts; unverified ones are marked. Saving a draft changes no business data. Relay the markdown as it is.',
+      'Draft (or fetch the saved draft of) the quarterly business review of a business case for a quarter and an audience: summary, promised vs actual results, financials, milestones, risks, next priorities. Every number is checked against the engine\'s facts; unverified ones are marked. Changes no business data. Relay the markdown as it is.',
     inputSchema,
     outputSchema,
     execute: async ({ businessCase, quarter, audience, redraft }, options) => {

@@ -7,10 +7,10 @@ import { resolveCalculation, resolveInput } from '../src/resolve/resolve-in-docu
 
 const conversion = z.object({
   calculation: z.string().describe('Calculation by name or id, e.g. "efficiency"'),
-  metric: z.string().optional().describe('Label of the metric to track monthly, e.g. "Avg. Tickets per Day"; default: the suggested one'),
+  metric: z.string().optional().describe('Metric label to track, e.g. "Avg. Tickets per Day"; default: suggested'),
   baseline: z.number().optional().describe('Baseline value of the metric, when no input holds it'),
-  baselineInput: z.string().optional().describe('Input holding the baseline, by label or key; default: the suggested one'),
-  percentInput: z.string().optional().describe('The percentage input to replace; default: the one in the formula'),
+  baselineInput: z.string().optional().describe('Input holding the baseline; default: suggested'),
+  percentInput: z.string().optional().describe('Percentage input to replace; default: the one in the formula'),
   direction: z.enum(['increase', 'decrease']).optional().describe('increase: higher metric is better; default: suggested'),
   unit: z.string().optional().describe('Unit of the metric; default: the baseline input\'s unit'),
 });
