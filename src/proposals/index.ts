@@ -25,3 +25,5 @@ export { comparePreviews } from './compare-previews.ts';
 export { dryRun } from './dry-run.ts';
 export type { DryRun, DryRunStep } from './dry-run.ts';
 export { measurementChanges, allMeasurements, recordedValues } from './measurement-changes.ts';
+export { ENGINE_CONTRACT } from './engine-contract.ts';
+export { storedDocumentProblem } from './stored-document-problem.ts';
