@@ -117,10 +117,10 @@ describe('data saved under the first contract', () => {
     const result = propose(t.ctx, { caseId: CASE, operations: [measure('support', 'gain', '2025-03', 0.3)], proposedBy: 'ana' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('invalid_document');
+    expect(result.error.code).toBe('refused');
     expect(result.error.path).toBe('$.scenarios[1].useCases[0].calculations[0].formula');
     expect(result.error.message).toMatch(/^business case 'acme-helpdesk' as stored no longer passes the engine's checks: .*formula is 2422 characters long; at most 2000 are allowed\. /);
-    expect(result.error.message).toContain('export it (ve export), correct it, and import it under a new id');
+    expect(result.error.message).toContain('export it (ve export), correct it, and store it back with ve import --replace');
     expect(t.store.listProposals()).toEqual([]);
   });
 });
