@@ -300,6 +300,8 @@ describe('answers from the engine, never invented', () => {
   function expectSummaryText(text: string, s: Summary): void {
     expect(row(text, 'Realized to date')).toBe(s.realizedToDate);
     expect(row(text, 'Measured (backed by measurements)')).toBe(s.measuredToDate);
+    expect(row(text, 'of which carried forward (no new measurement that month)')).toBe(s.carriedForwardToDate);
+    expect(row(text, 'Projected total (realized + the months ahead)')).toBe(s.projectedTotal);
     expect(row(text, 'Assumed (resting on assumptions)')).toBe(s.assumedToDate);
     expect(row(text, 'Estimated to date')).toBe(s.estimatedToDate);
     expect(row(text, 'Investment to date')).toBe(s.investmentToDate);
@@ -309,12 +311,25 @@ describe('answers from the engine, never invented', () => {
     expect(text).toContain(`| ROI to date | ${(s.roiToDate! * 100).toFixed(1)}% |`);
     expect(text).toContain(`| ROI over the window | ${(s.roi! * 100).toFixed(1)}% |`);
     expect(text).toContain(`| Payback month | ${s.paybackMonth ?? 'not reached'} |`);
+    const usd = (n: number | null) => (n === null ? '—' : `USD ${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
     for (const u of s.useCases) {
-      expect(text).toContain(`| ${u.name} | USD ${u.realizedToDate!.toLocaleString('en-US', { minimumFractionDigits: 2 })} | USD ${u.total.toLocaleString('en-US', { minimumFractionDigits: 2 })} |`);
+      const variance = u.varianceToDate === null ? '—' : `${u.varianceToDate > 0 ? '+' : ''}${(u.varianceToDate * 100).toFixed(1)}%`;
+      expect(text).toContain(`| ${u.name} | ${usd(u.realizedToDate)} | ${usd(u.measuredToDate)} | ${usd(u.assumedToDate)} | ${usd(u.estimatedToDate)} | ${variance} | ${usd(u.total)} |`);
     }
     // Every money figure in the text is one of the engine's.
     const engine = new Set<number>(
-      [s.total, s.realizedToDate, s.measuredToDate, s.assumedToDate, s.estimatedToDate, s.investmentTotal, s.investmentToDate, ...s.useCases.flatMap((u) => [u.total, u.realizedToDate, ...u.calculations.flatMap((c) => [c.total, c.realizedToDate])])].filter(
+      [
+        s.total,
+        s.realizedToDate,
+        s.measuredToDate,
+        s.carriedForwardToDate,
+        s.assumedToDate,
+        s.estimatedToDate,
+        s.projectedTotal,
+        s.investmentTotal,
+        s.investmentToDate,
+        ...s.useCases.flatMap((u) => [u.total, u.realizedToDate, u.measuredToDate, u.assumedToDate, u.estimatedToDate, ...u.calculations.flatMap((c) => [c.total, c.realizedToDate])]),
+      ].filter(
         (n): n is number => typeof n === 'number',
       ),
     );
