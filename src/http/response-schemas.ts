@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { businessCaseSchema } from '../engine/index.ts';
 import { proposalOutputSchema } from '../agent/tool-support.ts';
-import { PROPOSAL_STATUSES, QBR_AUDIENCES } from '../../db/schema.ts';
+import { PROPOSAL_STATUSES } from '../proposals/proposal-status.ts';
+import { QBR_AUDIENCES } from '../qbr/qbr-audience.ts';
 
 /**
  * The shapes the HTTP door answers with, as zod schemas: `openapi.json` is generated from

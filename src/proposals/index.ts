@@ -27,3 +27,7 @@ export type { DryRun, DryRunStep } from './dry-run.ts';
 export { measurementChanges, allMeasurements, recordedValues } from './measurement-changes.ts';
 export { ENGINE_CONTRACT } from './engine-contract.ts';
 export { storedDocumentProblem } from './stored-document-problem.ts';
+export { PROPOSAL_STATUSES } from './proposal-status.ts';
+export type { ProposalStatus } from './proposal-status.ts';
+export { MEASUREMENT_ACTIONS } from './measurement-action.ts';
+export type { MeasurementAction } from './measurement-action.ts';
