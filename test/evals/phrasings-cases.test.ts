@@ -185,7 +185,9 @@ describe('the suite, end to end with a scripted turn (no model)', () => {
     const caseId = ctx.store.listCases('default')[0]!.id;
     const p = propose(ctx, { caseId, operations: [operation], proposedBy: turn.tools.actor });
     if (!p.ok) throw new Error(p.error.message);
-    return { text: `Proposed ${p.value.id}.`, proposals: [], threadId: 't' };
+    // The harness reads proposals from the store, not from the reply.
+    const reply = { text: `Proposed ${p.value.id}.`, proposals: [], toolResults: [], threadId: 't' };
+    return reply as Awaited<ReturnType<RunTurn>>;
   };
 
   async function runOne(runTurn: RunTurn) {
