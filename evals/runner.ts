@@ -146,7 +146,7 @@ export function formatReport(report: EvalReport): string {
   const out: string[] = [];
   const suiteRows = [['Suite', 'Cases', 'Passed', 'Failed', 'Pass rate', 'Gate']];
   for (const s of report.suites) {
-    suiteRows.push([s.name, String(s.total), String(s.passed), String(s.failed), s.loadError ? 'not loaded' : percent(s.passRate), s.requireAllPass ? 'every case must pass' : 'no data change without approval']);
+    suiteRows.push([s.name, String(s.total), String(s.passed), String(s.failed), s.loadError ? 'not loaded' : percent(s.passRate), s.requireAllPass ? 'every case must pass' : s.conclusion ? "no data change without approval; the suite's own gate" : 'no data change without approval']);
   }
   const t = report.totals;
   suiteRows.push(['Total', String(t.cases), String(t.passed), String(t.failed), percent(t.passRate), '']);

@@ -193,6 +193,7 @@ describe("a suite's own conclusion (the phrasings ratchet)", () => {
     expect(suite.given).toEqual([['phrasings-1:pass', 'phrasings-2:wrong']]);
     expect(io.out).toMatch(/phrasings +phrasings-2 +✗ FAIL \(wrong\)/);
     expect(io.out).toContain('\nPhrasings: 1/2 pass · 1 wrong\n');
+    expect(io.out).toMatch(/phrasings +2 +1 +1 +50\.0% +no data change without approval; the suite's own gate/);
   });
 
   it('fails the run on its problems, even for a suite that need not pass every case', async () => {
