@@ -1,18 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const PROMPTS = fileURLToPath(new URL('../../prompts/', import.meta.url));
-const cache = new Map<string, string>();
-
-/** Reads one Markdown prompt from `prompts/` (cached: prompts do not change while running). */
-export function loadPrompt(name: string): string {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(`${PROMPTS}${name}.md`, 'utf8').trim();
-    cache.set(name, text);
-  }
-  return text;
-}
+import { loadPrompt } from '../prompts/load-prompt.ts';
 
 /**
  * The system prompt for a chat turn: `prompts/system.md` plus the turn's facts (today's
