@@ -2,12 +2,14 @@
  * The engine benchmark (issue 2, "Performance"): a generated portfolio of business cases,
  * summarized by the engine, computed as spreadsheets by HyperFormula, and computed by a
  * hand-written JavaScript loop (the floor); the three must agree to the cent on every case
- * they all computed. Method and caveats: `docs/benchmarks.md`.
+ * they all computed, on every figure each of them has (Contract 2: carried forward per
+ * month and to date, per use case measured / assumed / estimated / variance to date, the
+ * projection). Method and caveats: `docs/benchmarks.md`.
  */
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { parseDocument, roundMoney, summarize, type BusinessCase } from '../src/engine/index.ts';
-import { floorFigures, planCase, runFloorCase, type FloorCase, type FloorFigures } from './hand-loop.ts';
-import { caseBlock, type CaseBlock } from './hyperformula-sheets.ts';
+import { floorFigures, MAX_MONTHS, MAX_USE_CASES, planCase, runFloorCase, type FloorCase, type FloorFigures } from './hand-loop.ts';
+import { caseBlock, type CaseBlock, type CellAddress } from './hyperformula-sheets.ts';
 import { collectGarbage, interleavedPhases, mb, MemoryProbe, ms, phase, Stopwatch, type PhaseResult } from './measure.ts';
 import { AS_OF, CALCULATIONS_PER_CASE, generatePortfolio, MONTHS, type GeneratedCase } from './portfolio.ts';
 
@@ -62,25 +64,19 @@ export interface SizeResult {
   engineVsFloor: number;
 }
 
-/** The engine's headline figures, one column per figure (money rounded to cents, as output). */
-interface EngineFigures {
-  total: Float64Array;
-  realizedToDate: Float64Array;
-  measuredToDate: Float64Array;
-  assumedToDate: Float64Array;
-  estimatedToDate: Float64Array;
-  investmentTotal: Float64Array;
-  roi: Float64Array;
+/**
+ * The engine's figures, one column per figure (money rounded to cents, as output; NaN for
+ * null). Per-use-case and per-month columns use the floor's strides (`MAX_USE_CASES`,
+ * `MAX_MONTHS`).
+ */
+interface EngineFigures extends Omit<FloorFigures, 'paybackMonth'> {
   paybackMonth: Array<string | null>;
+  /** Realization months in the summary. */
+  months: Int32Array;
 }
 
-/** HyperFormula's figures (NaN for cases not computed). */
-interface HfFigures {
-  total: Float64Array;
-  realizedToDate: Float64Array;
-  estimatedToDate: Float64Array;
-  roi: Float64Array;
-}
+/** HyperFormula's figures (NaN for cases not computed, and where it has no such cell). */
+type HfFigures = Omit<FloorFigures, 'paybackMonth' | 'investmentTotal' | 'useCases'>;
 
 /** Goal of issue 2: the engine at least this many times faster than HyperFormula. */
 export const GOAL_VS_HYPERFORMULA = 20;
@@ -96,17 +92,15 @@ export const GOAL_VS_FLOOR = 3;
 const HF_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false } as const;
 
 function engineFigures(size: number): EngineFigures {
-  const col = (): Float64Array => new Float64Array(size);
-  return {
-    total: col(),
-    realizedToDate: col(),
-    measuredToDate: col(),
-    assumedToDate: col(),
-    estimatedToDate: col(),
-    investmentTotal: col(),
-    roi: col(),
-    paybackMonth: new Array<string | null>(size).fill(null),
-  };
+  const { paybackMonth: _, ...columns } = floorFigures(size);
+  return { ...columns, paybackMonth: new Array<string | null>(size).fill(null), months: new Int32Array(size) };
+}
+
+/** HyperFormula's columns, all NaN until a chunk fills its cases. */
+function hfFigures(size: number): HfFigures {
+  const { paybackMonth: _p, investmentTotal: _i, useCases: _u, ...columns } = floorFigures(size);
+  for (const c of Object.values(columns)) c.fill(NaN);
+  return columns;
 }
 
 function parseAll(generated: readonly GeneratedCase[], docs: BusinessCase[], watch: Stopwatch, probe: MemoryProbe | null): void {
@@ -120,7 +114,9 @@ function parseAll(generated: readonly GeneratedCase[], docs: BusinessCase[], wat
   watch.stop();
 }
 
-/** Summarizes every case (the timed part of the engine phase). */
+const orNaN = (x: number | null): number => (x === null ? NaN : x);
+
+/** Summarizes every case and keeps its figures (the timed part of the engine phase). */
 function runEngine(docs: readonly BusinessCase[], out: EngineFigures, watch: Stopwatch, probe: MemoryProbe | null): void {
   const options = { asOf: AS_OF };
   watch.start();
@@ -129,13 +125,31 @@ function runEngine(docs: readonly BusinessCase[], out: EngineFigures, watch: Sto
     if (!r.ok) throw new Error(`engine: case ${k}: ${r.error.message}`);
     const s = r.value;
     out.total[k] = s.total;
-    out.realizedToDate[k] = s.realizedToDate ?? NaN;
-    out.measuredToDate[k] = s.measuredToDate ?? NaN;
-    out.assumedToDate[k] = s.assumedToDate ?? NaN;
-    out.estimatedToDate[k] = s.estimatedToDate ?? NaN;
+    out.realizedToDate[k] = orNaN(s.realizedToDate);
+    out.measuredToDate[k] = orNaN(s.measuredToDate);
+    out.carriedForwardToDate[k] = orNaN(s.carriedForwardToDate);
+    out.assumedToDate[k] = orNaN(s.assumedToDate);
+    out.estimatedToDate[k] = orNaN(s.estimatedToDate);
+    out.varianceToDate[k] = orNaN(s.varianceToDate);
+    out.projectedTotal[k] = orNaN(s.projectedTotal);
+    out.projectedRoi[k] = orNaN(s.projectedRoi);
     out.investmentTotal[k] = s.investmentTotal;
-    out.roi[k] = s.roi ?? NaN;
+    out.roi[k] = orNaN(s.roi);
     out.paybackMonth[k] = s.paybackMonth;
+    const uBase = k * MAX_USE_CASES;
+    const useCases = Math.min(s.useCases.length, MAX_USE_CASES);
+    out.useCases[k] = s.useCases.length;
+    for (let u = 0; u < useCases; u++) {
+      const uc = s.useCases[u]!;
+      out.useCaseMeasuredToDate[uBase + u] = orNaN(uc.measuredToDate);
+      out.useCaseAssumedToDate[uBase + u] = orNaN(uc.assumedToDate);
+      out.useCaseEstimatedToDate[uBase + u] = orNaN(uc.estimatedToDate);
+      out.useCaseVarianceToDate[uBase + u] = orNaN(uc.varianceToDate);
+    }
+    const mBase = k * MAX_MONTHS;
+    const months = Math.min(s.monthly.length, MAX_MONTHS);
+    out.months[k] = s.monthly.length;
+    for (let i = 0; i < months; i++) out.carriedForward[mBase + i] = orNaN(s.monthly[i]!.carriedForward);
     if (probe && (k & 255) === 255) probe.sample();
   }
   watch.stop();
@@ -166,9 +180,9 @@ function prepareChunk(docs: readonly BusinessCase[], from: number, to: number): 
   return { sheets, blocks };
 }
 
-function numberAt(hf: HyperFormula, sheet: number, cell: { row: number; col: number }, what: string): number {
+function numberAt(hf: HyperFormula, sheet: number, cell: CellAddress, k: number, what: string): number {
   const v = hf.getCellValue({ sheet, row: cell.row, col: cell.col });
-  if (typeof v !== 'number') throw new Error(`HyperFormula: ${what} is not a number: ${JSON.stringify(v)}`);
+  if (typeof v !== 'number') throw new Error(`HyperFormula: case ${k} ${what} is not a number: ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -184,10 +198,27 @@ function runHyperFormulaChunk(prepared: Prepared, from: number, out: HfFigures, 
     const sheet = hf.getSheetId(`case${k}`);
     if (sheet === undefined) throw new Error(`HyperFormula: no sheet case${k}`);
     const r = prepared.blocks[i]!.results;
-    out.total[k] = numberAt(hf, sheet, r.total, `case ${k} total`);
-    out.realizedToDate[k] = numberAt(hf, sheet, r.realizedToDate, `case ${k} realizedToDate`);
-    out.estimatedToDate[k] = numberAt(hf, sheet, r.estimatedToDate, `case ${k} estimatedToDate`);
-    out.roi[k] = numberAt(hf, sheet, r.roi, `case ${k} roi`);
+    const at = (cell: CellAddress, what: string): number => numberAt(hf, sheet, cell, k, what);
+    out.total[k] = at(r.total, 'total');
+    out.realizedToDate[k] = at(r.realizedToDate, 'realizedToDate');
+    out.measuredToDate[k] = at(r.measuredToDate, 'measuredToDate');
+    out.carriedForwardToDate[k] = at(r.carriedForwardToDate, 'carriedForwardToDate');
+    out.assumedToDate[k] = at(r.assumedToDate, 'assumedToDate');
+    out.estimatedToDate[k] = at(r.estimatedToDate, 'estimatedToDate');
+    out.varianceToDate[k] = at(r.varianceToDate, 'varianceToDate');
+    out.projectedTotal[k] = at(r.projectedTotal, 'projectedTotal');
+    out.roi[k] = at(r.roi, 'roi');
+    out.projectedRoi[k] = at(r.projectedRoi, 'projectedRoi');
+    r.useCases.forEach((u, ui) => {
+      const base = k * MAX_USE_CASES + ui;
+      out.useCaseMeasuredToDate[base] = at(u.measuredToDate, 'use case measuredToDate');
+      out.useCaseAssumedToDate[base] = at(u.assumedToDate, 'use case assumedToDate');
+      if (u.estimatedToDate) out.useCaseEstimatedToDate[base] = at(u.estimatedToDate, 'use case estimatedToDate');
+      if (u.varianceToDate) out.useCaseVarianceToDate[base] = at(u.varianceToDate, 'use case varianceToDate');
+    });
+    for (let m = 0; m < r.realizedCount; m++) {
+      out.carriedForward[k * MAX_MONTHS + m] = at({ row: 1 + m, col: r.carriedForwardCol }, 'monthly carriedForward');
+    }
   }
   watch.stop();
   probe?.sample();
@@ -214,35 +245,75 @@ function monthText(index: number): string {
   return `${year}-${String(index - year * 12 + 1).padStart(2, '0')}`;
 }
 
+/** Money columns compared with the floor and HyperFormula (HyperFormula has all but `investmentTotal`). */
+const CASE_MONEY = ['total', 'realizedToDate', 'measuredToDate', 'carriedForwardToDate', 'assumedToDate', 'estimatedToDate', 'projectedTotal'] as const;
+const CASE_RATIOS = ['varianceToDate', 'roi', 'projectedRoi'] as const;
+const USE_CASE_MONEY = ['useCaseMeasuredToDate', 'useCaseAssumedToDate', 'useCaseEstimatedToDate'] as const;
+
 /**
- * Checks that the floor (and HyperFormula, where it ran: non-NaN) agree with the engine on
- * every case; throws with the first differences if not. Returns the half-cent tie count.
+ * Checks that the floor (and HyperFormula, where it ran: non-NaN `total`) agree with the
+ * engine on every case and every figure; throws with the first differences if not. Null
+ * (NaN) must meet null, except that HyperFormula writes a variance or a ratio of a zero
+ * denominator as 0 (its result cell is an `IF`), so there the engine's null meets a zero
+ * estimate or investment. Returns the half-cent tie count.
  */
 function checkAgreement(size: number, engine: EngineFigures, floor: FloorFigures, hf: HfFigures | null): number {
   const problems: string[] = [];
   let ties = 0;
+  const problem = (text: string): void => {
+    if (problems.length < 12) problems.push(text);
+  };
   const money = (who: string, field: string, k: number, e: number, raw: number): void => {
+    if (Number.isNaN(e) || Number.isNaN(raw)) {
+      if (!(Number.isNaN(e) && Number.isNaN(raw))) problem(`case ${k} ${field}: engine ${e}, ${who} ${raw}`);
+      return;
+    }
     const c = compareMoney(e, raw);
     if (c === 'tie') ties++;
-    else if (c === 'different' && problems.length < 12) problems.push(`case ${k} ${field}: engine ${e}, ${who} ${raw}`);
+    else if (c === 'different') problem(`case ${k} ${field}: engine ${e}, ${who} ${raw}`);
   };
   const ratio = (who: string, field: string, k: number, e: number, raw: number): void => {
-    if (!(Math.abs(e - raw) <= 1e-9 * Math.max(1, Math.abs(e))) && problems.length < 12) problems.push(`case ${k} ${field}: engine ${e}, ${who} ${raw}`);
+    if (Number.isNaN(e) || Number.isNaN(raw)) {
+      if (!(Number.isNaN(e) && Number.isNaN(raw))) problem(`case ${k} ${field}: engine ${e}, ${who} ${raw}`);
+      return;
+    }
+    if (!(Math.abs(e - raw) <= 1e-9 * Math.max(1, Math.abs(e)))) problem(`case ${k} ${field}: engine ${e}, ${who} ${raw}`);
   };
+  // HyperFormula's IF(denominator=0, 0, ...): the engine's null then meets 0.
+  const hfRatio = (field: string, k: number, e: number, raw: number): void => ratio('HyperFormula', field, k, e, Number.isNaN(e) && raw === 0 ? NaN : raw);
+  const hfHas = (k: number): boolean => hf !== null && !Number.isNaN(hf.total[k]!);
+
   for (let k = 0; k < size; k++) {
-    money('floor', 'total', k, engine.total[k]!, floor.total[k]!);
-    money('floor', 'realizedToDate', k, engine.realizedToDate[k]!, floor.realizedToDate[k]!);
-    money('floor', 'measuredToDate', k, engine.measuredToDate[k]!, floor.measuredToDate[k]!);
-    money('floor', 'assumedToDate', k, engine.assumedToDate[k]!, floor.assumedToDate[k]!);
-    money('floor', 'estimatedToDate', k, engine.estimatedToDate[k]!, floor.estimatedToDate[k]!);
+    for (const f of CASE_MONEY) money('floor', f, k, engine[f][k]!, floor[f][k]!);
     money('floor', 'investmentTotal', k, engine.investmentTotal[k]!, floor.investmentTotal[k]!);
+    for (const f of CASE_RATIOS) ratio('floor', f, k, engine[f][k]!, floor[f][k]!);
     const payback = floor.paybackMonth[k]! < 0 ? null : monthText(floor.paybackMonth[k]!);
-    if (payback !== engine.paybackMonth[k] && problems.length < 12) problems.push(`case ${k} paybackMonth: engine ${engine.paybackMonth[k]}, floor ${payback}`);
-    if (!hf || Number.isNaN(hf.total[k]!)) continue;
-    money('HyperFormula', 'total', k, engine.total[k]!, hf.total[k]!);
-    money('HyperFormula', 'realizedToDate', k, engine.realizedToDate[k]!, hf.realizedToDate[k]!);
-    money('HyperFormula', 'estimatedToDate', k, engine.estimatedToDate[k]!, hf.estimatedToDate[k]!);
-    ratio('HyperFormula', 'roi', k, engine.roi[k]!, hf.roi[k]!);
+    if (payback !== engine.paybackMonth[k]) problem(`case ${k} paybackMonth: engine ${engine.paybackMonth[k]}, floor ${payback}`);
+    if (engine.useCases[k] !== floor.useCases[k]) problem(`case ${k}: engine has ${engine.useCases[k]} use cases, floor ${floor.useCases[k]}`);
+    for (let u = 0; u < floor.useCases[k]!; u++) {
+      const at = k * MAX_USE_CASES + u;
+      for (const f of USE_CASE_MONEY) money('floor', `use case ${u} ${f}`, k, engine[f][at]!, floor[f][at]!);
+      ratio('floor', `use case ${u} varianceToDate`, k, engine.useCaseVarianceToDate[at]!, floor.useCaseVarianceToDate[at]!);
+    }
+    for (let m = 0; m < engine.months[k]!; m++) {
+      const at = k * MAX_MONTHS + m;
+      money('floor', `carriedForward of month ${m}`, k, engine.carriedForward[at]!, floor.carriedForward[at]!);
+    }
+    if (!hf || !hfHas(k)) continue;
+    for (const f of CASE_MONEY) money('HyperFormula', f, k, engine[f][k]!, hf[f][k]!);
+    for (const f of CASE_RATIOS) hfRatio(f, k, engine[f][k]!, hf[f][k]!);
+    for (let u = 0; u < floor.useCases[k]!; u++) {
+      const at = k * MAX_USE_CASES + u;
+      for (const f of USE_CASE_MONEY) money('HyperFormula', `use case ${u} ${f}`, k, engine[f][at]!, hf[f][at]!);
+      hfRatio(`use case ${u} varianceToDate`, k, engine.useCaseVarianceToDate[at]!, hf.useCaseVarianceToDate[at]!);
+    }
+    // HyperFormula has the carried-forward column for months <= asOf only; after asOf the engine's is null.
+    for (let m = 0; m < engine.months[k]!; m++) {
+      const at = k * MAX_MONTHS + m;
+      if (!Number.isNaN(hf.carriedForward[at]!) || Number.isNaN(engine.carriedForward[at]!)) {
+        money('HyperFormula', `carriedForward of month ${m}`, k, engine.carriedForward[at]!, hf.carriedForward[at]!);
+      } else problem(`case ${k} carriedForward of month ${m}: engine ${engine.carriedForward[at]}, HyperFormula has none`);
+    }
   }
   if (problems.length > 0) {
     throw new Error(`the engine and the ${hf ? 'floor / HyperFormula' : 'hoisted floor'} disagree (portfolio of ${size}):\n  ${problems.join('\n  ')}`);
@@ -276,12 +347,7 @@ function benchHyperFormula(docs: readonly BusinessCase[], o: EngineBenchOptions,
   const size = docs.length;
   const chunk = Math.min(size, o.hfChunk);
   const chunks = Math.ceil(size / chunk);
-  const out: HfFigures = {
-    total: new Float64Array(size).fill(NaN),
-    realizedToDate: new Float64Array(size).fill(NaN),
-    estimatedToDate: new Float64Array(size).fill(NaN),
-    roi: new Float64Array(size).fill(NaN),
-  };
+  const out = hfFigures(size);
   collectGarbage();
   let t0 = performance.now();
   const first = prepareChunk(docs, 0, chunk);

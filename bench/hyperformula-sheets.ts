@@ -11,10 +11,17 @@
  *   - one column per calculation: the formula per month (`/12` for annual, `* factor` for
  *     a ramped future scenario);
  *   - a benefit column: `=SUM(...)` of the calculation columns of that month;
- * - result cells in the header row: total `=SUM(benefit)`, realized to date (a `SUM`
- *   over each calculation's realized range: from its first measurement for a tracked one,
- *   through `asOf`), estimated to date (`SUM` over the future benefit rows aligned with
- *   the realization's months <= `asOf`), and ROI.
+ * - in the realization, a carried-forward column: in each month <= `asOf`, the sum of the
+ *   tracked calculations whose metric's value that month comes from an earlier entry;
+ * - result cells in the header row: total `=SUM(benefit)`; measured and assumed to date (a
+ *   `SUM` over each calculation's realized range: from its metric's first measurement for
+ *   a tracked one, from the window's start for an untracked one, through `asOf`), per use
+ *   case and in all; realized to date; carried forward to date (`SUM` of its column);
+ *   estimated to date (`SUM` over the future benefit rows aligned with the realization's
+ *   months <= `asOf`), per use case (the future use case of the same id) and in all;
+ *   variances; the projection (realized to date + the benefit rows after `asOf`); ROI and
+ *   projected ROI. A calculation is tracked when it has a `metric` that is a time-series
+ *   input (Contract 2); other series are changing assumptions.
  *
  * Formulas are translated from the engine's formula language with the engine's own parser
  * (bench code only: `if` -> `IF`, `==` -> `=`, `!=` -> `<>`, every operation parenthesised).
@@ -22,12 +29,37 @@
 import type { RawCellContent } from 'hyperformula';
 import { parseFormula, type BusinessCase, type FormulaNode, type Scenario } from '../src/engine/index.ts';
 
+/** A cell of a block. */
+export interface CellAddress {
+  row: number;
+  col: number;
+}
+
+/** Where to read one realization use case's results. */
+export interface UseCaseCells {
+  measuredToDate: CellAddress;
+  assumedToDate: CellAddress;
+  /** Null when the future scenario has no use case with its id. */
+  estimatedToDate: CellAddress | null;
+  varianceToDate: CellAddress | null;
+}
+
 /** Where to read a case's results in its block. */
 export interface ResultCells {
-  total: { row: number; col: number };
-  realizedToDate: { row: number; col: number };
-  estimatedToDate: { row: number; col: number };
-  roi: { row: number; col: number };
+  total: CellAddress;
+  realizedToDate: CellAddress;
+  measuredToDate: CellAddress;
+  carriedForwardToDate: CellAddress;
+  assumedToDate: CellAddress;
+  estimatedToDate: CellAddress;
+  varianceToDate: CellAddress;
+  projectedTotal: CellAddress;
+  roi: CellAddress;
+  projectedRoi: CellAddress;
+  useCases: UseCaseCells[];
+  /** Carried-forward benefit of realization month i (i < `realizedCount`) is at row `1 + i` of this column. */
+  carriedForwardCol: number;
+  realizedCount: number;
 }
 
 /** One case as a block of raw cell contents. */
@@ -86,12 +118,28 @@ function toExcel(node: FormulaNode, out: Segment[]): void {
   }
 }
 
+/** One calculation's column and what its months claim. */
+interface CalcColumn {
+  col: number;
+  /** Index of its use case in the scenario. */
+  useCase: number;
+  /** It has a `metric` that is a time-series input. */
+  tracked: boolean;
+  /** Entry months (month indexes) of its metric, ascending; empty when untracked. */
+  metricMonths: number[];
+}
+
 interface Placed {
   /** Column of the benefit (sum) column. */
   benefitCol: number;
-  /** Columns of the calculations, with their realized start month offset (or null: never realized). */
-  calcCols: Array<{ col: number; from: number }>;
+  calcCols: CalcColumn[];
   nextCol: number;
+}
+
+function entriesOf(series: Scenario['useCases'][number]['inputs'][number]['series']): Array<readonly [number, number]> {
+  return Object.entries(series ?? {})
+    .map(([m, e]) => [month(m), typeof e === 'number' ? e : e.value] as const)
+    .sort((a, b) => a[0] - b[0]);
 }
 
 /** Lays one scenario out from column `col0`, writing into `cells` (rows relative to `row0`). */
@@ -104,24 +152,22 @@ function placeScenario(cells: RawCellContent[][], row0: number, col0: number, s:
     cells[r]![c] = v;
   };
 
-  type Cell = { col: number; perMonth: boolean; series: boolean; first: number };
+  type Cell = { col: number; perMonth: boolean };
   const layouts: Array<Map<string, Cell>> = [];
   for (const u of s.useCases) {
     const map = new Map<string, Cell>();
     for (const inp of u.inputs) {
-      const entries = Object.entries(inp.series ?? {})
-        .map(([m, e]) => [month(m), typeof e === 'number' ? e : e.value] as const)
-        .sort((a, b) => a[0] - b[0]);
+      const entries = entriesOf(inp.series);
       if (entries.length === 0) {
         set(0, col, inp.value);
-        map.set(inp.key, { col, perMonth: false, series: inp.series !== undefined, first: Infinity });
+        map.set(inp.key, { col, perMonth: false });
       } else {
         let j = -1;
         for (let i = 0; i < n; i++) {
           while (j + 1 < entries.length && entries[j + 1]![0] <= start + i) j++;
           set(1 + i, col, j < 0 ? inp.value : entries[j]![1]);
         }
-        map.set(inp.key, { col, perMonth: true, series: true, first: entries[0]![0] });
+        map.set(inp.key, { col, perMonth: true });
       }
       col++;
     }
@@ -139,7 +185,7 @@ function placeScenario(cells: RawCellContent[][], row0: number, col0: number, s:
     }
   }
 
-  const calcCols: Placed['calcCols'] = [];
+  const calcCols: CalcColumn[] = [];
   const firstCalcCol = col;
   s.useCases.forEach((u, ui) => {
     const layout = layouts[ui]!;
@@ -148,14 +194,8 @@ function placeScenario(cells: RawCellContent[][], row0: number, col0: number, s:
       if (!parsed.ok) throw new Error(`unparseable formula ${calc.formula}`);
       const segments: Segment[] = [];
       toExcel(parsed.ast, segments);
-      let tracked = false;
-      let first = Infinity;
-      for (const seg of segments) {
-        if (typeof seg === 'string') continue;
-        const cell = layout.get(seg.key)!;
-        if (cell.series) tracked = true;
-        first = Math.min(first, cell.first);
-      }
+      const metric = calc.metric === undefined ? undefined : u.inputs.find((inp) => inp.key === calc.metric);
+      const tracked = metric?.series !== undefined;
       for (let i = 0; i < n; i++) {
         const row = row0 + 2 + i; // 1-based row of month i
         let text = '=';
@@ -170,7 +210,7 @@ function placeScenario(cells: RawCellContent[][], row0: number, col0: number, s:
         if (factorCol >= 0) text = `=(${text.slice(1)})*${columnName(factorCol)}${row}`;
         set(1 + i, col, text);
       }
-      calcCols.push({ col, from: tracked ? (first === Infinity ? Infinity : first - start) : 0 });
+      calcCols.push({ col, useCase: ui, tracked, metricMonths: tracked ? entriesOf(metric!.series).map((e) => e[0]) : [] });
       col++;
     }
   });
@@ -180,6 +220,11 @@ function placeScenario(cells: RawCellContent[][], row0: number, col0: number, s:
     set(1 + i, benefitCol, calcCols.length === 0 ? 0 : `=SUM(${columnName(firstCalcCol)}${row}:${columnName(col - 2)}${row})`);
   }
   return { benefitCol, calcCols, nextCol: col };
+}
+
+/** `=a+b+...` of formula terms, or 0 when there are none. */
+function sumOf(terms: readonly string[]): RawCellContent {
+  return terms.length === 0 ? 0 : `=${terms.join('+')}`;
 }
 
 /**
@@ -194,41 +239,97 @@ export function caseBlock(doc: BusinessCase, asOf: string, row0 = 0): CaseBlock 
   const r = placeScenario(cells, row0, 0, realization);
   const f = placeScenario(cells, row0, r.nextCol, future);
   const first = row0 + 2; // 1-based row of month 0
+  const header = row0 + 1; // 1-based row of the header
   const rStart = month(realization.start);
   const fStart = month(future.start);
-  const realizedCount = Math.max(0, Math.min(realization.months, month(asOf) - rStart + 1));
-
+  const n = realization.months;
+  const realizedCount = Math.max(0, Math.min(n, month(asOf) - rStart + 1));
+  const range = (col: number, a: number, b: number): string => `${columnName(col)}${first + a}:${columnName(col)}${first + b}`;
+  const ref = (c: CellAddress): string => `${columnName(c.col)}${c.row + 1}`;
   let col = f.nextCol;
-  const total = { row: row0, col: col++ };
-  cells[0]![total.col] = `=SUM(${columnName(r.benefitCol)}${first}:${columnName(r.benefitCol)}${first + realization.months - 1})`;
+  const result = (content: RawCellContent): CellAddress => {
+    const at = { row: row0, col: col++ };
+    cells[0]![at.col] = content;
+    return at;
+  };
 
-  const realizedTerms: string[] = [];
-  for (const c of r.calcCols) {
-    const from = c.from;
-    if (from === Infinity || from >= realizedCount) continue;
-    const a = Math.max(from, 0);
-    realizedTerms.push(`SUM(${columnName(c.col)}${first + a}:${columnName(c.col)}${first + realizedCount - 1})`);
+  // Carried-forward months of each tracked calculation, in a column of their own.
+  const carriedForwardCol = col++;
+  for (let i = 0; i < realizedCount; i++) {
+    const m = rStart + i;
+    const terms: string[] = [];
+    for (const c of r.calcCols) {
+      if (!c.tracked) continue;
+      let latest = -Infinity;
+      for (const e of c.metricMonths) if (e <= m) latest = e;
+      if (latest !== -Infinity && latest !== m) terms.push(`${columnName(c.col)}${first + i}`);
+    }
+    cells[1 + i]![carriedForwardCol] = sumOf(terms);
   }
-  const realizedToDate = { row: row0, col: col++ };
-  cells[0]![realizedToDate.col] = realizedTerms.length === 0 ? 0 : `=${realizedTerms.join('+')}`;
+
+  // Realized ranges: a tracked calculation from its metric's first entry, an untracked one
+  // from the window's start, through asOf.
+  const useCaseCount = realization.useCases.length;
+  const measuredTerms: string[][] = Array.from({ length: useCaseCount }, () => []);
+  const assumedTerms: string[][] = Array.from({ length: useCaseCount }, () => []);
+  for (const c of r.calcCols) {
+    const from = c.tracked ? (c.metricMonths.length === 0 ? Infinity : Math.max(c.metricMonths[0]! - rStart, 0)) : 0;
+    if (from >= realizedCount) continue;
+    (c.tracked ? measuredTerms : assumedTerms)[c.useCase]!.push(`SUM(${range(c.col, from, realizedCount - 1)})`);
+  }
 
   // Future rows aligned with realization months 0..realizedCount-1 (calendar alignment).
   const j0 = Math.max(0, rStart - fStart);
   const j1 = Math.min(future.months - 1, rStart + realizedCount - 1 - fStart);
-  const estimatedToDate = { row: row0, col: col++ };
-  cells[0]![estimatedToDate.col] = j1 >= j0 ? `=SUM(${columnName(f.benefitCol)}${first + j0}:${columnName(f.benefitCol)}${first + j1})` : 0;
+  const useCases: UseCaseCells[] = realization.useCases.map((u, ui) => {
+    const measuredToDate = result(sumOf(measuredTerms[ui]!));
+    const assumedToDate = result(sumOf(assumedTerms[ui]!));
+    const twin = future.useCases.findIndex((fu) => fu.id === u.id);
+    if (twin < 0) return { measuredToDate, assumedToDate, estimatedToDate: null, varianceToDate: null };
+    const estimateTerms = j1 >= j0 ? f.calcCols.filter((c) => c.useCase === twin).map((c) => `SUM(${range(c.col, j0, j1)})`) : [];
+    const estimatedToDate = result(sumOf(estimateTerms));
+    const est = ref(estimatedToDate);
+    const varianceToDate = result(`=IF(${est}=0,0,(${ref(measuredToDate)}+${ref(assumedToDate)})/${est}-1)`);
+    return { measuredToDate, assumedToDate, estimatedToDate, varianceToDate };
+  });
+
+  const total = result(`=SUM(${range(r.benefitCol, 0, n - 1)})`);
+  const measuredToDate = result(sumOf(useCases.map((u) => ref(u.measuredToDate))));
+  const assumedToDate = result(sumOf(useCases.map((u) => ref(u.assumedToDate))));
+  const realizedToDate = result(`=${ref(measuredToDate)}+${ref(assumedToDate)}`);
+  const carriedForwardToDate = result(realizedCount === 0 ? 0 : `=SUM(${range(carriedForwardCol, 0, realizedCount - 1)})`);
+  const estimatedToDate = result(j1 >= j0 ? `=SUM(${range(f.benefitCol, j0, j1)})` : 0);
+  const varianceToDate = result(`=IF(${ref(estimatedToDate)}=0,0,${ref(realizedToDate)}/${ref(estimatedToDate)}-1)`);
+  const projectedTotal = result(realizedCount < n ? `=${ref(realizedToDate)}+SUM(${range(r.benefitCol, realizedCount, n - 1)})` : `=${ref(realizedToDate)}`);
 
   let investmentTotal = 0;
   for (const item of realization.investment ?? []) {
-    const times = item.recurrence === 'monthly' ? realization.months : item.recurrence === 'annual' ? Math.ceil(realization.months / 12) : 1;
+    const times = item.recurrence === 'monthly' ? n : item.recurrence === 'annual' ? Math.ceil(n / 12) : 1;
     investmentTotal += item.amount * times;
   }
-  const investCol = col++;
-  cells[0]![investCol] = investmentTotal;
-  const roi = { row: row0, col: col++ };
-  cells[0]![roi.col] = `=IF(${columnName(investCol)}${row0 + 1}=0,0,(${columnName(total.col)}${row0 + 1}-${columnName(investCol)}${row0 + 1})/${columnName(investCol)}${row0 + 1})`;
+  const invest = `${columnName(col++)}${header}`;
+  cells[0]![col - 1] = investmentTotal;
+  const roi = result(`=IF(${invest}=0,0,(${ref(total)}-${invest})/${invest})`);
+  const projectedRoi = result(`=IF(${invest}=0,0,(${ref(projectedTotal)}-${invest})/${invest})`);
 
   // Fill holes so every row is a dense array (HyperFormula accepts sparse, but be explicit).
   for (const row of cells) for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-  return { cells, results: { total, realizedToDate, estimatedToDate, roi } };
+  return {
+    cells,
+    results: {
+      total,
+      realizedToDate,
+      measuredToDate,
+      carriedForwardToDate,
+      assumedToDate,
+      estimatedToDate,
+      varianceToDate,
+      projectedTotal,
+      roi,
+      projectedRoi,
+      useCases,
+      carriedForwardCol,
+      realizedCount,
+    },
+  };
 }

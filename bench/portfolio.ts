@@ -5,12 +5,14 @@
  * floor can bind its JavaScript twin without interpreting the formula text).
  *
  * Each case has a future scenario ("projection": ramp, investment) and a realization
- * scenario based on it (same use cases; conversions already applied; some inputs measured
- * month by month), exactly what `createRealizationScenario`, `convertCalculation`,
- * `enableMonthlyValues` and `recordMeasurement` would have produced.
+ * scenario based on it, exactly what `createRealizationScenario`, `convertCalculation`,
+ * `trackMetric`, `setInput` with `from`, `enableMonthlyValues` and `recordMeasurement`
+ * would have produced (Contract 2): a tracked calculation has a `metric`, measured month by
+ * month; other inputs (a headcount, a volume) may change from some month on in either
+ * scenario: changing assumptions, which never make a calculation tracked.
  */
 import { createRng, type Rng } from './prng.ts';
-import { TEMPLATES, type Template } from './templates.ts';
+import { TEMPLATES, type Template, type TemplateMetric } from './templates.ts';
 
 /** The month every summary is taken as of. */
 export const AS_OF = '2026-03';
@@ -74,6 +76,65 @@ function fillFormula(formula: string, n: number): string {
   return formula.replace(/\{([a-z_]+)\}/g, (_, stem: string) => keyOf(stem, n));
 }
 
+/** How often an assumption of a calculation changes from some month on, per scenario kind. */
+const REALIZATION_CHANGES = 0.3;
+const FUTURE_CHANGES = 0.15;
+/** How often an assumption was made monthly (`enableMonthlyValues`) with no change recorded yet. */
+const MONTHLY_WITHOUT_CHANGE = 0.05;
+/** How often a metric has a measurement after `AS_OF` (recorded later than the summary looks). */
+const MEASURED_AFTER_AS_OF = 0.1;
+/** How often a calculation's metric is still a constant input (named, not yet measured monthly). */
+const METRIC_NOT_MONTHLY = 0.05;
+/** How often a realization has a use case the projection lacks. */
+const ADDED_USE_CASE = 0.1;
+
+function isAssumption(template: Template, stem: string): boolean {
+  return template.assumptions?.some((a) => a.key === stem) ?? false;
+}
+
+/**
+ * Maybe makes an assumption change from some month on, as `setInput` with `from` does
+ * (1-2 changes at distinct months of the window after its first; each from the value before).
+ */
+function changeFrom(rng: Rng, input: InputJson, template: Template, stem: string, start: number, chance: number): void {
+  const roll = rng.next();
+  if (roll < MONTHLY_WITHOUT_CHANGE) {
+    input.series = {};
+    return;
+  }
+  if (roll >= MONTHLY_WITHOUT_CHANGE + chance) return;
+  const next = template.assumptions!.find((a) => a.key === stem)!.next;
+  input.series = {};
+  let value = input.value;
+  for (const off of distinctSorted(rng, rng.int(1, 2), 1, MONTHS - 1)) {
+    value = next(rng, value);
+    input.series[monthText(start + off)] = value;
+  }
+}
+
+/**
+ * A metric's measurements: 1-4 inside the realized months (none in 10% of cases), and now
+ * and then one after `AS_OF`.
+ */
+function measurements(
+  rng: Rng,
+  metric: TemplateMetric,
+  values: Record<string, number>,
+  stem: string,
+  start: number,
+  realizedCount: number,
+): NonNullable<InputJson['series']> {
+  const series: NonNullable<InputJson['series']> = {};
+  const target = metric.target(values);
+  const offsets = realizedCount > 0 && !rng.chance(0.1) ? distinctSorted(rng, rng.int(1, 4), 0, realizedCount - 1) : [];
+  if (realizedCount < MONTHS && rng.chance(MEASURED_AFTER_AS_OF)) offsets.push(rng.int(realizedCount, MONTHS - 1));
+  for (const off of offsets) {
+    const value = metric.measure(rng, values[stem]!, target, Math.min(1, (off + 1) / Math.max(realizedCount, 1)));
+    series[monthText(start + off)] = rng.chance(0.7) ? value : { value, note: 'monthly reading', source: rng.pick(SOURCES) };
+  }
+  return series;
+}
+
 function distinctSorted(rng: Rng, count: number, lo: number, hi: number): number[] {
   const picked = new Set<number>();
   const want = Math.min(count, hi - lo + 1);
@@ -97,6 +158,7 @@ export function generateCase(index: number, seed = 20_250_101): GeneratedCase {
   const realizedCount = Math.max(0, Math.min(MONTHS, asOf - realizationStart + 1));
 
   const useCaseCount = rng.pick([2, 3, 3, 3, 4]);
+  const addedUseCase = rng.chance(ADDED_USE_CASE);
   const sizes = split(CALCULATIONS_PER_CASE, useCaseCount);
   const names = [...USE_CASE_NAMES];
 
@@ -118,32 +180,35 @@ export function generateCase(index: number, seed = 20_250_101): GeneratedCase {
       const template: Template = TEMPLATES[t]!;
       const values: Record<string, number> = {};
       for (const inp of template.inputs) values[inp.key] = inp.value(rng);
-      const series = template.series;
-      const baselineStem = series ? `${series.key}_baseline` : undefined;
+      const metric = template.metric;
       // A converted metric starts at its baseline (no improvement before anything is measured).
-      if (series && baselineStem !== undefined && values[baselineStem] !== undefined) values[series.key] = values[baselineStem]!;
+      if (metric?.via === 'conversion') values[metric.key] = values[`${metric.key}_baseline`]!;
 
       for (const inp of template.inputs) {
         const input: InputJson = { key: keyOf(inp.key, n), label: inp.label, unit: inp.unit, value: values[inp.key]! };
-        if (!template.realizationOnly?.includes(inp.key)) futureInputs.push({ ...input });
+        if (!template.realizationOnly?.includes(inp.key)) {
+          const future: InputJson = { ...input };
+          if (isAssumption(template, inp.key)) changeFrom(rng, future, template, inp.key, futureStart, FUTURE_CHANGES);
+          futureInputs.push(future);
+        }
         if (template.futureOnly?.includes(inp.key)) {
           // convertCalculation keeps the original percentage as `<percentInput>_target`.
           realizationInputs.push({ ...input, key: `${input.key}_target`, label: `Target: ${inp.label}`, unit: 'percent' });
           continue;
         }
         if (!template.realization.args.includes(inp.key)) continue;
-        if (series && series.key === inp.key && (series.isMetric || rng.chance(0.6))) {
-          input.series = {};
-          if (realizedCount > 0 && !rng.chance(0.1)) {
-            const target = series.target(values);
-            const offsets = distinctSorted(rng, rng.int(1, 4), 0, Math.min(realizedCount, MONTHS) - 1);
-            for (const off of offsets) {
-              const value = series.measure(rng, values[inp.key]!, target, (off + 1) / Math.max(realizedCount, 1));
-              input.series[monthText(realizationStart + off)] = rng.chance(0.7)
-                ? value
-                : { value, note: 'monthly reading', source: rng.pick(SOURCES) };
-            }
+        if (metric?.key === inp.key) {
+          if (rng.chance(METRIC_NOT_MONTHLY)) {
+            // The metric came over as a constant (createRealizationScenario copies no
+            // series) and was never made monthly: the calculation is not tracked, its
+            // value is an assumption.
+          } else {
+            // trackMetric keeps the value before as `<input>_target`.
+            if (metric.via === 'trackMetric') realizationInputs.push({ ...input, key: `${input.key}_target`, label: `Target: ${inp.label}` });
+            input.series = measurements(rng, metric, values, inp.key, realizationStart, realizedCount);
           }
+        } else if (isAssumption(template, inp.key)) {
+          changeFrom(rng, input, template, inp.key, realizationStart, REALIZATION_CHANGES);
         }
         realizationInputs.push(input);
       }
@@ -155,14 +220,17 @@ export function generateCase(index: number, seed = 20_250_101): GeneratedCase {
         formula: fillFormula(template.realization.formula, n),
         period: template.realization.period,
       };
-      if (series?.isMetric) rc.metric = keyOf(series.key, n);
+      if (metric) rc.metric = keyOf(metric.key, n);
       realizationCalcs.push(rc);
       fo.push({ template: t, variant: 'future', n });
       ro.push({ template: t, variant: 'realization', n });
     }
     const id = `uc-${u + 1}`;
     futureUseCases.push({ id, name, inputs: futureInputs, calculations: futureCalcs });
-    realizationUseCases.push({ id, name, inputs: realizationInputs, calculations: realizationCalcs });
+    // Now and then the last use case of the realization has no twin in the projection
+    // (added after the sale): its estimated and variance to date are null.
+    const realizationId = u === sizes.length - 1 && addedUseCase ? `${id}-added` : id;
+    realizationUseCases.push({ id: realizationId, name, inputs: realizationInputs, calculations: realizationCalcs });
     futureOrigins.push(fo);
     realizationOrigins.push(ro);
   });

@@ -32,16 +32,35 @@ export interface TemplateFormula {
   js: (v: Float64Array) => number;
 }
 
-/** A measured (time-series) input of the realization variant. */
-export interface TemplateSeries {
-  /** Stem of the input that is measured. */
+/**
+ * The improvement metric of a tracked calculation (Contract 2: a calculation is tracked
+ * through its `metric` only). Measured month by month in the realization variant.
+ */
+export interface TemplateMetric {
+  /** Stem of the metric input. */
   key: string;
+  /**
+   * How the realization came to measure it: `conversion` (convertCalculation: a baseline
+   * input, the metric starting at the baseline, the percentage kept as `<percent>_target`)
+   * or `trackMetric` (the input measured directly; its value before kept as `<key>_target`).
+   */
+  via: 'conversion' | 'trackMetric';
   /** A plausible measurement, given the input's constant value and the target value. */
   measure: (rng: Rng, base: number, target: number, progress: number) => number;
   /** The value the metric is expected to reach (for the measurement generator). */
   target: (values: Record<string, number>) => number;
-  /** True when this series input is the calculation's improvement metric. */
-  isMetric: boolean;
+}
+
+/**
+ * An assumption that may change from a month on (`setInput` with `from`: "10 reps, 15 from
+ * June"). A time-series input that is no calculation's metric: it never makes a
+ * calculation tracked.
+ */
+export interface TemplateAssumption {
+  /** Stem of the input. */
+  key: string;
+  /** The value from the month of the change on, given the value before it. */
+  next: (rng: Rng, before: number) => number;
 }
 
 /** A calculation template: the future (projection) and realization variants. */
@@ -51,8 +70,10 @@ export interface Template {
   inputs: readonly TemplateInput[];
   future: TemplateFormula;
   realization: TemplateFormula;
-  /** Present when the realization variant has a measured input (a tracked calculation). */
-  series?: TemplateSeries;
+  /** Present when the realization variant is tracked (has a measured metric). */
+  metric?: TemplateMetric;
+  /** Inputs of either variant that may change from a month on (never a metric). */
+  assumptions?: readonly TemplateAssumption[];
   /** Inputs that exist only in the realization variant (e.g. a conversion's baseline). */
   realizationOnly?: readonly string[];
   /** Inputs that exist only in the future variant. */
@@ -65,6 +86,10 @@ const near = (x: number, spread: number, rng: Rng, digits = 0): number => {
   const f = 10 ** digits;
   return Math.round(x * (1 + (rng.next() * 2 - 1) * spread) * f) / f;
 };
+
+/** A step change by one of `factors`, rounded to a multiple of `by` (at least `by`). */
+const scaled = (factors: readonly number[], by: number) => (rng: Rng, before: number): number =>
+  Math.max(by, Math.round((before * rng.pick(factors)) / by) * by);
 
 /** The templates, weighted equally. */
 export const TEMPLATES: readonly Template[] = [
@@ -92,12 +117,13 @@ export const TEMPLATES: readonly Template[] = [
       args: ['reps', 'cost_per_rep', 'tickets', 'tickets_baseline'],
       js: (v) => v[0]! * v[1]! * Math.max(0, (v[2]! - v[3]!) / v[3]!),
     },
-    series: {
+    metric: {
       key: 'tickets',
-      isMetric: true,
+      via: 'conversion',
       target: (x) => x.tickets_baseline! * (1 + x.gain!),
       measure: (rng, base, target, progress) => near(base + (target - base) * progress, 0.12, rng),
     },
+    assumptions: [{ key: 'reps', next: scaled([0.8, 1.2, 1.5], 1) }],
   },
   {
     id: 'unit-cost',
@@ -122,12 +148,13 @@ export const TEMPLATES: readonly Template[] = [
       args: ['spend', 'unit_cost_baseline', 'unit_cost'],
       js: (v) => v[0]! * Math.max(0, (v[1]! - v[2]!) / v[1]!),
     },
-    series: {
+    metric: {
       key: 'unit_cost',
-      isMetric: true,
+      via: 'conversion',
       target: (x) => x.unit_cost_baseline! * (1 - x.reduction!),
       measure: (rng, base, target, progress) => near(base + (target - base) * progress, 0.08, rng, 2),
     },
+    assumptions: [{ key: 'spend', next: scaled([0.85, 1.1, 1.25], 1000) }],
   },
   {
     id: 'labor-hours',
@@ -149,12 +176,13 @@ export const TEMPLATES: readonly Template[] = [
       args: ['agents', 'hours_saved', 'hourly_cost'],
       js: (v) => v[0]! * v[1]! * 52 * v[2]!,
     },
-    series: {
+    metric: {
       key: 'hours_saved',
-      isMetric: true,
+      via: 'trackMetric',
       target: (x) => x.hours_saved!,
       measure: (rng, _base, target, progress) => Math.max(0, near(target * (0.4 + 0.6 * progress), 0.2, rng, 1)),
     },
+    assumptions: [{ key: 'agents', next: scaled([0.9, 1.2, 1.5], 1) }],
   },
   {
     id: 'revenue-uplift',
@@ -176,12 +204,7 @@ export const TEMPLATES: readonly Template[] = [
       args: ['orders', 'order_value', 'uplift'],
       js: (v) => v[0]! * v[1]! * v[2]!,
     },
-    series: {
-      key: 'orders',
-      isMetric: false,
-      target: (x) => x.orders!,
-      measure: (rng, _base, target) => near(target, 0.25, rng),
-    },
+    assumptions: [{ key: 'orders', next: (rng, before) => Math.max(1, near(before, 0.25, rng)) }],
   },
   {
     id: 'incident-cap',
@@ -224,12 +247,7 @@ export const TEMPLATES: readonly Template[] = [
       args: ['volume', 'threshold', 'rate'],
       js: (v) => (v[0]! > v[1]! ? v[0]! * v[2]! * 0.9 : v[0]! * v[2]!),
     },
-    series: {
-      key: 'volume',
-      isMetric: false,
-      target: (x) => x.volume!,
-      measure: (rng, _base, target) => near(target, 0.5, rng),
-    },
+    assumptions: [{ key: 'volume', next: (rng, before) => Math.max(1, near(before, 0.5, rng)) }],
   },
   {
     id: 'license-consolidation',
@@ -251,6 +269,7 @@ export const TEMPLATES: readonly Template[] = [
       args: ['licenses_retired', 'license_price', 'contract_years'],
       js: (v) => (v[0]! * v[1]!) / v[2]!,
     },
+    assumptions: [{ key: 'licenses_retired', next: (rng, before) => before + rng.int(10, 500) }],
   },
   {
     id: 'ticket-deflection',
@@ -272,12 +291,13 @@ export const TEMPLATES: readonly Template[] = [
       args: ['ticket_cost', 'escalation_cost', 'deflected'],
       js: (v) => (v[0]! + v[1]!) * v[2]! * 12,
     },
-    series: {
+    metric: {
       key: 'deflected',
-      isMetric: true,
+      via: 'trackMetric',
       target: (x) => x.deflected!,
       measure: (rng, _base, target, progress) => near(target * (0.3 + 0.7 * progress), 0.15, rng),
     },
+    assumptions: [{ key: 'ticket_cost', next: scaled([0.9, 1.1, 1.2], 0.5) }],
   },
   {
     id: 'churn',
@@ -300,6 +320,7 @@ export const TEMPLATES: readonly Template[] = [
       args: ['customers', 'arr', 'churn_baseline', 'churn_target'],
       js: (v) => v[0]! * v[1]! * (v[2]! - v[3]!) * 0.8,
     },
+    assumptions: [{ key: 'customers', next: (rng, before) => Math.max(1, near(before, 0.1, rng)) }],
   },
   {
     id: 'attrition',
@@ -321,6 +342,7 @@ export const TEMPLATES: readonly Template[] = [
       args: ['headcount', 'attrition_reduction', 'hiring_cost'],
       js: (v) => roundHalfUp(v[0]! * v[1]!) * v[2]!,
     },
+    assumptions: [{ key: 'headcount', next: scaled([0.9, 1.1, 1.3], 1) }],
   },
   {
     id: 'compliance',
@@ -364,12 +386,7 @@ export const TEMPLATES: readonly Template[] = [
       args: ['inventory_value', 'days_cut', 'days_on_hand', 'carrying_rate'],
       js: (v) => ((v[0]! * v[1]!) / v[2]!) * v[3]!,
     },
-    series: {
-      key: 'days_on_hand',
-      isMetric: false,
-      target: (x) => x.days_on_hand!,
-      measure: (rng, _base, target) => Math.max(10, near(target, 0.2, rng)),
-    },
+    assumptions: [{ key: 'days_on_hand', next: (rng, before) => Math.max(10, near(before, 0.2, rng)) }],
   },
 ];
 

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { MEASUREMENT_ACTIONS } from '../src/proposals/measurement-action.ts';
+import { PROPOSAL_STATUSES } from '../src/proposals/proposal-status.ts';
+import { QBR_AUDIENCES } from '../src/qbr/qbr-audience.ts';
 
 /**
  * The database schema (drizzle). Migrations in `db/migrations/` are generated from this file
@@ -40,15 +43,6 @@ export const businessCases = sqliteTable(
   },
   (t) => [index('business_cases_workspace_idx').on(t.workspaceId), check('business_cases_version_positive', sql`${t.version} >= 1`)],
 );
-
-/**
- * What a measurement-history row records about its month's entry:
- * - `recorded`: a value entered (a `recordMeasurement`, or an entry an imported document brought);
- * - `set`: a changing assumption's value from this month on (`setInput` with `from`);
- * - `annotated`: the same value with its note, evidence or source changed (`annotateMeasurement`);
- * - `removed`: the entry was taken out (`removeMeasurement`); the row keeps the removed value.
- */
-export const MEASUREMENT_ACTIONS = ['recorded', 'set', 'annotated', 'removed'] as const;
 
 /**
  * Every measurement value that ever entered a business case, including the ones later
@@ -94,9 +88,6 @@ export const measurementHistory = sqliteTable(
     check('measurement_history_action_known', sql`${t.action} in ('recorded', 'set', 'annotated', 'removed')`),
   ],
 );
-
-/** The states of a proposal; only `pending` ever changes, and only once. */
-export const PROPOSAL_STATUSES = ['pending', 'applied', 'rejected', 'expired', 'refused'] as const;
 
 /**
  * A proposed change: one or more operations applied together, the case version they were
@@ -223,9 +214,6 @@ export const messages = sqliteTable(
     check('messages_role_known', sql`${t.role} in ('system', 'user', 'assistant', 'tool')`),
   ],
 );
-
-/** The audiences a QBR draft is written for. */
-export const QBR_AUDIENCES = ['executive-sponsor', 'finance', 'champion'] as const;
 
 /**
  * A QBR narrative draft, kept in versions: each (case, quarter, audience) starts at version 1

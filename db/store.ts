@@ -1,5 +1,7 @@
 import type { BusinessCase, Figures, OperationPreview, QbrFacts } from '../src/engine/index.ts';
-import type { MEASUREMENT_ACTIONS, PROPOSAL_STATUSES, QBR_AUDIENCES } from './schema.ts';
+import type { MeasurementAction } from '../src/proposals/measurement-action.ts';
+import type { ProposalStatus } from '../src/proposals/proposal-status.ts';
+import type { QbrAudience } from '../src/qbr/qbr-audience.ts';
 
 /** A tenant. */
 export interface WorkspaceRecord {
@@ -24,9 +26,6 @@ export interface CaseRecord {
 /** A business case in a listing (without its document). */
 export type CaseListing = Omit<CaseRecord, 'document'>;
 
-/** Where a proposal stands; only `pending` ever changes, and only once. */
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-
 /** A stored proposal. */
 export interface ProposalRecord {
   id: string;
@@ -50,9 +49,6 @@ export interface ProposalRecord {
   /** The case version its application produced (status `applied`). */
   appliedVersion: number | null;
 }
-
-/** What a history row records: a value entered, an assumption set from a month on, new details, or a removal. */
-export type MeasurementAction = (typeof MEASUREMENT_ACTIONS)[number];
 
 /** A measurement value an operation records (what the history receives when it is applied). */
 export interface RecordedValue {
@@ -193,9 +189,6 @@ export interface MessageRecord {
   content: unknown;
   createdAt: string;
 }
-
-/** Who a QBR draft is written for. */
-export type QbrAudience = (typeof QBR_AUDIENCES)[number];
 
 /** A stored QBR narrative draft: one version of the draft for a case, quarter and audience. */
 export interface QbrDraftRecord {

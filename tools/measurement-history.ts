@@ -22,11 +22,14 @@ const outputSchema = zodSchema(
           z.object({
             month: z.string().describe('Month measured'),
             value: z.number().describe('Value recorded'),
-            current: z.boolean().describe('False when a later value replaced it'),
+            action: z
+              .enum(['recorded', 'set', 'annotated', 'removed'])
+              .describe('recorded (a value entered), set (an assumption from this month on), annotated (note/evidence/source changed, same value) or removed (the value was taken out: recordedBy/approvedBy say who removed it)'),
+            current: z.boolean().describe('False when a later row replaced or removed it, and for a removal'),
             note: z.string().nullable().describe('Note'),
             evidence: z.string().nullable().describe('Evidence (URL or text)'),
             source: z.string().nullable().describe('Source'),
-            recordedBy: z.string().describe('Who proposed it'),
+            recordedBy: z.string().describe('Who proposed it (for a removal: who asked to remove it)'),
             approvedBy: z.string().nullable().describe('Who approved it'),
             recordedAt: z.string().describe('When it was applied'),
           }),
@@ -40,7 +43,7 @@ const outputSchema = zodSchema(
 /** Read tool: every value ever recorded for an input, replaced ones included. */
 export const measurementHistory = (ctx: ToolContext) =>
   tool({
-    description: 'Measurement history of one input: every value recorded, including replaced ones, with note, evidence, source, who and when.',
+    description: 'Measurement history of one input: every value recorded, including replaced and removed ones (and who removed them), with note, evidence, source, who and when.',
     inputSchema,
     outputSchema,
     execute: async ({ businessCase, scenario, input }) => {
@@ -60,7 +63,8 @@ export const measurementHistory = (ctx: ToolContext) =>
         entries: rows.map((r) => ({
           month: r.month,
           value: r.value,
-          current: r.supersededBy === null,
+          action: r.action,
+          current: r.supersededBy === null && r.action !== 'removed',
           note: r.note,
           evidence: r.evidence,
           source: r.source,

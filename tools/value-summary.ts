@@ -27,6 +27,7 @@ const summaryOutput = z.object({
   total: z.number().describe('Total benefit over the window'),
   realizedToDate: money.describe('Realized benefit to date'),
   measuredToDate: money.describe('Realized benefit backed by measurements'),
+  carriedForwardToDate: money.describe('The part of measured carried forward from an earlier measurement (no new one that month)'),
   assumedToDate: money.describe('Realized benefit resting on assumptions'),
   estimatedToDate: money.describe('Estimated benefit to date (comparison scenario)'),
   varianceToDate: z.number().nullable().describe('realized / estimated - 1, as a fraction'),
@@ -35,8 +36,10 @@ const summaryOutput = z.object({
   roi: z.number().nullable().describe('ROI over the window, as a fraction'),
   roiToDate: z.number().nullable().describe('ROI to date, as a fraction'),
   paybackMonth: z.string().nullable().describe('First month cumulative benefit covers cumulative investment'),
-  useCases: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, calculations: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() })) })).describe('Per use case and calculation'),
-  months: z.array(z.object({ month: z.string(), benefit: z.number(), realized: money, measured: money, assumed: money, estimated: money })).optional().describe('Month by month, when asked'),
+  projectedTotal: money.describe('Realized to date plus the benefit of the months after asOf (months that claimed nothing stay unclaimed)'),
+  projectedRoi: z.number().nullable().describe('(projected total - investment) / investment, as a fraction'),
+  useCases: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, measuredToDate: money, assumedToDate: money, estimatedToDate: money, varianceToDate: z.number().nullable(), calculations: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() })) })).describe('Per use case and calculation'),
+  months: z.array(z.object({ month: z.string(), benefit: z.number(), realized: money, measured: money, carriedForward: money, assumed: money, estimated: money })).optional().describe('Month by month, when asked'),
 });
 
 /** What `valueSummary` answers when it finds the figures (the offline model writes its answer from it). */
@@ -44,7 +47,10 @@ export type ValueSummaryOutput = z.infer<typeof summaryOutput>;
 
 const outputSchema = zodSchema(z.union([summaryOutput, toolErrorSchema]));
 
-/** Read tool: the engine's value summary (realized, measured vs assumed, estimate, ROI). */
+/**
+ * Read tool: the engine's value summary (realized, measured vs assumed, the part of measured
+ * carried forward, estimate, projection, ROI), per use case too.
+ */
 export const valueSummary = (ctx: ToolContext) =>
   tool({
     description:
@@ -87,6 +93,7 @@ export const valueSummary = (ctx: ToolContext) =>
         total: s.total,
         realizedToDate: s.realizedToDate,
         measuredToDate: s.measuredToDate,
+        carriedForwardToDate: s.carriedForwardToDate,
         assumedToDate: s.assumedToDate,
         estimatedToDate: s.estimatedToDate,
         varianceToDate: s.varianceToDate,
@@ -95,14 +102,20 @@ export const valueSummary = (ctx: ToolContext) =>
         roi: s.roi,
         roiToDate: s.roiToDate,
         paybackMonth: s.paybackMonth,
+        projectedTotal: s.projectedTotal,
+        projectedRoi: s.projectedRoi,
         useCases: s.useCases.map((u) => ({
           name: u.name,
           total: u.total,
           realizedToDate: u.realizedToDate,
+          measuredToDate: u.measuredToDate,
+          assumedToDate: u.assumedToDate,
+          estimatedToDate: u.estimatedToDate,
+          varianceToDate: u.varianceToDate,
           calculations: u.calculations.map((k) => ({ name: k.name, total: k.total, realizedToDate: k.realizedToDate, tracked: k.tracked, metric: k.metric, lastMeasured: k.lastMeasured })),
         })),
         ...(includeMonths
-          ? { months: s.monthly.map((m) => ({ month: m.month, benefit: m.benefit, realized: m.realized, measured: m.measured, assumed: m.assumed, estimated: m.estimated })) }
+          ? { months: s.monthly.map((m) => ({ month: m.month, benefit: m.benefit, realized: m.realized, measured: m.measured, carriedForward: m.carriedForward, assumed: m.assumed, estimated: m.estimated })) }
           : {}),
       };
     },

@@ -75,7 +75,9 @@ export function evaluateScenario(scenario: Scenario): Result<ScenarioEvaluation>
     const calculations: CalculationEvaluation[] = [];
     for (const calculation of useCase.calculations) {
       const parsed = parseCached(calculation.formula);
-      if (!parsed.ok) return fail('invalid_document', `calculation '${calculation.id}': ${parsed.error.message}`);
+      if (!parsed.ok) {
+        return fail('invalid_document', `scenario '${scenario.id}', use case '${useCase.id}', calculation '${calculation.id}': ${parsed.error.message}`);
+      }
       const refs = parsed.refs;
       const fn = compileForRefs(calculation.formula);
       const divisor = calculation.period === 'annual' ? 12 : 1;

@@ -4,6 +4,7 @@ import { ok, type EngineError, type Result } from './engine-error.ts';
 import { jsonPath } from './json-path.ts';
 import { monthIndex } from './month.ts';
 import { parseCached } from './formula/formula-cache.ts';
+import { quoteFormula } from './formula/quote-formula.ts';
 import { referenceNodes } from './formula/ast.ts';
 
 /** Turns the first zod issue into an engine error with the JSON path of the problem. */
@@ -98,14 +99,6 @@ export function checkDocument(doc: BusinessCase): EngineError | null {
     }
   }
   return null;
-}
-
-/** Longest formula quoted whole in a message; a longer one is shown by its start and length. */
-const QUOTED_FORMULA = 80;
-
-function quoteFormula(formula: string): string {
-  if (formula.length <= QUOTED_FORMULA) return `"${formula}"`;
-  return `"${formula.slice(0, QUOTED_FORMULA)}..." (${formula.length} characters)`;
 }
 
 function findRef(formula: string, key: string): number {

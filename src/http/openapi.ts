@@ -78,7 +78,7 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: 'approveProposal',
     path: `/api/proposals/${ID}/approve`,
     summary: 'Approve a proposal and apply it (approving twice applies once)',
-    description: "The approver recorded is the bearer token's name. A proposal made against an older version is re-checked by the engine and refused (409) if it no longer does what was previewed.",
+    description: "The approver recorded is the bearer token's name. A proposal made against an older version (or previewed under an earlier engine contract) is re-checked by the engine and refused (409) if it no longer does what was previewed, e.g. when it would change a locked month.",
     auth: true,
     body: { schemas: [approveRequestSchema], optional: true },
     ok: { status: 200, description: 'Applied (or already applied: `alreadyApplied`)', schema: approveReplySchema },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { businessCaseSchema } from '../engine/index.ts';
 import { proposalOutputSchema } from '../agent/tool-support.ts';
-import { PROPOSAL_STATUSES, QBR_AUDIENCES } from '../../db/schema.ts';
+import { PROPOSAL_STATUSES } from '../proposals/proposal-status.ts';
+import { QBR_AUDIENCES } from '../qbr/qbr-audience.ts';
 
 /**
  * The shapes the HTTP door answers with, as zod schemas: `openapi.json` is generated from
@@ -88,7 +89,7 @@ const auditSchema = z.object({
 export const approveReplySchema = z.object({
   proposal: proposalSchema.describe('The proposal, now applied'),
   alreadyApplied: z.boolean().describe('True when it had been applied before: nothing was applied this time'),
-  rechecked: z.boolean().describe('True when the case had moved on and the engine re-checked the proposal'),
+  rechecked: z.boolean().describe('True when the engine re-checked the proposal instead of applying its stored preview: the case had moved on, or the preview was made under an earlier engine contract'),
   version: z.number().int().describe('The business case version the application produced'),
   audit: z.array(auditSchema).describe('The audit entries of the application'),
 });

@@ -4,6 +4,7 @@ import { comparePreviews } from './compare-previews.ts';
 import { describeDecision } from './describe-decision.ts';
 import { dryRun } from './dry-run.ts';
 import { ENGINE_CONTRACT } from './engine-contract.ts';
+import { storedDocumentProblem } from './stored-document-problem.ts';
 import { recordedValues } from './measurement-changes.ts';
 import { DEFAULT_PROPOSAL_MAX_AGE_MS, describeAge, type ProposalContext } from './proposal-context.ts';
 import { failWith, succeed, type Outcome } from './proposal-error.ts';
@@ -128,6 +129,8 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
       store.decideProposal(proposal.id, { status: 'refused', decidedBy: approvedBy, decidedAt: at, reason });
       return failWith('refused', `proposal ${proposal.id} refused: ${reason}`);
     };
+    const broken = storedDocumentProblem(current);
+    if (broken) return refuse(broken.message);
     const run = dryRun(current.document, proposal.operations, proposal.asOf);
     if (!run.ok) {
       const op = proposal.preview[run.index]?.op ?? 'operation';

@@ -1,4 +1,5 @@
-import type { MeasurementAction, RecordedValue } from '../../db/store.ts';
+import type { RecordedValue } from '../../db/store.ts';
+import type { MeasurementAction } from './measurement-action.ts';
 import { entryValue, type BusinessCase, type RecordMeasurement, type SeriesEntry } from '../engine/index.ts';
 import type { DryRunStep } from './dry-run.ts';
 

@@ -6,6 +6,7 @@ import { recordedValues } from './measurement-changes.ts';
 import { monthOf, type ProposalContext } from './proposal-context.ts';
 import { failWith, succeed, type Outcome } from './proposal-error.ts';
 import { findCase } from './find-case.ts';
+import { storedDocumentProblem } from './stored-document-problem.ts';
 
 /** A request to change a business case. */
 export interface ProposeInput {
@@ -29,7 +30,8 @@ export interface ProposeInput {
  * (document and recorded values, used as is if the case is still at that version when
  * approved). Nothing in the
  * business case changes. A malformed or refused operation is returned as an error (with its
- * index) and nothing is stored.
+ * index) and nothing is stored; so is a case whose stored document the engine no longer
+ * accepts (`invalid_document`, saying how to repair it).
  */
 export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<ProposalRecord> {
   const proposedBy = input.proposedBy.trim();
@@ -46,6 +48,8 @@ export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<Prop
   const found = findCase(ctx.store, input.caseId, input.workspaceId);
   if (!found.ok) return found;
   const current = found.value;
+  const broken = storedDocumentProblem(current);
+  if (broken) return { ok: false, error: broken };
   const now = ctx.now();
   const asOf = monthOf(now);
   const run = dryRun(current.document, operations, asOf);

@@ -52,7 +52,11 @@ export function factsForQuarter(doc: Parameters<typeof qbrFacts>[0], quarter: st
   if (!QUARTER_PATTERN.test(quarter)) return failWith('invalid_argument', `quarter '${quarter}' is not YYYY-Qn (e.g. 2026-Q1)`);
   if (!isMonth(asOf)) return failWith('invalid_argument', `as-of '${asOf}' is not a month YYYY-MM`);
   const r = qbrFacts(doc, { quarter, asOf });
-  if (!r.ok) return failWith(r.error.code === 'not_found' || r.error.code === 'invalid_argument' ? r.error.code : 'refused', r.error.message);
+  if (!r.ok) {
+    // A stored document the engine no longer accepts (e.g. a formula beyond the limits) stays invalid_document.
+    const { code } = r.error;
+    return failWith(code === 'not_found' || code === 'invalid_argument' || code === 'invalid_document' ? code : 'refused', r.error.message);
+  }
   const f = r.value;
   if (f.quarter.months.length === 0) {
     return failWith(

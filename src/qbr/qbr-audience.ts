@@ -1,8 +1,8 @@
-import { QBR_AUDIENCES } from '../../db/schema.ts';
-import type { QbrAudience } from '../../db/store.ts';
+/** The audiences a QBR draft is written for. */
+export const QBR_AUDIENCES = ['executive-sponsor', 'finance', 'champion'] as const;
 
-export { QBR_AUDIENCES };
-export type { QbrAudience };
+/** Who a QBR draft is written for. */
+export type QbrAudience = (typeof QBR_AUDIENCES)[number];
 
 /** How each audience is named in a draft's heading ("Prepared for ..."). */
 export const AUDIENCE_LABELS: Record<QbrAudience, string> = {

@@ -71,7 +71,7 @@ export interface LocatedInput {
 
 /**
  * Resolves an input by key or label ("Avg. Tickets per Day", "# of reps"): an input named
- * exactly (key or label, case and punctuation aside) first. With `timeSeriesFirst`, time-series inputs win over constants of a similar name (when someone
+ * exactly (key or label, case and punctuation aside) first, unless `preferKeys` is given. With `timeSeriesFirst`, time-series inputs win over constants of a similar name (when someone
  * dictates a measurement they mean the tracked metric, not its baseline); `preferKeys` does
  * the same for a given set (the inputs a calculation's formula refers to).
  */
@@ -90,8 +90,9 @@ export function resolveInput(
   const show = (c: LocatedInput): string => `${c.input.label} (${c.input.key}) in ${c.useCase.name}`;
   const namesOf = (c: LocatedInput): string[] => [c.input.key, c.input.label];
   // Exact before fuzzy: the one input whose key or label is the name (case, punctuation and
-  // filler aside) is meant, whatever the preferences below.
-  const exact = all.filter((c) => nameScore(name, namesOf(c)) >= 90);
+  // filler aside) is meant, whatever the tracked-first preference below.
+  // A split's formula inputs (`preferKeys`) outrank this: there the formula says what is meant.
+  const exact = options.preferKeys ? [] : all.filter((c) => nameScore(name, namesOf(c)) >= 90);
   if (exact.length === 1) return { ok: true, value: exact[0]! };
   // A narrower set next: the tracked inputs (measurements) or the inputs a formula uses (a split).
   const preferred = options.preferKeys

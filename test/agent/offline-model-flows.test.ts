@@ -148,26 +148,19 @@ describe('a question back and its answer, through the conversation memory (clock
 describe('tracking flows on the demo case (clock: November 2026)', () => {
   const NOW = '2026-11-20T10:00:00.000Z';
 
-  it('a note added to the March measurement keeps its value, evidence and source', async () => {
+  it('a note added to the March measurement annotates it: value, evidence and source stay', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
-    const p = chat.proposalOf(await chat.say('Add a note to the March tickets per day measurement of 158: macros rolled out to every queue'));
-    const note = {
-      op: 'recordMeasurement',
-      scenario: 'realization',
-      useCase: 'support-efficiency',
-      input: 'tickets_per_day',
-      month: '2026-03',
-      value: 158,
-      note: 'macros rolled out to every queue',
-      evidence: 'zendesk-tickets-2026-03.csv',
-      source: 'Zendesk export',
-    };
-    expect(p.operations).toEqual([note]);
-    // The same value: the figures do not move.
-    expect(p.preview[0]!.after.realizedToDate).toBe(p.preview[0]!.before!.realizedToDate);
-    chat.approveAs(p.id);
+    const note = 'macros rolled out to every queue';
+    // With the value restated, and without it: the same annotation.
+    for (const said of [`Add a note to the March tickets per day measurement of 158: ${note}`, `Add a note to the March measurement: ${note}`]) {
+      const p = chat.proposalOf(await chat.say(said, said));
+      expect(p.operations).toEqual([{ op: 'annotateMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03', note }]);
+      // No figure moves.
+      expect(p.preview[0]!.after).toEqual(p.preview[0]!.before);
+    }
+    chat.approveAs(chat.store.listProposals({ status: 'pending' })[0]!.id);
     const series = chat.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'tickets_per_day')!.series!;
-    expect(series['2026-03']).toEqual({ value: 158, note: note.note, evidence: note.evidence, source: note.source });
+    expect(series['2026-03']).toEqual({ value: 158, note, evidence: 'zendesk-tickets-2026-03.csv', source: 'Zendesk export' });
   });
 
   it('dictation of several months becomes one proposal; approval applies it, with history and audit', async () => {
@@ -177,10 +170,11 @@ describe('tracking flows on the demo case (clock: November 2026)', () => {
     const p = chat.proposalOf(reply);
     const measure = (month: string, value: number) => ({ op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month, value, source: 'Zendesk export' });
     expect(p.operations).toEqual([measure('2026-10', 160), measure('2026-11', 165)]);
-    // Oct at 160: 10 x 20000 x 0.60 / 12 = 10,000 instead of 158's 9,666.67; Nov at 165: 10,833.33.
-    // Realized to date grows by 333.33 + 1166.67 = 1,500.
+    // The demo has 15 reps from June 2026. Oct at 160: 15 x 20000 x 0.60 / 12 = 15,000 instead of
+    // 158's 15 x 20000 x 0.58 / 12 = 14,500; Nov at 165: 16,250.
+    // Realized to date grows by 500 + 1,750 = 2,250.
     const step = p.preview[p.preview.length - 1]!;
-    expect(step.after.realizedToDate! - p.preview[0]!.before!.realizedToDate!).toBeCloseTo(1500, 2);
+    expect(step.after.realizedToDate! - p.preview[0]!.before!.realizedToDate!).toBeCloseTo(2250, 2);
     expect(reply.text).toContain('recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day');
     expect(reply.text).toContain('recorded Avg. Tickets per Day (tickets_per_day) in 2026-11: 165 tickets/day');
     expect(cells(reply.text, 'Realized to date')).toEqual([p.preview[0]!.before!.realizedToDate, step.after.realizedToDate]);
@@ -229,13 +223,15 @@ describe('tracking flows on the demo case (clock: November 2026)', () => {
     chat.approveAs(monthly.id);
     expect(chat.store.getCase(CASE)!.document.scenarios[1]!.useCases[1]!.inputs.find((i) => i.key === 'cost_per_ticket')!.series).toEqual({});
 
-    const reps = chat.proposalOf(await chat.say('set # of reps to 15'));
-    expect(reps.operations).toEqual([{ op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 15 }]);
-    // Efficiency and handle time both scale with the number of reps: the total grows.
+    // "from December" in November 2026: the coming December.
+    const reps = chat.proposalOf(await chat.say('set # of reps to 18 from December'));
+    expect(reps.operations).toEqual([{ op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 18, from: '2026-12' }]);
+    // Efficiency and handle time both scale with the number of reps: the total grows; no month so far moves.
     expect(reps.preview[0]!.after.total).toBeGreaterThan(reps.preview[0]!.before!.total);
+    expect(reps.preview[0]!.after.realizedToDate).toBe(reps.preview[0]!.before!.realizedToDate);
     expect(chat.version()).toBe(2);
     chat.approveAs(reps.id);
-    expect(chat.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'reps')!.value).toBe(15);
+    expect(chat.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'reps')!.series).toEqual({ '2026-06': 15, '2026-12': 18 });
 
     const milestone = chat.proposalOf(await chat.say('add milestone QBR Presented achieved October'));
     expect(milestone.operations).toEqual([{ op: 'addMilestone', scenario: 'realization', id: 'qbr-presented', name: 'QBR Presented', achievedMonth: '2026-10' }]);
@@ -287,11 +283,11 @@ describe('tracking flows on the demo case (clock: November 2026)', () => {
 
   it('pending proposals and history are answered from the tools', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
-    const p = chat.proposalOf(await chat.say('set # of reps to 12'));
+    const p = chat.proposalOf(await chat.say('we have 12 reps from December on'));
     const pending = await chat.say('pending proposals');
     expect(pending.text).toContain('1 proposal waiting');
     expect(pending.text).toContain(p.id);
-    expect(pending.text).toContain('# of Reps (reps): 10 -> 12');
+    expect(pending.text).toMatch(/# of Reps \(reps\): 15 -> 12 from .*2026 on/);
     const history = await chat.say('history of tickets per day');
     expect(history.text).toContain('**Avg. Tickets per Day** (tickets/day): 3 values recorded');
     expect(history.text).toContain('| 2025-08 | 88 tickets/day | current | Zendesk export | zendesk-tickets-2025-08.csv | Ramp-up: reps still learning the new workflows | admin |');
@@ -304,6 +300,8 @@ describe('answers from the engine, never invented', () => {
   function expectSummaryText(text: string, s: Summary): void {
     expect(row(text, 'Realized to date')).toBe(s.realizedToDate);
     expect(row(text, 'Measured (backed by measurements)')).toBe(s.measuredToDate);
+    expect(row(text, 'of which carried forward (no new measurement that month)')).toBe(s.carriedForwardToDate);
+    expect(row(text, 'Projected total (realized + the months ahead)')).toBe(s.projectedTotal);
     expect(row(text, 'Assumed (resting on assumptions)')).toBe(s.assumedToDate);
     expect(row(text, 'Estimated to date')).toBe(s.estimatedToDate);
     expect(row(text, 'Investment to date')).toBe(s.investmentToDate);
@@ -313,12 +311,25 @@ describe('answers from the engine, never invented', () => {
     expect(text).toContain(`| ROI to date | ${(s.roiToDate! * 100).toFixed(1)}% |`);
     expect(text).toContain(`| ROI over the window | ${(s.roi! * 100).toFixed(1)}% |`);
     expect(text).toContain(`| Payback month | ${s.paybackMonth ?? 'not reached'} |`);
+    const usd = (n: number | null) => (n === null ? '—' : `USD ${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
     for (const u of s.useCases) {
-      expect(text).toContain(`| ${u.name} | USD ${u.realizedToDate!.toLocaleString('en-US', { minimumFractionDigits: 2 })} | USD ${u.total.toLocaleString('en-US', { minimumFractionDigits: 2 })} |`);
+      const variance = u.varianceToDate === null ? '—' : `${u.varianceToDate > 0 ? '+' : ''}${(u.varianceToDate * 100).toFixed(1)}%`;
+      expect(text).toContain(`| ${u.name} | ${usd(u.realizedToDate)} | ${usd(u.measuredToDate)} | ${usd(u.assumedToDate)} | ${usd(u.estimatedToDate)} | ${variance} | ${usd(u.total)} |`);
     }
     // Every money figure in the text is one of the engine's.
     const engine = new Set<number>(
-      [s.total, s.realizedToDate, s.measuredToDate, s.assumedToDate, s.estimatedToDate, s.investmentTotal, s.investmentToDate, ...s.useCases.flatMap((u) => [u.total, u.realizedToDate, ...u.calculations.flatMap((c) => [c.total, c.realizedToDate])])].filter(
+      [
+        s.total,
+        s.realizedToDate,
+        s.measuredToDate,
+        s.carriedForwardToDate,
+        s.assumedToDate,
+        s.estimatedToDate,
+        s.projectedTotal,
+        s.investmentTotal,
+        s.investmentToDate,
+        ...s.useCases.flatMap((u) => [u.total, u.realizedToDate, u.measuredToDate, u.assumedToDate, u.estimatedToDate, ...u.calculations.flatMap((c) => [c.total, c.realizedToDate])]),
+      ].filter(
         (n): n is number => typeof n === 'number',
       ),
     );

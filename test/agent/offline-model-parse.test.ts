@@ -218,6 +218,47 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['make cost per ticket monthly', 'proposeMonthlyValues', { input: 'cost per ticket' }],
   ['measure the cost per ticket every month', 'proposeMonthlyValues', { input: 'cost per ticket' }],
   ['deflection rate should be tracked monthly', 'proposeMonthlyValues', { input: 'deflection rate' }],
+  // measure an input directly as its calculation's metric
+  ['track the deflection rate directly', 'proposeTrackMetric', { input: 'deflection rate' }],
+  ['start measuring deflection rate monthly', 'proposeTrackMetric', { input: 'deflection rate' }],
+  ['we should start measuring the deflection rate', 'proposeTrackMetric', { input: 'deflection rate' }],
+  ['measure the deflection rate directly for the deflection calculation', 'proposeTrackMetric', { input: 'deflection rate', calculation: 'deflection' }],
+  ['make deflection rate the metric of the deflection calculation', 'proposeTrackMetric', { input: 'deflection rate', calculation: 'deflection' }],
+  ['use Ticket Deflection Rate as the metric for Deflected Ticket Savings', 'proposeTrackMetric', { input: 'Ticket Deflection Rate', calculation: 'Deflected Ticket Savings' }],
+  ['deflection rate should be measured directly', 'proposeTrackMetric', { input: 'deflection rate' }],
+  // an assumption from a month on
+  ['15 reps from June 2026', 'proposeInputValue', { input: 'reps', value: 15, from: 'June 2026' }],
+  ['we have 15 reps from June on', 'proposeInputValue', { input: 'reps', value: 15, from: 'June' }],
+  ['set # of reps to 15 from June', 'proposeInputValue', { input: '# of reps', value: 15, from: 'June' }],
+  ['# of reps is 15 starting July 2026', 'proposeInputValue', { input: '# of reps', value: 15, from: 'July 2026' }],
+  ['from June on we have 15 reps', 'proposeInputValue', { input: 'reps', value: 15, from: 'June' }],
+  ['starting July, the cost per ticket is $14', 'proposeInputValue', { input: 'cost per ticket', value: 14, from: 'July' }],
+  ['change working days per year to 230 effective 2026-09', 'proposeInputValue', { input: 'working days per year', value: 230, from: '2026-09' }],
+  ['reps go up to 15 from June onwards', 'proposeInputValue', { input: 'reps', value: 15, from: 'June' }],
+  ['From June we have 15 reps, per the HR plan', 'proposeInputValue', { input: 'reps', value: 15, from: 'June' }],
+  ['Delta: we have 15 reps from June on', 'proposeInputValue', { businessCase: 'Delta', input: 'reps', value: 15, from: 'June' }],
+  // remove a recorded value
+  ['remove the October measurement of tickets per day', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'October', remove: true }] }],
+  ['delete the wrong March value', 'proposeMeasurements', { measurements: [{ month: 'March', remove: true }] }],
+  ['please delete tickets per day for Oct 2025', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'Oct 2025', remove: true }] }],
+  [
+    'remove the deflection rate values for January and February',
+    'proposeMeasurements',
+    { measurements: [{ input: 'deflection rate', month: 'January', remove: true }, { input: 'deflection rate', month: 'February', remove: true }] },
+  ],
+  // a note, evidence or source on a recorded value, without restating it
+  ['add a note to the March measurement: macros rolled out to every queue', 'proposeMeasurements', { measurements: [{ month: 'March', note: 'macros rolled out to every queue' }] }],
+  ['Add a note to the March tickets per day measurement: macros rolled out', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', note: 'macros rolled out' }] }],
+  ['the evidence for October is https://example.test/oct.csv', 'proposeMeasurements', { measurements: [{ month: 'October', evidence: 'https://example.test/oct.csv' }] }],
+  ['the source of the March tickets per day value is the weekly ops review', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', source: 'weekly ops review' }] }],
+  ['set the source of the October measurement to Zendesk export', 'proposeMeasurements', { measurements: [{ month: 'October', source: 'Zendesk export' }] }],
+  [
+    'attach evidence https://example.test/sept.png to the September deflection rate measurement',
+    'proposeMeasurements',
+    { measurements: [{ input: 'deflection rate', month: 'September', evidence: 'https://example.test/sept.png' }] },
+  ],
+  ['remove the note from the March measurement', 'proposeMeasurements', { measurements: [{ month: 'March', note: '' }] }],
+  ['the note for March: macros rolled out everywhere', 'proposeMeasurements', { measurements: [{ month: 'March', note: 'macros rolled out everywhere' }] }],
   // set an input
   ['set # of reps to 15', 'proposeInputValue', { input: '# of reps', value: 15 }],
   ['change the cost per ticket to $14', 'proposeInputValue', { input: 'cost per ticket', value: 14 }],
@@ -237,6 +278,18 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ["we'll hit the milestone Go-Live in March", 'proposeMilestone', { name: 'Go-Live', targetMonth: 'March' }],
   ['milestone Go-Live should be completed in March', 'proposeMilestone', { name: 'Go-Live', targetMonth: 'March' }],
   ['add milestone Go-Live, expected to be done in June', 'proposeMilestone', { name: 'Go-Live', targetMonth: 'June' }],
+  // an existing milestone changed: reached, moved, renamed, not achieved after all
+  ['we reached All teams onboarded in May 2026', 'proposeMilestone', { milestone: 'All teams onboarded', achievedMonth: 'May 2026' }],
+  ['we finally hit Go-Live in March', 'proposeMilestone', { milestone: 'Go-Live', achievedMonth: 'March' }],
+  ['All Teams Onboarded was achieved in May', 'proposeMilestone', { milestone: 'All Teams Onboarded', achievedMonth: 'May' }],
+  ['mark the go-live milestone achieved in March', 'proposeMilestone', { milestone: 'go-live', achievedMonth: 'March' }],
+  ['mark milestone Go-Live as done in March', 'proposeMilestone', { milestone: 'Go-Live', achievedMonth: 'March' }],
+  ['move the portal relaunch milestone to January', 'proposeMilestone', { milestone: 'portal relaunch', targetMonth: 'January' }],
+  ['rename the go-live milestone to Go-Live EMEA', 'proposeMilestone', { milestone: 'go-live', name: 'Go-Live EMEA' }],
+  ['mark the go-live milestone as not achieved', 'proposeMilestone', { milestone: 'go-live', achievedMonth: '' }],
+  ['push back the portal relaunch milestone to February', 'proposeMilestone', { milestone: 'portal relaunch', targetMonth: 'February' }],
+  ['Go-Live is done as of March', 'proposeMilestone', { milestone: 'Go-Live', achievedMonth: 'March' }],
+  ['add a note to the go-live milestone: delayed by IT', 'proposeMilestone', { milestone: 'go-live', note: 'delayed by IT' }],
   // QBR drafts
   ['draft the QBR for Q3 2026 for finance', 'draftQbr', { quarter: 'Q3 2026', audience: 'finance' }],
   ['QBR for Delta last quarter', 'draftQbr', { businessCase: 'Delta', quarter: 'last quarter' }],
@@ -354,7 +407,6 @@ describe('parseRequest: replies without a tool', () => {
     expect(replyTo('Create a realization scenario from the Rollout Plan')).toMatch(/From which month/);
     expect(replyTo('lock the months')).toMatch(/Up to which month/);
     expect(replyTo('add a milestone')).toMatch(/What is the milestone called/);
-    expect(replyTo('please add a note to the March tickets per day measurement: macros rolled out')).toMatch(/^Which value is the note for\?/);
     // Several values without a month, then several months: which is which is not said.
     expect(replyTo('Tickets per day: 140, 150, 160 for Jan, Feb, Mar')).toMatch(/^Which month is the Tickets per day value 140 for\?/);
     expect(replyTo('record tickets per day 140, 150 and 160 for January, February and March')).toMatch(/^Which month is the tickets per day value 140 for\?/);

@@ -64,8 +64,8 @@ function checkConversation(s: FakeOpenAIServer, expected: { modelId: string; aut
   expect(tools.map((t) => t.function.name).sort()).toEqual(Object.keys(createTools(TOOL_CONTEXT_FOR_NAMES)).sort());
   const propose = tools.find((t) => t.function.name === 'proposeMeasurements');
   expect(propose.type).toBe('function');
-  expect(propose.function.description).toMatch(/^Propose recording measured values/);
-  expect(propose.function.parameters.properties.measurements.items.properties.value.description).toBe('The value; percentages as fractions (22% is 0.22)');
+  expect(propose.function.description).toMatch(/^Propose measurement changes of tracked metrics/);
+  expect(propose.function.parameters.properties.measurements.items.properties.value.description).toBe('Value; percentages as fractions (22% is 0.22); omit to annotate');
   // The system prompt from prompts/ (as `system`, or `developer` for OpenAI reasoning models).
   const system = first.body.messages[0];
   expect(['system', 'developer']).toContain(system.role);

@@ -81,7 +81,9 @@ describe('ve chat', () => {
         '  recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day',
       ].join('\n'),
     );
-    expect(r.out).toMatch(/ {2}realized to date: [\d,.]+ -> [\d,.]+ \(\+666\.66\)/);
+    // 160 instead of 158 tickets in Oct and Nov 2026, with 15 reps from June 2026:
+    // 15 x 20000 x (160 - 158) / 100 / 12 = 500 a month, 2 months to date = 1,000.
+    expect(r.out).toMatch(/ {2}realized to date: [\d,.]+ -> [\d,.]+ \(\+1,000\.00\)/);
     expect(r.out).toContain('  type `approve 1` to apply it, or `reject 1 [reason]`');
     expect(r.out).toContain(`applied proposal 1: ${DEMO} version 1 -> 2, approved by sam`);
     expect(r.out).toContain('proposal 1 was already applied (version 2); nothing changed');

@@ -212,8 +212,10 @@ describe('ve serve and ve chat as subprocesses (the real entry)', () => {
       const [, token] = await ve.waitFor(/^ {2}(ve_\S+)$/m);
       expect(ve.stdout()).toContain('model: the built-in offline model');
       const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const reply = await json(fetch(`${url}/api/chat`, { method: 'POST', headers: auth, body: JSON.stringify({ message: 'set # of reps to 15' }) }));
-      expect(reply.proposals[0].changes).toEqual(['# of Reps (reps): 10 -> 15']);
+      // In the plan: the realization's reps change by month (15 from June 2026) and 2025 is
+      // locked, so a change in every month is for the plan, which has neither.
+      const reply = await json(fetch(`${url}/api/chat`, { method: 'POST', headers: auth, body: JSON.stringify({ message: 'set # of reps to 15 in the rollout plan' }) }));
+      expect(reply.proposals[0].changes).toEqual(['# of Reps (reps): 10 -> 15 in every month']);
       const approved = await json(fetch(`${url}/api/proposals/${reply.proposals[0].proposalId}/approve`, { method: 'POST', headers: auth }));
       expect(approved.version).toBe(2);
     } finally {
@@ -221,7 +223,7 @@ describe('ve serve and ve chat as subprocesses (the real entry)', () => {
       expect((await ve.exited).code).toBe(0);
     }
     // The same database from the terminal chat: a question, a change, approve 1.
-    const chat = spawnVe(['chat', '--as', 'pat'], { VE_DB: db }, 'how much value has Delta realized?\nset # of reps to 12\napprove 1\n');
+    const chat = spawnVe(['chat', '--as', 'pat'], { VE_DB: db }, 'how much value has Delta realized?\nset # of reps to 12 in the rollout plan\napprove 1\n');
     expect((await chat.exited).code).toBe(0);
     expect(chat.stderr()).toBe('');
     expect(chat.stdout()).toContain('the built-in offline model');

@@ -288,6 +288,7 @@ describe('formulas the engine writes are held to the same limits', () => {
     const e = applyRefused(doc, convert);
     expect(e.message).toContain("calculation 'handle-time'");
     expect(e.message).toContain('deeper than 32 levels');
+    expect([e.code, e.path]).toEqual(['refused', '$.calculation']);
   });
 
   it('a conversion that would make the formula longer than 2,000 characters is refused', () => {
@@ -312,6 +313,14 @@ describe('formulas the engine writes are held to the same limits', () => {
       { id: 'part-b', name: 'Part B', metric: 'b' },
     ],
   };
+
+  it('an explicit part over the limits is refused quoting only the start of its formula', () => {
+    const doc = caseWith([plan('a * b')]);
+    const long = `a${' + a'.repeat(1500)}`;
+    const e = applyRefused(doc, { ...split, strategy: 'explicit', parts: [{ ...split.parts[0], formula: long }, { ...split.parts[1], formula: 'b' }] });
+    expect(e.message).toContain(`part 'part-a' formula "${long.slice(0, 80)}..." (${long.length} characters)`);
+    expect(e.message.length).toBeLessThan(400);
+  });
 
   it('a shapley split from depth 30 writes parts of depth 32: applied', () => {
     const doc = caseWith([plan(wrap('a * b', 30))]);

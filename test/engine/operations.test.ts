@@ -954,24 +954,20 @@ describe('recordMeasurement', () => {
   it('the preview line names the entry and what it replaces, details as JSON strings', () => {
     const { label } = input(useCase(actualsDoc(), 'actuals', 'self-service'), 'deflection');
     const line = (doc: BusinessCase, op: object) => applyOk(doc, op).preview.changes;
-    // (2) The scenario is locked through Feb: the last line says what the locked months keep.
-    // Jan-Feb realized: licences 1000 a month, assumed; deflected claims nothing (no entry) -> 2 x 1000.
-    const locked = 'locked months through 2025-02 keep their figures (realized 2,000.00 in 2025-01 to 2025-02)';
-    expect(line(actualsDoc(), record('2025-03', 0.3))).toStrictEqual([`recorded ${label} (deflection) in 2025-03: 30%`, locked]);
+    // The scenario is locked through Feb, but a measurement's month rules already keep it out
+    // of the locked months: its preview is the one line, with no line about the lock.
+    expect(line(actualsDoc(), record('2025-03', 0.3))).toStrictEqual([`recorded ${label} (deflection) in 2025-03: 30%`]);
     expect(line(actualsDoc(), record('2025-03', 0.3, { source: 'Help center', note: 'new articles', evidence: 'x.csv' }))).toStrictEqual([
       `recorded ${label} (deflection) in 2025-03: 30%, note "new articles", evidence "x.csv", source "Help center"`,
-      locked,
     ]);
     const first = applyOk(actualsDoc(), record('2025-03', 0.3, { source: 'Help center' })).document;
     expect(line(first, record('2025-03', 0.3, { note: 'confirmed', source: 'Help center' }))).toStrictEqual([
       `replaced ${label} (deflection) in 2025-03: 30%, note "confirmed", source "Help center" (was 30%, source "Help center")`,
-      locked,
     ]);
-    expect(line(first, record('2025-03', 0.35))).toStrictEqual([`replaced ${label} (deflection) in 2025-03: 35% (was 30%, source "Help center")`, locked]);
+    expect(line(first, record('2025-03', 0.35))).toStrictEqual([`replaced ${label} (deflection) in 2025-03: 35% (was 30%, source "Help center")`]);
     // A person's text cannot end its field or start a line of its own.
     expect(line(actualsDoc(), record('2025-03', 0.3, { note: 'ok", evidence "INV-7\n- recorded more' }))).toStrictEqual([
       `recorded ${label} (deflection) in 2025-03: 30%, note "ok\\", evidence \\"INV-7\\n- recorded more"`,
-      locked,
     ]);
   });
 
@@ -1073,6 +1069,9 @@ describe('enableMonthlyValues', () => {
     expect(preview.after.total).toBe(18000);
     expect(preview.after.assumedToDate).toBe(4000);
     expect(preview.after.measuredToDate).toBe(0);
+    // (2) Locked through Feb: the last line says what the locked months keep. Jan-Feb
+    // realized: licences 2 x 1000 assumed; deflected claims nothing (its metric has no entry).
+    expect(preview.changes.at(-1)).toBe('locked months through 2025-02 keep their figures (realized 2,000.00 in 2025-01 to 2025-02)');
   });
 
   it('refused on an input that is already time-series', () => {

@@ -12,8 +12,9 @@ import { createSqliteStore } from '../../db/sqlite-store.ts';
 import { summarize } from '../../src/engine/index.ts';
 import { approve, propose, type ProposalContext } from '../../src/proposals/index.ts';
 import { fakeClock } from '../support/fake-clock.ts';
-import { createFirstContractDatabase, FIRST_CONTRACT_PROPOSALS } from '../support/first-contract-database.ts';
-import { tempDir } from '../support/test-store.ts';
+import { createFirstContractDatabase, FIRST_CONTRACT_PROPOSALS, firstContractCase } from '../support/first-contract-database.ts';
+import { measure } from '../support/sample-case.ts';
+import { memoryStore, tempDir } from '../support/test-store.ts';
 
 const CASE = 'acme-helpdesk';
 const cleanups: Array<() => void> = [];
@@ -104,5 +105,22 @@ describe('data saved under the first contract', () => {
     const applied = approve(ctx, { proposalId: made.value.id, approvedBy: 'ben' });
     expect(applied.ok && applied.value).toMatchObject({ rechecked: false, version: 2 });
     expect(store.getCase(CASE)!.document.scenarios[1]!.useCases[1]!.calculations[0]!.metric).toBe('deflection');
+  });
+
+  it('a case whose stored formula is beyond Contract 2\'s limits is reported as the stored document\'s fault, with the way to repair it', () => {
+    const t = memoryStore();
+    const doc = firstContractCase();
+    // 22 characters, then 600 x " + 0": 2422 characters, over the 2000 allowed.
+    doc.scenarios[1]!.useCases[0]!.calculations[0]!.formula = `reps * rep_cost * gain${' + 0'.repeat(600)}`;
+    t.store.ensureWorkspace('default', 'Default', '2025-06-01T00:00:00.000Z');
+    t.store.insertCase({ workspaceId: 'default', document: doc, createdBy: 'admin', now: '2025-06-01T00:00:00.000Z' });
+    const result = propose(t.ctx, { caseId: CASE, operations: [measure('support', 'gain', '2025-03', 0.3)], proposedBy: 'ana' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('refused');
+    expect(result.error.path).toBe('$.scenarios[1].useCases[0].calculations[0].formula');
+    expect(result.error.message).toMatch(/^business case 'acme-helpdesk' as stored no longer passes the engine's checks: .*formula is 2422 characters long; at most 2000 are allowed\. /);
+    expect(result.error.message).toContain('export it (ve export), correct it, and store it back with ve import --replace');
+    expect(t.store.listProposals()).toEqual([]);
   });
 });

@@ -120,6 +120,19 @@ describe('proposeInputValue: an assumption in every month, or from a month on', 
     locked.unchanged();
   });
 
+  it('an ambiguous input name comes back with the candidates, for this tool and proposeTrackMetric alike', async () => {
+    const h = harness({ lockedThrough: null });
+    // The names that fit about as well as the best (src/resolve/match-name.ts).
+    const candidates = ['Cost per Ticket (cost_per_ticket) in Support Efficiency', 'Tickets per Day (tickets_per_day) in Support Efficiency', 'Tickets per Month (monthly_tickets) in Support Efficiency'];
+    for (const [tool, input] of [['proposeInputValue', { input: 'tickets', value: 5, from: 'June' }], ['proposeTrackMetric', { input: 'tickets' }]] as const) {
+      const r = await h.call(tool, input);
+      expect(r.error).toBe("'tickets' could be several inputs");
+      expect([...r.candidates].sort()).toEqual(candidates);
+    }
+    expect(h.store.listProposals({})).toHaveLength(0);
+    h.unchanged();
+  });
+
   it('a measured metric is refused with a pointer to measurements, with or without from', async () => {
     const h = harness();
     for (const from of ['June', undefined]) {

@@ -14,9 +14,11 @@ export const EXAMPLES: ReadonlyArray<{ task: string; say: string }> = [
   { task: 'Convert a calculation', say: 'Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100' },
   { task: 'Split a calculation', say: 'Split the handle time calculation into one for handle time and one for tickets per day' },
   { task: 'Record measurements', say: 'Delta: tickets per day Oct 115, Nov 121 (Zendesk export) · record deflection rate 22% for September, note: new articles' },
+  { task: 'Correct a measurement', say: 'delete the wrong March value · add a note to the March measurement: macros live' },
+  { task: 'Measure an input directly', say: 'track the deflection rate directly' },
   { task: 'Track an input monthly', say: 'track deflection rate monthly' },
-  { task: 'Change an assumption', say: 'set # of reps to 15' },
-  { task: 'Add a milestone', say: 'add milestone All Teams Onboarded achieved October' },
+  { task: 'Change an assumption', say: 'set # of reps to 15 · 15 reps from June 2026' },
+  { task: 'Milestones', say: 'add milestone All Teams Onboarded achieved October · we reached All Teams Onboarded in May 2026' },
   { task: 'Lock months', say: 'lock months through December' },
   { task: 'QBR draft', say: 'draft the QBR for Q3 2026 for finance' },
 ];

@@ -13,6 +13,8 @@ import {
   escapeRegExp,
   withoutScenario,
   withoutThousandsSeparators,
+  tidyMonth,
+  plausibleCase,
 } from './phrases.ts';
 import { extractProvenance } from './parse-measurements.ts';
 import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
@@ -339,3 +341,167 @@ function extractNote(text: string): { rest: string; note?: string } {
   return { rest: text.slice(0, noted.index), note: p.note };
 }
 
+
+/** A calculation named after an input ("… for the deflection calculation"): the text before it and the name. */
+function splitCalculation(text: string): { rest: string; calculation?: string } {
+  const m = /\s+(?:of|for|in|on)\s+(?:the\s+)?(.+?)\s+calc(?:ulation)?\s*$/i.exec(text);
+  return m ? { rest: text.slice(0, m.index), calculation: clean(m[1]!) } : { rest: text };
+}
+
+/**
+ * "track the deflection rate directly", "start measuring deflection rate monthly", "make
+ * deflection rate the metric of the deflection calculation", "use deflection rate as its
+ * metric": an input measured directly as its calculation's metric (no conversion).
+ */
+export function parseTrackMetric(text: string, ctx: ConversationContext): OfflineRequest | null {
+  if (/\bconver/i.test(text) || /\d/.test(text)) return null;
+  const t = text.replace(/[.!]+\s*$/, '').trim();
+  // `after`: what follows the input, holding a calculation only when it says "calculation".
+  const patterns: Array<{ re: RegExp; after?: true; metricOf?: true }> = [
+    { re: /\b(?:track|measure|record)\s+(.+?)\s+directly\b(.*)$/i, after: true },
+    { re: /\b(?:start(?:s|ing)?|begin(?:s|ning)?)\s+(?:to\s+measure|measuring)\s+(.+?)((?:\s+(?:monthly|every\s+month|each\s+month|directly|from\s+now\s+on))*)$/i, after: true },
+    { re: /\b(?:make|use|set)\s+(.+?)\s+(?:as\s+)?(?:the|its)\s+(?:improvement\s+)?metric(?:\s+(?:of|for)\s+(.+))?$/i, metricOf: true },
+    { re: /\b(?:track|measure)\s+(.+?)\s+as\s+(?:the|its)\s+(?:improvement\s+)?metric(?:\s+(?:of|for)\s+(.+))?$/i, metricOf: true },
+    { re: /^(?:the\s+)?(.+?)\s+should\s+be\s+measured\s+directly\b(.*)$/i, after: true },
+  ];
+  for (const { re, after, metricOf } of patterns) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const tail = m[2] ?? '';
+    let input = `${m[1]!}${after ? ` ${tail}` : ''}`;
+    let calculation: string | undefined;
+    if (metricOf && tail.trim()) calculation = clean(withoutArticle(clean(tail)).replace(/\s+calc(?:ulation)?$/i, ''));
+    input = input.replace(/\s+(?:monthly|every\s+month|each\s+month|directly|from\s+now\s+on)\b/gi, ' ');
+    const named = splitCalculation(clean(input));
+    input = named.rest;
+    calculation ??= named.calculation;
+    const scenario = findScenarioMention(input);
+    if (scenario) input = withoutScenario(input, scenario);
+    const mention = findCaseMention(input);
+    if (mention) input = input.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}\b`), ' ');
+    input = clean(withoutArticle(clean(input.replace(/^(?:please|let'?s|we\s+(?:should|want\s+to|will)|can\s+you|i\s+want\s+to)\s+/i, ''))).replace(/\s+input$/i, ''));
+    if (!input) continue;
+    return call('proposeTrackMetric', defined({ businessCase: mention ?? ctx.businessCase, scenario, input, calculation: calculation || undefined }));
+  }
+  return null;
+}
+
+/** "from June on", "starting July", "as of June 2026", "beginning in March, onwards". */
+const FROM_MONTH = new RegExp(
+  String.raw`[,;]?\s*\b(?:from|starting(?:\s+(?:in|from|with))?|beginning(?:\s+(?:in|from|with))?|effective(?:\s+from)?|as\s+of)\s+(${MONTH_PHRASE})(?:\s+(?:on(?:wards?)?|onwards?|forward|going\s+forward|and\s+after|and\s+later))?[,;]?`,
+  'i',
+);
+
+/**
+ * "15 reps from June 2026", "we have 15 reps from June on", "set # of reps to 15 from June",
+ * "# of reps is 15 starting July", "from June on we have 15 reps": an assumption changes
+ * from a month on (`proposeInputValue` with `from`). One number besides the month, and no
+ * milestone.
+ */
+export function parseSetInputFrom(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const fromMatch = FROM_MONTH.exec(text);
+  // A dictation ("record deflection rate 22% from September") is a measurement, not this.
+  if (!fromMatch || /\bmilestones?\b/i.test(text) || /^\s*(?:please\s+)?(?:record|log|enter|measured?)\b/i.test(text)) return null;
+  const from = tidyMonth(fromMatch[1]!);
+  const scenario = findScenarioMention(text);
+  let rest = withoutScenario(`${text.slice(0, fromMatch.index)} ${text.slice(fromMatch.index + fromMatch[0].length)}`, scenario);
+  rest = clean(rest.replace(/[.!?]+\s*$/, '').replace(/\s+/g, ' '));
+  // "Delta: we have 15 reps from June on": a leading name and a colon is the case.
+  let named: string | undefined;
+  const prefix = /^([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*:\s*(.+)$/.exec(rest);
+  if (prefix && plausibleCase(prefix[1]!)) {
+    named = clean(prefix[1]!);
+    rest = prefix[2]!;
+  }
+  // What follows a comma ("…, per the HR plan") is not the input's name.
+  rest = clean(rest.split(/\s*[,;]\s*|\s+(?:per\s+the|according\s+to|as\s+per|because|since)\s+/i)[0]!);
+  if ((rest.match(new RegExp(NUMBER, 'g')) ?? []).length !== 1) return null;
+  const unit = String.raw`(?:\s+[a-z/ ]{1,20})?`;
+  const patterns: Array<{ re: RegExp; input: number; value: number }> = [
+    { re: new RegExp(String.raw`^(?:please\s+|can you\s+|could you\s+)?(?:set|change|update|make|put|raise|increase|lower|reduce|bump)\s+(.+?)\s+(?:to|=|at)\s+(${NUMBER})${unit}$`, 'i'), input: 1, value: 2 },
+    { re: new RegExp(String.raw`^(?:the\s+)?(.+?)\s+(?:is|are|becomes?|become|goes\s+(?:up|down)\s+to|go\s+(?:up|down)\s+to|will\s+be|=)\s+(${NUMBER})${unit}$`, 'i'), input: 1, value: 2 },
+    { re: new RegExp(String.raw`^(?:(?:we|they)\s+(?:have|had|will\s+have|'ll\s+have|got|get)\s+|there\s+(?:are|is|will\s+be)\s+|it'?s\s+)?(${NUMBER})\s+(.+)$`, 'i'), input: 2, value: 1 },
+    { re: new RegExp(String.raw`^(.+?)\s+(${NUMBER})$`, 'i'), input: 1, value: 2 },
+  ];
+  for (const { re, input: i, value: v } of patterns) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    const value = readNumber(m[v]!);
+    if (value === undefined) continue;
+    let input = m[i]!;
+    const mention = findCaseMention(input);
+    if (mention) input = input.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b|\b${escapeRegExp(mention)}[’']s\b`), ' ');
+    input = clean(withoutArticle(clean(input.replace(/^(?:we\s+have|there\s+are)\s+/i, ''))));
+    if (!input || isMonthPhrase(input)) continue;
+    return call('proposeInputValue', defined({ businessCase: named ?? mention ?? ctx.businessCase, scenario, input, value, from }));
+  }
+  return null;
+}
+
+const DONE = String.raw`achieved|reached|done|complete|completed|finished|met|hit|delivered|live`;
+
+/**
+ * "mark the go-live milestone achieved in March", "move the portal relaunch milestone to
+ * January", "rename the go-live milestone to Go-Live EMEA", "mark milestone Go-Live as not
+ * achieved", "add a note to the go-live milestone: delayed by IT": an existing milestone changes (`proposeMilestone` with `milestone`). Null when
+ * the message does not start with such a verb.
+ */
+export function parseMilestoneUpdate(text: string, ctx: ConversationContext): OfflineRequest | null {
+  // "add a note to the go-live milestone: delayed by IT": the note of an existing milestone.
+  const noted = /^\s*(?:(?:please|can\s+you|could\s+you)\s+)*(?:add|attach|put|leave|write|set)\s+(?:a\s+|the\s+)?(?:note|comment)\s+(?:to|on|for)\s+(?:the\s+)?(?:milestone\s+(.+?)|(.+?)\s+milestone)\s*(?::|\s(?:saying|that\s+says|reading)\b)\s*([\s\S]+)$/i.exec(text);
+  if (noted) {
+    const milestone = quoted(noted[1] ?? noted[2]!) ?? clean(withoutArticle(clean(noted[1] ?? noted[2]!)));
+    return call('proposeMilestone', defined({ businessCase: ctx.businessCase, milestone, note: noted[3]!.trim() }));
+  }
+  const { rest, note } = extractNote(text);
+  const verb = /^\s*(?:please\s+|can\s+you\s+|could\s+you\s+|let'?s\s+)?(mark|flag|set|update|change|move|reschedule|postpone|push(?:\s+back)?|delay|bring\s+forward|rename)\s+/i.exec(rest);
+  if (!verb || !/\bmilestones?\b/i.test(rest)) return null;
+  const body = rest.slice(verb[0].length).replace(/[.!]+\s*$/, '');
+  const stop = String.raw`(?=\s+(?:as\s+|to\s+|not\s+|un-?achieved|(?:${DONE})\b|(?:in|on|by|for|until|till)\s+${MONTH_PHRASE})|\s*[,;:]|$)`;
+  const m = new RegExp(String.raw`^(?:the\s+)?(?:milestone\s+(?:called\s+|named\s+)?(.+?)${stop}|(.+?)\s+milestone\b)`, 'i').exec(body);
+  if (!m) return null;
+  const milestone = quoted(m[0]) ?? clean(withoutArticle(clean(m[1] ?? m[2]!)));
+  if (!milestone) return null;
+  const after = body.slice(m[0].length);
+  const action = verb[1]!.toLowerCase();
+  const month = firstMonth(after);
+  const fields: Record<string, string> = {};
+  if (action === 'rename') {
+    const to = /^\s*(?:to|as)\s+(.+)$/i.exec(after);
+    if (!to) return reply('What should the milestone be called? For example: "rename the go-live milestone to Go-Live EMEA".');
+    fields.name = quoted(to[1]!) ?? clean(to[1]!);
+  } else if (/\b(?:not|un-?)\s*(?:achieved|reached|done|complete|completed|finished|met)\b/i.test(after)) {
+    fields.achievedMonth = '';
+  } else if (new RegExp(String.raw`\b(?:${DONE})\b`, 'i').test(after) || /^(?:mark|flag)$/.test(action)) {
+    fields.achievedMonth = month ?? 'this month';
+  } else if (month) {
+    fields.targetMonth = month;
+  }
+  if (Object.keys(fields).length === 0 && !note) return reply(`What should change about the milestone ${milestone}? For example: "mark the ${milestone} milestone achieved in March".`);
+  // "" is kept: it clears the field ("not achieved").
+  return call('proposeMilestone', { ...defined({ businessCase: ctx.businessCase, scenario: findScenarioMention(after), milestone, note }), ...fields });
+}
+
+/**
+ * "we reached All teams onboarded in May 2026", "All Teams Onboarded was achieved in May":
+ * something was reached in a month, said without the word "milestone" and without another
+ * number (a number is a measurement: "we hit 150 tickets per day in May"). The tool finds
+ * the milestone by name, or asks with the candidates.
+ */
+export function parseMilestoneReached(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const month = new RegExp(MONTH_PHRASE, 'gi');
+  if (/\d/.test(text.replace(month, ' '))) return null;
+  const t = text.replace(/[.!]+\s*$/, '').trim();
+  const patterns = [
+    new RegExp(String.raw`^(?:(?:so|and|great|good\s+news|fyi|update)[,:!]?\s+)*(?:we|they|the\s+team|the\s+customer)\s+(?:have\s+|has\s+|just\s+|finally\s+|now\s+)*(?:reached|hit|achieved|completed|finished|delivered|met)\s+(.+?)\s+(?:in|on|by|during|as\s+of)\s+(${MONTH_PHRASE})$`, 'i'),
+    new RegExp(String.raw`^(?:the\s+)?(.+?)\s+(?:was|were|got|has\s+been|have\s+been|is)\s+(?:finally\s+|fully\s+)?(?:reached|achieved|completed|done|finished|delivered|met|hit)\s+(?:in|on|by|during|as\s+of)\s+(${MONTH_PHRASE})$`, 'i'),
+  ];
+  for (const re of patterns) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const milestone = quoted(m[1]!) ?? clean(withoutArticle(clean(m[1]!)));
+    if (!milestone || isMonthPhrase(milestone)) continue;
+    return call('proposeMilestone', defined({ businessCase: ctx.businessCase, milestone, achievedMonth: tidyMonth(m[2]!) }));
+  }
+  return null;
+}

@@ -1,11 +1,16 @@
 import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, isMonthPhrase, MONTH_NAME, NUMBER, readNumber, tidyMonth, withoutScenario } from './phrases.ts';
 import type { Missing } from './request.ts';
+import { readMeasurementReference } from './parse-measurement-edits.ts';
 
-/** One dictated measurement, as the `proposeMeasurements` tool takes it. */
+/**
+ * One dictated measurement, as the `proposeMeasurements` tool takes it. Without a value it
+ * annotates the value recorded that month (its note, evidence or source); without an input,
+ * the month's only recorded value.
+ */
 export interface DictatedMeasurement {
-  input: string;
+  input?: string;
   month: string;
-  value: number;
+  value?: number;
   note?: string;
   evidence?: string;
   source?: string;
@@ -311,11 +316,12 @@ export function parseMeasurements(text: string): DictationParse | null {
   const clauses = splitClauses(body.replace(VERB, ' '));
   let read = readClauses(clauses, undefined);
   if (read.items.length === 0) {
-    // "Add a note to the March tickets per day measurement: …": a note goes with a value.
-    if (provenance.note !== undefined && hasMonth(body)) {
-      return { kind: 'ask', text: 'Which value is the note for? A note is recorded with its measurement, for example: "Add a note to the March tickets per day measurement of 158: macros rolled out".' };
-    }
-    return null;
+    // "Add a note to the March tickets per day measurement: …": no value is restated, the
+    // note annotates the value recorded that month (evidence and source alike).
+    const ref = provenance.note !== undefined ? readMeasurementReference(body) : null;
+    if (!ref) return null;
+    const measurements = ref.months.map((month) => ({ ...(ref.input ? { input: ref.input } : {}), month, ...provenance }));
+    return { kind: 'measurements', ...(businessCase ?? ref.businessCase ? { businessCase: businessCase ?? ref.businessCase } : {}), ...(scenario ? { scenario } : {}), measurements };
   }
   if (prefix !== undefined) {
     if (read.firstHadOwnInput) businessCase ??= prefix;

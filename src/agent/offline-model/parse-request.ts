@@ -1,5 +1,18 @@
 import { helpText, notUnderstood } from './examples.ts';
-import { parseConversions, parseLock, parseMilestone, parseMonthlyValues, parseRealizationScenario, parseSetInput, parseSplit } from './parse-changes.ts';
+import {
+  parseConversions,
+  parseLock,
+  parseMilestone,
+  parseMilestoneReached,
+  parseMilestoneUpdate,
+  parseMonthlyValues,
+  parseRealizationScenario,
+  parseSetInput,
+  parseSetInputFrom,
+  parseSplit,
+  parseTrackMetric,
+} from './parse-changes.ts';
+import { parseMeasurementEdit } from './parse-measurement-edits.ts';
 import { noteToMeasurement, parseMeasurements } from './parse-measurements.ts';
 import { parseFindCases, parseHistory, parsePending, parseQbr, parseShowCase, parseSuggestions, parseSummary } from './parse-questions.ts';
 import { hasMonth, MONTH_PHRASE } from './phrases.ts';
@@ -106,13 +119,23 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   if (answer) return answer;
 
   const head = withoutNote(full);
-  const changes = [parseRealizationScenario, parseSplit, parseSuggestions, parseConversions, parseMonthlyValues, parseLock];
-  for (const parse of changes) {
+  for (const parse of [parseRealizationScenario, parseSplit, parseSuggestions]) {
+    const r = parse(head, ctx);
+    if (r) return r;
+  }
+  // A correction names its field's value in full ("the evidence for October is https://…").
+  const correction = parseMeasurementEdit(full, ctx);
+  if (correction) return correction;
+  for (const parse of [parseTrackMetric, parseConversions, parseMonthlyValues, parseLock]) {
     const r = parse(head, ctx);
     if (r) return r;
   }
   if (/\bmilestones?\b/i.test(head)) {
-    const r = parseMilestone(full, ctx);
+    const r = parseMilestoneUpdate(full, ctx) ?? parseMilestone(full, ctx);
+    if (r) return r;
+  }
+  for (const parse of [parseMilestoneReached, parseSetInputFrom]) {
+    const r = parse(head, ctx);
     if (r) return r;
   }
   if (!hasMonth(head)) {

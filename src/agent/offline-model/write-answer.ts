@@ -20,8 +20,9 @@ const ACTIONS: Record<string, string> = {
   proposeRealizationScenario: 'propose the realization scenario',
   proposeConversions: 'propose the conversion',
   proposeSplit: 'propose the split',
-  proposeMeasurements: 'propose the measurements',
+  proposeMeasurements: 'propose the measurement change',
   proposeMonthlyValues: 'propose monthly values',
+  proposeTrackMetric: 'propose measuring it',
   proposeInputValue: 'propose the new value',
   proposeMilestone: 'propose the milestone',
   proposeLockMonths: 'propose the lock',
@@ -75,6 +76,7 @@ function summaryText(s: ValueSummaryOutput): string {
   };
   add('Realized to date', money(s.realizedToDate, c), s.realizedToDate);
   add('Measured (backed by measurements)', money(s.measuredToDate, c), s.measuredToDate);
+  add('of which carried forward (no new measurement that month)', money(s.carriedForwardToDate, c), s.carriedForwardToDate);
   add('Assumed (resting on assumptions)', money(s.assumedToDate, c), s.assumedToDate);
   add('Estimated to date', money(s.estimatedToDate, c), s.estimatedToDate);
   add('Variance to the estimate', percent(s.varianceToDate, true), s.varianceToDate);
@@ -83,16 +85,24 @@ function summaryText(s: ValueSummaryOutput): string {
   add('Total benefit over the window', money(s.total, c), s.total);
   add('Investment over the window', money(s.investmentTotal, c), s.investmentTotal || null);
   add('ROI over the window', percent(s.roi), s.roi);
+  add('Projected total (realized + the months ahead)', money(s.projectedTotal, c), s.projectedTotal);
+  add('Projected ROI', percent(s.projectedRoi), s.projectedRoi);
   rows.push(['Payback month', s.paybackMonth ?? (s.investmentTotal ? 'not reached' : 'no investment recorded')]);
 
   const headline =
     s.realizedToDate !== null
-      ? `**${s.businessCase}** has realized ${money(s.realizedToDate, c)} as of ${s.asOf}: ${money(s.measuredToDate, c)} measured and ${money(s.assumedToDate, c)} assumed.`
+      ? `**${s.businessCase}** has realized ${money(s.realizedToDate, c)} as of ${s.asOf}: ${money(s.measuredToDate, c)} measured${s.carriedForwardToDate ? ` (${money(s.carriedForwardToDate, c)} of it carried forward from earlier measurements)` : ''} and ${money(s.assumedToDate, c)} assumed.`
       : `**${s.businessCase}**, ${s.kind} scenario ${s.scenario}: ${money(s.total, c)} total benefit over ${s.window}.`;
-  const perUseCase = table(
-    ['Use case', 'Realized to date', 'Total'],
-    s.useCases.map((u) => [u.name, money(u.realizedToDate, c), money(u.total, c)]),
-  );
+  const realization = s.realizedToDate !== null;
+  const perUseCase = realization
+    ? table(
+        ['Use case', 'Realized to date', 'Measured', 'Assumed', 'Estimated to date', 'Variance', 'Total'],
+        s.useCases.map((u) => [u.name, money(u.realizedToDate, c), money(u.measuredToDate, c), money(u.assumedToDate, c), money(u.estimatedToDate, c), percent(u.varianceToDate, true), money(u.total, c)]),
+      )
+    : table(
+        ['Use case', 'Total'],
+        s.useCases.map((u) => [u.name, money(u.total, c)]),
+      );
   const calcs = s.useCases
     .flatMap((u) =>
       u.calculations.map((k) => {
@@ -111,8 +121,8 @@ function summaryText(s: ValueSummaryOutput): string {
   if (s.months) {
     parts.push(
       `Month by month:\n\n${table(
-        ['Month', 'Benefit', 'Realized', 'Measured', 'Assumed', 'Estimated'],
-        s.months.map((m) => [m.month, money(m.benefit, c), money(m.realized, c), money(m.measured, c), money(m.assumed, c), money(m.estimated, c)]),
+        ['Month', 'Benefit', 'Realized', 'Measured', 'Carried forward', 'Assumed', 'Estimated'],
+        s.months.map((m) => [m.month, money(m.benefit, c), money(m.realized, c), money(m.measured, c), money(m.carriedForward, c), money(m.assumed, c), money(m.estimated, c)]),
       )}`,
     );
   }

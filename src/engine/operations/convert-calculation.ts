@@ -70,6 +70,10 @@ export function convertCalculation(doc: BusinessCase, op: ConvertCalculation): R
   const improvement = op.direction === 'increase' ? `(${M} - ${baselineKey}) / ${baselineKey}` : `(${baselineKey} - ${M}) / ${baselineKey}`;
   const replacement = clamp ? `max(0, ${improvement})` : `(${improvement})`;
   const formula = replaceReferences(calc.value.formula, (k) => (k === op.percentInput ? replacement : undefined));
+  const written = parseCached(formula);
+  if (!written.ok) {
+    return fail('refused', `the converted formula of calculation '${calc.value.id}' would be refused: ${written.error.message}`, '$.calculation');
+  }
 
   const next = copy(doc);
   const target = useCaseIn(next, op.scenario, op.useCase);

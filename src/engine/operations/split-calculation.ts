@@ -5,6 +5,7 @@ import { compileCached, parseCached } from '../formula/formula-cache.ts';
 import { FormulaRuntimeError } from '../formula/compile-formula.ts';
 import { numberLiteral, replaceReferences } from '../formula/rewrite-formula.ts';
 import { referenceNodes } from '../formula/ast.ts';
+import { quoteFormula } from '../formula/quote-formula.ts';
 import { monthIndex, monthText } from '../month.ts';
 import { equalToTheCent } from '../round.ts';
 import { formatNumber } from '../format-number.ts';
@@ -155,7 +156,7 @@ function explicitFormulas(
   for (const [i, part] of parts.entries()) {
     const at = `$.parts[${i}].formula`;
     const p = parseCached(part.formula!);
-    if (!p.ok) return fail('invalid_operation', `part '${part.id}' formula "${part.formula}": ${p.error.message}`, at);
+    if (!p.ok) return fail('invalid_operation', `part '${part.id}' formula ${quoteFormula(part.formula!)}: ${p.error.message}`, at);
     if (!p.refs.includes(part.metric)) return fail('refused', `part '${part.id}' formula must refer to its metric '${part.metric}'`, at);
     for (const k of p.refs) {
       if (k !== part.metric && metrics.includes(k)) {

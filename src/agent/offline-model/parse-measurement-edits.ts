@@ -1,0 +1,115 @@
+import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, MONTH_PHRASE, tidyMonth, withoutScenario } from './phrases.ts';
+import { call, defined, type ConversationContext, type OfflineRequest } from './request.ts';
+
+/** Words that say which recorded value, not which input: left out of the input's name. */
+const NOT_THE_INPUT = new Set(
+  (
+    'the a an this that these those wrong bad incorrect duplicate duplicated mistaken erroneous old stale bogus typo ' +
+    'measurement measurements value values entry entries reading readings number numbers figure figures data point points ' +
+    'recorded measured logged of for in on from please our my we it its both all each and'
+  ).split(' '),
+);
+
+/** What a phrase naming recorded values says: their months, the input (if named), the case and scenario. */
+export interface MeasurementReference {
+  months: string[];
+  input?: string;
+  businessCase?: string;
+  scenario?: string;
+}
+
+/**
+ * Reads a phrase naming recorded values ("the October measurement of tickets per day", "the
+ * wrong March value", "tickets per day for Oct and Nov 2025"): every month in it, and what
+ * is left once the months and the words that only point at a value are taken out, as the
+ * input's name (none: the tool finds the month's only value). No month: null.
+ */
+export function readMeasurementReference(phrase: string): MeasurementReference | null {
+  let text = ` ${phrase} `;
+  const scenario = findScenarioMention(text);
+  if (scenario) text = withoutScenario(text, scenario);
+  // "for January and February" names months, not a case.
+  const found = findCaseMention(text);
+  const mention = found && !hasMonth(found) ? found : undefined;
+  const forCase = mention ? new RegExp(String.raw`\b(?:for|of)\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b|\b${escapeRegExp(mention)}[’']s\b`) : null;
+  const businessCase = forCase?.test(text) ? mention : undefined;
+  if (forCase && businessCase) text = text.replace(forCase, ' ');
+  const months = [...text.matchAll(new RegExp(MONTH_PHRASE, 'gi'))].map((m) => tidyMonth(m[0]));
+  if (months.length === 0) return null;
+  text = text.replace(new RegExp(MONTH_PHRASE, 'gi'), ' ');
+  const words = text
+    .replace(/[,;:!?()"“”]+/g, ' ')
+    .replace(/(?<!\w)[-+]?\d[\d,.]*%?(?!\w)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !NOT_THE_INPUT.has(w.toLowerCase()));
+  const input = clean(words.join(' ').replace(/[’']s$/, ''));
+  return { months, ...(input ? { input } : {}), ...(businessCase ? { businessCase } : {}), ...(scenario ? { scenario } : {}) };
+}
+
+const LEAD = String.raw`^\s*(?:(?:please|can\s+you|could\s+you|would\s+you|let'?s|kindly|just)\s+)*`;
+const FIELD = String.raw`(notes?|comments?|evidence|proof|links?|sources?)`;
+
+/** The operation field a word names: a comment is a note, proof or a link is evidence. */
+function fieldOf(word: string): 'note' | 'evidence' | 'source' {
+  const w = word.toLowerCase();
+  if (w.startsWith('note') || w.startsWith('comment')) return 'note';
+  if (w.startsWith('source')) return 'source';
+  return 'evidence';
+}
+
+/** The `proposeMeasurements` call for these values, each with `extra` (a removal or a field). */
+function edit(ref: MeasurementReference, extra: Record<string, unknown>, ctx: ConversationContext): OfflineRequest {
+  const measurements = ref.months.map((month) => ({ ...(ref.input ? { input: ref.input } : {}), month, ...extra }));
+  return call('proposeMeasurements', defined({ businessCase: ref.businessCase ?? ctx.businessCase, scenario: ref.scenario, measurements }));
+}
+
+/**
+ * Corrections to recorded values, each named by month (and input, unless the month has only
+ * one value):
+ * - removal: "remove the October measurement of tickets per day", "delete the wrong March
+ *   value" (`remove: true`);
+ * - a note, evidence or source set without restating the value: "the evidence for October is
+ *   https://…", "set the source of the March tickets per day value to the ops review",
+ *   "attach evidence https://… to the October measurement";
+ * - one taken away: "remove the note from the March measurement" (the field as "").
+ * Null when the message is none of these, or is about a milestone, a lock, a QBR, a proposal,
+ * a scenario or a case (a milestone's note is not a measurement's).
+ */
+export function parseMeasurementEdit(text: string, ctx: ConversationContext): OfflineRequest | null {
+  if (/\b(?:milestones?|lock(?:ed|s)?|qbrs?|proposals?|scenarios?|business\s+cases?)\b/i.test(text)) return null;
+  const t = text.trim().replace(/[.!]+$/, '');
+
+  const clear = new RegExp(String.raw`${LEAD}(?:remove|delete|drop|clear|erase|take\s+out)\s+(?:the\s+|its\s+)?${FIELD}\s+(?:from|on|of|for|in)\s+(.+)$`, 'i').exec(t);
+  if (clear) {
+    const ref = readMeasurementReference(clear[2]!);
+    return ref ? edit(ref, { [fieldOf(clear[1]!)]: '' }, ctx) : null;
+  }
+
+  const remove = new RegExp(String.raw`${LEAD}(?:remove|delete|drop|erase|undo|scrap|discard|withdraw|take\s+out|throw\s+out|get\s+rid\s+of)\s+(.+)$`, 'i').exec(t);
+  if (remove) {
+    const ref = readMeasurementReference(remove[1]!);
+    return ref ? edit(ref, { remove: true }, ctx) : null;
+  }
+
+  const setting = [
+    // "the evidence for October is https://…", "the source of the March value: ops review"
+    { re: new RegExp(String.raw`${LEAD}(?:the\s+)?${FIELD}\s+(?:for|of|on|to|behind)\s+(.+?)(?:\s*[:=]\s*|\s+(?:is|are|should\s+be|was)\s+)(.+)$`, 'i'), field: 1, what: 2, value: 3 },
+    // "set the source of the March tickets per day value to the ops review"
+    { re: new RegExp(String.raw`${LEAD}(?:set|change|update|make)\s+(?:the\s+)?${FIELD}\s+(?:for|of|on)\s+(.+?)\s+to\s+(.+)$`, 'i'), field: 1, what: 2, value: 3 },
+    // "attach evidence https://… to the October tickets per day measurement"
+    { re: new RegExp(String.raw`${LEAD}(?:add|attach|put|link|give|record)\s+(?:the\s+|this\s+|an?\s+)?(evidence|proof|links?|sources?)\s+(.+?)\s+(?:to|on|for)\s+(.+)$`, 'i'), field: 1, what: 3, value: 2 },
+  ];
+  for (const { re, field, what, value } of setting) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const ref = readMeasurementReference(m[what]!);
+    if (!ref) continue;
+    const name = fieldOf(m[field]!);
+    let v = m[value]!.trim().replace(/^["“]|["”]$/g, '');
+    if (name === 'source') v = v.replace(/^(?:the|our)\s+/i, '');
+    v = name === 'note' ? v : clean(v);
+    if (!v) continue;
+    return edit(ref, { [name]: v }, ctx);
+  }
+  return null;
+}
