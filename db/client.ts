@@ -71,6 +71,9 @@ export function applyPragmas(sqlite: Database.Database, memory = sqlite.memory):
   sqlite.pragma('foreign_keys = ON');
 }
 
+/** drizzle's migration bookkeeping table. */
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+
 /**
  * Applies the committed drizzle-kit migrations (same files and bookkeeping table as
  * drizzle's migrator) inside one `BEGIN IMMEDIATE` transaction, so two processes opening a
@@ -82,9 +85,9 @@ function migrateExclusively(sqlite: Database.Database): void {
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   sqlite
     .transaction(() => {
-      sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
-      const last = sqlite.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').pluck().get() as number | string | undefined;
-      const insert = sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
+      createMigrationsTable(sqlite);
+      const last = sqlite.prepare(`SELECT created_at FROM "${MIGRATIONS_TABLE}" ORDER BY created_at DESC LIMIT 1`).pluck().get() as number | string | undefined;
+      const insert = sqlite.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" ("hash", "created_at") VALUES (?, ?)`);
       for (const migration of migrations) {
         if (last !== undefined && Number(last) >= migration.folderMillis) continue;
         for (const statement of migration.sql) if (statement.trim()) sqlite.exec(statement);
@@ -92,4 +95,28 @@ function migrateExclusively(sqlite: Database.Database): void {
       }
     })
     .immediate();
+}
+
+/**
+ * Creates the bookkeeping table with `id INTEGER PRIMARY KEY` (SQLite's auto-assigned rowid),
+ * or upgrades one made with the `id SERIAL PRIMARY KEY` that drizzle's migrator writes for
+ * every dialect. SQLite has no SERIAL: such a column has NUMERIC affinity, is not the rowid,
+ * and every row's id is NULL. The upgrade copies the rows in their order (ids 1, 2, ...) into
+ * the new table; hash and created_at, all that any migrator reads or writes, are kept as they
+ * are. It runs inside the migration transaction, so a second process waits, then finds the
+ * new table. drizzle's migrator and older builds of this one still work on the new table:
+ * they create it only if it is missing and insert only hash and created_at.
+ */
+function createMigrationsTable(sqlite: Database.Database): void {
+  const create = (name: string): void => {
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS "${name}" (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+  };
+  const idType = sqlite.prepare(`SELECT type FROM pragma_table_info('${MIGRATIONS_TABLE}') WHERE name = 'id'`).pluck().get() as string | undefined;
+  if (idType === undefined) return create(MIGRATIONS_TABLE);
+  if (idType.toUpperCase() === 'INTEGER') return;
+  const upgrading = `${MIGRATIONS_TABLE}_upgrade`;
+  create(upgrading);
+  sqlite.exec(`INSERT INTO "${upgrading}" (hash, created_at) SELECT hash, created_at FROM "${MIGRATIONS_TABLE}" ORDER BY rowid`);
+  sqlite.exec(`DROP TABLE "${MIGRATIONS_TABLE}"`);
+  sqlite.exec(`ALTER TABLE "${upgrading}" RENAME TO "${MIGRATIONS_TABLE}"`);
 }

@@ -1,16 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { BusinessCase, Figures, OperationPreview, QbrFacts } from '../src/engine/index.ts';
 import { MEASUREMENT_ACTIONS } from '../src/proposals/measurement-action.ts';
 import { PROPOSAL_STATUSES } from '../src/proposals/proposal-status.ts';
 import { QBR_AUDIENCES } from '../src/qbr/qbr-audience.ts';
+import type { ProposalResult } from './repositories/proposals.ts';
 
 /**
  * The database schema (drizzle). Migrations in `db/migrations/` are generated from this file
  * with `npm run db:generate` and committed; the client applies them at start-up.
  *
  * Conventions: ids are text (UUIDs, or the business case's own document id); timestamps are
- * ISO-8601 UTC text written from an injected clock; JSON is stored as text and only ever
- * written by code that validated it (the engine or a zod schema).
+ * ISO-8601 UTC text written from an injected clock; JSON is stored as text (drizzle's
+ * `text({ mode: 'json' })`: `JSON.stringify` on write, `JSON.parse` on read, typed with `$type`)
+ * and only ever written by code that validated it (the engine or a zod schema).
  * See `docs/store.md` for the design.
  */
 
@@ -35,7 +38,7 @@ export const businessCases = sqliteTable(
       .references(() => workspaces.id),
     name: text('name').notNull(),
     customer: text('customer').notNull(),
-    document: text('document').notNull(),
+    document: text('document', { mode: 'json' }).$type<BusinessCase>().notNull(),
     version: integer('version').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
@@ -101,18 +104,18 @@ export const proposals = sqliteTable(
       .notNull()
       .references(() => businessCases.id),
     /** JSON array of operations, applied in order, all or nothing. */
-    operations: text('operations').notNull(),
+    operations: text('operations', { mode: 'json' }).$type<unknown[]>().notNull(),
     baseVersion: integer('base_version').notNull(),
     /** The month the preview's "to date" figures were computed as of. */
     asOf: text('as_of').notNull(),
     /** JSON array of the engine's previews, one per operation. */
-    preview: text('preview').notNull(),
+    preview: text('preview', { mode: 'json' }).$type<OperationPreview[]>().notNull(),
     /**
      * JSON of what applying it to the base version produces: the document and the measurement
      * values it records. Used as is when the case is still at `base_version` (the engine is
      * deterministic, so re-running it would give the same); a stale proposal is re-run instead.
      */
-    result: text('result'),
+    result: text('result', { mode: 'json' }).$type<ProposalResult>(),
     status: text('status', { enum: PROPOSAL_STATUSES }).notNull(),
     proposedBy: text('proposed_by').notNull(),
     /** Where it was asked: e.g. `slack`, `http`, `cli`. */
@@ -149,7 +152,7 @@ export const auditLog = sqliteTable(
     opIndex: integer('op_index').notNull(),
     op: text('op').notNull(),
     /** The operation JSON exactly as applied. */
-    operation: text('operation').notNull(),
+    operation: text('operation', { mode: 'json' }).$type<unknown>().notNull(),
     scenario: text('scenario').notNull(),
     proposedBy: text('proposed_by').notNull(),
     approvedBy: text('approved_by').notNull(),
@@ -158,10 +161,10 @@ export const auditLog = sqliteTable(
     versionBefore: integer('version_before').notNull(),
     versionAfter: integer('version_after').notNull(),
     /** JSON array of the engine's change lines. */
-    changes: text('changes').notNull(),
+    changes: text('changes', { mode: 'json' }).$type<string[]>().notNull(),
     /** JSON figures of the scenario before (null when the operation created it) and after. */
-    beforeFigures: text('before_figures'),
-    afterFigures: text('after_figures').notNull(),
+    beforeFigures: text('before_figures', { mode: 'json' }).$type<Figures>(),
+    afterFigures: text('after_figures', { mode: 'json' }).$type<Figures>().notNull(),
   },
   (t) => [index('audit_log_case_idx').on(t.caseId, t.id), uniqueIndex('audit_log_proposal_op_idx').on(t.proposalId, t.opIndex)],
 );
@@ -206,7 +209,7 @@ export const messages = sqliteTable(
       .notNull()
       .references(() => threads.id),
     role: text('role', { enum: ['system', 'user', 'assistant', 'tool'] }).notNull(),
-    content: text('content').notNull(),
+    content: text('content', { mode: 'json' }).$type<unknown>().notNull(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
@@ -238,11 +241,11 @@ export const qbrDrafts = sqliteTable(
     asOf: text('as_of').notNull(),
     markdown: text('markdown').notNull(),
     /** JSON of the engine's QBR facts. */
-    facts: text('facts').notNull(),
+    facts: text('facts', { mode: 'json' }).$type<QbrFacts>().notNull(),
     /** 1 when every number in the markdown matched a fact. */
     grounded: integer('grounded', { mode: 'boolean' }).notNull(),
     /** JSON array of the numbers (as written) that matched no fact; marked in the markdown. */
-    unverified: text('unverified').notNull(),
+    unverified: text('unverified', { mode: 'json' }).$type<string[]>().notNull(),
     /** What wrote it: `template` (the offline writer) or the language model's id. */
     writer: text('writer').notNull(),
     createdBy: text('created_by').notNull(),

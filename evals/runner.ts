@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { CaseResult, EvalCase, Failure, Suite, SuiteOptions } from './suite.ts';
+import type { CaseResult, EvalCase, Failure, Suite, SuiteConclusion, SuiteOptions } from './suite.ts';
 
 /** What the command line asked for. */
 export interface RunnerOptions {
@@ -44,6 +44,8 @@ export interface CaseReport {
   durationMs: number;
   dataChangedWithoutApproval: boolean;
   notes: string[];
+  /** The suite's own class of the case (`CaseResult.outcome`), null when it gives none. */
+  outcome: string | null;
 }
 
 /** One suite in the report. */
@@ -59,6 +61,8 @@ export interface SuiteReport {
   /** Set when the suite could not load its cases. */
   loadError: string | null;
   cases: CaseReport[];
+  /** What the suite concluded over its cases (`Suite.conclude`), null when it has no such step or ran no case. */
+  conclusion: SuiteConclusion | null;
 }
 
 /** The whole run, as written to `evals/report.json`. */
@@ -84,8 +88,9 @@ export const USAGE = `Usage: npm run evals -- [--suite NAME] [--case ID] [suite 
   --case ID      run only this case (repeatable, or comma-separated)
   --help         this text
 Any other flag (--live, --record, --model NAME, --x=y) is passed to the suites.
-Exit code: 0 pass; 1 a must-pass suite below 100%, a suite that could not load, or data
-changed without approval; 2 unusable arguments or nothing selected.`;
+Exit code: 0 pass; 1 a must-pass suite below 100%, a suite that could not load, data
+changed without approval, or a suite's own gate (the phrasings ratchet); 2 unusable
+arguments or nothing selected.`;
 
 /** Parses the runner's arguments; unknown flags are kept for the suites. */
 export function parseArgs(argv: readonly string[]): RunnerOptions {
@@ -120,6 +125,7 @@ export function verdict(suites: readonly SuiteReport[]): { exitCode: number; rea
     if (s.loadError !== null) reasons.push(`${s.name}: could not load its cases: ${s.loadError}`);
     else if (s.requireAllPass && s.failed > 0) reasons.push(`${s.name}: ${s.passed}/${s.total} cases passed; every case of this suite must pass`);
     for (const c of s.cases) if (c.dataChangedWithoutApproval) reasons.push(`${s.name} › ${c.case}: data changed without approval`);
+    for (const problem of s.conclusion?.problems ?? []) reasons.push(`${s.name}: ${problem}`);
   }
   return { exitCode: reasons.length > 0 ? 1 : 0, reasons };
 }
@@ -140,7 +146,7 @@ export function formatReport(report: EvalReport): string {
   const out: string[] = [];
   const suiteRows = [['Suite', 'Cases', 'Passed', 'Failed', 'Pass rate', 'Gate']];
   for (const s of report.suites) {
-    suiteRows.push([s.name, String(s.total), String(s.passed), String(s.failed), s.loadError ? 'not loaded' : percent(s.passRate), s.requireAllPass ? 'every case must pass' : 'no data change without approval']);
+    suiteRows.push([s.name, String(s.total), String(s.passed), String(s.failed), s.loadError ? 'not loaded' : percent(s.passRate), s.requireAllPass ? 'every case must pass' : s.conclusion ? "no data change without approval; the suite's own gate" : 'no data change without approval']);
   }
   const t = report.totals;
   suiteRows.push(['Total', String(t.cases), String(t.passed), String(t.failed), percent(t.passRate), '']);
@@ -148,9 +154,13 @@ export function formatReport(report: EvalReport): string {
 
   const caseRows = [['Suite', 'Case', 'Result', 'Time']];
   for (const s of report.suites) {
-    for (const c of s.cases) caseRows.push([s.name, c.case, (c.pass ? '✓ pass' : '✗ FAIL') + (c.dataChangedWithoutApproval ? ' (data changed without approval)' : ''), ms(c.durationMs)]);
+    for (const c of s.cases) {
+      const result = (c.pass ? '✓ pass' : '✗ FAIL') + (c.outcome !== null && c.outcome !== 'pass' ? ` (${c.outcome})` : '') + (c.dataChangedWithoutApproval ? ' (data changed without approval)' : '');
+      caseRows.push([s.name, c.case, result, ms(c.durationMs)]);
+    }
   }
   if (caseRows.length > 1) out.push('', table(caseRows, new Set([3])));
+  for (const s of report.suites) if (s.conclusion && s.conclusion.lines.length > 0) out.push('', ...s.conclusion.lines);
 
   const failing = report.suites.flatMap((s) => [
     ...(s.loadError ? [`✗ ${s.name}: could not load its cases: ${s.loadError}`] : []),
@@ -173,6 +183,15 @@ interface Selected {
   suite: Suite;
   cases: EvalCase[];
   loadError: string | null;
+}
+
+function concludeSuite(suite: Suite, ran: ReadonlyArray<{ evalCase: EvalCase; result: CaseResult }>, options: SuiteOptions): SuiteConclusion | null {
+  if (!suite.conclude || ran.length === 0) return null;
+  try {
+    return suite.conclude(ran, options);
+  } catch (e) {
+    return { lines: [], problems: [`could not conclude: ${e instanceof Error ? e.message : String(e)}`] };
+  }
 }
 
 async function runCase(suite: Suite, c: EvalCase, options: SuiteOptions): Promise<CaseResult> {
@@ -215,6 +234,7 @@ export async function runEvals(registry: readonly Suite[], options: RunnerOption
   for (const { suite, cases, loadError } of selected) {
     const s0 = now();
     const reports: CaseReport[] = [];
+    const ran: Array<{ evalCase: EvalCase; result: CaseResult }> = [];
     for (const c of cases) {
       done++;
       const counter = `[${String(done).padStart(width)}/${total}]`;
@@ -230,8 +250,10 @@ export async function runEvals(registry: readonly Suite[], options: RunnerOption
         durationMs: tenth(now() - c0),
         dataChangedWithoutApproval: result.dataChangedWithoutApproval === true,
         notes: result.notes ?? [],
+        outcome: result.outcome ?? null,
       };
       reports.push(report);
+      ran.push({ evalCase: c, result });
       const mark = report.pass && !report.dataChangedWithoutApproval ? '✓' : '✗';
       if (io.isTTY) {
         if (mark === '✗') io.write(`\r\x1b[2K${counter} ${suite.name} › ${c.id} ✗\n`);
@@ -250,6 +272,7 @@ export async function runEvals(registry: readonly Suite[], options: RunnerOption
       durationMs: tenth(now() - s0),
       loadError,
       cases: reports,
+      conclusion: concludeSuite(suite, ran, suiteOptions),
     });
   }
   if (io.isTTY && total > 0) io.write('\r\x1b[2K');

@@ -29,6 +29,19 @@ export interface CaseResult {
   dataChangedWithoutApproval?: boolean;
   /** Free-form lines worth reading in the report (e.g. which recording was replayed). */
   notes?: string[];
+  /**
+   * A suite's own class of the case when pass/fail says too little (the phrasings suite:
+   * `pass`, `safe`, `wrong`, `miss`); shown next to the result and kept in the report.
+   */
+  outcome?: string;
+}
+
+/** What a suite concludes from all its cases of a run (see `Suite.conclude`). */
+export interface SuiteConclusion {
+  /** Lines printed under the case table, e.g. a score per class. */
+  lines: string[];
+  /** Why the run must fail because of this suite (empty: it may pass), each one sentence. */
+  problems: string[];
 }
 
 /**
@@ -50,4 +63,9 @@ export interface Suite<C extends EvalCase = EvalCase> {
   cases(options: SuiteOptions): Promise<C[]> | C[];
   /** Runs and scores one case. Throwing counts as a failed case (the runner catches it). */
   run(evalCase: C, options: SuiteOptions): Promise<CaseResult>;
+  /**
+   * Optional: a judgement over every case that ran (a score table, a ratchet against a
+   * baseline). Its problems fail the run like a must-pass suite below 100%.
+   */
+  conclude?(results: ReadonlyArray<{ evalCase: C; result: CaseResult }>, options: SuiteOptions): SuiteConclusion;
 }

@@ -1,9 +1,10 @@
 /**
- * The registry of eval suites `npm run evals` runs, in order. Add a suite by adding one entry
- * (the agent-flow suite goes here next to the calculation suite).
+ * The registry of eval suites `npm run evals` runs, in order. Add a suite by adding one entry:
+ * calculation correctness, agent flows, and the phrasings of issue 11.
  */
 import type { Suite } from './suite.ts';
 import { calculationSuite } from './calculation/calculation-suite.ts';
 import { agentSuite } from './agent/agent-suite.ts';
+import { phrasingsSuite } from './phrasings/phrasings-suite.ts';
 
-export const suites: readonly Suite[] = [calculationSuite, agentSuite];
+export const suites: readonly Suite[] = [calculationSuite, agentSuite, phrasingsSuite];

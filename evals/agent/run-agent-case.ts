@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { LanguageModel, ModelMessage } from 'ai';
 import type { MeasurementRecord } from '../../db/store.ts';
 import { runAgentTurn, type AgentReply, type AgentTurn } from '../../src/agent/run-agent.ts';
-import type { ToolContext } from '../../src/agent/tool-context.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
 import { qbrFacts, summarize, type BusinessCase, type Summary } from '../../src/engine/index.ts';
 import { approve, importCase, propose } from '../../src/proposals/index.ts';
 import { checkGrounding, extractNumbers, mentionStates } from '../../src/qbr/index.ts';
@@ -92,6 +92,8 @@ export interface RunAgentCaseOptions {
   runTurn?: RunTurn;
   /** Called once the store is open, before the document is imported (tests reach the store through it). */
   onStore?: (store: EvalStore) => void;
+  /** A starting document to import instead of the case's `document` (the phrasings suite runs on its own business cases too). */
+  document?: unknown;
 }
 
 const DOCUMENT_CACHE = new Map<string, unknown>();
@@ -161,7 +163,8 @@ export async function runAgentCase(c: AgentCase, options: RunAgentCaseOptions): 
   try {
     options.onStore?.(es);
     const { store, sqlite, ctx } = es;
-    const imported = importCase(ctx, { document: startingDocument(c.document), importedBy: ADMIN });
+    const document = options.document !== undefined ? structuredClone(options.document) : startingDocument(c.document);
+    const imported = importCase(ctx, { document, importedBy: ADMIN });
     if (!imported.ok) return { setupError: `import: ${imported.error.message}`, turns: [], final: null };
     const caseId = imported.value.id;
     if (c.setup && c.setup.length > 0) {

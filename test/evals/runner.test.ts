@@ -1,7 +1,8 @@
 /**
  * The eval runner (evals/runner.ts) with fake suites: selection, flags passed through to the
- * suites, progress, the report file, and the exit code (a must-pass suite below 100% or any
- * data change without approval fails the run; a flow suite below 100% alone does not).
+ * suites, progress, the report file, and the exit code (a must-pass suite below 100%, any
+ * data change without approval, or a problem a suite's own conclusion finds fails the run; a
+ * flow suite below 100% alone does not).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -168,5 +169,48 @@ describe('output', () => {
     const io = fakeIO(true);
     await run([fakeSuite('calculation', true, [PASS, FAIL])], [], io);
     expect(io.out).toBe('\r\x1b[2K[1/2] calculation › calculation-1\r\x1b[2K[2/2] calculation › calculation-2\r\x1b[2K[2/2] calculation › calculation-2 ✗\n\r\x1b[2K');
+  });
+});
+
+describe("a suite's own conclusion (the phrasings ratchet)", () => {
+  /** A suite that labels each case and concludes over the cases that ran. */
+  function concluding(problems: string[]): Suite<FakeCase> & { given: string[][] } {
+    const given: string[][] = [];
+    return {
+      ...fakeSuite('phrasings', false, [{ pass: true, failures: [], outcome: 'pass' }, { pass: false, failures: [{ field: 'outcome', expected: 'pass', actual: 'wrong' }], outcome: 'wrong' }]),
+      given,
+      conclude: (results) => {
+        given.push(results.map((r) => `${r.evalCase.id}:${r.result.outcome}`));
+        return { lines: ['Phrasings: 1/2 pass · 1 wrong'], problems };
+      },
+    };
+  }
+
+  it('prints its lines and the outcome of each case, and passes when it finds no problem', async () => {
+    const suite = concluding([]);
+    const io = fakeIO();
+    expect(await main([], [suite], io)).toBe(0);
+    expect(suite.given).toEqual([['phrasings-1:pass', 'phrasings-2:wrong']]);
+    expect(io.out).toMatch(/phrasings +phrasings-2 +✗ FAIL \(wrong\)/);
+    expect(io.out).toContain('\nPhrasings: 1/2 pass · 1 wrong\n');
+    expect(io.out).toMatch(/phrasings +2 +1 +1 +50\.0% +no data change without approval; the suite's own gate/);
+  });
+
+  it('fails the run on its problems, even for a suite that need not pass every case', async () => {
+    const report = await run([concluding(['phrasings-2 made a wrong proposal and is not in the baseline'])]);
+    expect(report.exitCode).toBe(1);
+    expect(report.reasons).toEqual(['phrasings: phrasings-2 made a wrong proposal and is not in the baseline']);
+    expect(report.suites[0]!.conclusion).toEqual({ lines: ['Phrasings: 1/2 pass · 1 wrong'], problems: ['phrasings-2 made a wrong proposal and is not in the baseline'] });
+    expect(report.suites[0]!.cases.map((c) => c.outcome)).toEqual(['pass', 'wrong']);
+  });
+
+  it('concludes over the selected cases only, and not at all when none ran', async () => {
+    const suite = concluding([]);
+    await run([suite], ['--case', 'phrasings-2']);
+    expect(suite.given).toEqual([['phrasings-2:wrong']]);
+    const none = concluding(['never']);
+    const report = await run([none, fakeSuite('calculation', true, [PASS])], ['--suite', 'calculation']);
+    expect(none.given).toEqual([]);
+    expect(report.exitCode).toBe(0);
   });
 });
