@@ -48,7 +48,7 @@ import type { MessageRole } from '../db/store.ts';
 import { composeSystemPrompt } from '../src/agent/compose-system-prompt.ts';
 import { HISTORY_LIMIT, loadHistory } from '../src/agent/conversation-memory.ts';
 import { MAX_STEPS, runAgentTurn } from '../src/agent/run-agent.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
+import type { ToolContext } from '../tools/tool-context.ts';
 import { createTools } from '../tools/index.ts';
 import { createApp } from '../src/http/index.ts';
 import { seedDemoIfEmpty, type ProposalContext } from '../src/proposals/index.ts';

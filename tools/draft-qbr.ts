@@ -1,7 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, currentMonth, resolveCase, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, currentMonth, resolveCase, toolError, toolErrorSchema } from './tool-support.ts';
 import { getOrDraftQbr, parseQbrAudience, QBR_AUDIENCES, resolveQuarter } from '../src/qbr/index.ts';
 
 const inputSchema = zodSchema(
@@ -57,7 +57,6 @@ export const draftQbr = (ctx: ToolContext) =>
       if (!who) return { error: `'${audience}' is not an audience I know`, candidates: [...QBR_AUDIENCES] };
       const r = await getOrDraftQbr(ctx.proposals, {
         caseId: c.value.id,
-        workspaceId: ctx.workspaceId,
         quarter: q.quarter,
         audience: who,
         fresh: redraft === true,

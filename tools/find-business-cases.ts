@@ -1,7 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { matchName } from '../src/resolve/match-name.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 
 const inputSchema = zodSchema(
   z.object({

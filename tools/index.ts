@@ -1,4 +1,4 @@
-import type { ToolContext } from '../src/agent/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { findBusinessCases } from './find-business-cases.ts';
 import { showBusinessCase } from './show-business-case.ts';
 import { valueSummary } from './value-summary.ts';

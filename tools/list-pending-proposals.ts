@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { listPending } from '../src/proposals/index.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { resolveCase, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { resolveCase, toolError, toolErrorSchema } from './tool-support.ts';
 
 const inputSchema = zodSchema(
   z.object({

@@ -1,7 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, resolveCaseScenario, scenarioField, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, resolveCaseScenario, scenarioField, toolError, toolErrorSchema } from './tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
 
 const inputSchema = zodSchema(

@@ -1,7 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from './tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
 
 const inputSchema = zodSchema(

@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { entryValue, type Operation } from '../src/engine/index.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, currentMonth, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, currentMonth, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from './tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
 import { resolveEntry } from '../src/resolve/resolve-entry.ts';
 

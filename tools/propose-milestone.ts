@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { Milestone } from '../src/engine/index.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from './tool-support.ts';
 import { describeMilestone, resolveMilestone, sameNamedMilestone } from '../src/resolve/resolve-milestone.ts';
 
 const inputSchema = zodSchema(

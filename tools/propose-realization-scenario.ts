@@ -1,7 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, toolError } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, toolError } from './tool-support.ts';
 
 const inputSchema = zodSchema(
   z.object({

@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { parseFormula, references } from '../src/engine/index.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, scenarioField, toolError } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, scenarioField, toolError } from './tool-support.ts';
 import { resolveCalculation, resolveInput } from '../src/resolve/resolve-in-document.ts';
 
 const inputSchema = zodSchema(

@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { entryValue } from '../src/engine/index.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, resolveCase, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, resolveCase, toolError, toolErrorSchema } from './tool-support.ts';
 
 const inputView = z.object({
   key: z.string().describe('Input key used in formulas'),

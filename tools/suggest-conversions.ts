@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { suggestConversions as suggest } from '../src/engine/index.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, resolveCaseScenario, scenarioField, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, resolveCaseScenario, scenarioField, toolError, toolErrorSchema } from './tool-support.ts';
 
 const inputSchema = zodSchema(
   z.object({ businessCase: businessCaseField, scenario: scenarioField }),

@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { summarize } from '../src/engine/index.ts';
-import type { ToolContext } from '../src/agent/tool-context.ts';
-import { businessCaseField, currentMonth, resolveCase, resolveMonthIn, toolError, toolErrorSchema } from '../src/agent/tool-support.ts';
+import type { ToolContext } from './tool-context.ts';
+import { businessCaseField, currentMonth, resolveCase, resolveMonthIn, toolError, toolErrorSchema } from './tool-support.ts';
 import { resolveScenario } from '../src/resolve/resolve-in-document.ts';
 
 const money = z.number().nullable();

@@ -1,17 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { projectPath } from '../project-root.ts';
-
-const cache = new Map<string, string>();
-
-/** Reads one Markdown prompt from `prompts/` (cached: prompts do not change while running). */
-export function loadPrompt(name: string): string {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(projectPath('prompts', `${name}.md`), 'utf8').trim();
-    cache.set(name, text);
-  }
-  return text;
-}
+import { loadPrompt } from '../prompts/load-prompt.ts';
 
 /**
  * The system prompt for a chat turn: `prompts/system.md` plus the turn's facts (today's

@@ -1,10 +1,10 @@
-import { generateText, stepCountIs, streamText, type LanguageModel, type ModelMessage } from 'ai';
-import { createTools } from '../../tools/index.ts';
+import { generateText, stepCountIs, streamText, type LanguageModel, type ModelMessage, type StaticToolResult } from 'ai';
+import { createTools, type Tools } from '../../tools/index.ts';
 import { monthOf } from '../proposals/index.ts';
 import { composeSystemPrompt } from './compose-system-prompt.ts';
 import { loadHistory, saveMessages } from './conversation-memory.ts';
-import type { ToolContext } from './tool-context.ts';
-import type { ProposalOutput } from './tool-support.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
+import type { ProposalOutput } from '../../tools/tool-support.ts';
 
 /** Most model steps (tool calls and answers) one chat turn may take. */
 export const MAX_STEPS = 8;
@@ -20,10 +20,18 @@ export interface AgentTurn {
   abortSignal?: AbortSignal;
 }
 
-/** What a turn produced: the answer and the proposals made during it. */
+/**
+ * One tool result of a turn, typed by the tool that produced it: `toolName` narrows `input`
+ * and `output` (e.g. `valueSummary`'s figures, or its `{ error }`).
+ */
+export type AgentToolResult = StaticToolResult<Tools>;
+
+/** What a turn produced: the answer, the proposals made during it, and every tool result. */
 export interface AgentReply {
   text: string;
   proposals: ProposalOutput[];
+  /** Every tool result of the turn, in order, typed: what the doors need from the turn without re-reading the thread. */
+  toolResults: AgentToolResult[];
   /** The store's id of the thread (its messages are stored under it). */
   threadId: string;
 }
@@ -59,8 +67,9 @@ export async function runAgentTurn(turn: AgentTurn): Promise<AgentReply> {
   const p = prepare(turn);
   const result = await generateText(p.call);
   saveMessages(p.store, p.thread.id, [p.user, ...result.response.messages], p.now().toISOString());
-  const proposals = result.steps.flatMap((s) => s.toolResults.map((r) => r.output)).filter(isProposal);
-  return { text: result.text, proposals, threadId: p.thread.id };
+  const toolResults = result.steps.flatMap((s) => s.toolResults).filter((r): r is AgentToolResult => r.dynamic !== true);
+  const proposals = toolResults.map((r) => r.output).filter(isProposal);
+  return { text: result.text, proposals, toolResults, threadId: p.thread.id };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LanguageModel } from 'ai';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../app/store.ts';
 import type { HttpLog } from './error-handler.ts';
 
 /** Default largest request body (bytes): a business-case document or a long useChat history fits. */
@@ -15,7 +15,8 @@ export interface AppOptions {
   /**
    * The language model QBR narratives are written with (the chat's `draftQbr` tool and the
    * `/qbr` routes); every number is still checked against the engine's facts. Default null:
-   * the deterministic offline template writer. `ve serve` passes `qbrWriterModel(selected)`.
+   * the deterministic offline template writer. Chosen at the composition root: `ve serve`
+   * passes `qbrWriterModel(selected)`.
    */
   qbrModel?: LanguageModel | null;
   /** Age after which an undecided proposal expires (ms); default 7 days. */

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../app/store.ts';
 import type { AppEnv } from './app-env.ts';
 import { HttpError } from './http-error.ts';
 
@@ -25,5 +25,5 @@ export function bearerAuth(store: Store): MiddlewareHandler<AppEnv> {
 }
 
 function unauthorized(message: string): HttpError {
-  return new HttpError(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer' } });
+  return new HttpError('unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer' } });
 }

@@ -1,10 +1,12 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { summarize } from '../engine/index.ts';
-import { findCase, importCase, monthOf, type ProposalContext } from '../proposals/index.ts';
+import type { AppContext } from '../app/app-context.ts';
+import { findCase } from '../app/find-case.ts';
+import { importCase } from '../proposals/import-case.ts';
+import { monthOf } from '../proposals/proposal-context.ts';
 import type { AppEnv } from './app-env.ts';
 import { HttpError } from './http-error.ts';
-import { outcomeError } from './outcome-status.ts';
 import { readJsonBody, readQuery } from './read-request.ts';
 import { summaryQuerySchema } from './request-schemas.ts';
 
@@ -19,7 +21,7 @@ import { summaryQuerySchema } from './request-schemas.ts';
  * - `GET /api/business-cases/:id/summary?asOf=&scenario=&compare=`: the engine's summary
  *   (`asOf` default: this month; `compare=none` for no comparison).
  */
-export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: ProposalContext): void {
+export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   app.get('/api/business-cases', (c) => c.json({ businessCases: ctx.store.listCases(c.get('caller').workspaceId) }));
 
   app.post('/api/business-cases', async (c) => {
@@ -29,25 +31,25 @@ export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: ProposalConte
     if (!result.ok) {
       if (result.error.code === 'conflict') {
         // Ids are unique across workspaces; say it is taken without saying where.
-        throw new HttpError(409, 'conflict', `a business case with id '${String(document.id)}' already exists; import it under another id, or change the existing one through proposals`, {
+        throw new HttpError('conflict', `a business case with id '${String(document.id)}' already exists; import it under another id, or change the existing one through proposals`, {
           field: 'id',
         });
       }
-      throw outcomeError(result.error);
+      throw HttpError.from(result.error);
     }
     return c.json(result.value, 201, { Location: `/api/business-cases/${encodeURIComponent(result.value.id)}` });
   });
 
   app.get('/api/business-cases/:id', (c) => {
     const found = findCase(ctx.store, c.req.param('id'), c.get('caller').workspaceId);
-    if (!found.ok) throw outcomeError(found.error);
+    if (!found.ok) throw HttpError.from(found.error);
     return c.json(found.value);
   });
 
   app.get('/api/business-cases/:id/summary', (c) => {
     const query = readQuery(c, summaryQuerySchema);
     const found = findCase(ctx.store, c.req.param('id'), c.get('caller').workspaceId);
-    if (!found.ok) throw outcomeError(found.error);
+    if (!found.ok) throw HttpError.from(found.error);
     const doc = found.value.document;
     const compare = query.compare === undefined ? undefined : query.compare === 'none' ? null : query.compare;
     const result = summarize(doc, {
@@ -59,9 +61,9 @@ export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: ProposalConte
       const { code, message } = result.error;
       if (code === 'not_found' || code === 'invalid_argument') {
         const unknownScenario = query.scenario !== undefined && !doc.scenarios.some((s) => s.id === query.scenario);
-        throw new HttpError(400, 'invalid_request', message, { field: unknownScenario || query.compare === undefined ? 'scenario' : 'compare' });
+        throw new HttpError('invalid_request', message, { field: unknownScenario || query.compare === undefined ? 'scenario' : 'compare' });
       }
-      throw new HttpError(422, code, message);
+      throw new HttpError(code, message);
     }
     return c.json(result.value);
   });

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { consumeStream } from 'ai';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { runAgentTurn, streamAgentTurn, type AgentTurn } from '../agent/run-agent.ts';
-import type { ProposalContext } from '../proposals/index.ts';
+import type { AppContext } from '../app/app-context.ts';
+import { chatTurn, type ChatTurnInput } from '../app/chat-turn.ts';
+import { streamChatTurn } from '../app/stream-chat-turn.ts';
+import { errorReference } from '../errors/index.ts';
 import type { AppEnv, Caller } from './app-env.ts';
 import type { ResolvedAppOptions } from './app-options.ts';
-import { errorReference, logFailure } from './error-handler.ts';
+import { logFailure } from './error-handler.ts';
 import { HttpError } from './http-error.ts';
 import { parseWith, readJsonBody } from './read-request.ts';
 import { chatRequestSchema, MAX_MESSAGE_CHARS, uiChatRequestSchema } from './request-schemas.ts';
@@ -37,35 +39,39 @@ function readAsk(body: unknown): ChatAsk {
     .map((p) => p.text)
     .join('\n')
     .trim();
-  if (!text) throw new HttpError(400, 'invalid_request', 'messages: the last user message has no text', { field: 'messages' });
+  if (!text) throw new HttpError('invalid_request', 'messages: the last user message has no text', { field: 'messages' });
   if (text.length > MAX_MESSAGE_CHARS) {
-    throw new HttpError(400, 'invalid_request', `messages: the last user message must be at most ${MAX_MESSAGE_CHARS} characters`, { field: 'messages' });
+    throw new HttpError('invalid_request', `messages: the last user message must be at most ${MAX_MESSAGE_CHARS} characters`, { field: 'messages' });
   }
   return { text, threadId: ui.id, uiChat: true };
 }
 
-/**
- * `POST /api/chat`: one chat turn through the agent, for the caller's workspace, as the
- * caller (the token's name is the proposer of anything proposed).
- *
- * Body `{ message, threadId? }` answers JSON `{ text, proposals, threadId }`. The body useChat
- * sends (`{ id, messages }`), or any body with `Accept: text/event-stream`, answers an ai SDK
- * UI message stream (SSE), with the conversation id in the `X-Thread-Id` header and in the
- * start message's metadata. The conversation is kept on the server per thread id, so useChat's
- * history is not re-read: only the last user message's text is said.
- */
 /** Longest a chat turn may take before it is aborted (ms). */
 export const CHAT_TURN_TIMEOUT_MS = 120_000;
 
-export function registerChatRoute(app: Hono<AppEnv>, options: ResolvedAppOptions, ctx: ProposalContext): void {
+/**
+ * `POST /api/chat`: one chat turn through the agent (`chatTurn`), for the caller's workspace,
+ * as the caller (the token's name is the proposer of anything proposed).
+ *
+ * Body `{ message, threadId? }` answers JSON `{ text, proposals, threadId }`, each proposal as
+ * its view. The body useChat sends (`{ id, messages }`), or any body with `Accept:
+ * text/event-stream`, answers an ai SDK UI message stream (SSE), with the conversation id in the
+ * `X-Thread-Id` header and in the start message's metadata. The conversation is kept on the
+ * server per thread id, so useChat's history is not re-read: only the last user message's
+ * text is said.
+ */
+export function registerChatRoute(app: Hono<AppEnv>, options: ResolvedAppOptions, ctx: AppContext): void {
   app.post('/api/chat', async (c) => {
     const caller: Caller = c.get('caller');
     const ask = readAsk(await readJsonBody(c, z.unknown()));
     const threadId = ask.threadId ?? randomUUID();
     const threadKey = httpThreadKey(threadId);
-    const turn: AgentTurn = {
+    const turn: ChatTurnInput = {
       model: options.model,
-      tools: { proposals: ctx, workspaceId: caller.workspaceId, actor: caller.name, channel: 'http', thread: threadKey, qbrModel: options.qbrModel },
+      qbrModel: options.qbrModel,
+      workspaceId: caller.workspaceId,
+      actor: caller.name,
+      channel: 'http',
       threadKey,
       text: ask.text,
       // A model that hangs must not hold the request (and a client that leaves stops a JSON turn).
@@ -74,7 +80,7 @@ export function registerChatRoute(app: Hono<AppEnv>, options: ResolvedAppOptions
     const accept = c.req.header('accept') ?? '';
     if (ask.uiChat || accept.includes('text/event-stream')) {
       // The stream keeps running to its end if the client leaves (the thread is saved); only the timeout stops it.
-      const result = streamAgentTurn({ ...turn, abortSignal: AbortSignal.timeout(CHAT_TURN_TIMEOUT_MS) });
+      const result = streamChatTurn(ctx, { ...turn, abortSignal: AbortSignal.timeout(CHAT_TURN_TIMEOUT_MS) });
       return result.toUIMessageStreamResponse({
         headers: { 'X-Thread-Id': threadId },
         messageMetadata: ({ part }) => (part.type === 'start' ? { threadId } : undefined),
@@ -87,7 +93,7 @@ export function registerChatRoute(app: Hono<AppEnv>, options: ResolvedAppOptions
         consumeSseStream: consumeStream,
       });
     }
-    const reply = await runAgentTurn(turn);
+    const reply = await chatTurn(ctx, turn);
     return c.json({ text: reply.text, proposals: reply.proposals, threadId });
   });
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ProposalContext } from '../proposals/index.ts';
+import type { AppContext } from '../app/app-context.ts';
 import type { AppEnv } from './app-env.ts';
 import { DEFAULT_MAX_BODY_BYTES, type AppOptions, type ResolvedAppOptions } from './app-options.ts';
 import { bearerAuth } from './bearer-auth.ts';
@@ -28,7 +28,7 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
     maxBodyBytes: input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     qbrModel: input.qbrModel ?? null,
   };
-  const ctx: ProposalContext = { store: options.store, now: options.now, ...(options.maxAgeMs !== undefined ? { maxAgeMs: options.maxAgeMs } : {}) };
+  const ctx: AppContext = { store: options.store, now: options.now, ...(options.maxAgeMs !== undefined ? { maxAgeMs: options.maxAgeMs } : {}) };
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(options.log, options.secrets));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
@@ -37,7 +37,7 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
     try {
       options.store.getWorkspace('healthz');
     } catch {
-      throw new HttpError(503, 'unavailable', 'the database is not readable');
+      throw new HttpError('unavailable', 'the database is not readable');
     }
     return c.json({ ok: true as const });
   });

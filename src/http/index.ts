@@ -5,6 +5,4 @@ export type { AppOptions } from './app-options.ts';
 export type { AppEnv, Caller } from './app-env.ts';
 export { openApiDocument, ROUTES } from './openapi.ts';
 export type { RouteDoc } from './openapi.ts';
-export { OUTCOME_STATUS } from './outcome-status.ts';
 export { httpThreadKey } from './chat-route.ts';
-export { redactSecrets } from './redact-secrets.ts';

@@ -1,7 +1,10 @@
 import type { Hono } from 'hono';
-import { approve, findCase, listPending, reject, type ProposalContext } from '../proposals/index.ts';
+import type { AppContext } from '../app/app-context.ts';
+import { approveProposal } from '../app/approve-proposal.ts';
+import { pendingProposals } from '../app/pending-proposals.ts';
+import { rejectProposal } from '../app/reject-proposal.ts';
 import type { AppEnv } from './app-env.ts';
-import { outcomeError } from './outcome-status.ts';
+import { HttpError } from './http-error.ts';
 import { readJsonBody, readQuery } from './read-request.ts';
 import { approveRequestSchema, proposalsQuerySchema, rejectRequestSchema } from './request-schemas.ts';
 
@@ -14,37 +17,35 @@ import { approveRequestSchema, proposalsQuerySchema, rejectRequestSchema } from 
  * - `POST /api/proposals/:id/approve` (empty body or `{}`): applies it once; approving again
  *   answers 200 with `alreadyApplied: true` and applies nothing;
  * - `POST /api/proposals/:id/reject` (`{ reason? }`): the case is untouched.
+ * Both decisions answer the proposal's `view` too, as every door renders it.
  */
-export function registerProposalRoutes(app: Hono<AppEnv>, ctx: ProposalContext): void {
+export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   app.get('/api/proposals', (c) => {
     const { workspaceId } = c.get('caller');
     const query = readQuery(c, proposalsQuerySchema);
-    if (query.caseId !== undefined) {
-      const found = findCase(ctx.store, query.caseId, workspaceId);
-      if (!found.ok) throw outcomeError(found.error);
-    }
-    const proposals = listPending(ctx, { workspaceId, ...(query.caseId !== undefined ? { caseId: query.caseId } : {}) });
-    return c.json({ proposals });
+    const listed = pendingProposals(ctx, { workspaceId, ...(query.caseId !== undefined ? { caseId: query.caseId } : {}) });
+    if (!listed.ok) throw HttpError.from(listed.error);
+    return c.json({ proposals: listed.value });
   });
 
   app.post('/api/proposals/:id/approve', async (c) => {
     const caller = c.get('caller');
     await readJsonBody(c, approveRequestSchema, { emptyAs: {} });
-    const result = approve(ctx, { proposalId: c.req.param('id'), approvedBy: caller.name, workspaceId: caller.workspaceId });
-    if (!result.ok) throw outcomeError(result.error);
+    const result = approveProposal(ctx, { proposalId: c.req.param('id'), approvedBy: caller.name, workspaceId: caller.workspaceId });
+    if (!result.ok) throw HttpError.from(result.error);
     return c.json(result.value);
   });
 
   app.post('/api/proposals/:id/reject', async (c) => {
     const caller = c.get('caller');
     const body = await readJsonBody(c, rejectRequestSchema, { emptyAs: {} });
-    const result = reject(ctx, {
+    const result = rejectProposal(ctx, {
       proposalId: c.req.param('id'),
       rejectedBy: caller.name,
       workspaceId: caller.workspaceId,
       ...(body.reason !== undefined ? { reason: body.reason } : {}),
     });
-    if (!result.ok) throw outcomeError(result.error);
+    if (!result.ok) throw HttpError.from(result.error);
     return c.json(result.value);
   });
 }

@@ -22,7 +22,7 @@ export function invalidRequest(error: z.ZodError, where: 'body' | 'query'): Http
     message = 'is required';
   }
   const name = field || where;
-  return new HttpError(400, 'invalid_request', `${name}: ${message}`, { field: name });
+  return new HttpError('invalid_request', `${name}: ${message}`, { field: name });
 }
 
 /**
@@ -35,13 +35,13 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, o
   const text = await c.req.text();
   let value: unknown;
   if (text.trim() === '') {
-    if (!('emptyAs' in options)) throw new HttpError(400, 'invalid_request', 'body: a JSON object is required', { field: 'body' });
+    if (!('emptyAs' in options)) throw new HttpError('invalid_request', 'body: a JSON object is required', { field: 'body' });
     value = options.emptyAs;
   } else {
     try {
       value = JSON.parse(text);
     } catch {
-      throw new HttpError(400, 'invalid_json', 'body: is not valid JSON', { field: 'body' });
+      throw new HttpError('invalid_json', 'body: is not valid JSON', { field: 'body' });
     }
   }
   return parseWith(schema, value, 'body');

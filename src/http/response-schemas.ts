@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { businessCaseSchema } from '../engine/index.ts';
-import { proposalOutputSchema } from '../agent/tool-support.ts';
+import { proposalViewSchema } from '../app/proposal-view.ts';
+import { ERROR_CODES } from '../errors/error-code.ts';
 import { PROPOSAL_STATUSES } from '../proposals/proposal-status.ts';
 import { QBR_AUDIENCES } from '../qbr/qbr-audience.ts';
 
@@ -13,7 +14,7 @@ import { QBR_AUDIENCES } from '../qbr/qbr-audience.ts';
 /** Every failure: `{ error: { code, message, field?, path? } }`. */
 export const errorResponseSchema = z.object({
   error: z.object({
-    code: z.string().describe('Machine-readable code: invalid_request, unauthorized, not_found, conflict, refused, not_pending, expired, invalid_document, payload_too_large, model_unavailable, internal...'),
+    code: z.enum(ERROR_CODES).describe('Machine-readable code, from the one error catalogue: invalid_request, unauthorized, not_found, conflict, refused, not_pending, expired, invalid_document, payload_too_large, model_unavailable, internal...'),
     message: z.string().describe('What went wrong, for the person'),
     field: z.string().optional().describe('The request field at fault'),
     path: z.string().optional().describe('JSON path of the problem inside a submitted document'),
@@ -23,7 +24,7 @@ export const errorResponseSchema = z.object({
 /** `POST /api/chat` (JSON): the answer, the proposals made during the turn, the conversation id. */
 export const chatReplySchema = z.object({
   text: z.string().describe("The assistant's answer"),
-  proposals: z.array(proposalOutputSchema).describe('Proposals created in this turn, each with its preview; nothing changes until one is approved'),
+  proposals: z.array(proposalViewSchema).describe('Proposals created in this turn, each with its preview (the view every door renders); nothing changes until one is approved'),
   threadId: z.string().describe('Conversation id: send it back as threadId to continue'),
 });
 
@@ -92,12 +93,14 @@ export const approveReplySchema = z.object({
   rechecked: z.boolean().describe('True when the engine re-checked the proposal instead of applying its stored preview: the case had moved on, or the preview was made under an earlier engine contract'),
   version: z.number().int().describe('The business case version the application produced'),
   audit: z.array(auditSchema).describe('The audit entries of the application'),
+  view: proposalViewSchema.describe('The proposal as every door renders it: what the application changed and the figures after it'),
 });
 
 /** `POST /api/proposals/:id/reject`. */
 export const rejectReplySchema = z.object({
   proposal: proposalSchema.describe('The proposal, now rejected'),
   alreadyRejected: z.boolean().describe('True when it had been rejected before (nothing changed)'),
+  view: proposalViewSchema.describe('The proposal as every door renders it'),
 });
 
 const caseListing = {

@@ -7,15 +7,13 @@ import { ENGINE_CONTRACT } from './engine-contract.ts';
 import { storedDocumentProblem } from './stored-document-problem.ts';
 import { recordedValues } from './measurement-changes.ts';
 import { DEFAULT_PROPOSAL_MAX_AGE_MS, describeAge, type ProposalContext } from './proposal-context.ts';
-import { failWith, succeed, type Outcome } from './proposal-error.ts';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 
 /** A request to approve a proposal. */
 export interface ApproveInput {
   proposalId: string;
   /** The person approving: recorded on the proposal, the audit log and the history. */
   approvedBy: string;
-  /** When given, the proposal's case must belong to this workspace. */
-  workspaceId?: string;
 }
 
 /** What an approval did. */
@@ -37,7 +35,8 @@ export interface ApproveResult {
 }
 
 /**
- * Approves a proposal by a named person and applies it.
+ * Approves a proposal by a named person and applies it. Which proposals a door may see (its
+ * workspace's) is the application layer's rule (`src/app`), checked before this is called.
  *
  * Everything happens in one write transaction (`BEGIN IMMEDIATE`), so two approvals of the
  * same proposal, from two processes even, serialize: the first applies, the second finds
@@ -62,9 +61,7 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
   const { store } = ctx;
   return store.transaction(() => {
     const proposal = store.getProposal(input.proposalId);
-    const notFound = failWith<ApproveResult>('not_found', `no proposal '${input.proposalId}'`);
-    if (!proposal) return notFound;
-    if (input.workspaceId !== undefined && store.getCase(proposal.caseId)?.workspaceId !== input.workspaceId) return notFound;
+    if (!proposal) return failWith<ApproveResult>('not_found', `no proposal '${input.proposalId}'`);
     if (proposal.status === 'applied') {
       const version = proposal.appliedVersion!;
       const audit = store.listAudit(proposal.caseId, { afterVersion: version - 1 }).filter((a) => a.proposalId === proposal.id);

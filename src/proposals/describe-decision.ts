@@ -5,7 +5,7 @@ import type { ProposalRecord } from '../../db/store.ts';
  * Ana at 2025-03-04T10:00:00.000Z: numbers are from the wrong export". Used when someone
  * acts on a proposal that is no longer pending.
  */
-export function describeDecision(proposal: ProposalRecord): string {
+export function describeDecision(proposal: Pick<ProposalRecord, 'id' | 'status' | 'decidedBy' | 'decidedAt' | 'reason' | 'appliedVersion'>): string {
   const who = proposal.decidedBy ? ` by ${proposal.decidedBy}` : '';
   const when = proposal.decidedAt ? ` at ${proposal.decidedAt}` : '';
   const why = proposal.reason ? `: ${proposal.reason}` : '';

@@ -1,11 +1,9 @@
 import type { CaseRecord } from '../../db/store.ts';
 import { parseDocument } from '../engine/index.ts';
+import { DEFAULT_WORKSPACE } from './default-workspace.ts';
 import { allMeasurements } from './measurement-changes.ts';
 import type { ProposalContext } from './proposal-context.ts';
-import { failWith, succeed, type Outcome } from './proposal-error.ts';
-
-/** The workspace cases go to when none is named. */
-export const DEFAULT_WORKSPACE = 'default';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 
 const WORKSPACE_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 

@@ -1,9 +1,10 @@
 /**
  * The one place where business cases change: import, propose, approve, reject, expire (and
- * the repair of a stored case the engine no longer accepts).
- * Every door (CLI, HTTP, Slack, agent tools) calls these functions with a `ProposalContext`.
+ * the repair of a stored case the engine no longer accepts). The doors reach these through
+ * the application layer (`src/app`), which also applies the workspace-visibility rule; the
+ * agent's tools call `propose` with a case they found in their workspace. Failures are
+ * `Outcome`s (`src/errors`).
  */
-export * from './proposal-error.ts';
 export * from './proposal-context.ts';
 export { propose } from './propose.ts';
 export type { ProposeInput } from './propose.ts';
@@ -14,12 +15,12 @@ export type { RejectInput, RejectResult } from './reject.ts';
 export { listPending } from './list-pending.ts';
 export type { ListPendingInput } from './list-pending.ts';
 export { expireProposals } from './expire-proposals.ts';
-export { importCase, DEFAULT_WORKSPACE } from './import-case.ts';
+export { importCase } from './import-case.ts';
+export { DEFAULT_WORKSPACE } from './default-workspace.ts';
 export type { ImportCaseInput } from './import-case.ts';
 export { replaceCase } from './replace-case.ts';
 export type { ReplaceCaseInput, ReplacedCase } from './replace-case.ts';
 export { seedDemoIfEmpty, DEMO_DOCUMENT_PATH } from './seed-demo.ts';
-export { findCase } from './find-case.ts';
 export { describeDecision } from './describe-decision.ts';
 export { comparePreviews } from './compare-previews.ts';
 export { dryRun } from './dry-run.ts';

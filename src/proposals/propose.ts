@@ -4,8 +4,7 @@ import { dryRun } from './dry-run.ts';
 import { ENGINE_CONTRACT } from './engine-contract.ts';
 import { recordedValues } from './measurement-changes.ts';
 import { monthOf, type ProposalContext } from './proposal-context.ts';
-import { failWith, succeed, type Outcome } from './proposal-error.ts';
-import { findCase } from './find-case.ts';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 import { storedDocumentProblem } from './stored-document-problem.ts';
 
 /** A request to change a business case. */
@@ -19,8 +18,6 @@ export interface ProposeInput {
   channel?: string | null;
   /** The conversation thread it was asked in. */
   thread?: string | null;
-  /** When given, the case must belong to this workspace. */
-  workspaceId?: string;
 }
 
 /**
@@ -31,7 +28,8 @@ export interface ProposeInput {
  * approved). Nothing in the
  * business case changes. A malformed or refused operation is returned as an error (with its
  * index) and nothing is stored; so is a case whose stored document the engine no longer
- * accepts (`invalid_document`, saying how to repair it).
+ * accepts (`invalid_document`, saying how to repair it). Which cases a door may see (its
+ * workspace's) is the application layer's rule (`src/app`), checked before this is called.
  */
 export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<ProposalRecord> {
   const proposedBy = input.proposedBy.trim();
@@ -45,9 +43,8 @@ export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<Prop
     if (!parsed.ok) return failWith('invalid_operation', `operation ${index}: ${parsed.error.message}`, { index, path: parsed.error.path });
     operations.push(parsed.value);
   }
-  const found = findCase(ctx.store, input.caseId, input.workspaceId);
-  if (!found.ok) return found;
-  const current = found.value;
+  const current = ctx.store.getCase(input.caseId);
+  if (!current) return failWith('not_found', `no business case '${input.caseId}'`);
   const broken = storedDocumentProblem(current);
   if (broken) return { ok: false, error: broken };
   const now = ctx.now();

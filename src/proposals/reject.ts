@@ -1,7 +1,7 @@
 import type { ProposalRecord } from '../../db/store.ts';
 import { describeDecision } from './describe-decision.ts';
 import type { ProposalContext } from './proposal-context.ts';
-import { failWith, succeed, type Outcome } from './proposal-error.ts';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 
 /** A request to reject a proposal. */
 export interface RejectInput {
@@ -10,8 +10,6 @@ export interface RejectInput {
   rejectedBy: string;
   /** Why, shown to whoever proposed it. */
   reason?: string;
-  /** When given, the proposal's case must belong to this workspace. */
-  workspaceId?: string;
 }
 
 /** What a rejection did. */
@@ -24,7 +22,8 @@ export interface RejectResult {
 /**
  * Rejects a pending proposal by a named person, with an optional reason; the business case
  * is untouched. Rejecting a rejected proposal again returns the earlier decision; a
- * proposal already applied, refused or expired cannot be rejected.
+ * proposal already applied, refused or expired cannot be rejected. Which proposals a door may
+ * see is the application layer's rule (`src/app`), checked before this is called.
  */
 export function reject(ctx: ProposalContext, input: RejectInput): Outcome<RejectResult> {
   const rejectedBy = input.rejectedBy.trim();
@@ -32,10 +31,7 @@ export function reject(ctx: ProposalContext, input: RejectInput): Outcome<Reject
   const { store } = ctx;
   return store.transaction(() => {
     const proposal = store.getProposal(input.proposalId);
-    const owner = proposal ? store.getCase(proposal.caseId) : null;
-    if (!proposal || !owner || (input.workspaceId !== undefined && owner.workspaceId !== input.workspaceId)) {
-      return failWith('not_found', `no proposal '${input.proposalId}'`);
-    }
+    if (!proposal) return failWith('not_found', `no proposal '${input.proposalId}'`);
     if (proposal.status === 'rejected') return succeed({ proposal, alreadyRejected: true });
     if (proposal.status !== 'pending') return failWith('not_pending', `${describeDecision(proposal)}; it cannot be rejected`);
     const reason = input.reason?.trim() || null;

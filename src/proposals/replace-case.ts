@@ -1,9 +1,9 @@
 import type { CaseRecord } from '../../db/store.ts';
 import { parseDocument } from '../engine/index.ts';
-import { DEFAULT_WORKSPACE } from './import-case.ts';
+import { DEFAULT_WORKSPACE } from './default-workspace.ts';
 import { measurementChanges } from './measurement-changes.ts';
 import type { ProposalContext } from './proposal-context.ts';
-import { failWith, succeed, type Outcome } from './proposal-error.ts';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 
 /** A corrected document for a stored case the engine no longer accepts. */
 export interface ReplaceCaseInput {

@@ -3,7 +3,7 @@ import type { CaseRecord } from '../../db/store.ts';
 import { projectPath } from '../project-root.ts';
 import { importCase } from './import-case.ts';
 import type { ProposalContext } from './proposal-context.ts';
-import type { Outcome } from './proposal-error.ts';
+import type { Outcome } from '../errors/outcome.ts';
 
 /** The demo business case seeded into a new database. */
 export const DEMO_DOCUMENT_PATH = projectPath('examples', 'delta-corp.json');

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../db/store.ts';
 import { checkDocument } from '../engine/index.ts';
-import type { ProposalError } from './proposal-error.ts';
+import type { AppError } from '../errors/outcome.ts';
 
 /**
  * Why a stored business case no longer passes the engine's checks, or null when it does.
@@ -10,7 +10,7 @@ import type { ProposalError } from './proposal-error.ts';
  * stored document is at fault and how to repair it (`replaceCase`). It is a refusal (the
  * request itself is fine), like every other reason a proposal cannot be made.
  */
-export function storedDocumentProblem(record: CaseRecord): ProposalError | null {
+export function storedDocumentProblem(record: CaseRecord): AppError | null {
   const problem = checkDocument(record.document);
   if (!problem) return null;
   return {

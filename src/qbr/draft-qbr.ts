@@ -1,5 +1,5 @@
 import { generateText, type LanguageModel } from 'ai';
-import { loadPrompt } from '../agent/compose-system-prompt.ts';
+import { loadPrompt } from '../prompts/load-prompt.ts';
 import type { QbrFacts } from '../engine/index.ts';
 import type { QbrAudience } from './qbr-audience.ts';
 import { qbrRequest } from './qbr-request.ts';

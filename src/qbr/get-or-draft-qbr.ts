@@ -1,7 +1,8 @@
 import type { LanguageModel } from 'ai';
 import type { QbrDraftRecord, Store } from '../../db/store.ts';
 import { isMonth, qbrFacts, QUARTER_PATTERN, type QbrFacts } from '../engine/index.ts';
-import { failWith, findCase, monthOf, succeed, type Outcome } from '../proposals/index.ts';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
+import { monthOf } from '../proposals/proposal-context.ts';
 import { draftGroundedQbr } from './draft-grounded-qbr.ts';
 import { monthName, quarterName } from './format-qbr-figures.ts';
 import { isQbrAudience, type QbrAudience } from './qbr-audience.ts';
@@ -14,9 +15,8 @@ export interface QbrContext {
 
 /** Which draft: case, quarter, audience; whether to redraft; who asks; what writes. */
 export interface GetOrDraftQbrInput {
+  /** The case (which cases a door may see is the application layer's rule, checked before). */
   caseId: string;
-  /** When given, a case of another workspace is not found. */
-  workspaceId?: string;
   /** `YYYY-Qn`. */
   quarter: string;
   audience: QbrAudience;
@@ -75,9 +75,8 @@ export function factsForQuarter(doc: Parameters<typeof qbrFacts>[0], quarter: st
  */
 export async function getOrDraftQbr(ctx: QbrContext, input: GetOrDraftQbrInput): Promise<Outcome<QbrDraftOutcome>> {
   if (!isQbrAudience(input.audience)) return failWith('invalid_argument', `audience '${String(input.audience)}' is not one of executive-sponsor, finance, champion`);
-  const found = findCase(ctx.store, input.caseId, input.workspaceId);
-  if (!found.ok) return found;
-  const record = found.value;
+  const record = ctx.store.getCase(input.caseId);
+  if (!record) return failWith('not_found', `no business case '${input.caseId}'`);
   const facts = factsForQuarter(record.document, input.quarter, input.asOf ?? monthOf(ctx.now()));
   if (!facts.ok) return facts;
   const key = { caseId: record.id, quarter: input.quarter, audience: input.audience };

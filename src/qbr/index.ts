@@ -20,7 +20,6 @@ export { draftQbr, writerName, TEMPLATE_WRITER } from './draft-qbr.ts';
 export type { DraftQbrInput, QbrDraftText } from './draft-qbr.ts';
 export { draftGroundedQbr, describeDraftProblem } from './draft-grounded-qbr.ts';
 export type { GroundedQbr } from './draft-grounded-qbr.ts';
-export { qbrWriterModel, configuredQbrModel } from './qbr-model.ts';
 export { resolveQuarter } from './resolve-quarter.ts';
 export type { QuarterResolution } from './resolve-quarter.ts';
 export { getOrDraftQbr, factsForQuarter } from './get-or-draft-qbr.ts';

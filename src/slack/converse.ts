@@ -1,15 +1,14 @@
 import type { webApi } from '@slack/bolt';
-import { runAgentTurn } from '../agent/run-agent.ts';
-import type { ToolContext } from '../agent/tool-context.ts';
-import { resolveCase } from '../agent/tool-support.ts';
-import { summarize } from '../engine/index.ts';
-import { describeError, errorReference, errorReplyText } from './describe-error.ts';
+import { chatTurn, type ChatReply } from '../app/chat-turn.ts';
+import { turnSummaries } from '../app/turn-summaries.ts';
+import { unexpectedCode } from '../app/unexpected-code.ts';
+import { describeError, errorReference } from '../errors/index.ts';
 import { proposalMessage } from './proposal-blocks.ts';
 import { proposalContext, type SlackDeps } from './slack-deps.ts';
+import { slackErrorText } from './slack-error-text.ts';
 import { toSlackMrkdwn } from './slack-mrkdwn.ts';
 import { workspaceForTeam } from './slack-settings.ts';
 import { postSummaryChart } from './summary-chart.ts';
-import { summaryLookups } from './turn-summaries.ts';
 
 /** One message to the agent, from a Slack thread. */
 export interface SlackTurn {
@@ -36,10 +35,11 @@ export function stripMention(text: string, botUserId: string | undefined): strin
 }
 
 /**
- * Runs one agent turn for a message in a Slack thread and answers in that thread: the
- * model's reply, each proposal as a Block Kit message with Approve / Reject buttons, and a
- * chart with the headline numbers when the agent looked up a value summary. Any unexpected
- * failure is logged (with a reference) and the person gets one short message, never internals.
+ * Runs one agent turn (`chatTurn`) for a message in a Slack thread and answers in that thread:
+ * the model's reply, each proposal's view as a Block Kit message with Approve / Reject
+ * buttons, and a chart with the headline numbers of each value summary the agent looked up
+ * (`turnSummaries`, from the turn's typed tool results). Any unexpected failure is logged
+ * (with a reference) and the person gets the error catalogue's short wording, never internals.
  */
 export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> {
   const { client, channel, threadTs } = turn;
@@ -47,28 +47,22 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
   const fail = async (what: string, e: unknown) => {
     const reference = errorReference();
     deps.logger.error(`slack: ${what} failed (reference ${reference}): ${describeError(e)}`);
-    await say(errorReplyText(reference)).catch((e2: unknown) => deps.logger.error(`slack: could not post the error reply (reference ${reference}): ${describeError(e2)}`));
+    await say(slackErrorText(unexpectedCode(e), { message: '', lead: '', reference })).catch((e2: unknown) => deps.logger.error(`slack: could not post the error reply (reference ${reference}): ${describeError(e2)}`));
   };
   if (!turn.text.trim()) return;
 
-  let context: ToolContext;
-  let reply: Awaited<ReturnType<typeof runAgentTurn>>;
-  let lastMessageId = 0;
+  let workspaceId: string;
+  let reply: ChatReply;
   try {
     if (turn.setStatus) await turn.setStatus('is thinking…').catch(() => undefined);
-    const workspaceId = workspaceForTeam(deps.workspaces, turn.teamId);
+    workspaceId = workspaceForTeam(deps.workspaces, turn.teamId);
     const actor = await deps.names.actor(client, turn.userId);
     const threadKey = slackThreadKey(turn.teamId, channel, threadTs);
-    const at = deps.now().toISOString();
-    deps.store.ensureWorkspace(workspaceId, workspaceId, at);
-    const thread = deps.store.getOrCreateThread({ workspaceId, key: threadKey, now: at });
-    lastMessageId = deps.store.listMessages(thread.id, { limit: 1 })[0]?.id ?? 0;
-    context = { proposals: proposalContext(deps), workspaceId, actor, channel: 'slack', thread: threadKey, qbrModel: deps.qbrModel };
-    reply = await runAgentTurn({ model: deps.model, tools: context, threadKey, text: turn.text });
+    reply = await chatTurn(proposalContext(deps), { model: deps.model, qbrModel: deps.qbrModel, workspaceId, createWorkspace: true, actor, channel: 'slack', threadKey, text: turn.text });
     const text = reply.text.trim() || (reply.proposals.length > 0 ? 'Here is what I propose:' : 'Done.');
     await say(toSlackMrkdwn(text));
     for (const p of reply.proposals) {
-      const message = proposalMessage(p, actor);
+      const message = proposalMessage(p, p.proposedBy);
       await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
     }
   } catch (e) {
@@ -76,13 +70,16 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
     return;
   }
 
-  for (const lookup of summaryLookups(deps.store, reply.threadId, lastMessageId)) {
+  let summaries: ReturnType<typeof turnSummaries>;
+  try {
+    summaries = turnSummaries(proposalContext(deps), workspaceId, reply.toolResults);
+  } catch (e) {
+    await fail('a summary chart', e);
+    return;
+  }
+  for (const { record, summary } of summaries) {
     try {
-      const found = resolveCase(context, lookup.businessCase);
-      if (!found.ok) continue;
-      const summary = summarize(found.value.document, { asOf: lookup.asOf, scenario: lookup.scenario });
-      if (!summary.ok) continue;
-      await postSummaryChart({ client, channel, threadTs, record: found.value, summary: summary.value });
+      await postSummaryChart({ client, channel, threadTs, record, summary });
     } catch (e) {
       await fail('a summary chart', e);
     }

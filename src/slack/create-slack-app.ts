@@ -1,9 +1,9 @@
 import { App, webApi, type AuthorizeResult, type Logger } from '@slack/bolt';
 import type { LanguageModel } from 'ai';
-import type { Store } from '../../db/store.ts';
-import { DEFAULT_WORKSPACE } from '../proposals/index.ts';
+import type { Store } from '../app/store.ts';
+import { DEFAULT_WORKSPACE } from '../proposals/default-workspace.ts';
 import { converse, stripMention } from './converse.ts';
-import { describeError } from './describe-error.ts';
+import { describeError } from '../errors/index.ts';
 import { EventDeduper } from './event-deduper.ts';
 import { registerProposalActions } from './proposal-actions.ts';
 import { SlackNames } from './slack-actor.ts';

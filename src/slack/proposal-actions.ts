@@ -1,11 +1,17 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction, webApi } from '@slack/bolt';
-import { approve, describeDecision, reject } from '../proposals/index.ts';
+import { approveProposal } from '../app/approve-proposal.ts';
+import type { ProposalView } from '../app/proposal-view.ts';
+import { rejectProposal } from '../app/reject-proposal.ts';
+import { unexpectedCode } from '../app/unexpected-code.ts';
+import { viewProposal } from '../app/view-proposal.ts';
+import { describeError, errorReference, type AppError } from '../errors/index.ts';
+import { describeDecision } from '../proposals/describe-decision.ts';
 import { mayDecide, refusalText } from './approver-policy.ts';
 import { decidedMessage } from './decided-message.ts';
-import { describeError, errorReference, errorReplyText } from './describe-error.ts';
 import { APPROVE_ACTION, REJECT_ACTION } from './proposal-blocks.ts';
 import { proposalContext, type SlackDeps } from './slack-deps.ts';
 import { mentionFor } from './slack-actor.ts';
+import { slackErrorText } from './slack-error-text.ts';
 import { escapeMrkdwn } from './slack-mrkdwn.ts';
 import { workspaceForTeam } from './slack-settings.ts';
 
@@ -33,11 +39,21 @@ async function tell(deps: SlackDeps, c: Click, text: string): Promise<void> {
   await c.client.chat.postEphemeral({ channel: c.message.channel, user: c.userId, text }).catch((e: unknown) => deps.logger.warn(`slack: ephemeral reply failed: ${describeError(e)}`));
 }
 
-/** Updates the proposal message in place to show the proposal's state in the store. */
-async function refresh(deps: SlackDeps, c: Click): Promise<void> {
-  const message = decidedMessage(deps.store, c.proposalId);
+/** Updates the proposal message in place to show a decided proposal's view. */
+async function show(c: Click, view: ProposalView): Promise<void> {
+  const message = decidedMessage(view);
   if (!message) return;
   await c.client.chat.update({ channel: c.message.channel, ts: c.message.ts, text: message.text, blocks: message.blocks });
+}
+
+/** After a failed decision: the message shows the proposal as it stands, and the person is told why (the catalogue's wording). */
+async function refused(deps: SlackDeps, c: Click, error: AppError, lead: string): Promise<void> {
+  const subject = `proposal \`${escapeMrkdwn(c.proposalId)}\``;
+  if (error.code !== 'not_found') {
+    const now = viewProposal(deps.store, c.proposalId, workspaceForTeam(deps.workspaces, c.teamId));
+    if (now.ok) await show(c, now.value);
+  }
+  await tell(deps, c, slackErrorText(error.code, { message: error.message, lead, subject }));
 }
 
 function clickOf(body: BlockAction<ButtonAction>, action: ButtonAction, client: webApi.WebClient, teamId: string | undefined): Click | null {
@@ -49,36 +65,30 @@ function clickOf(body: BlockAction<ButtonAction>, action: ButtonAction, client: 
 
 /**
  * Approve button: only an allowed approver may approve (others get an ephemeral
- * explanation); the proposal workflow applies it once, however many times or by how many
- * people the button is clicked; then the message is updated in place from the stored state.
+ * explanation); the app applies it once, however many times or by how many people the
+ * button is clicked; then the message is updated in place from the view the approval returns.
  */
 export async function onApprove(deps: SlackDeps, c: Click): Promise<void> {
   if (!mayDecide(deps.approvers, { userId: c.userId, channelId: c.message.channel })) return tell(deps, c, refusalText(deps.approvers));
   const actor = await deps.names.actor(c.client, c.userId);
   const workspaceId = workspaceForTeam(deps.workspaces, c.teamId);
-  const result = approve(proposalContext(deps), { proposalId: c.proposalId, approvedBy: actor, workspaceId });
-  if (result.ok) {
-    await refresh(deps, c);
-    if (result.value.alreadyApplied) {
-      const by = result.value.proposal.decidedBy;
-      await tell(deps, c, `This proposal was already approved${by ? ` by ${mentionFor(by)}` : ''} and applied (version ${result.value.version}); nothing was applied again.`);
-    }
-    return;
+  const result = approveProposal(proposalContext(deps), { proposalId: c.proposalId, approvedBy: actor, workspaceId });
+  if (!result.ok) return refused(deps, c, result.error, 'Not applied');
+  await show(c, result.value.view);
+  if (result.value.alreadyApplied) {
+    const by = result.value.proposal.decidedBy;
+    await tell(deps, c, `This proposal was already approved${by ? ` by ${mentionFor(by)}` : ''} and applied (version ${result.value.version}); nothing was applied again.`);
   }
-  if (result.error.code === 'not_found') return tell(deps, c, `I cannot find proposal \`${escapeMrkdwn(c.proposalId)}\` in this workspace.`);
-  await refresh(deps, c);
-  await tell(deps, c, `Not applied: ${escapeMrkdwn(result.error.message)}`);
 }
 
 /** Reject button: an allowed approver gets a modal asking why (optional); others an ephemeral explanation. */
 export async function onRejectClick(deps: SlackDeps, c: Click, triggerId: string): Promise<void> {
   if (!mayDecide(deps.approvers, { userId: c.userId, channelId: c.message.channel })) return tell(deps, c, refusalText(deps.approvers));
-  // Only a proposal of this Slack team's workspace is visible here (as approve and reject check).
-  const found = deps.store.getProposal(c.proposalId);
-  const proposal = found && deps.store.getCase(found.caseId)?.workspaceId === workspaceForTeam(deps.workspaces, c.teamId) ? found : null;
-  if (!proposal || proposal.status !== 'pending') {
-    await refresh(deps, c);
-    return tell(deps, c, proposal ? `${escapeMrkdwn(describeDecision(proposal))}.` : `I cannot find proposal \`${escapeMrkdwn(c.proposalId)}\`.`);
+  const found = viewProposal(deps.store, c.proposalId, workspaceForTeam(deps.workspaces, c.teamId));
+  if (!found.ok) return refused(deps, c, found.error, 'Not rejected');
+  if (found.value.status !== 'pending') {
+    await show(c, found.value);
+    return tell(deps, c, `${escapeMrkdwn(describeDecision({ ...found.value, id: found.value.proposalId }))}.`);
   }
   await c.client.views.open({
     trigger_id: triggerId,
@@ -108,10 +118,9 @@ export async function onRejectSubmit(deps: SlackDeps, c: Click, reason: string |
   if (!mayDecide(deps.approvers, { userId: c.userId, channelId: c.message.channel })) return tell(deps, c, refusalText(deps.approvers));
   const actor = await deps.names.actor(c.client, c.userId);
   const workspaceId = workspaceForTeam(deps.workspaces, c.teamId);
-  const result = reject(proposalContext(deps), { proposalId: c.proposalId, rejectedBy: actor, workspaceId, ...(reason ? { reason } : {}) });
-  if (!result.ok && result.error.code === 'not_found') return tell(deps, c, `I cannot find proposal \`${escapeMrkdwn(c.proposalId)}\` in this workspace.`);
-  await refresh(deps, c);
-  if (!result.ok) await tell(deps, c, `Not rejected: ${escapeMrkdwn(result.error.message)}`);
+  const result = rejectProposal(proposalContext(deps), { proposalId: c.proposalId, rejectedBy: actor, workspaceId, ...(reason ? { reason } : {}) });
+  if (!result.ok) return refused(deps, c, result.error, 'Not rejected');
+  await show(c, result.value.view);
 }
 
 /** Runs a button or modal handler; an unexpected failure is logged and the person gets one short ephemeral reply. */
@@ -121,7 +130,7 @@ async function guarded(deps: SlackDeps, c: Click, what: string, run: () => Promi
   } catch (e) {
     const reference = errorReference();
     deps.logger.error(`slack: ${what} of proposal ${c.proposalId} failed (reference ${reference}): ${describeError(e)}`);
-    await tell(deps, c, errorReplyText(reference, false));
+    await tell(deps, c, slackErrorText(unexpectedCode(e), { message: '', lead: '', reference, nothingChanged: false }));
   }
 }
 

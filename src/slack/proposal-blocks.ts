@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { ProposalOutput } from '../agent/tool-support.ts';
+import type { ProposalView } from '../app/proposal-view.ts';
 import type { Figures } from '../engine/index.ts';
 import { figuresTable } from './figures-table.ts';
 import { mentionFor } from './slack-actor.ts';
@@ -36,12 +36,15 @@ function table(before: Figures | null, after: Figures, currency: string): types.
 
 const context = (text: string): types.KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
+/** What a pending proposal's message shows: the parts of its view (`ProposalView`) it renders. */
+export type PendingView = Pick<ProposalView, 'proposalId' | 'businessCase' | 'status' | 'currency' | 'scenario' | 'asOf' | 'changes' | 'before' | 'after'>;
+
 /**
  * A pending proposal as a Block Kit message: what will change, the engine's before/after
  * table (total, realized to date, per use case), and Approve / Reject buttons carrying the
  * proposal id.
  */
-export function proposalMessage(p: ProposalOutput, proposer: string): SlackMessage {
+export function proposalMessage(p: PendingView, proposer: string): SlackMessage {
   const name = escapeMrkdwn(p.businessCase);
   return {
     // The notification text is mrkdwn too: names, notes and reasons are people's text.

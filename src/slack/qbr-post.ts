@@ -1,16 +1,11 @@
 import type { types, webApi } from '@slack/bolt';
-import type { CaseRecord } from '../../db/store.ts';
-import {
-  AUDIENCE_LABELS,
-  monthName,
-  parseQbrAudience,
-  quarterName,
-  renderQbrChart,
-  renderQbrPptx,
-  resolveQuarter,
-  type QbrAudience,
-  type QbrDraftOutcome,
-} from '../qbr/index.ts';
+import type { QbrDraftOutcome } from '../app/qbr-draft.ts';
+import { qbrFileName } from '../app/qbr-file-name.ts';
+import { renderQbrDeck } from '../app/render-qbr-deck.ts';
+import type { CaseRecord } from '../app/store.ts';
+import { monthName, quarterName } from '../qbr/format-qbr-figures.ts';
+import { AUDIENCE_LABELS, parseQbrAudience, type QbrAudience } from '../qbr/qbr-audience.ts';
+import { resolveQuarter } from '../qbr/resolve-quarter.ts';
 import type { SlackMessage } from './proposal-blocks.ts';
 import { escapeMrkdwn, markdownToMrkdwn, MAX_MESSAGE_TEXT, MAX_SECTION_TEXT, splitMrkdwn } from './slack-mrkdwn.ts';
 
@@ -173,24 +168,19 @@ export async function postQbrDraft(post: QbrDraftPost): Promise<string> {
   return thread;
 }
 
-/** The deck's file name: `<case>-<quarter>-<audience>-v<n>.pptx`. */
-export function qbrDeckFileName(draft: QbrDraftOutcome['draft']): string {
-  return `${draft.caseId}-${draft.quarter}-${draft.audience}-v${draft.version}.pptx`.replace(/[^A-Za-z0-9._-]/g, '_');
-}
-
 /**
- * Renders the draft's slide deck (the chart of cumulative realized vs estimated benefit and
- * the outcomes table, `renderQbrPptx`) and uploads it with `files.uploadV2` in the thread.
+ * Renders the draft's slide deck (`renderQbrDeck`: the narrative, the chart of cumulative
+ * realized vs estimated benefit and the outcomes table) and uploads it with `files.uploadV2`
+ * in the thread, under the same file name as at every door (`qbrFileName`).
  */
 export async function uploadQbrDeck(post: { client: webApi.WebClient; channel: string; threadTs: string; record: CaseRecord; outcome: QbrDraftOutcome }): Promise<void> {
   const d = post.outcome.draft;
-  const chart = renderQbrChart(post.record.document, d.facts);
-  const deck = await renderQbrPptx({ facts: d.facts, markdown: d.markdown, audience: d.audience, version: d.version, grounded: d.grounded, chart });
+  const deck = await renderQbrDeck(post.record, d);
   await post.client.files.uploadV2({
     channel_id: post.channel,
     thread_ts: post.threadTs,
     file: deck,
-    filename: qbrDeckFileName(d),
+    filename: qbrFileName(d, 'pptx'),
     title: `QBR ${quarterName(d.quarter)}: ${post.record.name} (${AUDIENCE_LABELS[d.audience]}, v${d.version})`,
     initial_comment: `The slide deck of draft v${d.version}: the narrative, the chart of cumulative realized vs estimated benefit and the outcomes table.`,
   });

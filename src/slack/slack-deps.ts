@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { LanguageModel } from 'ai';
-import type { Store } from '../../db/store.ts';
-import type { ProposalContext } from '../proposals/index.ts';
+import type { AppContext } from '../app/app-context.ts';
+import type { Store } from '../app/store.ts';
 import type { SlackNames } from './slack-actor.ts';
 import type { ApproverPolicy, WorkspaceMapping } from './slack-settings.ts';
 
@@ -20,7 +20,7 @@ export interface SlackDeps {
   maxAgeMs?: number;
 }
 
-/** The proposal workflow's context for a handler. */
-export function proposalContext(deps: SlackDeps): ProposalContext {
+/** The application layer's context for a handler. */
+export function proposalContext(deps: SlackDeps): AppContext {
   return { store: deps.store, now: deps.now, ...(deps.maxAgeMs !== undefined ? { maxAgeMs: deps.maxAgeMs } : {}) };
 }

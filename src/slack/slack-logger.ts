@@ -1,5 +1,5 @@
 import { LogLevel, type Logger } from '@slack/bolt';
-import { describeError, redactSecrets } from './describe-error.ts';
+import { describeError, redactSecrets } from '../errors/index.ts';
 
 const RANK: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
 

@@ -1,4 +1,4 @@
-import { DEFAULT_WORKSPACE } from '../proposals/index.ts';
+import { DEFAULT_WORKSPACE } from '../proposals/default-workspace.ts';
 
 /**
  * Who may approve or reject proposals from Slack. Both lists empty: any member of the Slack

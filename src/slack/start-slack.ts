@@ -1,8 +1,8 @@
 import type { Logger } from '@slack/bolt';
 import type { LanguageModel } from 'ai';
-import type { Store } from '../../db/store.ts';
+import type { Store } from '../app/store.ts';
 import { createSlackApp, type SlackApp } from './create-slack-app.ts';
-import { describeError } from './describe-error.ts';
+import { describeError } from '../errors/index.ts';
 import { SLACK_EVENTS_PATH } from './mount-slack.ts';
 import type { SlackSettings } from './slack-settings.ts';
 

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { CaseRecord } from '../../db/store.ts';
+import type { CaseRecord } from '../app/store.ts';
 import type { Summary } from '../engine/index.ts';
 import { renderBenefitChart } from '../chart/benefit-chart.ts';
 import { estimateName, summaryHeadline } from './summary-headline.ts';

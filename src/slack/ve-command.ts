@@ -1,13 +1,18 @@
 import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
-import type { ToolContext } from '../agent/tool-context.ts';
-import { resolveCase } from '../agent/tool-support.ts';
+import { checkQbrQuarter } from '../app/check-qbr-quarter.ts';
+import { pendingProposals } from '../app/pending-proposals.ts';
+import { qbrDraft, type QbrDraftView } from '../app/qbr-draft.ts';
+import { resolveCase } from '../app/resolve-case.ts';
+import { unexpectedCode } from '../app/unexpected-code.ts';
 import { summarize } from '../engine/index.ts';
-import { listPending, monthOf } from '../proposals/index.ts';
-import { AUDIENCE_LABELS, factsForQuarter, getOrDraftQbr, quarterName, type QbrDraftOutcome } from '../qbr/index.ts';
-import { describeError, errorReference, errorReplyText } from './describe-error.ts';
+import { describeError, errorReference, type AppError } from '../errors/index.ts';
+import { monthOf } from '../proposals/proposal-context.ts';
+import { quarterName } from '../qbr/format-qbr-figures.ts';
+import { AUDIENCE_LABELS } from '../qbr/qbr-audience.ts';
 import { parseQbrArgs, postQbrDraft, qbrMessages, uploadQbrDeck } from './qbr-post.ts';
 import { mentionFor } from './slack-actor.ts';
 import { proposalContext, type SlackDeps } from './slack-deps.ts';
+import { slackErrorText } from './slack-error-text.ts';
 import { escapeMrkdwn } from './slack-mrkdwn.ts';
 import { workspaceForTeam } from './slack-settings.ts';
 import { postSummaryChart } from './summary-chart.ts';
@@ -34,11 +39,19 @@ const MAX_LISTED = 10;
 /** A `/ve` answer only the person who typed it sees. */
 const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, text });
 
+/** A case the person named could not be found: why, and the cases to choose from. */
+function notFoundText(error: AppError, usage: string): string {
+  const options = error.candidates ? `\nBusiness cases: ${error.candidates.map((c) => escapeMrkdwn(c)).join(', ')}` : '';
+  return `${escapeMrkdwn(error.message)}.${options}\n${usage}`;
+}
+
 function pendingText(deps: SlackDeps, workspaceId: string): string {
-  const pending = listPending(proposalContext(deps), { workspaceId });
+  const listed = pendingProposals(proposalContext(deps), { workspaceId });
+  const pending = listed.ok ? listed.value : [];
   if (pending.length === 0) return 'No proposals are waiting for a decision.';
+  const names = new Map(deps.store.listCases(workspaceId).map((c) => [c.id, c.name]));
   const lines = pending.slice(0, MAX_LISTED).map((p) => {
-    const name = deps.store.getCase(p.caseId)?.name ?? p.caseId;
+    const name = names.get(p.caseId) ?? p.caseId;
     const changes = p.preview.flatMap((s) => s.changes);
     const first = changes[0] ? `: ${escapeMrkdwn(changes[0])}${changes.length > 1 ? ` (+${changes.length - 1} more)` : ''}` : '';
     const where = p.channel === 'slack' && p.thread ? ` in <#${p.thread.split(':')[2]}>` : '';
@@ -50,12 +63,8 @@ function pendingText(deps: SlackDeps, workspaceId: string): string {
 
 async function summary(deps: SlackDeps, command: SlashCommand, args: string, client: webApi.WebClient, respond: RespondFn, ack: (r?: object) => Promise<void>): Promise<void> {
   const workspaceId = workspaceForTeam(deps.workspaces, command.team_id);
-  const context: ToolContext = { proposals: proposalContext(deps), workspaceId, actor: `slack:${command.user_id}`, channel: 'slack', thread: null };
-  const found = resolveCase(context, args || undefined);
-  if (!found.ok) {
-    const options = found.candidates ? `\nBusiness cases: ${found.candidates.map((c) => escapeMrkdwn(c)).join(', ')}` : '';
-    return ack(ephemeral(`${escapeMrkdwn(found.error)}.${options}\nUsage: \`/ve summary <business case>\``));
-  }
+  const found = resolveCase(proposalContext(deps), workspaceId, args || undefined);
+  if (!found.ok) return ack(ephemeral(notFoundText(found.error, 'Usage: `/ve summary <business case>`')));
   const result = summarize(found.value.document, { asOf: monthOf(deps.now()) });
   if (!result.ok) return ack(ephemeral(`The engine could not summarize ${escapeMrkdwn(found.value.name)}: ${escapeMrkdwn(result.error.message)}`));
   await ack();
@@ -85,26 +94,22 @@ async function qbr(deps: SlackDeps, command: SlashCommand, args: string, client:
   const ctx = proposalContext(deps);
   const month = monthOf(deps.now());
   const ask = parseQbrArgs(args, month);
-  const context: ToolContext = { proposals: ctx, workspaceId, actor: `slack:${command.user_id}`, channel: 'slack', thread: null };
-  const found = resolveCase(context, ask.caseText || undefined);
-  if (!found.ok) {
-    const options = found.candidates ? `\nBusiness cases: ${found.candidates.map((c) => escapeMrkdwn(c)).join(', ')}` : '';
-    return ack(ephemeral(`${escapeMrkdwn(found.error)}.${options}\n${QBR_USAGE}`));
-  }
+  const found = resolveCase(ctx, workspaceId, ask.caseText || undefined);
+  if (!found.ok) return ack(ephemeral(notFoundText(found.error, QBR_USAGE)));
   const record = found.value;
-  const facts = factsForQuarter(record.document, ask.quarter, month);
+  const facts = checkQbrQuarter(record, ask.quarter, month);
   if (!facts.ok) return ack(ephemeral(`I cannot draft the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)}: ${escapeMrkdwn(facts.error.message)}.\n${QBR_USAGE}`));
   const saved = !ask.fresh && deps.store.getQbrDraft({ caseId: record.id, quarter: ask.quarter, audience: ask.audience });
   await ack(saved ? undefined : ephemeral(`Drafting the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)} for ${AUDIENCE_LABELS[ask.audience]}…`));
 
   const reference = errorReference();
-  const fail = async (what: string, e: unknown, text = errorReplyText(reference)) => {
+  const fail = async (what: string, e: unknown, text = slackErrorText(unexpectedCode(e), { message: '', lead: '', reference })) => {
     deps.logger.error(`slack: /ve qbr ${what} failed (reference ${reference}): ${describeError(e)}`);
     await respond({ response_type: 'ephemeral', text }).catch((e2: unknown) => deps.logger.error(`slack: could not answer /ve qbr (reference ${reference}): ${describeError(e2)}`));
   };
-  let outcome: QbrDraftOutcome;
+  let view: QbrDraftView;
   try {
-    const r = await getOrDraftQbr(ctx, {
+    const r = await qbrDraft(ctx, {
       caseId: record.id,
       workspaceId,
       quarter: ask.quarter,
@@ -114,21 +119,21 @@ async function qbr(deps: SlackDeps, command: SlashCommand, args: string, client:
       requestedBy: await deps.names.actor(client, command.user_id),
     });
     if (!r.ok) {
-      await respond({ response_type: 'ephemeral', text: `I cannot draft that QBR: ${escapeMrkdwn(r.error.message)}` });
+      await respond({ response_type: 'ephemeral', text: slackErrorText(r.error.code, { message: r.error.message, lead: 'I cannot draft that QBR' }) });
       return;
     }
-    outcome = r.value;
+    view = r.value;
   } catch (e) {
     return fail('drafting', e);
   }
   const intro = `<@${command.user_id}> asked for the QBR draft:`;
   let thread: string;
   try {
-    thread = await postQbrDraft({ client, channel: command.channel_id, record, outcome, intro });
+    thread = await postQbrDraft({ client, channel: command.channel_id, record, outcome: view.outcome, intro });
   } catch (e) {
     // Typically the bot is not in the channel: show the draft privately instead, without the deck.
     deps.logger.warn(`slack: /ve qbr could not post in ${command.channel_id}: ${describeError(e)}`);
-    const [first] = qbrMessages(record, outcome);
+    const [first] = qbrMessages(record, view.outcome);
     const hint = '_I could not post here, so only you see this draft, without its slide deck; invite me to this channel (`/invite @value-engineer`) to share it with the deck._';
     await respond({ response_type: 'ephemeral', text: first!.text, blocks: [...first!.blocks.slice(0, 49), { type: 'context', elements: [{ type: 'mrkdwn', text: hint }] }] }).catch((e2: unknown) =>
       deps.logger.error(`slack: could not answer /ve qbr privately: ${describeError(e2)}`),
@@ -136,7 +141,7 @@ async function qbr(deps: SlackDeps, command: SlashCommand, args: string, client:
     return;
   }
   try {
-    await uploadQbrDeck({ client, channel: command.channel_id, threadTs: thread, record, outcome });
+    await uploadQbrDeck({ client, channel: command.channel_id, threadTs: thread, record, outcome: view.outcome });
   } catch (e) {
     await fail('deck upload', e, `I posted the QBR draft, but could not upload its slide deck (reference \`${reference}\`).`);
   }

@@ -1,5 +1,5 @@
 import type { App, Logger, Receiver, ReceiverEvent } from '@slack/bolt';
-import { describeError } from './describe-error.ts';
+import { describeError } from '../errors/index.ts';
 import { verifySlackSignature } from './verify-slack-signature.ts';
 
 /** Slack wants an answer within 3 seconds; if no listener acknowledged by then, we answer anyway. */

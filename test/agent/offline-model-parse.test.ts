@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { asSchema } from 'ai';
 import { createTools, type ToolName } from '../../tools/index.ts';
-import type { ToolContext } from '../../src/agent/tool-context.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
 import { parseRequest } from '../../src/agent/offline-model/parse-request.ts';
 import { checkInput } from '../../src/agent/offline-model/check-input.ts';
 import type { ConversationContext, OfflineRequest } from '../../src/agent/offline-model/request.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { createOfflineModel } from '../../src/agent/offline-model/offline-model.ts';
 import { runAgentTurn, type AgentReply } from '../../src/agent/run-agent.ts';
-import type { ToolContext } from '../../src/agent/tool-context.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
 import { approve, importCase } from '../../src/proposals/index.ts';
 import type { ProposalRecord } from '../../db/store.ts';
 import { memoryStore, type TestStore } from '../support/test-store.ts';

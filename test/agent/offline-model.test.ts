@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { asSchema } from 'ai';
 import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageModelV3Message, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { createTools } from '../../tools/index.ts';
-import type { ToolContext } from '../../src/agent/tool-context.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
 import { createOfflineModel } from '../../src/agent/offline-model/offline-model.ts';
 import { checkInput } from '../../src/agent/offline-model/check-input.ts';
 import { readContext, readPrompt } from '../../src/agent/offline-model/read-prompt.ts';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAgentTurn, streamAgentTurn, type AgentTurn } from '../../src/agent/run-agent.ts';
 import { selectModel } from '../../src/agent/select-model.ts';
-import type { ToolContext } from '../../src/agent/tool-context.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
 import { importCase } from '../../src/proposals/index.ts';
 import { createTools } from '../../tools/index.ts';
 import { callToolThenAnswer, startFakeOpenAIServer, type FakeOpenAIServer } from '../support/fake-openai-server.ts';

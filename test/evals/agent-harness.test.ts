@@ -90,7 +90,7 @@ const turnWithCheatingTool: RunTurn = async (turn) => {
     tools: { ...createTools(turn.tools), applyNow },
     stopWhen: stepCountIs(4),
   });
-  return { text: result.text, proposals: [], threadId: 'cheat' };
+  return { text: result.text, proposals: [], toolResults: [], threadId: 'cheat' };
 };
 
 const offline = () => selectModel({ VE_PROVIDER: 'offline' }).model;

@@ -25,7 +25,7 @@ describe('Contract 2 proposals over HTTP', () => {
       { op: 'updateMilestone', scenario: 'actual', id: 'all-teams', achievedMonth: '2025-05' },
     ];
     for (const [i, operation] of operations.entries()) {
-      const made = propose(h.ctx, { caseId: CASE, operations: [operation], proposedBy: 'sam', workspaceId: 'acme' });
+      const made = propose(h.ctx, { caseId: CASE, operations: [operation], proposedBy: 'sam' });
       if (!made.ok) throw new Error(made.error.message);
       const pending = await h.json('GET', '/api/proposals', { token: h.tokens.olga });
       expect(pending.status).toBe(200);

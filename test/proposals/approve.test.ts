@@ -240,12 +240,11 @@ describe('approve', () => {
     expect(approve(shortLived, { proposalId: other, approvedBy: 'ben' }).ok).toBe(true);
   });
 
-  it('does not apply a rejected, unknown or other-workspace proposal, nor without a name', () => {
+  it('does not apply a rejected or unknown proposal, nor without a name (other workspaces: test/app)', () => {
     const t = setup();
     const id = proposed(t.ctx, [setInput('support', 'reps', 12)]);
     const before = dumpTables(t.handle.sqlite);
     expect(approve(t.ctx, { proposalId: 'nope', approvedBy: 'ben' })).toEqual({ ok: false, error: { code: 'not_found', message: "no proposal 'nope'" } });
-    expect(approve(t.ctx, { proposalId: id, approvedBy: 'ben', workspaceId: 'globex' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(approve(t.ctx, { proposalId: id, approvedBy: ' ' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(dumpTables(t.handle.sqlite)).toBe(before);
     expect(reject(t.ctx, { proposalId: id, rejectedBy: 'cy', reason: 'wrong team size' }).ok).toBe(true);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mayDecide } from '../../src/slack/approver-policy.ts';
 import { stripMention, slackThreadKey } from '../../src/slack/converse.ts';
 import { createSlackApp } from '../../src/slack/create-slack-app.ts';
-import { redactSecrets } from '../../src/slack/describe-error.ts';
+import { redactSecrets } from '../../src/errors/index.ts';
 import { EventDeduper } from '../../src/slack/event-deduper.ts';
 import { figuresTable } from '../../src/slack/figures-table.ts';
 import { mountSlack } from '../../src/slack/mount-slack.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createTools, type Tools } from '../../tools/index.ts';
 import { importCase } from '../../src/proposals/index.ts';
-import type { ToolContext } from '../../src/agent/tool-context.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
 import { memoryStore, type TestStore } from '../support/test-store.ts';
 
 /** The demo document as JSON. */

@@ -1,4 +1,4 @@
-import type { ProposalOutput } from '../tool-support.ts';
+import type { ProposalOutput } from '../../../tools/tool-support.ts';
 import { count, measured, money, percent, plain, table } from './format.ts';
 import type { ToolResultView } from './read-prompt.ts';
 import type { ValueSummaryOutput } from '../../../tools/value-summary.ts';

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { runAgentTurn } from '../../agent/run-agent.ts';
+import { qbrWriterModel } from '../../agent/qbr-writer-model.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
-import type { ProposalOutput } from '../../agent/tool-support.ts';
-import { redactSecrets } from '../../http/index.ts';
-import { approve, DEFAULT_WORKSPACE, reject } from '../../proposals/index.ts';
-import { qbrWriterModel } from '../../qbr/index.ts';
+import { approveProposal } from '../../app/approve-proposal.ts';
+import { chatTurn } from '../../app/chat-turn.ts';
+import { pendingProposals } from '../../app/pending-proposals.ts';
+import type { ProposalView } from '../../app/proposal-view.ts';
+import { rejectProposal } from '../../app/reject-proposal.ts';
+import { redactSecrets } from '../../errors/index.ts';
+import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { formatAuditEntry, formatFigures } from './format-store.ts';
 import { currentUser, defaultStoreDeps, selectModelOrFail, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
@@ -63,7 +66,7 @@ class SessionProposals {
   }
 }
 
-function formatProposalOutput(n: number, p: ProposalOutput): string {
+function formatProposalView(n: number, p: ProposalView): string {
   return [
     `[proposal ${n}] ${p.businessCase}, scenario ${p.scenario} (figures as of ${p.asOf}, ${p.currency}): pending, id ${p.proposalId}`,
     ...p.changes.map((c) => `  ${c}`),
@@ -115,7 +118,8 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
           if (command === 'quit' || command === 'exit') break;
           if (command === 'help') say(HELP);
           else if (command === 'proposals') {
-            const pending = store.listProposals({ workspaceId: opts.workspace, status: 'pending' });
+            const listed = pendingProposals(ctx, { workspaceId: opts.workspace });
+            const pending = listed.ok ? listed.value : [];
             say(pending.length ? pending.map((p) => `${session.number(p.id)}. ${p.id} on ${p.caseId} by ${p.proposedBy}: ${p.preview.flatMap((x) => x.changes).join('; ')}`).join('\n') : 'no pending proposals');
           } else if (command === 'approve' || command === 'reject') {
             const ref = rest[0];
@@ -125,26 +129,21 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
             } else if (command === 'approve') {
               if (rest.length > 1) say(`approve takes one proposal: \`approve N\``);
               else {
-                const r = approve(ctx, { proposalId: id, approvedBy: actor, workspaceId: opts.workspace });
+                const r = approveProposal(ctx, { proposalId: id, approvedBy: actor, workspaceId: opts.workspace });
                 if (!r.ok) say(`not applied: ${r.error.message}`);
                 else if (r.value.alreadyApplied) say(`proposal ${ref} was already applied (version ${r.value.version}); nothing changed`);
-                else say([`applied proposal ${ref}: ${r.value.proposal.caseId} version ${r.value.version - 1} -> ${r.value.version}, approved by ${actor}`, ...r.value.audit.map(formatAuditEntry)].join('\n'));
+                else say([`applied proposal ${ref}: ${r.value.view.caseId} version ${r.value.view.versionBefore} -> ${r.value.view.appliedVersion}, approved by ${actor}`, ...r.value.audit.map(formatAuditEntry)].join('\n'));
               }
             } else {
               const reason = rest.slice(1).join(' ');
-              const r = reject(ctx, { proposalId: id, rejectedBy: actor, workspaceId: opts.workspace, ...(reason ? { reason } : {}) });
+              const r = rejectProposal(ctx, { proposalId: id, rejectedBy: actor, workspaceId: opts.workspace, ...(reason ? { reason } : {}) });
               if (!r.ok) say(`not rejected: ${r.error.message}`);
               else say(r.value.alreadyRejected ? `proposal ${ref} was already rejected; nothing changed` : `rejected proposal ${ref}${reason ? `: ${reason}` : ''}; nothing was applied`);
             }
           } else {
             try {
-              const reply = await runAgentTurn({
-                model: selected.model,
-                tools: { proposals: ctx, workspaceId: opts.workspace, actor, channel: 'cli', thread: threadKey, qbrModel },
-                threadKey,
-                text: line,
-              });
-              const parts = [reply.text.trim(), ...reply.proposals.map((p) => formatProposalOutput(session.number(p.proposalId), p))].filter(Boolean);
+              const reply = await chatTurn(ctx, { model: selected.model, qbrModel, workspaceId: opts.workspace, actor, channel: 'cli', threadKey, text: line });
+              const parts = [reply.text.trim(), ...reply.proposals.map((p) => formatProposalView(session.number(p.proposalId), p))].filter(Boolean);
               say(parts.length ? parts.join('\n\n') : '(no answer)');
             } catch (e) {
               io.stderr(`ve: the assistant failed: ${redactSecrets(e instanceof Error ? e.message : String(e), secrets)}\n`);

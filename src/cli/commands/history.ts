@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { findCase } from '../../proposals/index.ts';
+import { findCase } from '../../app/find-case.ts';
+import { cliFailure } from '../cli-failure.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { formatMeasurement } from './format-store.ts';
-import { defaultStoreDeps, proposalFailure, withStore, type StoreCommandDeps } from './store-command.ts';
+import { defaultStoreDeps, withStore, type StoreCommandDeps } from './store-command.ts';
 
 /** `ve history <case> <scenario> <use-case> <input> [--json]`: every value ever recorded for an input, replaced and removed ones too. */
 export function registerHistory(program: Command, io: CliIo, deps: () => StoreCommandDeps = defaultStoreDeps): void {
@@ -17,7 +18,7 @@ export function registerHistory(program: Command, io: CliIo, deps: () => StoreCo
     .action((caseId: string, scenario: string, useCase: string, input: string, opts: { json?: boolean }) => {
       withStore(deps(), io, (ctx) => {
         const found = findCase(ctx.store, caseId);
-        if (!found.ok) throw proposalFailure(found.error);
+        if (!found.ok) throw cliFailure(found.error);
         const rows = ctx.store.listMeasurements({ caseId, scenario, useCase, input });
         if (rows.length === 0) {
           const s = found.value.document.scenarios.find((x) => x.id === scenario);

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { importCase, replaceCase } from '../../proposals/index.ts';
+import { importCase } from '../../proposals/import-case.ts';
+import { replaceCase } from '../../proposals/replace-case.ts';
+import { cliFailure } from '../cli-failure.ts';
 import type { CliIo } from '../cli-io.ts';
 import { readJsonFile } from '../read-json-file.ts';
-import { currentUser, defaultStoreDeps, proposalFailure, withStore, type StoreCommandDeps } from './store-command.ts';
+import { currentUser, defaultStoreDeps, withStore, type StoreCommandDeps } from './store-command.ts';
 
 /**
  * `ve import <document.json> [--workspace ID] [--by NAME] [--replace]`: stores a new business
@@ -22,13 +24,13 @@ export function registerImport(program: Command, io: CliIo, deps: () => StoreCom
       withStore(deps(), io, (ctx) => {
         if (opts.replace) {
           const replaced = replaceCase(ctx, { document, workspaceId: opts.workspace, replacedBy: opts.by ?? currentUser() });
-          if (!replaced.ok) throw proposalFailure(replaced.error);
+          if (!replaced.ok) throw cliFailure(replaced.error);
           const c = replaced.value.record;
           io.stdout(`replaced ${c.id} (${c.name}) in workspace ${c.workspaceId}: now version ${c.version}; the stored document was refused: ${replaced.value.repaired}\n`);
           return;
         }
         const result = importCase(ctx, { document, workspaceId: opts.workspace, importedBy: opts.by ?? currentUser() });
-        if (!result.ok) throw proposalFailure(result.error);
+        if (!result.ok) throw cliFailure(result.error);
         const c = result.value;
         io.stdout(`imported ${c.id} (${c.name}) into workspace ${c.workspaceId} at version ${c.version}\n`);
       });

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import { expireProposals, findCase, listPending } from '../../proposals/index.ts';
+import { findCase } from '../../app/find-case.ts';
+import { pendingProposals } from '../../app/pending-proposals.ts';
+import { expireProposals } from '../../proposals/expire-proposals.ts';
+import { cliFailure } from '../cli-failure.ts';
 import type { CliIo } from '../cli-io.ts';
 import { formatProposal } from './format-store.ts';
-import { defaultStoreDeps, proposalFailure, withStore, type StoreCommandDeps } from './store-command.ts';
+import { defaultStoreDeps, withStore, type StoreCommandDeps } from './store-command.ts';
 
 /**
  * `ve proposals [--case ID] [--all] [--json]`: expires proposals older than the configured age
@@ -19,11 +22,13 @@ export function registerProposals(program: Command, io: CliIo, deps: () => Store
       withStore(deps(), io, (ctx) => {
         if (opts.case !== undefined) {
           const found = findCase(ctx.store, opts.case);
-          if (!found.ok) throw proposalFailure(found.error);
+          if (!found.ok) throw cliFailure(found.error);
         }
         const expired = expireProposals(ctx);
         const filter = opts.case !== undefined ? { caseId: opts.case } : {};
-        const list = opts.all ? ctx.store.listProposals(filter) : listPending(ctx, filter);
+        const pending = pendingProposals(ctx, filter);
+        if (!pending.ok) throw cliFailure(pending.error);
+        const list = opts.all ? ctx.store.listProposals(filter) : pending.value;
         if (opts.json) {
           io.stdout(`${JSON.stringify(list, null, 2)}\n`);
           return;

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { propose } from '../../proposals/index.ts';
+import { proposeChange } from '../../app/propose-change.ts';
+import { cliFailure } from '../cli-failure.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { readJsonFile } from '../read-json-file.ts';
 import { formatProposal } from './format-store.ts';
-import { currentUser, defaultStoreDeps, proposalFailure, withStore, type StoreCommandDeps } from './store-command.ts';
+import { currentUser, defaultStoreDeps, withStore, type StoreCommandDeps } from './store-command.ts';
 
 /** `ve propose <case> <operations.json> [--by NAME] [--json]`: stores a proposal and prints its id and preview. */
 export function registerPropose(program: Command, io: CliIo, deps: () => StoreCommandDeps = defaultStoreDeps): void {
@@ -19,9 +20,9 @@ export function registerPropose(program: Command, io: CliIo, deps: () => StoreCo
       const operations = Array.isArray(raw) ? raw : typeof raw === 'object' && raw !== null ? [raw] : null;
       if (!operations) throw new CliError(`operations file ${opsPath} must hold an operation or a JSON array of operations`, EXIT.usage);
       withStore(deps(), io, (ctx) => {
-        const result = propose(ctx, { caseId, operations, proposedBy: opts.by ?? currentUser(), channel: 'cli' });
-        if (!result.ok) throw proposalFailure(result.error);
-        const p = result.value;
+        const result = proposeChange(ctx, { caseId, operations, proposedBy: opts.by ?? currentUser(), channel: 'cli' });
+        if (!result.ok) throw cliFailure(result.error);
+        const p = result.value.proposal;
         if (opts.json) io.stdout(`${JSON.stringify(p, null, 2)}\n`);
         else io.stdout(`${formatProposal(p)}\napprove with: ve approve ${p.id} --by NAME\n`);
       });

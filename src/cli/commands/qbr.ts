@@ -2,11 +2,17 @@ import { writeFileSync } from 'node:fs';
 import type { LanguageModel } from 'ai';
 import type { Command } from 'commander';
 import { isMonth } from '../../engine/index.ts';
-import { findCase, monthOf } from '../../proposals/index.ts';
-import { configuredQbrModel, getOrDraftQbr, parseQbrAudience, renderQbrChart, renderQbrPptx, resolveQuarter, type QbrDraftOutcome } from '../../qbr/index.ts';
-import type { QbrDraftRecord } from '../../../db/store.ts';
+import { configuredQbrModel } from '../../agent/qbr-writer-model.ts';
+import { qbrDraft, type QbrDraftOutcome } from '../../app/qbr-draft.ts';
+import { qbrFileName } from '../../app/qbr-file-name.ts';
+import { renderQbrDeck } from '../../app/render-qbr-deck.ts';
+import type { QbrDraftRecord } from '../../app/store.ts';
+import { monthOf } from '../../proposals/proposal-context.ts';
+import { parseQbrAudience } from '../../qbr/qbr-audience.ts';
+import { resolveQuarter } from '../../qbr/resolve-quarter.ts';
+import { cliFailure } from '../cli-failure.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
-import { currentUser, defaultStoreDeps, proposalFailure, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
+import { currentUser, defaultStoreDeps, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
 
 /** What `ve qbr` needs besides the store: the writer of new drafts. */
 export interface QbrCommandDeps extends StoreCommandDeps {
@@ -67,26 +73,19 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
       if (version !== undefined && opts.new) throw new CliError('--draft shows a saved version; it cannot be combined with --new', EXIT.usage);
 
       await withStoreAsync(d, io, async (ctx) => {
-        let outcome: Pick<QbrDraftOutcome, 'draft' | 'created' | 'stale' | 'attempts'>;
-        if (version !== undefined) {
-          const found = findCase(ctx.store, caseId);
-          if (!found.ok) throw proposalFailure(found.error);
-          const saved = ctx.store.getQbrDraft({ caseId, quarter: quarter.quarter, audience, version });
-          if (!saved) throw new CliError(`no QBR draft v${version} for ${caseId}, ${quarter.quarter}, ${audience}`, EXIT.usage);
-          outcome = { draft: saved, created: false, stale: false, attempts: 0 };
-        } else {
-          const r = await getOrDraftQbr(ctx, {
-            caseId,
-            quarter: quarter.quarter,
-            audience,
-            ...(opts.asOf ? { asOf: opts.asOf } : {}),
-            fresh: opts.new === true,
-            model: d.model(),
-            requestedBy: opts.by ?? currentUser(),
-          });
-          if (!r.ok) throw proposalFailure(r.error);
-          outcome = r.value;
-        }
+        const r = await qbrDraft(ctx, {
+          caseId,
+          quarter: quarter.quarter,
+          audience,
+          ...(version !== undefined ? { version } : {}),
+          ...(opts.asOf ? { asOf: opts.asOf } : {}),
+          fresh: opts.new === true,
+          // A saved version needs no writer: the model is only set up to draft.
+          model: version === undefined ? d.model() : null,
+          requestedBy: opts.by ?? currentUser(),
+        });
+        if (!r.ok) throw cliFailure(r.error);
+        const { record, outcome } = r.value;
         const draft = outcome.draft;
         io.stderr(status(draft, outcome));
         if (format === 'md') {
@@ -94,10 +93,8 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
           else io.stdout(draft.markdown.endsWith('\n') ? draft.markdown : `${draft.markdown}\n`);
           return;
         }
-        const record = ctx.store.getCase(caseId)!;
-        const chart = renderQbrChart(record.document, draft.facts);
-        const deck = await renderQbrPptx({ facts: draft.facts, markdown: draft.markdown, audience, version: draft.version, grounded: draft.grounded, chart });
-        const path = opts.out ?? `${caseId}-${draft.quarter}-${audience}-v${draft.version}.pptx`;
+        const deck = await renderQbrDeck(record, draft);
+        const path = opts.out ?? qbrFileName(draft, 'pptx');
         write(path, deck);
         io.stdout(`wrote ${path}\n`);
       });

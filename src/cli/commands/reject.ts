@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { reject } from '../../proposals/index.ts';
+import { rejectProposal } from '../../app/reject-proposal.ts';
+import { cliFailure } from '../cli-failure.ts';
 import type { CliIo } from '../cli-io.ts';
-import { defaultStoreDeps, proposalFailure, withStore, type StoreCommandDeps } from './store-command.ts';
+import { defaultStoreDeps, withStore, type StoreCommandDeps } from './store-command.ts';
 
 /** `ve reject <id> --by NAME [--reason TEXT]`: rejects a pending proposal; the case is untouched. */
 export function registerReject(program: Command, io: CliIo, deps: () => StoreCommandDeps = defaultStoreDeps): void {
@@ -13,14 +14,14 @@ export function registerReject(program: Command, io: CliIo, deps: () => StoreCom
     .option('--reason <text>', 'why, for whoever proposed it')
     .action((id: string, opts: { by: string; reason?: string }) => {
       withStore(deps(), io, (ctx) => {
-        const result = reject(ctx, { proposalId: id, rejectedBy: opts.by, ...(opts.reason !== undefined ? { reason: opts.reason } : {}) });
-        if (!result.ok) throw proposalFailure(result.error);
-        const p = result.value.proposal;
-        const why = p.reason ? `: ${p.reason}` : '';
+        const result = rejectProposal(ctx, { proposalId: id, rejectedBy: opts.by, ...(opts.reason !== undefined ? { reason: opts.reason } : {}) });
+        if (!result.ok) throw cliFailure(result.error);
+        const v = result.value.view;
+        const why = v.reason ? `: ${v.reason}` : '';
         io.stdout(
           result.value.alreadyRejected
-            ? `proposal ${p.id} was already rejected by ${p.decidedBy} at ${p.decidedAt}${why}; nothing changed\n`
-            : `rejected proposal ${p.id} on ${p.caseId}${why}\n`,
+            ? `proposal ${v.proposalId} was already rejected by ${v.decidedBy} at ${v.decidedAt}${why}; nothing changed\n`
+            : `rejected proposal ${v.proposalId} on ${v.caseId}${why}\n`,
         );
       });
     });

@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
-import { configuredDbPath } from '../../../db/client.ts';
-import type { Store } from '../../../db/store.ts';
+import { qbrWriterModel } from '../../agent/qbr-writer-model.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
+import { configuredDbPath, type Store } from '../../app/store.ts';
 import { createApp } from '../../http/index.ts';
-import { DEFAULT_WORKSPACE, expireProposals } from '../../proposals/index.ts';
-import { qbrWriterModel } from '../../qbr/index.ts';
+import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
+import { expireProposals } from '../../proposals/expire-proposals.ts';
 import type { RunningSlack } from '../../slack/index.ts';
 import { slackSettingsFromEnv } from '../../slack/slack-settings.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';

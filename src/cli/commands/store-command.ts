@@ -1,9 +1,10 @@
 import { userInfo } from 'node:os';
-import { openStore } from '../../../db/open-store.ts';
-import type { CaseRecord, Store } from '../../../db/store.ts';
+import type { AppContext } from '../../app/app-context.ts';
+import { openStore, type CaseRecord, type Store } from '../../app/store.ts';
 import type { SelectedModel } from '../../agent/select-model.ts';
-import { redactSecrets } from '../../http/index.ts';
-import { DEFAULT_PROPOSAL_MAX_AGE_MS, seedDemoIfEmpty, type ProposalContext, type ProposalError } from '../../proposals/index.ts';
+import { redactSecrets } from '../../errors/index.ts';
+import { DEFAULT_PROPOSAL_MAX_AGE_MS } from '../../proposals/proposal-context.ts';
+import { seedDemoIfEmpty } from '../../proposals/seed-demo.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 
 /**
@@ -37,14 +38,14 @@ export function defaultStoreDeps(): StoreCommandDeps {
  * Opens the store and seeds the demo into an empty database (a failed seed is a warning);
  * returns the proposal context and the case seeded now, if any. Closes the store if seeding throws.
  */
-function openSeeded(deps: StoreCommandDeps, io: CliIo): { ctx: ProposalContext; seeded: CaseRecord | null } {
+function openSeeded(deps: StoreCommandDeps, io: CliIo): { ctx: AppContext; seeded: CaseRecord | null } {
   let store: Store;
   try {
     store = deps.openStore();
   } catch (e) {
     throw new CliError(`cannot open the database: ${(e as Error).message}`, EXIT.usage);
   }
-  const ctx: ProposalContext = { store, now: deps.now, maxAgeMs: deps.maxAgeMs };
+  const ctx: AppContext = { store, now: deps.now, maxAgeMs: deps.maxAgeMs };
   try {
     const seeded = deps.seedDemo ? seedDemoIfEmpty(ctx) : null;
     if (seeded && !seeded.ok) io.stderr(`ve: warning: the demo case was not seeded: ${seeded.error.message}\n`);
@@ -59,7 +60,7 @@ function openSeeded(deps: StoreCommandDeps, io: CliIo): { ctx: ProposalContext; 
  * Opens the store, seeds the demo into an empty database, runs `fn` with the proposal
  * context, and closes the store whatever happens.
  */
-export function withStore<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: ProposalContext) => T): T {
+export function withStore<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: AppContext) => T): T {
   const { ctx } = openSeeded(deps, io);
   try {
     return fn(ctx);
@@ -69,7 +70,7 @@ export function withStore<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: Propos
 }
 
 /** `withStore` for a long-running or asynchronous command: the store stays open until `fn` settles. */
-export async function withStoreAsync<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: ProposalContext, seeded: CaseRecord | null) => Promise<T>): Promise<T> {
+export async function withStoreAsync<T>(deps: StoreCommandDeps, io: CliIo, fn: (ctx: AppContext, seeded: CaseRecord | null) => Promise<T>): Promise<T> {
   const { ctx, seeded } = openSeeded(deps, io);
   try {
     return await fn(ctx, seeded);
@@ -88,16 +89,6 @@ export function selectModelOrFail(deps: { env: NodeJS.ProcessEnv; selectModel: (
   } catch (e) {
     throw new CliError(`cannot set up the language model: ${redactSecrets((e as Error).message, [...secrets])}`, EXIT.usage);
   }
-}
-
-/**
- * The CLI's reading of a proposal-workflow failure: arguments that name nothing or are
- * malformed are usage errors (exit 2); a refusal of a well-formed request exits 1.
- */
-export function proposalFailure(error: ProposalError): CliError {
-  const usage = error.code === 'not_found' || error.code === 'invalid_argument' || error.code === 'invalid_operation' || error.code === 'invalid_document';
-  const where = error.path && !error.message.includes(error.path) ? ` (at ${error.path})` : '';
-  return new CliError(`${error.message}${where}`, usage ? EXIT.usage : EXIT.refused);
 }
 
 /** The name of whoever runs the command, when `--by` is not given. */

@@ -1,8 +1,9 @@
 import type { LanguageModel } from 'ai';
-import { selectModel, type SelectedModel } from '../agent/select-model.ts';
+import { selectModel, type SelectedModel } from './select-model.ts';
 
 /**
- * The model QBR drafts are written with, given the process's selected model: the language
+ * The model QBR drafts are written with, given the process's selected model (chosen at the
+ * composition root, `ve serve` and `ve chat`, and passed down; `src/qbr` never selects one): the language
  * model itself, or null for the offline provider (the deterministic template writer writes
  * QBRs better than a scripted chat model could).
  */

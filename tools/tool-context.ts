@@ -1,5 +1,5 @@
 import type { LanguageModel } from 'ai';
-import type { ProposalContext } from '../proposals/index.ts';
+import type { ProposalContext } from '../src/proposals/index.ts';
 
 /**
  * What every agent tool runs with: the store and clock (through the proposal context), the
@@ -18,8 +18,8 @@ export interface ToolContext {
   /**
    * The language model the `draftQbr` tool writes QBR narratives with (every number is still
    * checked against the engine's facts). Null or absent: the deterministic offline template
-   * writer. Doors fill it from the process's model (`qbrWriterModel(selected)`, which is null
-   * for the offline provider, or `configuredQbrModel(env)`), so the chat drafts with the
+   * writer. The composition root chooses it (`qbrWriterModel(selected)` in `src/agent`, null
+   * for the offline provider) and the app layer passes it in, so the chat drafts with the
    * configured model.
    */
   qbrModel?: LanguageModel | null;

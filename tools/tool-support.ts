@@ -1,12 +1,12 @@
 import { zodSchema } from 'ai';
 import { z } from 'zod';
-import type { CaseRecord, ProposalRecord } from '../../db/store.ts';
-import { monthIndex, type BusinessCase, type Figures, type Scenario } from '../engine/index.ts';
-import { monthOf, propose } from '../proposals/index.ts';
-import { matchName } from '../resolve/match-name.ts';
-import { resolveMonth } from '../resolve/resolve-month.ts';
-import { resolveScenario } from '../resolve/resolve-in-document.ts';
-import { unresolved, type Resolved } from '../resolve/resolution.ts';
+import type { CaseRecord, ProposalRecord } from '../db/store.ts';
+import { monthIndex, type BusinessCase, type Figures, type Scenario } from '../src/engine/index.ts';
+import { monthOf, propose } from '../src/proposals/index.ts';
+import { resolveCase as resolveCaseIn } from '../src/resolve/resolve-case.ts';
+import { resolveMonth } from '../src/resolve/resolve-month.ts';
+import { resolveScenario } from '../src/resolve/resolve-in-document.ts';
+import { unresolved, type Resolved } from '../src/resolve/resolution.ts';
 import type { ToolContext } from './tool-context.ts';
 
 /** What a tool returns when it cannot do what was asked: readable by the model, with candidates to offer. */
@@ -38,25 +38,9 @@ export function currentMonth(ctx: ToolContext): string {
   return monthOf(ctx.proposals.now());
 }
 
-/** Finds the business case a person named among the workspace's cases. */
+/** Finds the business case a person named among the context's workspace's cases (`src/resolve/resolve-case.ts`). */
 export function resolveCase(ctx: ToolContext, name: string | undefined): Resolved<CaseRecord> {
-  const store = ctx.proposals.store;
-  const cases = store.listCases(ctx.workspaceId);
-  const show = cases.map((c) => `${c.name} (${c.id})`);
-  if (cases.length === 0) return unresolved('there are no business cases in this workspace yet');
-  let id: string | undefined;
-  if (name === undefined || name.trim() === '') {
-    if (cases.length !== 1) return unresolved('which business case?', show);
-    id = cases[0]!.id;
-  } else {
-    const exact = cases.find((c) => c.id === name.trim());
-    const m = exact ? ({ kind: 'match', item: exact } as const) : matchName(cases, name, (c) => [c.id, c.name, c.customer]);
-    if (m.kind === 'ambiguous') return unresolved(`'${name}' could be several business cases`, m.candidates.map((c) => `${c.name} (${c.id})`));
-    if (m.kind === 'none') return unresolved(`no business case called '${name}'`, show);
-    id = m.item.id;
-  }
-  const record = store.getCase(id);
-  return record ? { ok: true, value: record } : unresolved(`business case '${id}' disappeared`);
+  return resolveCaseIn(ctx.proposals.store, ctx.workspaceId, name);
 }
 
 /** Resolves the case and one of its scenarios in one go. */
@@ -92,7 +76,8 @@ export function resolveMonthIn(ctx: ToolContext, text: string, scenario?: Scenar
   return { ok: true, value: r.month };
 }
 
-const figuresSchema = z.object({
+/** The engine's headline figures before or after a change, as tools and the proposal view carry them. */
+export const figuresSchema = z.object({
   total: z.number().describe('Total benefit over the scenario window'),
   realizedToDate: z.number().nullable().describe('Realized benefit up to this month (null in a future scenario)'),
   measuredToDate: z.number().nullable().describe('Part of realized benefit backed by measurements'),
@@ -144,8 +129,9 @@ export function proposalOutput(record: CaseRecord, p: ProposalRecord): ProposalO
 }
 
 /**
- * Stores a proposal of `operations` on a case through `src/proposals` (which dry-runs them in
- * the engine); returns the preview, or the engine's refusal as a readable error.
+ * Stores a proposal of `operations` on a case (one the tool found in its workspace) through
+ * `src/proposals` (which dry-runs them in the engine); returns the preview, or the engine's
+ * refusal as a readable error.
  */
 export function proposeOperations(ctx: ToolContext, record: CaseRecord, operations: unknown[]): ProposalOutput | ToolError {
   const r = propose(ctx.proposals, {
@@ -154,7 +140,6 @@ export function proposeOperations(ctx: ToolContext, record: CaseRecord, operatio
     proposedBy: ctx.actor,
     channel: ctx.channel,
     thread: ctx.thread,
-    workspaceId: ctx.workspaceId,
   });
   if (!r.ok) return { error: r.error.message };
   return proposalOutput(record, r.value);

@@ -1,0 +1,24 @@
+import type { ProposalRecord } from '../../db/store.ts';
+import { succeed, type Outcome } from '../errors/outcome.ts';
+import { listPending } from '../proposals/index.ts';
+import type { AppContext } from './app-context.ts';
+import { findCase } from './find-case.ts';
+
+/** Which pending proposals a door lists. */
+export interface PendingProposalsInput {
+  /** The door's workspace. Omitted: every workspace. */
+  workspaceId?: string;
+  /** Only those on this case (which must be one the door may see). */
+  caseId?: string;
+}
+
+/** The pending proposals a door may see, oldest first; a case it may not see is not found. */
+export function pendingProposals(ctx: AppContext, input: PendingProposalsInput = {}): Outcome<ProposalRecord[]> {
+  if (input.caseId !== undefined) {
+    const found = findCase(ctx.store, input.caseId, input.workspaceId);
+    if (!found.ok) return found;
+  }
+  return succeed(
+    listPending(ctx, { ...(input.workspaceId !== undefined ? { workspaceId: input.workspaceId } : {}), ...(input.caseId !== undefined ? { caseId: input.caseId } : {}) }),
+  );
+}
