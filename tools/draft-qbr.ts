@@ -52,12 +52,12 @@ export const draftQbr = (ctx: ToolContext) =>
       const c = resolveCase(ctx, businessCase);
       if (!c.ok) return toolError(c);
       const q = resolveQuarter(quarter, currentMonth(ctx));
-      if (!q.ok) return { error: q.error };
+      if (!q.ok) return toolError(q);
       const who = audience === undefined ? 'executive-sponsor' : parseQbrAudience(audience);
       if (!who) return { error: `'${audience}' is not an audience I know`, candidates: [...QBR_AUDIENCES] };
       const r = await getOrDraftQbr(ctx.proposals, {
         caseId: c.value.id,
-        quarter: q.quarter,
+        quarter: q.value,
         audience: who,
         fresh: redraft === true,
         model: ctx.qbrModel ?? null,

@@ -6,7 +6,8 @@ import { monthOf, propose } from '../src/proposals/index.ts';
 import { resolveCase as resolveCaseIn } from '../src/resolve/resolve-case.ts';
 import { resolveMonth } from '../src/resolve/resolve-month.ts';
 import { resolveScenario } from '../src/resolve/resolve-in-document.ts';
-import { unresolved, type Resolved } from '../src/resolve/resolution.ts';
+import type { AppError } from '../src/errors/outcome.ts';
+import type { Resolved } from '../src/resolve/resolution.ts';
 import type { ToolContext } from './tool-context.ts';
 
 /** What a tool returns when it cannot do what was asked: readable by the model, with candidates to offer. */
@@ -16,9 +17,9 @@ export const toolErrorSchema = z.object({
 });
 export type ToolError = z.infer<typeof toolErrorSchema>;
 
-/** Turns a failed resolution into a tool error. */
-export function toolError(r: { error: string; candidates?: string[] }): ToolError {
-  return r.candidates ? { error: r.error, candidates: r.candidates } : { error: r.error };
+/** Turns a failed resolution (or any failed outcome) into a tool error: its message, and the candidates when there are any. */
+export function toolError(r: { error: AppError }): ToolError {
+  return r.error.candidates ? { error: r.error.message, candidates: r.error.candidates } : { error: r.error.message };
 }
 
 /** The field every tool that works on one business case takes. */
@@ -67,13 +68,10 @@ export function resolveMonthIn(ctx: ToolContext, text: string, scenario?: Scenar
   const current = currentMonth(ctx);
   const window = scenario ? { start: scenario.start, months: scenario.months } : undefined;
   const r = resolveMonth(text, current, window, lean === 'future' ? 'future' : 'past');
-  if (!r.ok) return unresolved(r.error);
-  if (lean === 'nearest') {
-    const later = resolveMonth(text, current, window, 'future');
-    const distance = (m: string): number => Math.abs(monthIndex(m) - monthIndex(current));
-    if (later.ok && distance(later.month) < distance(r.month)) return { ok: true, value: later.month };
-  }
-  return { ok: true, value: r.month };
+  if (!r.ok || lean !== 'nearest') return r;
+  const later = resolveMonth(text, current, window, 'future');
+  const distance = (m: string): number => Math.abs(monthIndex(m) - monthIndex(current));
+  return later.ok && distance(later.value) < distance(r.value) ? later : r;
 }
 
 /** The engine's headline figures before or after a change, as tools and the proposal view carry them. */

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../db/store.ts';
-import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
+import type { Outcome } from '../errors/outcome.ts';
 import { resolveCase as resolveCaseByName } from '../resolve/resolve-case.ts';
 import type { AppContext } from './app-context.ts';
 
@@ -10,6 +10,5 @@ import type { AppContext } from './app-context.ts';
  * `not_found` with the candidates to offer.
  */
 export function resolveCase(ctx: AppContext, workspaceId: string, name: string | undefined): Outcome<CaseRecord> {
-  const r = resolveCaseByName(ctx.store, workspaceId, name);
-  return r.ok ? succeed(r.value) : failWith('not_found', r.error, { candidates: r.candidates });
+  return resolveCaseByName(ctx.store, workspaceId, name);
 }

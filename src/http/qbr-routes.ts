@@ -24,10 +24,10 @@ export const QBR_DRAFT_TIMEOUT_MS = CHAT_TURN_TIMEOUT_MS;
 /** The quarter and audience a request names, resolved; a 400 naming the field otherwise. */
 function whichDraft(ctx: AppContext, input: { quarter?: string | undefined; audience?: string | undefined }): { quarter: string; audience: QbrAudience } {
   const quarter = resolveQuarter(input.quarter, monthOf(ctx.now()));
-  if (!quarter.ok) throw new HttpError('invalid_request', `quarter: ${quarter.error}`, { field: 'quarter' });
+  if (!quarter.ok) throw new HttpError('invalid_request', `quarter: ${quarter.error.message}`, { field: 'quarter' });
   const audience = input.audience === undefined ? 'executive-sponsor' : parseQbrAudience(input.audience);
   if (!audience) throw new HttpError('invalid_request', `audience: '${input.audience}' is not one of ${QBR_AUDIENCES.join(', ')}`, { field: 'audience' });
-  return { quarter: quarter.quarter, audience };
+  return { quarter: quarter.value, audience };
 }
 
 /** The draft asked for (a saved version, the saved latest, or a new one drafted with the door's QBR model), or the failure as the door answers it. */

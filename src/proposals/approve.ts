@@ -130,20 +130,21 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
     if (broken) return refuse(broken.message);
     const run = dryRun(current.document, proposal.operations, proposal.asOf);
     if (!run.ok) {
-      const op = proposal.preview[run.index]?.op ?? 'operation';
-      return refuse(`operation ${run.index} (${op}) no longer applies: ${run.error.message}`);
+      const failed = run.error.index ?? 0;
+      const op = proposal.preview[failed]?.op ?? 'operation';
+      return refuse(`operation ${failed} (${op}) no longer applies: ${run.error.message}`);
     }
-    for (const [index, step] of run.steps.entries()) {
+    for (const [index, step] of run.value.steps.entries()) {
       const previewed = proposal.preview[index];
       const difference = previewed ? comparePreviews(previewed, step.preview) : 'it was not previewed';
       if (difference) return refuse(`operation ${index} (${step.preview.op}) no longer does what was previewed: ${difference}`);
     }
-    if (!store.updateCaseDocument({ id: current.id, expectedVersion: current.version, document: run.document, now: at })) {
+    if (!store.updateCaseDocument({ id: current.id, expectedVersion: current.version, document: run.value.document, now: at })) {
       // Cannot happen while the write lock is held; throwing rolls the transaction back.
       throw new Error(`business case ${current.id} changed during the approval of ${proposal.id}`);
     }
-    const values = run.steps.flatMap(recordedValues);
-    return succeed(record(current.version, run.steps.map((s) => s.preview), values, true));
+    const values = run.value.steps.flatMap(recordedValues);
+    return succeed(record(current.version, run.value.steps.map((s) => s.preview), values, true));
   });
 }
 

@@ -51,16 +51,16 @@ export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<Prop
   const asOf = monthOf(now);
   const run = dryRun(current.document, operations, asOf);
   if (!run.ok) {
-    const op = operations[run.index]!.op;
-    return failWith('refused', `operation ${run.index} (${op}) refused: ${run.error.message}`, { index: run.index, path: run.error.path });
+    const index = run.error.index ?? 0;
+    return failWith('refused', `operation ${index} (${operations[index]!.op}) refused: ${run.error.message}`, { index, path: run.error.path });
   }
   const proposal = ctx.store.insertProposal({
     caseId: current.id,
     operations,
     baseVersion: current.version,
     asOf,
-    preview: run.steps.map((s) => s.preview),
-    result: { engineContract: ENGINE_CONTRACT, document: run.document, measurements: run.steps.flatMap(recordedValues) },
+    preview: run.value.steps.map((s) => s.preview),
+    result: { engineContract: ENGINE_CONTRACT, document: run.value.document, measurements: run.value.steps.flatMap(recordedValues) },
     proposedBy,
     channel: input.channel ?? null,
     thread: input.thread ?? null,

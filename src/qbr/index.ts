@@ -21,7 +21,6 @@ export type { DraftQbrInput, QbrDraftText } from './draft-qbr.ts';
 export { draftGroundedQbr, describeDraftProblem } from './draft-grounded-qbr.ts';
 export type { GroundedQbr } from './draft-grounded-qbr.ts';
 export { resolveQuarter } from './resolve-quarter.ts';
-export type { QuarterResolution } from './resolve-quarter.ts';
 export { getOrDraftQbr, factsForQuarter } from './get-or-draft-qbr.ts';
 export type { GetOrDraftQbrInput, QbrDraftOutcome, QbrContext } from './get-or-draft-qbr.ts';
 export { renderQbrChart } from './qbr-chart.ts';

@@ -1,8 +1,6 @@
 import { monthIndex, QUARTER_PATTERN } from '../engine/index.ts';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 import { quarterOf } from './format-qbr-figures.ts';
-
-/** A quarter a person named, resolved to `YYYY-Qn`; or why it could not be. */
-export type QuarterResolution = { ok: true; quarter: string } | { ok: false; error: string };
 
 const shift = (quarter: string, by: number): string => {
   const m = QUARTER_PATTERN.exec(quarter)!;
@@ -16,22 +14,22 @@ const shift = (quarter: string, by: number): string => {
  * quarter` / `previous quarter`. Empty text means the last completed quarter, the usual
  * subject of a QBR.
  */
-export function resolveQuarter(text: string | undefined, currentMonth: string): QuarterResolution {
+export function resolveQuarter(text: string | undefined, currentMonth: string): Outcome<string> {
   const current = quarterOf(currentMonth);
   const t = (text ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (t === '' || t === 'last quarter' || t === 'previous quarter' || t === 'the last quarter' || t === 'last completed quarter') return { ok: true, quarter: shift(current, -1) };
-  if (t === 'this quarter' || t === 'current quarter' || t === 'the current quarter') return { ok: true, quarter: current };
+  if (t === '' || t === 'last quarter' || t === 'previous quarter' || t === 'the last quarter' || t === 'last completed quarter') return succeed(shift(current, -1));
+  if (t === 'this quarter' || t === 'current quarter' || t === 'the current quarter') return succeed(current);
   const upper = t.toUpperCase();
-  if (QUARTER_PATTERN.test(upper)) return { ok: true, quarter: upper };
+  if (QUARTER_PATTERN.test(upper)) return succeed(upper);
   const qFirst = /^q([1-4])(?:[ -/]*(?:'|fy)?(\d{2}|\d{4}))?$/.exec(t);
   const yFirst = /^(\d{4})[ -/]*q([1-4])$/.exec(t);
   const q = qFirst ? Number(qFirst[1]) : yFirst ? Number(yFirst[2]) : null;
   const y = qFirst ? qFirst[2] : yFirst ? yFirst[1] : undefined;
   if (q !== null) {
-    if (y !== undefined) return { ok: true, quarter: `${y.length === 2 ? 2000 + Number(y) : Number(y)}-Q${q}` };
+    if (y !== undefined) return succeed(`${y.length === 2 ? 2000 + Number(y) : Number(y)}-Q${q}`);
     const year = Math.floor(monthIndex(currentMonth) / 12);
     const candidate = `${year}-Q${q}`;
-    return { ok: true, quarter: candidate <= current ? candidate : `${year - 1}-Q${q}` };
+    return succeed(candidate <= current ? candidate : `${year - 1}-Q${q}`);
   }
-  return { ok: false, error: `'${text}' is not a quarter I understand (try "2026-Q1", "Q1 2026" or "last quarter")` };
+  return failWith('invalid_argument', `'${text}' is not a quarter I understand (try "2026-Q1", "Q1 2026" or "last quarter")`);
 }

@@ -1,10 +1,12 @@
-/**
- * The result of resolving a name a person used: the thing, or an error the model can read
- * and act on (ask the person, offering the candidates).
- */
-export type Resolved<T> = { ok: true; value: T } | { ok: false; error: string; candidates?: string[] };
+import { failWith, type Outcome } from '../errors/outcome.ts';
 
-/** A failed resolution. */
-export function unresolved<T>(error: string, candidates?: string[]): Resolved<T> {
-  return candidates && candidates.length > 0 ? { ok: false, error, candidates } : { ok: false, error };
+/**
+ * The result of resolving a name a person used: the one result type (`Outcome`), whose
+ * error the model can read and act on (ask the person, offering the `candidates`).
+ */
+export type Resolved<T> = Outcome<T>;
+
+/** A failed resolution: `not_found`, with the candidates to offer when there are any. */
+export function unresolved<T>(message: string, candidates?: readonly string[]): Resolved<T> {
+  return failWith('not_found', message, { candidates });
 }

@@ -19,12 +19,12 @@ export interface LocatedEntry extends LocatedInput {
  */
 export function resolveEntry(scenario: Scenario, inputName: string | undefined, monthText: string, current: string): Resolved<LocatedEntry> {
   const first = resolveMonth(monthText, current, { start: scenario.start, months: scenario.months }, 'past');
-  if (!first.ok) return unresolved(first.error);
-  const readings = [first.month];
+  if (!first.ok) return first;
+  const readings = [first.value];
   // A month name without a year ("October") may mean the same month of another year: the
   // earlier ones first (measurements are about the past), then the later ones.
   if (/^\s*[a-z]{3,9}\.?\s*$/i.test(monthText) && !/month|now/i.test(monthText)) {
-    for (const years of [-1, -2, -3, 1, 2]) readings.push(monthOfIndex(monthIndex(first.month) + 12 * years));
+    for (const years of [-1, -2, -3, 1, 2]) readings.push(monthOfIndex(monthIndex(first.value) + 12 * years));
   }
   const seriesInputs = scenario.useCases.flatMap((useCase) => useCase.inputs.filter((input) => input.series).map((input) => ({ useCase, input })));
   let inputs: LocatedInput[];

@@ -50,14 +50,14 @@ export function parseQbrArgs(text: string, currentMonth: string): QbrArgs {
     if (words.length < n) continue;
     const found = resolveQuarter(words.slice(-n).join(' '), currentMonth);
     if (found.ok) {
-      quarter = found.quarter;
+      quarter = found.value;
       words.splice(-n);
       break;
     }
   }
   if (quarter === null) {
     const last = resolveQuarter(undefined, currentMonth);
-    quarter = last.ok ? last.quarter : '';
+    quarter = last.ok ? last.value : '';
   }
   return { caseText: words.join(' '), quarter, audience: audience ?? 'executive-sponsor', fresh };
 }

@@ -103,6 +103,6 @@ describe('ve qbr', () => {
     expect(await run(CASE, '--quarter', '2026-Q1', '--format', 'pdf')).toMatchObject({ code: 2, err: "ve: --format 'pdf' is not md or pptx\n" });
     expect(await run('acme', '--quarter', '2026-Q1')).toMatchObject({ code: 2, err: expect.stringContaining("no business case 'acme'") });
     expect(await run(CASE, '--quarter', '2027-Q2', '--as-of', '2026-04')).toMatchObject({ code: 2, err: expect.stringContaining('no month of Q2 2027 is realized') });
-    expect(await run(CASE, '--quarter', '2026-Q1', '--draft', '7')).toMatchObject({ code: 2, err: `ve: no QBR draft v7 for ${CASE}, 2026-Q1, executive-sponsor\n` });
+    expect(await run(CASE, '--quarter', '2026-Q1', '--draft', '7')).toMatchObject({ code: 2, err: `ve: no QBR draft v7 for '${CASE}', 2026-Q1, executive-sponsor\n` });
   });
 });

@@ -61,14 +61,14 @@ describe('resolving names in the demo document', () => {
     const r = resolveInput(realization, 'tickets a day');
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.error).toMatch(/could be several inputs/);
-      expect(r.candidates).toEqual(expect.arrayContaining(['Avg. Tickets per Day (tickets_per_day) in Increase Support Team Efficiency']));
+      expect(r.error.message).toMatch(/could be several inputs/);
+      expect(r.error.candidates).toEqual(expect.arrayContaining(['Avg. Tickets per Day (tickets_per_day) in Increase Support Team Efficiency']));
     }
   });
 
   it('an unknown name lists what there is', () => {
     const r = resolveCalculation(realization, 'churn reduction');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.candidates?.length).toBe(4);
+    if (!r.ok) expect(r.error.candidates?.length).toBe(4);
   });
 });

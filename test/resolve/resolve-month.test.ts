@@ -4,7 +4,7 @@ import { resolveMonth } from '../../src/resolve/resolve-month.ts';
 const now = '2026-11';
 const month = (text: string, window?: { start: string; months: number }) => {
   const r = resolveMonth(text, now, window);
-  return r.ok ? r.month : `error: ${r.error}`;
+  return r.ok ? r.value : `error: ${r.error.message}`;
 };
 
 describe('resolveMonth', () => {
@@ -52,7 +52,7 @@ describe('resolveMonth leaning to the future (plans)', () => {
   it('a month name is the next one not before now', () => {
     const r = (text: string) => {
       const x = resolveMonth(text, '2026-04', undefined, 'future');
-      return x.ok ? x.month : x.error;
+      return x.ok ? x.value : x.error.message;
     };
     expect(r('December')).toBe('2026-12');
     expect(r('April')).toBe('2026-04');

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { applyOperations } from '../../engine/index.ts';
+import { cliFailure } from '../cli-failure.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { loadDocument } from '../load-document.ts';
 import { readJsonFile } from '../read-json-file.ts';
@@ -18,9 +19,10 @@ export function registerApply(program: Command, io: CliIo): void {
       const ops = readJsonFile(opsPath, 'operations file');
       if (!Array.isArray(ops)) throw new CliError(`operations file ${opsPath} must hold a JSON array of operations`, EXIT.usage);
       const result = applyOperations(doc, ops, { asOf: io.currentMonth() });
+      // The command line contract: any operation the engine does not apply is a refusal (exit 1), malformed ones too.
       if (!result.ok) {
         const where = result.error.path ? ` at ${result.error.path}` : '';
-        throw new CliError(`operation ${result.index} (${describe(ops[result.index])}) refused${where}: ${result.error.message}`, EXIT.refused);
+        throw cliFailure({ code: 'refused', message: `operation ${result.index} (${describe(ops[result.index])}) refused${where}: ${result.error.message}` });
       }
       const text = `${JSON.stringify(result.document, null, 2)}\n`;
       if (!opts.out) return io.stdout(text);

@@ -1,4 +1,4 @@
-import type { AuditRecord, MeasurementRecord, ProposalRecord } from '../../../db/store.ts';
+import type { AuditRecord, MeasurementRecord, ProposalRecord } from '../../app/store.ts';
 import type { Figures, OperationPreview } from '../../engine/index.ts';
 
 const money = (n: number): string => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -62,7 +62,7 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
     .action(async (caseId: string, opts: { quarter?: string; audience: string; format?: string; out?: string; new?: boolean; draft?: string; asOf?: string; by?: string }) => {
       const d = deps();
       const quarter = resolveQuarter(opts.quarter, monthOf(d.now()));
-      if (!quarter.ok) throw new CliError(quarter.error, EXIT.usage);
+      if (!quarter.ok) throw cliFailure(quarter.error);
       const audience = parseQbrAudience(opts.audience);
       if (!audience) throw new CliError(`--audience '${opts.audience}' is not one of executive-sponsor, finance, champion`, EXIT.usage);
       const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.pptx') ? 'pptx' : 'md');
@@ -75,7 +75,7 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
       await withStoreAsync(d, io, async (ctx) => {
         const r = await qbrDraft(ctx, {
           caseId,
-          quarter: quarter.quarter,
+          quarter: quarter.value,
           audience,
           ...(version !== undefined ? { version } : {}),
           ...(opts.asOf ? { asOf: opts.asOf } : {}),

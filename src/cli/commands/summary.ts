@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { isMonth, summarize } from '../../engine/index.ts';
+import { cliFailure } from '../cli-failure.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { formatSummary } from '../format-summary.ts';
 import { loadDocument } from '../load-document.ts';
@@ -25,10 +26,8 @@ export function registerSummary(program: Command, io: CliIo): void {
         ...(opts.scenario !== undefined ? { scenario: opts.scenario } : {}),
         ...(compare !== undefined ? { compare } : {}),
       });
-      if (!result.ok) {
-        const usage = result.error.code === 'not_found' || result.error.code === 'invalid_argument';
-        throw new CliError(result.error.message, usage ? EXIT.usage : EXIT.refused);
-      }
+      // An unknown scenario or argument exits 2, an evaluation error 1 (the catalogue's codes).
+      if (!result.ok) throw cliFailure({ code: result.error.code, message: result.error.message });
       io.stdout(opts.json ? `${JSON.stringify(result.value, null, 2)}\n` : formatSummary(result.value));
     });
 }
