@@ -81,7 +81,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'src/prompts': [],
   'src/format': ['src/engine'],
   'src/chart': ['src/engine', 'src/format'],
-  'src/resolve': ['src/engine', 'db:type'],
+  'src/resolve': ['src/engine', 'src/errors', 'db:type'],
   'src/proposals': ['src/engine', 'src/errors', 'db:type'],
   'src/qbr': ['src/engine', 'src/errors', 'src/proposals', 'src/chart', 'src/format', 'src/prompts', 'db:type'],
   tools: ['src/engine', 'src/errors', 'src/proposals', 'src/qbr', 'src/resolve', 'db:type'],
