@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the engine benchmark (`bench/engine.ts`), the store benchmark
- * (`bench/store.ts`) and the chat-turn benchmark with the prompt size (`bench/chat.ts`).
+ * (`bench/store.ts`), the chat-turn benchmark with the prompt size (`bench/chat.ts`) and the
+ * start-up benchmark (`bench/startup.ts`).
  *
  * Options (after `npm run bench --`):
  *   --quick            1,000 cases only, 3 runs, 1 HyperFormula run
@@ -13,12 +14,15 @@
  *   --no-engine        skip the engine benchmark
  *   --no-store         skip the store benchmark
  *   --no-chat          skip the chat-turn benchmark
+ *   --no-startup       skip the start-up benchmark
+ *   --startup-rounds N rounds of the start-up benchmark (default 7; 3 with --quick)
  * Writes the figures to `bench/results/engine.json` (ignored by git).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { formatReport, runEngineBench } from './engine.ts';
 import { runStoreBench } from './store.ts';
 import { runChatBench } from './chat.ts';
+import { runStartupBench } from './startup.ts';
 
 interface Args {
   sizes: number[];
@@ -29,10 +33,12 @@ interface Args {
   engine: boolean;
   store: boolean;
   chat: boolean;
+  startup: boolean;
+  startupRounds: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { sizes: [1000, 10_000], runs: 7, hfRuns: 3, hfChunk: 1000, hfSample: 3, engine: true, store: true, chat: true };
+  const args: Args = { sizes: [1000, 10_000], runs: 7, hfRuns: 3, hfChunk: 1000, hfSample: 3, engine: true, store: true, chat: true, startup: true, startupRounds: 7 };
   const num = (i: number): number => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 1) throw new Error(`${argv[i]} needs a positive whole number`);
@@ -44,6 +50,7 @@ function parseArgs(argv: readonly string[]): Args {
         args.sizes = [1000];
         args.runs = 3;
         args.hfRuns = 1;
+        args.startupRounds = 3;
         break;
       case '--sizes':
         args.sizes = (argv[i + 1] ?? '').split(',').map(Number);
@@ -73,6 +80,12 @@ function parseArgs(argv: readonly string[]): Args {
         break;
       case '--no-chat':
         args.chat = false;
+        break;
+      case '--no-startup':
+        args.startup = false;
+        break;
+      case '--startup-rounds':
+        args.startupRounds = num(i++);
         break;
       default:
         throw new Error(`unknown option ${argv[i]}`);
@@ -105,6 +118,7 @@ async function main(): Promise<void> {
   }
   if (args.store) console.log(`\n${await runStoreBench()}`);
   if (args.chat) console.log(`\n${await runChatBench()}`);
+  if (args.startup) console.log(`\n${await runStartupBench({ rounds: args.startupRounds })}`);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

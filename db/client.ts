@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { projectPath } from '../src/project-root.ts';
 import * as schema from './schema.ts';
 
 /** Where the database lives when `VE_DB` is not set. */
 export const DEFAULT_DB_PATH = './data/value-engineer.db';
 
 /** The committed drizzle-kit migrations, applied at start-up. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = projectPath('db', 'migrations');
 
 /** How long a connection waits for another one's write lock before giving up (ms). */
 export const BUSY_TIMEOUT_MS = 10_000;

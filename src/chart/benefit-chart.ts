@@ -1,4 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { monthLabel, type Summary } from '../engine/index.ts';
 import { CHART_FONT_FAMILY, chartFontFiles } from './chart-fonts.ts';
 import { formatMoneyCompact } from '../format/format-money.ts';
@@ -133,9 +134,13 @@ export function benefitChartSvg(summary: Summary, options: ChartOptions): string
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${CHART_FONT_FAMILY}">${parts.join('')}</svg>`;
 }
 
+let Resvg: typeof ResvgClass | undefined;
+
 /** Renders the chart to PNG in-process (resvg, no browser, no network, no system fonts). */
 export function renderBenefitChart(summary: Summary, options: ChartOptions, fontFiles: readonly string[] = chartFontFiles()): RenderedChart {
   const svg = benefitChartSvg(summary, options);
+  // Loaded with the first chart (a native module, CommonJS, so it can be required on demand).
+  Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg;
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'original' },
     font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: CHART_FONT_FAMILY },

@@ -1,23 +1,24 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { CliError, EXIT, processIo, type CliIo } from './cli-io.ts';
-import { registerSummary } from './commands/summary.ts';
-import { registerApply } from './commands/apply.ts';
-import { registerImport } from './commands/import.ts';
-import { registerExport } from './commands/export.ts';
-import { registerPropose } from './commands/propose.ts';
-import { registerApprove } from './commands/approve.ts';
-import { registerReject } from './commands/reject.ts';
-import { registerProposals } from './commands/proposals.ts';
-import { registerAudit } from './commands/audit.ts';
-import { registerHistory } from './commands/history.ts';
-import { registerQbr } from './commands/qbr.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerToken } from './commands/token.ts';
-import { registerChat } from './commands/chat.ts';
+import { COMMANDS, type CommandEntry } from './command-list.ts';
 
 /**
- * The `ve` command line. Each command lives in `commands/` and registers itself here; this
- * file owns the one mapping from failures to messages and exit codes.
+ * The command `argv` runs (`ve help <command>` counts as that command), or undefined when it
+ * names none (`ve`, `ve --help`, `ve --help summary`, a mistyped name): then all are listed.
+ */
+function requestedCommand(argv: readonly string[]): CommandEntry | undefined {
+  const first = argv.findIndex((a) => !a.startsWith('-'));
+  // Options before the command are the program's own, and its only one is help.
+  if (first < 0 || argv.slice(0, first).some((a) => a === '-h' || a === '--help')) return undefined;
+  const words = argv.slice(first).filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/**
+ * The `ve` command line. Each command lives in `commands/` and is loaded only when it runs
+ * (`command-list.ts`); otherwise each is listed by name, usage and description. This file
+ * owns the one mapping from failures to messages and exit codes.
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const program = new Command('ve')
@@ -25,20 +26,19 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);
-  registerSummary(program, io);
-  registerApply(program, io);
-  registerImport(program, io);
-  registerExport(program, io);
-  registerPropose(program, io);
-  registerApprove(program, io);
-  registerReject(program, io);
-  registerProposals(program, io);
-  registerAudit(program, io);
-  registerHistory(program, io);
-  registerQbr(program, io);
-  registerServe(program, io);
-  registerToken(program, io);
-  registerChat(program, io);
+  const requested = requestedCommand(argv);
+  if (requested) {
+    (await requested.load())(program, io);
+  } else {
+    for (const c of COMMANDS) program.command(c.name).description(c.description);
+    const usage = new Map(COMMANDS.map((c) => [c.name, c.usage]));
+    program.configureHelp({
+      subcommandTerm(cmd) {
+        const listed = usage.get(cmd.name());
+        return listed === undefined ? Help.prototype.subcommandTerm.call(this, cmd) : `${cmd.name()} ${listed}`.trimEnd();
+      },
+    });
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

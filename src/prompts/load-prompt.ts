@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../project-root.ts';
 
-const PROMPTS = fileURLToPath(new URL('../../prompts/', import.meta.url));
 const cache = new Map<string, string>();
 
 /**
@@ -12,7 +11,7 @@ const cache = new Map<string, string>();
 export function loadPrompt(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(`${PROMPTS}${name}.md`, 'utf8').trim();
+    text = readFileSync(projectPath('prompts', `${name}.md`), 'utf8').trim();
     cache.set(name, text);
   }
   return text;

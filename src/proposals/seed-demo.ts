@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { CaseRecord } from '../../db/store.ts';
+import { projectPath } from '../project-root.ts';
 import { importCase } from './import-case.ts';
 import type { ProposalContext } from './proposal-context.ts';
 import type { Outcome } from '../errors/outcome.ts';
 
 /** The demo business case seeded into a new database. */
-export const DEMO_DOCUMENT_PATH = fileURLToPath(new URL('../../examples/delta-corp.json', import.meta.url));
+export const DEMO_DOCUMENT_PATH = projectPath('examples', 'delta-corp.json');
 
 /**
  * On the first start of an empty database (no workspace at all), imports the demo case into

@@ -1,4 +1,4 @@
-import * as pptxgen from 'pptxgenjs';
+import type * as pptxgen from 'pptxgenjs';
 import type { QbrFacts } from '../engine/index.ts';
 import { AUDIENCE_LABELS, type QbrAudience } from './qbr-audience.ts';
 import type { QbrChart } from './qbr-chart.ts';
@@ -27,8 +27,16 @@ type TableCell = pptxgen.default.TableCell;
 type TableCellProps = pptxgen.default.TableCellProps;
 type TableRow = pptxgen.default.TableRow;
 type TextProps = pptxgen.default.TextProps;
-const loaded = pptxgen as unknown as { default: PptxConstructor | { default: PptxConstructor } };
-const PptxGenJS: PptxConstructor = typeof loaded.default === 'function' ? loaded.default : loaded.default.default;
+let pptxGenJS: Promise<PptxConstructor> | undefined;
+
+/** pptxgenjs, imported with the first deck: a server that renders none never loads it. */
+function loadPptxGenJS(): Promise<PptxConstructor> {
+  pptxGenJS ??= import('pptxgenjs').then((m) => {
+    const loaded = m as unknown as { default: PptxConstructor | { default: PptxConstructor } };
+    return typeof loaded.default === 'function' ? loaded.default : loaded.default.default;
+  });
+  return pptxGenJS;
+}
 
 const COLOR = { ink: '24292F', muted: '57606A', accent: '0969DA', header: 'E7EEF8', line: 'D0D7DE', warn: '9A6700', realized: '1A7F37', estimated: '0969DA', projected: '8C959F' };
 const FONT = 'Arial';
@@ -77,6 +85,7 @@ export async function renderQbrPptx(input: QbrDeckInput): Promise<Buffer> {
   const { facts: f, markdown } = input;
   const money = (v: number | null): string => (v === null ? '—' : formatMoney(v, f.businessCase.currency));
   const q = quarterName(f.quarter.id);
+  const PptxGenJS = await loadPptxGenJS();
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.author = 'value-engineer';

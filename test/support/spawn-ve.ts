@@ -15,7 +15,7 @@ export interface VeProcess {
 
 /**
  * Runs `node bin/ve.mjs ...args` as a separate OS process (the real entry, as `npm start` runs
- * it), with `env` on top of a copy of this environment from which every model setting was
+ * it: the built code in dist/, which the tests' global setup keeps fresh), with `env` on top of a copy of this environment from which every model setting was
  * removed, and `stdin` piped in (then closed) when given.
  */
 export function spawnVe(args: string[], env: Record<string, string>, stdin?: string): VeProcess {

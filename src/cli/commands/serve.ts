@@ -7,7 +7,8 @@ import { configuredDbPath, type Store } from '../../app/store.ts';
 import { createApp } from '../../http/index.ts';
 import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
 import { expireProposals } from '../../proposals/expire-proposals.ts';
-import { mountSlack, slackLogger, slackSettingsFromEnv, startSlack, type RunningSlack } from '../../slack/index.ts';
+import type { RunningSlack } from '../../slack/index.ts';
+import { slackSettingsFromEnv } from '../../slack/slack-settings.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { defaultStoreDeps, selectModelOrFail, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
 
@@ -121,6 +122,8 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         const app = createApp({ store, now: d.now, model: selected.model, qbrModel, maxAgeMs: d.maxAgeMs, secrets });
         let slack: RunningSlack | null = null;
         if (slackConfig.kind === 'on') {
+          // Bolt is loaded only when Slack is on: it is most of a server's start-up otherwise.
+          const { mountSlack, slackLogger, startSlack } = await import('../../slack/index.ts');
           slack = await startSlack({
             store,
             now: d.now,
