@@ -7,12 +7,9 @@ import { getOrDraftQbr, parseQbrAudience, QBR_AUDIENCES, resolveQuarter } from '
 const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
-    quarter: z.string().optional().describe('The quarter: "2026-Q1", "Q1 2026", "Q1" or "last quarter"; default: the last completed quarter'),
-    audience: z
-      .string()
-      .optional()
-      .describe('Who reads it: "executive-sponsor" (outcomes and risks), "finance" (ROI, payback, investment) or "champion" (metrics, adoption, evidence); default executive-sponsor'),
-    redraft: z.boolean().optional().describe('Write a new version even when a draft exists (e.g. after new measurements); default false'),
+    quarter: z.string().optional().describe('e.g. "2026-Q1", "last quarter"; null: the last completed one'),
+    audience: z.enum(QBR_AUDIENCES).optional().describe('executive-sponsor: outcomes, risks; finance: ROI, payback; champion: metrics, adoption; null: executive-sponsor'),
+    redraft: z.boolean().optional().describe('A new version even if one is saved'),
   }),
 );
 
@@ -45,7 +42,7 @@ const outputSchema = zodSchema(
 export const draftQbr = (ctx: ToolContext) =>
   tool({
     description:
-      'Draft (or fetch the saved draft of) the quarterly business review of a business case for a quarter and an audience: summary, promised vs actual results, financials, milestones, risks, next priorities. Every number is checked against the engine\'s facts; unverified ones are marked. Changes no business data. Relay the markdown as it is.',
+      'Draft the QBR of a business case for a quarter and audience, or fetch the saved draft. Its numbers are checked against the engine. The person is shown the saved draft: do not retype it.',
     inputSchema,
     outputSchema,
     execute: async ({ businessCase, quarter, audience, redraft }, options) => {

@@ -15,14 +15,16 @@ import { proposeInputValue } from './propose-input-value.ts';
 import { proposeMilestone } from './propose-milestone.ts';
 import { proposeLockMonths } from './propose-lock-months.ts';
 import { draftQbr } from './draft-qbr.ts';
+import { strictTools } from './strict-tools.ts';
 
 /**
  * Every agent tool, built for one turn's context: the one record every door uses. Read
  * tools look; propose tools only create proposals. No tool changes business data: that
- * takes a person's approval through `src/proposals`.
+ * takes a person's approval through `src/proposals`. The input schemas the model receives
+ * are strict-mode ready (`strictTools`); each tool still gets its own typed input.
  */
 export function createTools(ctx: ToolContext) {
-  return {
+  return strictTools({
     findBusinessCases: findBusinessCases(ctx),
     showBusinessCase: showBusinessCase(ctx),
     valueSummary: valueSummary(ctx),
@@ -39,7 +41,7 @@ export function createTools(ctx: ToolContext) {
     proposeMilestone: proposeMilestone(ctx),
     proposeLockMonths: proposeLockMonths(ctx),
     draftQbr: draftQbr(ctx),
-  };
+  });
 }
 
 /** The tool record's type, for doors and the offline model. */
