@@ -5,7 +5,7 @@ import type { ToolContext } from './tool-context.ts';
 
 const inputSchema = zodSchema(
   z.object({
-    query: z.string().optional().describe('Part of a business case name or customer, e.g. "Delta"'),
+    query: z.string().optional().describe('Name or customer, e.g. "Delta"; null: all'),
   }),
 );
 
@@ -27,7 +27,7 @@ const outputSchema = zodSchema(
 /** Read tool: the workspace's business cases, optionally those matching a name or customer. */
 export const findBusinessCases = (ctx: ToolContext) =>
   tool({
-    description: 'Find business cases by name or customer (omit the query to list them all).',
+    description: 'Find business cases by name or customer.',
     inputSchema,
     outputSchema,
     execute: async ({ query }) => {

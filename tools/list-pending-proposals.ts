@@ -6,7 +6,7 @@ import { resolveCase, toolError, toolErrorSchema } from './tool-support.ts';
 
 const inputSchema = zodSchema(
   z.object({
-    businessCase: z.string().optional().describe('Only this business case (name, customer or id); omit for all'),
+    businessCase: z.string().optional().describe('Only this business case; null: all'),
   }),
 );
 
@@ -32,7 +32,7 @@ const outputSchema = zodSchema(
 /** Read tool: proposals waiting for a person's approval. */
 export const listPendingProposals = (ctx: ToolContext) =>
   tool({
-    description: 'List proposals waiting for approval (optionally for one business case).',
+    description: 'Proposals waiting for approval.',
     inputSchema,
     outputSchema,
     execute: async ({ businessCase }) => {

@@ -8,7 +8,7 @@ const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
     scenario: scenarioField,
-    input: z.string().describe('The measured input by label or key, e.g. "Avg. Tickets per Day"'),
+    input: z.string().describe('Measured input, e.g. "tickets per day"'),
   }),
 );
 
@@ -43,7 +43,7 @@ const outputSchema = zodSchema(
 /** Read tool: every value ever recorded for an input, replaced ones included. */
 export const measurementHistory = (ctx: ToolContext) =>
   tool({
-    description: 'Measurement history of one input: every value recorded, including replaced and removed ones (and who removed them), with note, evidence, source, who and when.',
+    description: 'Every value ever recorded for one input, replaced and removed ones too, with note, evidence, source, who and when.',
     inputSchema,
     outputSchema,
     execute: async ({ businessCase, scenario, input }) => {

@@ -6,13 +6,13 @@ import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseS
 import { resolveCalculation, resolveInput } from '../src/resolve/resolve-in-document.ts';
 
 const conversion = z.object({
-  calculation: z.string().describe('Calculation by name or id, e.g. "efficiency"'),
-  metric: z.string().optional().describe('Metric label to track, e.g. "Avg. Tickets per Day"; default: suggested'),
-  baseline: z.number().optional().describe('Baseline value of the metric, when no input holds it'),
-  baselineInput: z.string().optional().describe('Input holding the baseline; default: suggested'),
-  percentInput: z.string().optional().describe('Percentage input to replace; default: the one in the formula'),
-  direction: z.enum(['increase', 'decrease']).optional().describe('increase: higher metric is better; default: suggested'),
-  unit: z.string().optional().describe('Unit of the metric; default: the baseline input\'s unit'),
+  calculation: z.string(),
+  metric: z.string().optional().describe('Metric to track, e.g. "Avg. Tickets per Day"'),
+  baseline: z.number().optional().describe('Baseline value, when no input holds it'),
+  baselineInput: z.string().optional(),
+  percentInput: z.string().optional().describe('Percentage input it replaces'),
+  direction: z.enum(['increase', 'decrease']).optional().describe('increase: higher is better'),
+  unit: z.string().optional(),
 });
 
 function keyFor(label: string, taken: Set<string>): string {
@@ -26,7 +26,7 @@ const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
     scenario: scenarioField,
-    conversions: z.array(conversion).min(1).describe('The calculations to convert'),
+    conversions: z.array(conversion).min(1).describe('Calculations to convert'),
   }),
 );
 
@@ -34,7 +34,7 @@ const inputSchema = zodSchema(
 export const proposeConversions = (ctx: ToolContext) =>
   tool({
     description:
-      'Propose converting one or several calculations from "baseline x % improvement" to monthly tracking of a metric (the percentage becomes the target). Omitted fields use the suggestion. One proposal for all.',
+      'Propose converting "baseline x % improvement" calculations to monthly tracking of a metric (the percentage becomes the target), in one proposal. Null fields take the suggestion.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, conversions }) => {

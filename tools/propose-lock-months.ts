@@ -7,14 +7,14 @@ const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
     scenario: scenarioField,
-    through: z.string().describe('Last month to lock: "2025-12", "December", "last month"'),
+    through: z.string().describe('Last month to lock, e.g. "2025-12"'),
   }),
 );
 
 /** Propose tool: close months so their measurements can no longer change. */
 export const proposeLockMonths = (ctx: ToolContext) =>
   tool({
-    description: 'Propose locking months up to and including a month, so their measurements can no longer change (a lock only moves forward).',
+    description: 'Propose locking months through a month so their measurements can no longer change (locks only move forward).',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, through }) => {

@@ -8,14 +8,14 @@ const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
     scenario: scenarioField,
-    input: z.string().describe('Input by label or key, e.g. "deflection rate"'),
+    input: z.string().describe('Input, e.g. "deflection rate"'),
   }),
 );
 
 /** Propose tool: a constant input starts taking monthly values. */
 export const proposeMonthlyValues = (ctx: ToolContext) =>
   tool({
-    description: 'Propose tracking a constant input monthly (enable monthly values); its value stays until the first measurement.',
+    description: 'Propose giving a constant input monthly values (its value holds until the first one).',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, input }) => {

@@ -6,10 +6,10 @@ import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseS
 const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
-    from: z.string().optional().describe('Future scenario to copy, by name or id (e.g. "Rollout Plan"); omit when there is only one'),
-    start: z.string().describe('Contract start month: "2025-08", "August", "Aug 2025"'),
-    months: z.number().int().min(1).max(120).optional().describe('Contract length in months; default 12'),
-    name: z.string().optional().describe('Scenario name; default "Value Realization"'),
+    from: z.string().optional().describe('Future scenario to copy; null: the only one'),
+    start: z.string().describe('Contract start month, e.g. "2025-08"'),
+    months: z.number().int().min(1).max(120).optional().describe('Contract months; null: 12'),
+    name: z.string().optional().describe('Name; null: "Value Realization"'),
   }),
 );
 
@@ -17,7 +17,7 @@ const inputSchema = zodSchema(
 export const proposeRealizationScenario = (ctx: ToolContext) =>
   tool({
     description:
-      'Propose creating the realization scenario (tracks what actually happened) by copying a future scenario, with its own contract start and length.',
+      'Propose the realization scenario (tracks what actually happened): a copy of a future scenario with its own contract start and length.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, from, start, months, name }) => {

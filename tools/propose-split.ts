@@ -17,19 +17,19 @@ const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
     scenario: scenarioField,
-    calculation: z.string().describe('Calculation to split, by name or id'),
+    calculation: z.string(),
     parts: z
       .array(
         z.object({
-          metric: z.string().describe('The input that drives this part, by label or key, e.g. "handle time"'),
-          name: z.string().optional().describe('Name of the new calculation; default from the metric'),
-          reference: z.number().optional().describe('Metric value meaning "no improvement"; default 0'),
-          formula: z.string().optional().describe('Formula, only for the explicit strategy'),
+          metric: z.string().describe('Input driving this part, e.g. "handle time"'),
+          name: z.string().optional().describe('Name; null: from the metric'),
+          reference: z.number().optional().describe('Metric value meaning no improvement; null: 0'),
+          formula: z.string().optional().describe('Formula (explicit strategy only)'),
         }),
       )
       .min(2)
       .describe('One part per metric'),
-    strategy: z.enum(['shapley', 'explicit']).optional().describe('Default shapley'),
+    strategy: z.enum(['shapley', 'explicit']).optional().describe('null: shapley'),
   }),
 );
 
@@ -37,7 +37,7 @@ const inputSchema = zodSchema(
 export const proposeSplit = (ctx: ToolContext) =>
   tool({
     description:
-      'Propose splitting a calculation into one calculation per metric, keeping every month\'s total to the cent. "shapley" (default) lets the engine share the benefit fairly; "explicit" uses the formulas given.',
+      'Propose splitting a calculation into one per metric, every month\'s total kept to the cent: "shapley" shares the benefit fairly, "explicit" uses the formulas given.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, calculation, parts, strategy }) => {

@@ -9,8 +9,8 @@ const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
     scenario: scenarioField,
-    input: z.string().describe('The input to measure, e.g. "deflection rate"'),
-    calculation: z.string().optional().describe('Calculation it drives; default: the one whose formula uses it'),
+    input: z.string().describe('Input to measure, e.g. "deflection rate"'),
+    calculation: z.string().optional().describe('Calculation it drives; null: the one using it'),
   }),
 );
 
@@ -23,7 +23,7 @@ const inputSchema = zodSchema(
  */
 export const proposeTrackMetric = (ctx: ToolContext) =>
   tool({
-    description: 'Propose measuring an input directly as its calculation\'s metric (e.g. a deflection rate), without a conversion.',
+    description: 'Propose measuring an input directly as its calculation\'s metric (e.g. a deflection rate).',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, input, calculation }) => {

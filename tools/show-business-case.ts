@@ -57,7 +57,7 @@ const outputSchema = zodSchema(
 /** Read tool: a business case's scenarios, use cases, calculations and inputs. */
 export const showBusinessCase = (ctx: ToolContext) =>
   tool({
-    description: "Show a business case's structure: scenarios (windows, kind), use cases, calculations (formulas, metrics) and inputs (values, monthly or constant).",
+    description: "A business case's structure: scenarios, use cases, calculations (formulas, metrics), inputs (values, monthly or constant), milestones.",
     inputSchema,
     outputSchema,
     execute: async ({ businessCase }) => {

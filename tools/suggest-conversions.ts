@@ -36,7 +36,7 @@ const outputSchema = zodSchema(
 export const suggestConversions = (ctx: ToolContext) =>
   tool({
     description:
-      'Suggest how to convert calculations of the "baseline x % improvement" kind to monthly tracking of a metric: per calculation, ready (with the metric and baseline found) or needs input (what is missing, with candidates).',
+      'Which "baseline x % improvement" calculations can become monthly tracking of a metric: ready, or what is missing.',
     inputSchema,
     outputSchema,
     execute: async ({ businessCase, scenario }) => {

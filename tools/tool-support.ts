@@ -22,17 +22,15 @@ export function toolError(r: { error: AppError }): ToolError {
   return r.error.candidates ? { error: r.error.message, candidates: r.error.candidates } : { error: r.error.message };
 }
 
-/** The field every tool that works on one business case takes. */
-export const businessCaseField = z
-  .string()
-  .optional()
-  .describe('Business case; omit if only one');
+/**
+ * The field every tool that works on one business case takes: its name, customer or id;
+ * absent (null) means the only one. Undescribed on purpose: the system prompt says it once
+ * for every tool ("Tool fields"), which saves its words in 15 schemas.
+ */
+export const businessCaseField = z.string().optional();
 
-/** The scenario field of tools that change tracking data. */
-export const scenarioField = z
-  .string()
-  .optional()
-  .describe('Scenario; default: the realization scenario');
+/** The scenario field of tools that change tracking data; absent (null) means the realization scenario (said once in the system prompt). */
+export const scenarioField = z.string().optional();
 
 /** The current month in the context's clock. */
 export function currentMonth(ctx: ToolContext): string {

@@ -10,10 +10,10 @@ const money = z.number().nullable();
 const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
-    scenario: z.string().optional().describe('Scenario by name or id; default: the realization scenario, else the first'),
-    compare: z.string().optional().describe('Future scenario to compare with; default: the one the realization scenario is based on'),
-    asOf: z.string().optional().describe('Month the to-date figures are as of ("2026-03", "March", "last month"); default: this month'),
-    includeMonths: z.boolean().optional().describe('Include month-by-month figures (longer); default false'),
+    scenario: z.string().optional(),
+    compare: z.string().optional().describe('Future scenario to compare with; null: the one it copies'),
+    asOf: z.string().optional().describe('As-of month, e.g. "end of Q1"; null: this month'),
+    includeMonths: z.boolean().optional().describe('Add month-by-month figures'),
   }),
 );
 
@@ -54,7 +54,7 @@ const outputSchema = zodSchema(z.union([summaryOutput, toolErrorSchema]));
 export const valueSummary = (ctx: ToolContext) =>
   tool({
     description:
-      'The value summary of a business case from the benefit engine: total and realized benefit to date, measured vs assumed, comparison with the estimate, investment, ROI, payback, per use case and calculation. Use it for every figure you state.',
+      'A business case\'s figures from the engine: total, realized to date (measured vs assumed), estimate, ROI, payback, per use case and calculation.',
     inputSchema,
     outputSchema,
     execute: async ({ businessCase, scenario, compare, asOf, includeMonths }) => {
