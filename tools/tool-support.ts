@@ -2,7 +2,8 @@ import { zodSchema } from 'ai';
 import { z } from 'zod';
 import type { CaseRecord, ProposalRecord } from '../db/store.ts';
 import { monthIndex, type BusinessCase, type Figures, type Scenario } from '../src/engine/index.ts';
-import { monthOf, propose } from '../src/proposals/index.ts';
+import { monthOf } from '../src/proposals/index.ts';
+import { proposeOnce } from '../src/proposals/propose-once.ts';
 import { resolveCase as resolveCaseIn } from '../src/resolve/resolve-case.ts';
 import { resolveMonth } from '../src/resolve/resolve-month.ts';
 import { resolveScenario } from '../src/resolve/resolve-in-document.ts';
@@ -101,6 +102,7 @@ export const proposalOutputSchema = z.object({
   changes: z.array(z.string()).describe('What will change, line by line, as the engine describes it'),
   before: figuresSchema.nullable().describe('Figures before the change (null for a new scenario)'),
   after: figuresSchema.describe('Figures after the change'),
+  alreadyPending: z.literal(true).optional().describe('Present when the same proposal was already pending in this thread: that one is returned, no twin is made'),
 });
 export type ProposalOutput = z.infer<typeof proposalOutputSchema>;
 
@@ -127,10 +129,11 @@ export function proposalOutput(record: CaseRecord, p: ProposalRecord): ProposalO
 /**
  * Stores a proposal of `operations` on a case (one the tool found in its workspace) through
  * `src/proposals` (which dry-runs them in the engine); returns the preview, or the engine's
- * refusal as a readable error.
+ * refusal as a readable error. The same proposal already pending in the thread is returned
+ * instead of a twin (`proposeOnce`), marked `alreadyPending`.
  */
 export function proposeOperations(ctx: ToolContext, record: CaseRecord, operations: unknown[]): ProposalOutput | ToolError {
-  const r = propose(ctx.proposals, {
+  const r = proposeOnce(ctx.proposals, {
     caseId: record.id,
     operations,
     proposedBy: ctx.actor,
@@ -138,5 +141,6 @@ export function proposeOperations(ctx: ToolContext, record: CaseRecord, operatio
     thread: ctx.thread,
   });
   if (!r.ok) return { error: r.error.message };
-  return proposalOutput(record, r.value);
+  const out = proposalOutput(record, r.value.proposal);
+  return r.value.existing ? { ...out, alreadyPending: true } : out;
 }

@@ -1,0 +1,58 @@
+import type { ProposalRecord } from '../../db/store.ts';
+import { parseOperation } from '../engine/index.ts';
+import { succeed, type Outcome } from '../errors/outcome.ts';
+import { propose, type ProposeInput } from './propose.ts';
+import { monthOf, type ProposalContext } from './proposal-context.ts';
+
+/** A proposal `proposeOnce` stored, or the pending one it found; `existing` says which. */
+export interface ProposedOnce {
+  proposal: ProposalRecord;
+  /** True when the same pending proposal was already in the thread and is returned instead of a twin. */
+  existing: boolean;
+}
+
+/** JSON with object keys sorted: two operations are the same when their texts are. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The operations as the engine reads them (as `propose` stores them), or null when one does not parse. */
+function normalized(operations: readonly unknown[]): string | null {
+  const parsed: unknown[] = [];
+  for (const raw of operations) {
+    const p = parseOperation(raw);
+    if (!p.ok) return null;
+    parsed.push(p.value);
+  }
+  return canonical(parsed);
+}
+
+/**
+ * `propose`, except that asking again in the same thread for what is already pending there
+ * returns that proposal instead of storing a twin: same case, same thread, same operations
+ * (as the engine reads them), previewed against the case's current version in the current
+ * month (so its preview is still the one a new proposal would show). A model that repeats a
+ * call, or a person who says the same thing twice, leaves one pending proposal. Without a
+ * thread (the command line), every call proposes.
+ */
+export function proposeOnce(ctx: ProposalContext, input: ProposeInput): Outcome<ProposedOnce> {
+  const thread = input.thread ?? null;
+  const current = thread === null ? null : ctx.store.getCase(input.caseId);
+  const key = current && Array.isArray(input.operations) ? normalized(input.operations) : null;
+  if (current && key !== null) {
+    const asOf = monthOf(ctx.now());
+    const same = ctx.store
+      .listProposals({ caseId: current.id, status: 'pending' })
+      .find((p) => p.thread === thread && p.baseVersion === current.version && p.asOf === asOf && canonical(p.operations) === key);
+    if (same) return succeed({ proposal: same, existing: true });
+  }
+  const r = propose(ctx, input);
+  return r.ok ? succeed({ proposal: r.value, existing: false }) : r;
+}
