@@ -1,4 +1,7 @@
 import { generateText, stepCountIs, streamText, type LanguageModel, type ModelMessage, type StaticToolResult } from 'ai';
+import { loadPrompt } from '../prompts/load-prompt.ts';
+import { closingSentence } from './closing-sentence.ts';
+import { closingTransform } from './closing-transform.ts';
 import { createTools, type Tools } from '../../tools/index.ts';
 import { monthOf } from '../proposals/index.ts';
 import { composeSystemPrompt } from './compose-system-prompt.ts';
@@ -40,18 +43,31 @@ function isProposal(output: unknown): output is ProposalOutput {
   return typeof output === 'object' && output !== null && 'proposalId' in output && (output as { status?: unknown }).status === 'pending';
 }
 
+/** The proposals among a turn's tool outputs, each once (a repeated call returns the same pending proposal). */
+function proposalsOf(outputs: readonly unknown[]): ProposalOutput[] {
+  const byId = new Map<string, ProposalOutput>();
+  for (const o of outputs) if (isProposal(o) && !byId.has(o.proposalId)) byId.set(o.proposalId, o);
+  return [...byId.values()];
+}
+
 function prepare(turn: AgentTurn) {
   const { store, now } = turn.tools.proposals;
   const thread = store.getOrCreateThread({ workspaceId: turn.tools.workspaceId, key: turn.threadKey, now: now().toISOString() });
   const history = loadHistory(store, thread.id);
   const user: ModelMessage = { role: 'user', content: turn.text };
-  // What generateText and streamText are both called with.
+  const system = composeSystemPrompt({ currentMonth: monthOf(now()), actor: turn.tools.actor });
+  // What generateText and streamText are both called with. The last step allowed is told to
+  // answer without tools (only told: with tool_choice "none" the SDK throws on a model that
+  // calls one anyway, and the turn would lose its proposals); a model that still calls one
+  // gets the closing sentence.
   const call = {
     model: turn.model,
-    system: composeSystemPrompt({ currentMonth: monthOf(now()), actor: turn.tools.actor }),
+    system,
     messages: [...history, user],
     tools: createTools(turn.tools),
     stopWhen: stepCountIs(MAX_STEPS),
+    prepareStep: ({ stepNumber }: { stepNumber: number }) =>
+      stepNumber === MAX_STEPS - 1 ? { system: `${system}\n\n${loadPrompt('last-step')}` } : undefined,
     ...(turn.abortSignal ? { abortSignal: turn.abortSignal } : {}),
   };
   return { store, now, thread, user, call };
@@ -59,17 +75,32 @@ function prepare(turn: AgentTurn) {
 
 /**
  * Runs one chat turn through the tool loop: history from the thread, the system prompt
- * from `prompts/`, the tools for this context, at most `MAX_STEPS` steps; then stores the
- * user's message and the model's messages in the thread. Proposals are only created, never
- * applied: approval is a person's act at a door.
+ * from `prompts/`, the tools for this context, at most `MAX_STEPS` steps (the last one
+ * told to answer); then stores the user's message and the model's messages in the thread.
+ * A turn whose last step said nothing ends with the closing sentence (`closingSentence`:
+ * what was done, what was not), never an empty reply. Proposals are only created, never
+ * applied: approval is a person's act at a door; each appears once in the reply.
  */
 export async function runAgentTurn(turn: AgentTurn): Promise<AgentReply> {
   const p = prepare(turn);
   const result = await generateText(p.call);
-  saveMessages(p.store, p.thread.id, [p.user, ...result.response.messages], p.now().toISOString());
   const toolResults = result.steps.flatMap((s) => s.toolResults).filter((r): r is AgentToolResult => r.dynamic !== true);
-  const proposals = toolResults.map((r) => r.output).filter(isProposal);
-  return { text: result.text, proposals, toolResults, threadId: p.thread.id };
+  const messages = [p.user, ...result.response.messages];
+  let text = result.text;
+  if (!text.trim()) {
+    // The model said nothing in its last step: say what was done and what was not.
+    const errors = result.steps.flatMap((s) => s.content).flatMap((c) => (c.type === 'tool-error' ? [{ toolName: c.toolName, output: { error: c.error instanceof Error ? c.error.message : String(c.error) } }] : []));
+    const last = result.steps[result.steps.length - 1];
+    text = closingSentence({
+      results: [...toolResults, ...errors],
+      lastCalls: last ? last.toolCalls.map((c) => c.toolName) : [],
+      limitReached: result.steps.length >= MAX_STEPS && last?.finishReason === 'tool-calls',
+      maxSteps: MAX_STEPS,
+    });
+    messages.push({ role: 'assistant', content: [{ type: 'text', text }] });
+  }
+  saveMessages(p.store, p.thread.id, messages, p.now().toISOString());
+  return { text, proposals: proposalsOf(toolResults.map((r) => r.output)), toolResults, threadId: p.thread.id };
 }
 
 /**
@@ -82,6 +113,7 @@ export function streamAgentTurn(turn: AgentTurn & { onError?: (error: unknown) =
   const p = prepare(turn);
   return streamText({
     ...p.call,
+    experimental_transform: closingTransform<Tools>(MAX_STEPS),
     onError: ({ error }) => turn.onError?.(error),
     onFinish: ({ response }) => saveMessages(p.store, p.thread.id, [p.user, ...response.messages], p.now().toISOString()),
   });
