@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ToolContext } from './tool-context.ts';
 import { businessCaseField, currentMonth, resolveCase, toolError, toolErrorSchema } from './tool-support.ts';
 import { getOrDraftQbr, parseQbrAudience, QBR_AUDIENCES, resolveQuarter } from '../src/qbr/index.ts';
+import { qbrExcerpt } from './qbr-excerpt.ts';
 
 const inputSchema = zodSchema(
   z.object({
@@ -16,6 +17,8 @@ const inputSchema = zodSchema(
 const outputSchema = zodSchema(
   z.union([
     z.object({
+      draftId: z.number().describe('The saved draft\'s id'),
+      caseId: z.string().describe('Business case id'),
       businessCase: z.string().describe('Business case name'),
       quarter: z.string().describe('The quarter, YYYY-Qn'),
       audience: z.enum(QBR_AUDIENCES).describe('Who the draft is written for'),
@@ -23,10 +26,10 @@ const outputSchema = zodSchema(
       created: z.boolean().describe('True when this call wrote it; false when it is the saved latest version'),
       stale: z.boolean().describe('True when the figures changed since the saved draft was written: offer to redraft'),
       grounded: z.boolean().describe("True when every number matches the engine's facts"),
-      unverified: z.array(z.string()).describe('Numbers that match no fact; they are marked "⚠ … (unverified)" in the markdown'),
+      unverified: z.array(z.string()).describe('Numbers that match no fact; they are marked "⚠ … (unverified)" in the draft'),
       asOf: z.string().describe('Month the figures are as of'),
       writer: z.string().describe('What wrote it: "template" (offline) or the language model'),
-      markdown: z.string().describe('The QBR draft in Markdown'),
+      excerpt: z.string().describe('The start of the draft\'s first paragraph; the draft itself is saved and shown to the person by the door'),
     }),
     toolErrorSchema,
   ]),
@@ -35,7 +38,9 @@ const outputSchema = zodSchema(
 /**
  * Read-ish tool: the QBR narrative for a quarter and audience. Returns the latest saved draft,
  * or drafts one from the engine's facts, checks every number against them and saves it as
- * the next version. A draft is not business data (no figure changes), so no approval is needed.
+ * the next version. It returns the draft by reference (id, version, an excerpt), never its
+ * text: the model has no checked number to re-type, and the door shows the saved draft
+ * (`turnQbrDrafts` in `src/app`). A draft is not business data (no figure changes), so no approval is needed.
  * The writer is `ctx.qbrModel` (the door's language model), else the deterministic offline
  * template (grounded by construction).
  */
@@ -64,6 +69,8 @@ export const draftQbr = (ctx: ToolContext) =>
       if (!r.ok) return { error: r.error.message };
       const d = r.value.draft;
       return {
+        draftId: d.id,
+        caseId: d.caseId,
         businessCase: c.value.name,
         quarter: d.quarter,
         audience: d.audience,
@@ -74,7 +81,7 @@ export const draftQbr = (ctx: ToolContext) =>
         unverified: d.unverified,
         asOf: d.asOf,
         writer: d.writer,
-        markdown: d.markdown,
+        excerpt: qbrExcerpt(d.markdown),
       };
     },
   });

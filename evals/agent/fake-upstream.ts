@@ -85,7 +85,7 @@ function answer(toolMessages: readonly Message[]): string {
       continue;
     }
     if (typeof out['error'] === 'string') lines.push(`I couldn't do that: ${out['error']}`);
-    else if (typeof out['markdown'] === 'string') lines.push(`Here is the QBR draft for ${String(out['quarter'])}, for ${String(out['audience'])}:\n\n${out['markdown']}`);
+    else if (typeof out['draftId'] === 'number') lines.push(`QBR draft v${String(out['version'])} for ${String(out['quarter'])}, for ${String(out['audience'])}, is saved and shown with this reply. It opens: "${String(out['excerpt'])}"`);
     else if (typeof out['proposalId'] === 'string') {
       const changes = Array.isArray(out['changes']) ? (out['changes'] as unknown[]).map((c) => `- ${String(c)}`).join('\n') : '';
       lines.push(`I proposed this change:\n${changes}\n\nProposal ${out['proposalId']} is waiting for a person's approval; nothing has changed yet.`);

@@ -17,7 +17,7 @@ import { runAgentTurn, type AgentReply, type AgentTurn } from '../../src/agent/r
 import type { ToolContext } from '../../tools/tool-context.ts';
 import { qbrFacts, summarize, type BusinessCase, type Summary } from '../../src/engine/index.ts';
 import { approve, importCase, propose } from '../../src/proposals/index.ts';
-import { checkGrounding, extractNumbers, mentionStates } from '../../src/qbr/index.ts';
+import { checkGrounding, extractNumbers, mentionStates, type QbrAudience } from '../../src/qbr/index.ts';
 import { DOCUMENTS, type AgentCase } from './agent-case.ts';
 import { diffBusinessData, snapshotBusinessData } from './business-data.ts';
 import { openEvalStore, type EvalStore } from './eval-store.ts';
@@ -126,18 +126,24 @@ function toolTraffic(messages: readonly ModelMessage[]): Pick<TurnObservation, '
   return { calls, results };
 }
 
-interface QbrOutput {
+/** What `draftQbr` returns: the saved draft by reference (its text stays in the store). */
+interface QbrReference {
+  draftId: number;
+  caseId: string;
   quarter: string;
   audience: string;
   version: number;
   asOf: string;
   grounded: boolean;
+}
+
+interface QbrOutput extends QbrReference {
   markdown: string;
 }
 
-function isQbrOutput(v: unknown): v is QbrOutput {
-  const o = v as Partial<QbrOutput> | null;
-  return o !== null && typeof o === 'object' && typeof o.markdown === 'string' && typeof o.quarter === 'string' && typeof o.asOf === 'string';
+function isQbrReference(v: unknown): v is QbrReference {
+  const o = v as Partial<QbrReference> | null;
+  return o !== null && typeof o === 'object' && typeof o.draftId === 'number' && typeof o.caseId === 'string' && typeof o.quarter === 'string' && typeof o.asOf === 'string';
 }
 
 /** The harness's own check of a draft: its numbers against facts it computes itself. */
@@ -199,7 +205,13 @@ export async function runAgentCase(c: AgentCase, options: RunAgentCaseOptions): 
         .map((p) => ({ id: p.id, operations: p.operations, status: p.status }));
       const doc = store.getCase(caseId)!.document;
       const states = spec.expect?.qbr?.states ?? [];
-      const qbr = traffic.results.filter((r) => r.toolName === 'draftQbr' && isQbrOutput(r.output)).map((r) => observeQbr(r.output as QbrOutput, doc, text, states));
+      // The draft the tool referred to, as saved (what people are shown), checked by the harness.
+      const qbr = traffic.results.flatMap((r) => {
+        if (r.toolName !== 'draftQbr' || !isQbrReference(r.output)) return [];
+        const ref = r.output;
+        const saved = store.getQbrDraft({ caseId: ref.caseId, quarter: ref.quarter, audience: ref.audience as QbrAudience, version: ref.version });
+        return [observeQbr({ ...ref, markdown: saved && saved.id === ref.draftId ? saved.markdown : '' }, doc, text, states)];
+      });
       const turn: TurnObservation = { user: spec.user, text, error, ...traffic, proposals, qbr, changedWithoutApproval, approvals: [] };
       turns.push(turn);
 

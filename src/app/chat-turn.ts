@@ -3,6 +3,8 @@ import { runAgentTurn, type AgentToolResult } from '../agent/run-agent.ts';
 import type { AppContext } from './app-context.ts';
 import { findProposal } from './find-proposal.ts';
 import { proposalView, type ProposalView } from './proposal-view.ts';
+import type { QbrDraftView } from './qbr-draft.ts';
+import { turnQbrDrafts } from './turn-qbr-drafts.ts';
 
 /** One message to the agent from a door. */
 export interface ChatTurnInput {
@@ -31,6 +33,8 @@ export interface ChatReply {
   proposals: ProposalView[];
   /** Every tool result of the turn, typed by tool: no door re-reads the thread to learn what happened. */
   toolResults: AgentToolResult[];
+  /** The QBR drafts the turn drafted or fetched, as saved: the model has them by reference only, the door shows them. */
+  qbrDrafts: QbrDraftView[];
   /** The store's id of the thread. */
   threadId: string;
 }
@@ -53,5 +57,5 @@ export async function chatTurn(ctx: AppContext, input: ChatTurnInput): Promise<C
     const found = findProposal(ctx.store, p.proposalId, input.workspaceId);
     return found.ok ? [proposalView(found.value.proposal, found.value.record)] : [];
   });
-  return { text: reply.text, proposals, toolResults: reply.toolResults, threadId: reply.threadId };
+  return { text: reply.text, proposals, toolResults: reply.toolResults, qbrDrafts: turnQbrDrafts(ctx, input.workspaceId, reply.toolResults), threadId: reply.threadId };
 }

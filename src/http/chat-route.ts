@@ -9,6 +9,7 @@ import { errorReference } from '../errors/index.ts';
 import type { AppEnv, Caller } from './app-env.ts';
 import type { ResolvedAppOptions } from './app-options.ts';
 import { logFailure } from './error-handler.ts';
+import { qbrDraftBody } from './qbr-draft-body.ts';
 import { HttpError } from './http-error.ts';
 import { parseWith, readJsonBody } from './read-request.ts';
 import { chatRequestSchema, MAX_MESSAGE_CHARS, uiChatRequestSchema } from './request-schemas.ts';
@@ -94,6 +95,6 @@ export function registerChatRoute(app: Hono<AppEnv>, options: ResolvedAppOptions
       });
     }
     const reply = await chatTurn(ctx, turn);
-    return c.json({ text: reply.text, proposals: reply.proposals, threadId });
+    return c.json({ text: reply.text, proposals: reply.proposals, qbrDrafts: reply.qbrDrafts.map(qbrDraftBody), threadId });
   });
 }

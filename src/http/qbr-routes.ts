@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import type { z } from 'zod';
 import type { AppContext } from '../app/app-context.ts';
 import { qbrDraft, type QbrDraftView } from '../app/qbr-draft.ts';
 import { qbrFileName } from '../app/qbr-file-name.ts';
@@ -13,7 +12,7 @@ import { CHAT_TURN_TIMEOUT_MS } from './chat-route.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody, readQuery } from './read-request.ts';
 import { qbrDraftRequestSchema, qbrQuerySchema } from './request-schemas.ts';
-import type { qbrDraftReplySchema } from './response-schemas.ts';
+import { qbrDraftBody } from './qbr-draft-body.ts';
 
 /** The content type of a PowerPoint deck (what `format=pptx` answers with). */
 export const PPTX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
@@ -54,29 +53,6 @@ async function draft(
   return r.value;
 }
 
-/** The JSON answer: the draft, how it was obtained, its grounding. */
-function replyBody({ record, outcome }: QbrDraftView): z.infer<typeof qbrDraftReplySchema> {
-  const d = outcome.draft;
-  return {
-    caseId: d.caseId,
-    businessCase: record.name,
-    quarter: d.quarter,
-    audience: d.audience,
-    version: d.version,
-    created: outcome.created,
-    stale: outcome.stale,
-    grounded: d.grounded,
-    unverified: d.unverified,
-    missingSections: outcome.missingSections,
-    asOf: d.asOf,
-    caseVersion: d.caseVersion,
-    writer: d.writer,
-    createdBy: d.createdBy,
-    createdAt: d.createdAt,
-    markdown: d.markdown,
-  };
-}
-
 /** What the Markdown and the deck carry in headers, since their bodies cannot. */
 function draftHeaders(outcome: QbrDraftView['outcome']): Record<string, string> {
   const d = outcome.draft;
@@ -107,7 +83,7 @@ async function render(c: Context<AppEnv>, view: QbrDraftView, format: 'json' | '
       ...draftHeaders(outcome),
     });
   }
-  return c.json(replyBody(view));
+  return c.json(qbrDraftBody(view));
 }
 
 /**
@@ -135,8 +111,8 @@ export function registerQbrRoutes(app: Hono<AppEnv>, options: ResolvedAppOptions
     const which = whichDraft(ctx, body);
     const view = await draft(c, options, ctx, c.get('caller'), which, { fresh: body.redraft !== false });
     const d = view.outcome.draft;
-    if (!view.outcome.created) return c.json(replyBody(view), 200);
+    if (!view.outcome.created) return c.json(qbrDraftBody(view), 200);
     const location = `/api/business-cases/${encodeURIComponent(d.caseId)}/qbr?quarter=${d.quarter}&audience=${d.audience}&version=${d.version}`;
-    return c.json(replyBody(view), 201, { Location: location });
+    return c.json(qbrDraftBody(view), 201, { Location: location });
   });
 }

@@ -25,6 +25,7 @@ export const errorResponseSchema = z.object({
 export const chatReplySchema = z.object({
   text: z.string().describe("The assistant's answer"),
   proposals: z.array(proposalViewSchema).describe('Proposals created in this turn, each with its preview (the view every door renders); nothing changes until one is approved'),
+  qbrDrafts: z.array(z.lazy(() => qbrDraftReplySchema)).describe('QBR drafts this turn drafted or fetched, as saved (the assistant has them by reference: show these)'),
   threadId: z.string().describe('Conversation id: send it back as threadId to continue'),
 });
 

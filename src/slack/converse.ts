@@ -4,6 +4,7 @@ import { turnSummaries } from '../app/turn-summaries.ts';
 import { unexpectedCode } from '../app/unexpected-code.ts';
 import { describeError, errorReference } from '../errors/index.ts';
 import { proposalMessage } from './proposal-blocks.ts';
+import { qbrMessages } from './qbr-post.ts';
 import { proposalContext, type SlackDeps } from './slack-deps.ts';
 import { slackErrorText } from './slack-error-text.ts';
 import { toSlackMrkdwn } from './slack-mrkdwn.ts';
@@ -37,7 +38,7 @@ export function stripMention(text: string, botUserId: string | undefined): strin
 /**
  * Runs one agent turn (`chatTurn`) for a message in a Slack thread and answers in that thread:
  * the model's reply, each proposal's view as a Block Kit message with Approve / Reject
- * buttons, and a chart with the headline numbers of each value summary the agent looked up
+ * buttons, each QBR draft the turn drafted or fetched (as saved, `qbrMessages`), and a chart with the headline numbers of each value summary the agent looked up
  * (`turnSummaries`, from the turn's typed tool results). Any unexpected failure is logged
  * (with a reference) and the person gets the error catalogue's short wording, never internals.
  */
@@ -64,6 +65,10 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
     for (const p of reply.proposals) {
       const message = proposalMessage(p, p.proposedBy);
       await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
+    }
+    // The agent has QBR drafts by reference only: the saved draft is what people see.
+    for (const { record, outcome } of reply.qbrDrafts) {
+      for (const message of qbrMessages(record, outcome)) await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
     }
   } catch (e) {
     await fail('an agent turn', e);

@@ -288,18 +288,18 @@ describe('answers written from tool results', () => {
     );
   });
 
-  it('a QBR draft is relayed as the tool wrote it, with its version and what is unverified', () => {
+  it('a QBR draft is named by its version, with what is unverified and its excerpt (the door shows the saved draft)', () => {
     const text = writeAnswer([
       {
         toolCallId: 'c',
         toolName: 'draftQbr',
         input: {},
         failed: false,
-        output: { businessCase: 'Delta', quarter: '2026-Q3', audience: 'finance', version: 2, created: true, stale: false, grounded: false, unverified: ['12%'], asOf: '2026-09', writer: 'template', markdown: '# QBR\n\nRealized USD 1.' },
+        output: { draftId: 7, caseId: 'delta', businessCase: 'Delta', quarter: '2026-Q3', audience: 'finance', version: 2, created: true, stale: false, grounded: false, unverified: ['12%'], asOf: '2026-09', writer: 'template', excerpt: 'Realized USD 1.' },
       },
     ]);
     expect(text).toBe(
-      "QBR draft for **Delta**, 2026-Q3, audience finance (version 2, written now; figures as of 2026-09).\n\nNumbers not found in the engine's figures are marked ⚠ (unverified): 12%.\n\n---\n\n# QBR\n\nRealized USD 1.",
+      "QBR draft for **Delta**, 2026-Q3, audience finance (version 2, written now; figures as of 2026-09).\n\nNumbers not found in the engine's figures are marked ⚠ (unverified): 12%.\n\n> Realized USD 1.",
     );
   });
 

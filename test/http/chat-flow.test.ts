@@ -138,9 +138,9 @@ describe('POST /api/chat (JSON) -> approve -> data changed -> audit', () => {
     const h = httpHarness(model);
     const first = await h.json('POST', '/api/chat', { body: { message: 'one' } });
     const second = await h.json('POST', '/api/chat', { body: { message: 'two', threadId: first.body.threadId } });
-    expect(second.body).toEqual({ text: 'heard two after 1 earlier', proposals: [], threadId: first.body.threadId });
+    expect(second.body).toEqual({ text: 'heard two after 1 earlier', proposals: [], qbrDrafts: [], threadId: first.body.threadId });
     const fresh = await h.json('POST', '/api/chat', { body: { message: 'three', threadId: 'my-own-thread' } });
-    expect(fresh.body).toEqual({ text: 'heard three after 0 earlier', proposals: [], threadId: 'my-own-thread' });
+    expect(fresh.body).toEqual({ text: 'heard three after 0 earlier', proposals: [], qbrDrafts: [], threadId: 'my-own-thread' });
   });
 });
 

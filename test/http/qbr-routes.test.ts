@@ -249,14 +249,18 @@ describe('the QBR model the app is given', () => {
   it('is the model the chat drafts QBRs with (the draftQbr tool), and the route then returns that draft', async () => {
     const qbr = textModel([writeGood('champion')]);
     const chat = scriptedModel(
-      toolThenAnswer('draftQbr', () => ({ businessCase: 'Delta', quarter: 'Q1 2026', audience: 'champion' }), (out) => `Draft v${out.version} by ${out.writer}:\n\n${out.markdown}`),
+      toolThenAnswer('draftQbr', () => ({ businessCase: 'Delta', quarter: 'Q1 2026', audience: 'champion' }), (out) => `Draft v${out.version} by ${out.writer} (text given to me: ${'markdown' in out}).`),
     );
     const h = httpHarness(chat, { qbrModel: qbr });
     const reply = await h.json('POST', '/api/chat', { body: { message: 'Draft the Q1 QBR for the Delta champion' } });
     expect(reply.status).toBe(200);
     expect(qbr.doGenerateCalls).toHaveLength(1);
-    expect(reply.body.text).toContain('Draft v1 by mock:qbr-writer');
+    // The chat model has the draft by reference; the reply carries the saved draft itself.
+    expect(reply.body.text).toBe('Draft v1 by mock:qbr-writer (text given to me: false).');
     expect(reply.body.proposals).toEqual([]);
+    expect(reply.body.qbrDrafts).toHaveLength(1);
+    expect(qbrDraftReplySchema.parse(reply.body.qbrDrafts[0])).toEqual(reply.body.qbrDrafts[0]);
+    expect(reply.body.qbrDrafts[0]).toMatchObject({ caseId: DEMO, quarter: '2026-Q1', audience: 'champion', version: 1, created: true, writer: 'mock:qbr-writer', markdown: writeGood('champion') });
     const saved = await h.json('GET', `/api/business-cases/${DEMO}/qbr?quarter=2026-Q1&audience=champion`);
     expect(saved.body).toMatchObject({ version: 1, created: false, writer: 'mock:qbr-writer', createdBy: 'dana' });
     expect(qbr.doGenerateCalls).toHaveLength(1);

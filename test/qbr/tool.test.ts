@@ -7,7 +7,7 @@ import { textModel, writeGood } from './qbr-fixtures.ts';
 const CASE = 'delta-corp-support-automation';
 
 describe('the draftQbr tool (through createTools)', () => {
-  it('drafts a grounded QBR, saves it as version 1, and returns the saved one next time', async () => {
+  it('drafts a grounded QBR, saves it as version 1, returns it by reference, and the saved one next time', async () => {
     const h = toolHarness();
     const before = { case: h.store.getCase(CASE), history: h.store.listMeasurements({ caseId: CASE }), audit: h.store.listAudit(CASE) };
     const r = await h.call('draftQbr', { businessCase: 'Delta', quarter: 'Q1 2026', audience: 'finance' });
@@ -23,11 +23,18 @@ describe('the draftQbr tool (through createTools)', () => {
       asOf: '2026-03',
       writer: 'template',
     });
-    for (const s of QBR_SECTIONS) expect(r.markdown).toContain(`## ${s}`);
-    expect(h.store.getQbrDraft({ caseId: CASE, quarter: '2026-Q1', audience: 'finance' })).toMatchObject({ version: 1, createdBy: 'dana' });
+    // By reference: the saved draft's id and an excerpt, never the text the model could re-type.
+    expect(r).not.toHaveProperty('markdown');
+    const saved = h.store.getQbrDraft({ caseId: CASE, quarter: '2026-Q1', audience: 'finance' })!;
+    expect(saved).toMatchObject({ version: 1, createdBy: 'dana' });
+    expect(r).toMatchObject({ draftId: saved.id, caseId: CASE });
+    for (const s of QBR_SECTIONS) expect(saved.markdown).toContain(`## ${s}`);
+    expect(r.excerpt.length).toBeGreaterThan(0);
+    expect(r.excerpt.length).toBeLessThanOrEqual(241);
+    expect(saved.markdown.replace(/\s+/g, ' ')).toContain(r.excerpt.replace(/…$/, ''));
 
     const again = await h.call('draftQbr', { quarter: '2026-Q1', audience: 'CFO' });
-    expect(again).toMatchObject({ version: 1, created: false, markdown: r.markdown });
+    expect(again).toMatchObject({ draftId: saved.id, version: 1, created: false, excerpt: r.excerpt });
     const redraft = await h.call('draftQbr', { quarter: '2026-Q1', audience: 'finance', redraft: true });
     expect(redraft).toMatchObject({ version: 2, created: true });
 
@@ -57,6 +64,7 @@ describe('the draftQbr tool (through createTools)', () => {
     const tool = draftQbr({ ...h.context, qbrModel: model }) as unknown as { execute: (input: unknown, options: unknown) => Promise<any> };
     const r = await tool.execute({ quarter: '2026-Q1', audience: 'champion' }, { toolCallId: 'c1', messages: [] });
     expect(model.doGenerateCalls).toHaveLength(2);
-    expect(r).toMatchObject({ version: 1, grounded: true, writer: 'mock:qbr-writer', markdown: writeGood('champion') });
+    expect(r).toMatchObject({ version: 1, grounded: true, writer: 'mock:qbr-writer' });
+    expect(h.store.getQbrDraft({ caseId: CASE, quarter: '2026-Q1', audience: 'champion', version: 1 })!.markdown).toBe(writeGood('champion'));
   });
 });

@@ -211,7 +211,8 @@ function qbrText(d: Json): string {
     d.stale ? 'The figures have changed since this draft was written: say "redraft the QBR" for a fresh version.' : '',
     d.grounded === false && unverified.length > 0 ? `Numbers not found in the engine's figures are marked ⚠ (unverified): ${unverified.join(', ')}.` : '',
   ].filter((l) => l);
-  return [head, ...notes, '---', String(d.markdown)].join('\n\n');
+  // The tool returns the draft by reference: the door shows the saved draft itself.
+  return [head, ...notes, ...(typeof d.excerpt === 'string' && d.excerpt ? [`> ${d.excerpt}`] : [])].join('\n\n');
 }
 
 function isError(output: unknown): output is { error: string; candidates?: string[] } {
