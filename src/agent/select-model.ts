@@ -15,6 +15,27 @@ export interface SelectedModel {
   modelId: string;
   /** One line for the start-up banner, e.g. "openai-compatible llama3.1 at http://127.0.0.1:11434/v1". */
   description: string;
+  /** What the person starting it should know about this model's setup (an Ollama server's context length); absent or null: nothing. */
+  notice?: string | null;
+}
+
+/** Context length (tokens) a local model needs: the prompt and tool schemas (~3,000), a conversation's history and the answer. */
+export const RECOMMENDED_CONTEXT_TOKENS = 16_384;
+
+/**
+ * The start-up notice for an Ollama server (its port 11434, or "ollama" in the host name):
+ * Ollama's default context of 4,096 tokens is cut to fit, and the system prompt plus the tool
+ * schemas already take about 3,000 (`docs/agent.md`), so a conversation would lose its start.
+ */
+export function ollamaNotice(baseURL: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    return null;
+  }
+  if (url.port !== '11434' && !/ollama/i.test(url.hostname)) return null;
+  return `Ollama's default context of 4,096 tokens is too small: the prompt and tool schemas take about 3,000 before the conversation. Start Ollama with OLLAMA_CONTEXT_LENGTH=${RECOMMENDED_CONTEXT_TOKENS} (or set num_ctx ${RECOMMENDED_CONTEXT_TOKENS} in the model's Modelfile); see docs/agent.md.`;
 }
 
 /**
@@ -32,14 +53,14 @@ export function selectModel(env: NodeJS.ProcessEnv = process.env, fetchImpl?: ty
   const fetchOption = fetchImpl ? { fetch: fetchImpl } : {};
   if (forced === 'offline' || (!key && !baseURL)) {
     const model = createOfflineModel();
-    return { model, provider: 'offline', modelId: model.modelId, description: 'the built-in offline model (no language model configured)' };
+    return { model, provider: 'offline', modelId: model.modelId, description: 'the built-in offline model (no language model configured)', notice: null };
   }
   if (baseURL && forced !== 'openai') {
     const modelId = env.VE_MODEL?.trim() || DEFAULT_COMPATIBLE_MODEL;
     const provider = createOpenAICompatible({ name: 'openai-compatible', baseURL, ...(key ? { apiKey: key } : {}), ...fetchOption });
-    return { model: provider.chatModel(modelId), provider: 'openai-compatible', modelId, description: `OpenAI-compatible model ${modelId} at ${baseURL}` };
+    return { model: provider.chatModel(modelId), provider: 'openai-compatible', modelId, description: `OpenAI-compatible model ${modelId} at ${baseURL}`, notice: ollamaNotice(baseURL) };
   }
   const modelId = env.VE_MODEL?.trim() || DEFAULT_OPENAI_MODEL;
   const provider = createOpenAI({ ...(key ? { apiKey: key } : { apiKey: 'not-needed' }), ...(baseURL ? { baseURL } : {}), ...fetchOption });
-  return { model: provider.chat(modelId), provider: 'openai', modelId, description: `OpenAI model ${modelId}${baseURL ? ` at ${baseURL}` : ''}` };
+  return { model: provider.chat(modelId), provider: 'openai', modelId, description: `OpenAI model ${modelId}${baseURL ? ` at ${baseURL}` : ''}`, notice: baseURL ? ollamaNotice(baseURL) : null };
 }

@@ -147,6 +147,7 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
           [
             `value-engineer listening on ${url}${shown === 'localhost' ? ` (all interfaces, ${host})` : ''}`,
             `model: ${selected.description}`,
+            ...(selected.notice ? [`note: ${selected.notice}`] : []),
             `QBR drafts: ${qbrModel ? 'written by that model, every number checked against the engine' : 'the offline template writer'}`,
             slack ? slack.description : 'Slack: off (set SLACK_BOT_TOKEN; see docs/slack.md)',
             `database: ${configuredDbPath(d.env)}`,
