@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the engine benchmark (`bench/engine.ts`), the store benchmark
- * (`bench/store.ts`), the chat-turn benchmark with the prompt size (`bench/chat.ts`) and the
- * start-up benchmark (`bench/startup.ts`).
+ * (`bench/store.ts`), the prompt and per-task token counts with the o200k tokenizer
+ * (`bench/prompt-tokens.ts`), the chat-turn benchmark (`bench/chat.ts`) and the start-up
+ * benchmark (`bench/startup.ts`).
  *
  * Options (after `npm run bench --`):
  *   --quick            1,000 cases only, 3 runs, 1 HyperFormula run
@@ -14,6 +15,7 @@
  *   --no-engine        skip the engine benchmark
  *   --no-store         skip the store benchmark
  *   --no-chat          skip the chat-turn benchmark
+ *   --no-tokens        skip the token counts
  *   --no-startup       skip the start-up benchmark
  *   --startup-rounds N rounds of the start-up benchmark (default 7; 3 with --quick)
  * Writes the figures to `bench/results/engine.json` (ignored by git).
@@ -22,6 +24,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { formatReport, runEngineBench } from './engine.ts';
 import { runStoreBench } from './store.ts';
 import { runChatBench } from './chat.ts';
+import { runTokenBench } from './prompt-tokens.ts';
 import { runStartupBench } from './startup.ts';
 
 interface Args {
@@ -33,12 +36,13 @@ interface Args {
   engine: boolean;
   store: boolean;
   chat: boolean;
+  tokens: boolean;
   startup: boolean;
   startupRounds: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { sizes: [1000, 10_000], runs: 7, hfRuns: 3, hfChunk: 1000, hfSample: 3, engine: true, store: true, chat: true, startup: true, startupRounds: 7 };
+  const args: Args = { sizes: [1000, 10_000], runs: 7, hfRuns: 3, hfChunk: 1000, hfSample: 3, engine: true, store: true, chat: true, tokens: true, startup: true, startupRounds: 7 };
   const num = (i: number): number => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 1) throw new Error(`${argv[i]} needs a positive whole number`);
@@ -81,6 +85,9 @@ function parseArgs(argv: readonly string[]): Args {
       case '--no-chat':
         args.chat = false;
         break;
+      case '--no-tokens':
+        args.tokens = false;
+        break;
       case '--no-startup':
         args.startup = false;
         break;
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
     writeFileSync(new URL('engine.json', dir), `${JSON.stringify({ node: process.version, at: new Date().toISOString(), results }, null, 2)}\n`);
   }
   if (args.store) console.log(`\n${await runStoreBench()}`);
+  if (args.tokens) console.log(`\n${await runTokenBench()}`);
   if (args.chat) console.log(`\n${await runChatBench()}`);
   if (args.startup) console.log(`\n${await runStartupBench({ rounds: args.startupRounds })}`);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
