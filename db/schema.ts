@@ -111,6 +111,12 @@ export const proposals = sqliteTable(
     /** JSON array of the engine's previews, one per operation. */
     preview: text('preview', { mode: 'json' }).$type<OperationPreview[]>().notNull(),
     /**
+     * JSON array of the plausibility warnings it was proposed with (a percentage given as a
+     * whole number, a negative count, a value 10x away from the last measurement), shown with
+     * it by every door; `[]` when none (and for proposals stored before warnings existed).
+     */
+    warnings: text('warnings', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /**
      * JSON of what applying it to the base version produces: the document and the measurement
      * values it records. Used as is when the case is still at `base_version` (the engine is
      * deterministic, so re-running it would give the same); a stale proposal is re-run instead.

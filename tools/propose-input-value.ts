@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { ToolContext } from './tool-context.ts';
 import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from './tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
+import { checkPlausibility } from '../src/proposals/check-plausibility.ts';
+import type { Operation } from '../src/engine/index.ts';
 
 const inputSchema = zodSchema(
   z.object({
@@ -18,7 +20,8 @@ const inputSchema = zodSchema(
  * Propose tool: an assumption (an input that is not measured) gets a new value, in every
  * month (`setInput`), or from a month on (`setInput` with `from`: "10 reps until May, 15 from
  * June"), which leaves the months before it as they were. A calculation's metric takes
- * measurements instead; saying so here lets the model pick the right tool.
+ * measurements instead; saying so here lets the model pick the right tool. A percentage
+ * given as a whole number (22 for 22%) is asked about ("did you mean 22%?"), not proposed.
  */
 export const proposeInputValue = (ctx: ToolContext) =>
   tool({
@@ -38,12 +41,18 @@ export const proposeInputValue = (ctx: ToolContext) =>
         return { error: `'${inp.label}' is measured (the metric of '${metricOf.name}'): its monthly values are measurements; propose recording one instead` };
       }
       const where = { scenario: s.id, useCase: useCase.id, input: inp.key, value };
+      let operation: Operation;
       if (from === undefined) {
         if (inp.series) return { error: `'${inp.label}' changes by month: say from which month ${value} holds` };
-        return proposeOperations(ctx, cs.value.record, [{ op: 'setInput', ...where }]);
+        operation = { op: 'setInput', ...where };
+      } else {
+        const month = resolveMonthIn(ctx, from, s, 'nearest');
+        if (!month.ok) return toolError(month);
+        operation = { op: 'setInput', ...where, from: month.value };
       }
-      const month = resolveMonthIn(ctx, from, s, 'nearest');
-      if (!month.ok) return toolError(month);
-      return proposeOperations(ctx, cs.value.record, [{ op: 'setInput', ...where, from: month.value }]);
+      // A value that most likely means another number (22 for a percentage) is asked about, never proposed.
+      const asks = checkPlausibility(cs.value.doc, operation).filter((f) => f.kind === 'ask');
+      if (asks.length > 0) return { error: asks.map((f) => f.message).join(' ') };
+      return proposeOperations(ctx, cs.value.record, [operation]);
     },
   });

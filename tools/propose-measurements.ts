@@ -5,6 +5,7 @@ import type { ToolContext } from './tool-context.ts';
 import { businessCaseField, currentMonth, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from './tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
 import { resolveEntry } from '../src/resolve/resolve-entry.ts';
+import { checkPlausibility } from '../src/proposals/check-plausibility.ts';
 
 const inputSchema = zodSchema(
   z.object({
@@ -44,7 +45,9 @@ function details(m: Said): { note?: string; evidence?: string; source?: string }
  * the value already recorded (`annotateMeasurement`, which changes no figure, so locked
  * months allow it); `remove` takes a recorded value out (`removeMeasurement`). A note alone
  * on the same value as the one recorded is an annotation too: it keeps the entry's evidence
- * and source, and the value is not re-reported.
+ * and source, and the value is not re-reported. A value that most likely means another
+ * number (22 for a percentage, which would be 2200%) is not proposed: the tool asks "did you
+ * mean 22%?" (`checkPlausibility`); other doubts are proposed with a warning.
  */
 export const proposeMeasurements = (ctx: ToolContext) =>
   tool({
@@ -95,6 +98,9 @@ export const proposeMeasurements = (ctx: ToolContext) =>
         const recorded = Object.fromEntries(Object.entries(said).filter(([, v]) => v !== '')) as Said;
         operations.push({ op: 'recordMeasurement', ...where, value: m.value, ...details(recorded) });
       }
+      // A value that most likely means another number (22 for a percentage) is asked about, never proposed.
+      const asks = operations.flatMap((op, i) => checkPlausibility(cs.value.doc, op, i)).filter((f) => f.kind === 'ask');
+      if (asks.length > 0) return { error: asks.map((f) => f.message).join(' ') };
       return proposeOperations(ctx, cs.value.record, operations);
     },
   });

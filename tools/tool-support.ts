@@ -103,6 +103,7 @@ export const proposalOutputSchema = z.object({
   before: figuresSchema.nullable().describe('Figures before the change (null for a new scenario)'),
   after: figuresSchema.describe('Figures after the change'),
   alreadyPending: z.literal(true).optional().describe('Present when the same proposal was already pending in this thread: that one is returned, no twin is made'),
+  warnings: z.array(z.string()).optional().describe('Present when a value looks implausible (a negative count, 10x away from the last measurement): tell the person before they approve'),
 });
 export type ProposalOutput = z.infer<typeof proposalOutputSchema>;
 
@@ -123,6 +124,7 @@ export function proposalOutput(record: CaseRecord, p: ProposalRecord): ProposalO
     changes: p.preview.flatMap((s) => s.changes),
     before: (first.scenario === last.scenario ? first.before : null) as Figures | null,
     after: last.after,
+    ...(p.warnings.length > 0 ? { warnings: p.warnings } : {}),
   };
 }
 

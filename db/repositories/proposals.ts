@@ -20,6 +20,8 @@ export interface ProposalRecord {
   asOf: string;
   /** The engine's preview of each operation. */
   preview: OperationPreview[];
+  /** Plausibility warnings to read before approving (a value 10x away from the last measurement...); empty when none. */
+  warnings: string[];
   status: ProposalStatus;
   proposedBy: string;
   channel: string | null;
@@ -52,6 +54,8 @@ export interface NewProposal {
   baseVersion: number;
   asOf: string;
   preview: OperationPreview[];
+  /** Plausibility warnings to store with it; none when left out. */
+  warnings?: string[];
   /** The outcome at the base version; null to have approval always re-run the engine. */
   result?: ProposalResult | null;
   proposedBy: string;
@@ -107,6 +111,7 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
         baseVersion: p('baseVersion'),
         asOf: p('asOf'),
         preview: p('preview'),
+        warnings: p('warnings'),
         result: nullableJson('result', proposals.result),
         status: 'pending',
         proposedBy: p('proposedBy'),
@@ -130,6 +135,7 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
         baseVersion: input.baseVersion,
         asOf: input.asOf,
         preview: input.preview,
+        warnings: input.warnings ?? [],
         status: 'pending',
         proposedBy: input.proposedBy,
         channel: input.channel ?? null,

@@ -6,7 +6,8 @@ import { figuresSchema } from '../../tools/tool-support.ts';
 /**
  * A proposal as every door shows it (the Slack message, the HTTP replies, the CLI's lines):
  * which case, what it changes (or changed, or would have changed), the engine's figures
- * before and after, who proposed it, and how it was decided. The fields of the agent's
+ * before and after, the plausibility warnings it was proposed with, who proposed it, and
+ * how it was decided. The fields of the agent's
  * `ProposalOutput` keep their names and meaning, so a pending view reads like the preview the
  * model relayed.
  */
@@ -21,6 +22,9 @@ export const proposalViewSchema = z.object({
   changes: z.array(z.string()).describe('What will change (pending), changed (applied) or would have changed, line by line, as the engine describes it'),
   before: figuresSchema.nullable().describe('Figures before the change (null for a new scenario, or when the operations touch several scenarios)'),
   after: figuresSchema.describe('Figures after the change: as previewed, or as applied'),
+  warnings: z
+    .array(z.string())
+    .describe('Plausibility warnings to read before approving, stored with the proposal: a percentage given as a whole number, a negative count, a value 10x away from the last measurement or the baseline; empty when none'),
   baseVersion: z.number().int().describe('Business case version the preview was computed against'),
   proposedBy: z.string().describe('Who proposed it'),
   proposedAt: z.string().describe('When (ISO 8601)'),
@@ -59,6 +63,7 @@ export function proposalView(proposal: ProposalRecord, record: CaseRecord, audit
     decidedBy: proposal.decidedBy,
     decidedAt: proposal.decidedAt,
     reason: proposal.reason,
+    warnings: proposal.warnings ?? [],
   };
   if (first && last) {
     return {

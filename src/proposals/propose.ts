@@ -1,5 +1,6 @@
 import type { ProposalRecord } from '../../db/store.ts';
 import { parseOperation, type Operation } from '../engine/index.ts';
+import { checkPlausibility } from './check-plausibility.ts';
 import { dryRun } from './dry-run.ts';
 import { ENGINE_CONTRACT } from './engine-contract.ts';
 import { recordedValues } from './measurement-changes.ts';
@@ -25,7 +26,9 @@ export interface ProposeInput {
  * case's current document (as of the clock's month), and stores a pending proposal holding
  * the operations, the version they were previewed against, the preview and the outcome
  * (document and recorded values, used as is if the case is still at that version when
- * approved). Nothing in the
+ * approved), and the plausibility warnings of the values it sets (`checkPlausibility`: a
+ * percentage given as a whole number, a negative count, a value 10x away from the last
+ * measurement or the baseline), which every door shows with it. Nothing in the
  * business case changes. A malformed or refused operation is returned as an error (with its
  * index) and nothing is stored; so is a case whose stored document the engine no longer
  * accepts (`invalid_document`, saying how to repair it). Which cases a door may see (its
@@ -54,12 +57,15 @@ export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<Prop
     const index = run.error.index ?? 0;
     return failWith('refused', `operation ${index} (${operations[index]!.op}) refused: ${run.error.message}`, { index, path: run.error.path });
   }
+  // Plausibility, for every door: each value set is checked against the document it applies to.
+  const warnings = run.value.steps.flatMap((s, i) => checkPlausibility(s.before, operations[i]!, i).map((f) => f.message));
   const proposal = ctx.store.insertProposal({
     caseId: current.id,
     operations,
     baseVersion: current.version,
     asOf,
     preview: run.value.steps.map((s) => s.preview),
+    warnings,
     result: { engineContract: ENGINE_CONTRACT, document: run.value.document, measurements: run.value.steps.flatMap(recordedValues) },
     proposedBy,
     channel: input.channel ?? null,

@@ -37,10 +37,12 @@ function table(before: Figures | null, after: Figures, currency: string): types.
 const context = (text: string): types.KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
 /** What a pending proposal's message shows: the parts of its view (`ProposalView`) it renders. */
-export type PendingView = Pick<ProposalView, 'proposalId' | 'businessCase' | 'status' | 'currency' | 'scenario' | 'asOf' | 'changes' | 'before' | 'after'>;
+export type PendingView = Pick<ProposalView, 'proposalId' | 'businessCase' | 'status' | 'currency' | 'scenario' | 'asOf' | 'changes' | 'before' | 'after'> &
+  Partial<Pick<ProposalView, 'warnings'>>;
 
 /**
- * A pending proposal as a Block Kit message: what will change, the engine's before/after
+ * A pending proposal as a Block Kit message: what will change, its plausibility warnings (if
+ * any), the engine's before/after
  * table (total, realized to date, per use case), and Approve / Reject buttons carrying the
  * proposal id.
  */
@@ -52,6 +54,7 @@ export function proposalMessage(p: PendingView, proposer: string): SlackMessage 
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*Proposal for ${name}*\nScenario \`${escapeMrkdwn(p.scenario)}\` · figures as of ${p.asOf} · ${p.currency} · proposed by ${mentionFor(proposer)}` } },
       changeList(p.changes, 'What will change'),
+      ...(p.warnings && p.warnings.length > 0 ? [changeList(p.warnings, ':warning: Check before approving')] : []),
       table(p.before, p.after, p.currency),
       {
         type: 'actions',

@@ -43,6 +43,7 @@ describe('the proposal view every door renders', () => {
       decidedBy: null,
       decidedAt: null,
       reason: null,
+      warnings: [],
       appliedVersion: null,
       versionBefore: null,
       rechecked: null,

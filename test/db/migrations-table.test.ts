@@ -24,7 +24,7 @@ function path(): string {
 
 const T0 = '2025-06-01T00:00:00.000Z';
 /** The committed migrations' folder timestamps (`db/migrations/meta/_journal.json`, `when`). */
-const WHEN = [1795437034253, 1795437955871, 1796195357489];
+const WHEN = [1795437034253, 1795437955871, 1796195357489, 1796202428476];
 
 function idColumn(sqlite: Database.Database): { type: string; pk: number } {
   return sqlite.prepare("select type, pk from pragma_table_info('__drizzle_migrations') where name = 'id'").get() as { type: string; pk: number };
@@ -40,6 +40,7 @@ describe('the migrations table', () => {
       [1, WHEN[0]],
       [2, WHEN[1]],
       [3, WHEN[2]],
+      [4, WHEN[3]],
     ]);
     h.close();
   });
@@ -66,6 +67,7 @@ describe('the migrations table', () => {
       [1, WHEN[0]],
       [2, WHEN[1]],
       [3, WHEN[2]],
+      [4, WHEN[3]],
     ]);
     // 0002 was applied (the column it adds is there), the data of the time kept.
     expect(h.sqlite.prepare("select count(*) from pragma_table_info('measurement_history') where name = 'action'").pluck().get()).toBe(1);
@@ -93,6 +95,7 @@ describe('the migrations table', () => {
       { id: 1, hash: 'hash-0', created_at: WHEN[0] },
       { id: 2, hash: 'hash-1', created_at: WHEN[1] },
       { id: 3, hash: 'hash-2', created_at: WHEN[2] },
+      { id: 4, hash: 'hash-3', created_at: WHEN[3] },
     ]);
     const store = createSqliteStore(h);
     store.ensureWorkspace('default', 'Default', T0);
@@ -104,7 +107,7 @@ describe('the migrations table', () => {
     cleanups.pop();
     const again = openDatabase({ path: file });
     cleanups.push(() => again.close());
-    expect(rows(again.sqlite).map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(rows(again.sqlite).map((r) => r.id)).toEqual([1, 2, 3, 4]);
   });
 
   it('keeps working when an old build (SERIAL, create-if-missing) records a migration in the new table', () => {
@@ -112,7 +115,7 @@ describe('the migrations table', () => {
     h.sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
     h.sqlite.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('later', 1790000000000);
     expect(idColumn(h.sqlite)).toEqual({ type: 'INTEGER', pk: 1 });
-    expect(rows(h.sqlite).map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    expect(rows(h.sqlite).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
     h.close();
   });
 });

@@ -126,6 +126,15 @@ describe('small pieces', () => {
     expect(closed.text).toBe('Rejected by @U1 (A): &lt;!here&gt; no');
   });
 
+  it('a proposal message shows its plausibility warnings under what will change, escaped; none, no section', () => {
+    const figures = { total: 1, realizedToDate: 1, measuredToDate: 1, assumedToDate: 0, useCases: [] };
+    const view = { proposalId: 'p1', businessCase: 'A', status: 'pending' as const, currency: 'USD', scenario: 's', asOf: '2026-11', changes: ['recorded X in 2026-10: -50'], before: figures, after: figures };
+    const flagged = proposalMessage({ ...view, warnings: ['X in 2026-10: -50 tickets is a negative count <!here>'] }, 'dana');
+    const texts = flagged.blocks.map((b) => (b.type === 'section' ? (b.text as { text: string }).text : ''));
+    expect(texts[2]).toBe('*:warning: Check before approving*\n• X in 2026-10: -50 tickets is a negative count &lt;!here&gt;');
+    expect(proposalMessage({ ...view, warnings: [] }, 'dana').blocks).toHaveLength(flagged.blocks.length - 1);
+  });
+
   it('the default logger writes one redacted line per entry, INFO and above', () => {
     const lines: string[] = [];
     const log = slackLogger((l) => lines.push(l));

@@ -70,6 +70,7 @@ function formatProposalView(n: number, p: ProposalView): string {
   return [
     `[proposal ${n}] ${p.businessCase}, scenario ${p.scenario} (figures as of ${p.asOf}, ${p.currency}): pending, id ${p.proposalId}`,
     ...p.changes.map((c) => `  ${c}`),
+    ...p.warnings.map((w) => `  check before approving: ${w}`),
     ...formatFigures(p.before, p.after, '  '),
     `  type \`approve ${n}\` to apply it, or \`reject ${n} [reason]\``,
   ].join('\n');

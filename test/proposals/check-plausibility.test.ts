@@ -1,0 +1,105 @@
+/**
+ * The plausibility rules of issue 11, below the doors (`checkPlausibility`), and that a
+ * proposal stores their warnings for every door (`propose`, the proposal view). The sample
+ * case (`test/support/sample-case.ts`, realization scenario `actual`): `gain` is a percent
+ * input (value 0.2, measured 0.1 in 2025-01), `deflection` a percent input with no entry
+ * (value 0.1), `tickets` counts tickets (value 1000), `rep_cost` is money (USD 60000).
+ * Every expected message is written by hand from those numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Operation } from '../../src/engine/index.ts';
+import { proposalView } from '../../src/app/proposal-view.ts';
+import { checkPlausibility } from '../../src/proposals/check-plausibility.ts';
+import { importCase, propose } from '../../src/proposals/index.ts';
+import { measure, sampleCase, setInput } from '../support/sample-case.ts';
+import { memoryStore } from '../support/test-store.ts';
+
+const doc = sampleCase();
+const check = (op: unknown) => checkPlausibility(doc, op as Operation, 0);
+
+describe('checkPlausibility', () => {
+  it('a percent input given a whole number asks "did you mean 22%?" instead of 2200%', () => {
+    expect(check(measure('support', 'gain', '2025-03', 22))).toEqual([
+      { kind: 'ask', index: 0, message: 'Efficiency gain in 2025-03 is a percentage: 22 would be 2200%. Did you mean 22% (0.22)?' },
+    ]);
+    expect(check(setInput('self-service', 'deflection', 35))).toEqual([
+      { kind: 'ask', index: 0, message: 'Deflection rate is a percentage: 35 would be 3500%. Did you mean 35% (0.35)?' },
+    ]);
+  });
+
+  it('a fraction for a percent input is what it says (0.3 is 30%, 3x the last measurement: no finding)', () => {
+    expect(check(measure('support', 'gain', '2025-03', 0.3))).toEqual([]);
+    expect(check(measure('self-service', 'deflection', '2025-02', 0.12))).toEqual([]);
+  });
+
+  it('a percent input whose values already go above 100% is not asked about', () => {
+    const above = sampleCase();
+    above.scenarios[1]!.useCases[0]!.inputs[2]!.series = { '2025-01': 1.2 };
+    // 5 / 1.2 is about 4.2: no more than 10x either.
+    expect(checkPlausibility(above, measure('support', 'gain', '2025-03', 5) as Operation)).toEqual([]);
+  });
+
+  it('a negative count is flagged; negative money is not a count', () => {
+    expect(check(setInput('self-service', 'tickets', -50))).toEqual([{ kind: 'warn', index: 0, message: 'Tickets per month: -50 tickets is a negative count.' }]);
+    expect(check(setInput('support', 'rep_cost', -5))).toEqual([]);
+  });
+
+  it('10x away from the baseline when nothing is measured (10,000 and 99 against 1,000)', () => {
+    expect(check(setInput('self-service', 'tickets', 10000))).toEqual([
+      { kind: 'warn', index: 0, message: 'Tickets per month: 10,000 tickets is 10x the baseline (1,000 tickets).' },
+    ]);
+    expect(check(setInput('self-service', 'tickets', 99))).toEqual([
+      { kind: 'warn', index: 0, message: 'Tickets per month: 99 tickets is less than a tenth of the baseline (1,000 tickets).' },
+    ]);
+    // 9,999 is 9.999x and 101 is 0.101x: inside the band.
+    expect(check(setInput('self-service', 'tickets', 9999))).toEqual([]);
+    expect(check(setInput('self-service', 'tickets', 101))).toEqual([]);
+  });
+
+  it('10x away from the last measurement before the month, not from the baseline', () => {
+    // Last measurement 0.1 (10%) in 2025-01; 0.005 is 0.05x of it.
+    expect(check(measure('support', 'gain', '2025-03', 0.005))).toEqual([
+      { kind: 'warn', index: 0, message: 'Efficiency gain in 2025-03: 0.5% is less than a tenth of the last measurement (10% in 2025-01).' },
+    ]);
+  });
+
+  it('a magnitude of 1e15 or more is asked about', () => {
+    expect(check(setInput('self-service', 'tickets', 1e308))).toEqual([
+      { kind: 'ask', index: 0, message: 'Tickets per month: 1e+308 is too large to be a value here; which value did you mean?' },
+    ]);
+  });
+
+  it('operations that set no value, and inputs it cannot find, give nothing', () => {
+    expect(check({ op: 'addMilestone', scenario: 'actual', id: 'm', name: 'M' })).toEqual([]);
+    expect(check(setInput('self-service', 'nope', 5))).toEqual([]);
+  });
+});
+
+describe('propose stores the warnings; the proposal view shows them', () => {
+  it('a value 10x away is proposed, flagged, stored and shown; a plausible one has none', () => {
+    const t = memoryStore();
+    const imported = importCase(t.ctx, { document: sampleCase(), importedBy: 'admin' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const flagged = propose(t.ctx, { caseId: 'acme-helpdesk', operations: [setInput('self-service', 'tickets', 12000)], proposedBy: 'ana' });
+    if (!flagged.ok) throw new Error(flagged.error.message);
+    const message = 'Tickets per month: 12,000 tickets is 12x the baseline (1,000 tickets).';
+    expect(flagged.value.warnings).toEqual([message]);
+    expect(t.store.getProposal(flagged.value.id)!.warnings).toEqual([message]);
+    expect(t.store.listProposals({ caseId: 'acme-helpdesk' })[0]!.warnings).toEqual([message]);
+    expect(proposalView(flagged.value, t.store.getCase('acme-helpdesk')!).warnings).toEqual([message]);
+
+    const fine = propose(t.ctx, { caseId: 'acme-helpdesk', operations: [setInput('self-service', 'tickets', 1200)], proposedBy: 'ana' });
+    if (!fine.ok) throw new Error(fine.error.message);
+    expect(fine.value.warnings).toEqual([]);
+    expect(proposalView(fine.value, t.store.getCase('acme-helpdesk')!).warnings).toEqual([]);
+  });
+
+  it('each operation is checked against the document it applies to (the second value against the first)', () => {
+    const t = memoryStore();
+    importCase(t.ctx, { document: sampleCase(), importedBy: 'admin' });
+    // 0.3 in March (3x the January 0.1), then 0.02 in April: a fifteenth of March's 0.3.
+    const r = propose(t.ctx, { caseId: 'acme-helpdesk', operations: [measure('support', 'gain', '2025-03', 0.3), measure('support', 'gain', '2025-04', 0.02)], proposedBy: 'ana' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.warnings).toEqual(['Efficiency gain in 2025-04: 2% is less than a tenth of the last measurement (30% in 2025-03).']);
+  });
+});
