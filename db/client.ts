@@ -112,7 +112,10 @@ function createMigrationsTable(sqlite: Database.Database): void {
     sqlite.exec(`CREATE TABLE IF NOT EXISTS "${name}" (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
   };
   const idType = sqlite.prepare(`SELECT type FROM pragma_table_info('${MIGRATIONS_TABLE}') WHERE name = 'id'`).pluck().get() as string | undefined;
-  if (idType === undefined) return create(MIGRATIONS_TABLE);
+  if (idType === undefined) {
+    create(MIGRATIONS_TABLE);
+    return;
+  }
   if (idType.toUpperCase() === 'INTEGER') return;
   const upgrading = `${MIGRATIONS_TABLE}_upgrade`;
   create(upgrading);

@@ -14,7 +14,10 @@ export function projectRoot(): string {
   if (root !== undefined) return root;
   const start = dirname(fileURLToPath(import.meta.url));
   for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return (root = dir);
+    if (existsSync(join(dir, 'package.json'))) {
+      root = dir;
+      return dir;
+    }
     if (dirname(dir) === dir) throw new Error(`no package.json above ${start}: cannot find the project's files (prompts, migrations, examples)`);
   }
 }

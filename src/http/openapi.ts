@@ -243,7 +243,10 @@ function operation(route: RouteDoc): Json {
  */
 export function openApiDocument(): Json {
   const paths: Record<string, Json> = {};
-  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  for (const route of ROUTES) {
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, Json>)[route.method] = operation(route);
+  }
   return {
     openapi: '3.1.0',
     info: {

@@ -45,7 +45,7 @@ const LETTER = /[\p{L}_]/u;
 const DIGIT = /\d/;
 const WORD = /[\p{L}\p{N}_]/u;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Options: currency codes to recognise beside the common ones (the case's currency). */
 export interface ExtractOptions {
@@ -54,7 +54,7 @@ export interface ExtractOptions {
 
 /** Every number a text states, in order, with how it was written. */
 export function extractNumbers(text: string, options: ExtractOptions = {}): NumberMention[] {
-  const codes = [...new Set([...(options.currencies ?? []), ...COMMON_CURRENCIES])].filter((c) => c !== '').map(escape).join('|');
+  const codes = [...new Set([...(options.currencies ?? []), ...COMMON_CURRENCIES])].filter((c) => c !== '').map(escapeRegExp).join('|');
   const core = new RegExp(
     String.raw`(?<sign1>[-+−])?(?<cur1>US\$|[$€£¥]|(?:${codes})\s?)?(?<sign2>[-+−])?(?<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?<frac>\.\d+)?`,
     'gu',

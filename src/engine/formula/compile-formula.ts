@@ -12,6 +12,7 @@ export type CompiledFormula = (values: ArrayLike<number>) => number;
 export class FormulaRuntimeError extends Error {}
 
 function finite(x: number, what: string): number {
+  // biome-ignore lint/suspicious/noSelfCompare: x !== x is the cheapest NaN test on this hot path
   if (x !== x || x === Infinity || x === -Infinity) throw new FormulaRuntimeError(`${what} is not a finite number`);
   return x;
 }
@@ -33,6 +34,7 @@ export function compileFormula(node: FormulaNode, indexOf: (key: string) => numb
       const name = node.name;
       return (v) => {
         const x = v[index]!;
+        // biome-ignore lint/suspicious/noSelfCompare: x !== x is the cheapest NaN test on this hot path
         if (x !== x || x === Infinity || x === -Infinity) throw new FormulaRuntimeError(`input '${name}' is not a finite number`);
         return x;
       };
@@ -41,6 +43,7 @@ export function compileFormula(node: FormulaNode, indexOf: (key: string) => numb
       const arg = compileFormula(node.arg, indexOf);
       return (v) => -arg(v);
     }
+    // biome-ignore lint/suspicious/noFallthroughSwitchClause: every operator returns; TypeScript checks the inner switch is exhaustive
     case 'binary': {
       const l = compileFormula(node.left, indexOf);
       const r = compileFormula(node.right, indexOf);
@@ -74,7 +77,6 @@ export function compileFormula(node: FormulaNode, indexOf: (key: string) => numb
           return (v) => (l(v) !== r(v) ? 1 : 0);
       }
     }
-    // eslint-disable-next-line no-fallthrough
     case 'call': {
       const args = node.args.map((a) => compileFormula(a, indexOf));
       const [a0, a1, a2] = args as [CompiledFormula, CompiledFormula?, CompiledFormula?];
