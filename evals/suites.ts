@@ -1,10 +1,12 @@
 /**
  * The registry of eval suites `npm run evals` runs, in order. Add a suite by adding one entry:
- * calculation correctness, agent flows, and the phrasings of issue 11.
+ * calculation correctness, agent flows, the tool layer's rules with scripted models, and the
+ * phrasings of issue 11.
  */
 import type { Suite } from './suite.ts';
 import { calculationSuite } from './calculation/calculation-suite.ts';
 import { agentSuite } from './agent/agent-suite.ts';
 import { phrasingsSuite } from './phrasings/phrasings-suite.ts';
+import { toolLayerSuite } from './tool-layer/tool-layer-suite.ts';
 
-export const suites: readonly Suite[] = [calculationSuite, agentSuite, phrasingsSuite];
+export const suites: readonly Suite[] = [calculationSuite, agentSuite, toolLayerSuite, phrasingsSuite];
