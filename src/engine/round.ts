@@ -18,6 +18,14 @@ export function roundHalfAwayFromZero(x: number, digits = 0): number {
         const r = Math.round(y) / scale;
         return x < 0 ? -r : r;
       }
+      // Exactly a tie's double (the nearest double to (k + 0.5) / 10^digits, which has at
+      // most 15 significant digits and so is its shortest form): away from zero, as the
+      // decimal path below would round it. Next to a tie, the decimal path decides.
+      const k = Math.floor(y);
+      if (y < 1e14 && Math.abs(x) === (2 * k + 1) / (2 * scale)) {
+        const r = (k + 1) / scale;
+        return x < 0 ? -r : r;
+      }
     }
   }
   const shifted = shift(Math.abs(x), digits);
