@@ -108,7 +108,11 @@ function trivialModel(onCall?: (options: LanguageModelV3CallOptions) => void): L
       const s = step(options);
       const parts: LanguageModelV3StreamPart[] =
         s.text !== undefined
-          ? [{ type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: s.text }, { type: 'text-end', id: 't' }]
+          ? [
+              { type: 'text-start', id: 't' },
+              { type: 'text-delta', id: 't', delta: s.text },
+              { type: 'text-end', id: 't' },
+            ]
           : [{ type: 'tool-call', ...s.toolCall! }];
       parts.push({ type: 'finish', finishReason: { unified: s.text !== undefined ? 'stop' : 'tool-calls', raw: undefined }, usage: USAGE });
       return { stream: new ReadableStream({ start: (c) => (parts.forEach((p) => c.enqueue(p)), c.close()) }) };
@@ -123,7 +127,10 @@ async function benchModel(): Promise<{ model: LanguageModelV3; name: string }> {
     const model = createOfflineModel();
     return { model, name: `the offline model (${model.modelId})` };
   } catch (e) {
-    return { model: trivialModel(), name: `a trivial scripted model (one valueSummary call, then one sentence); the offline model is not available: ${(e as Error).message}` };
+    return {
+      model: trivialModel(),
+      name: `a trivial scripted model (one valueSummary call, then one sentence); the offline model is not available: ${(e as Error).message}`,
+    };
   }
 }
 
@@ -196,12 +203,20 @@ async function load(clients: number, ms: number, operation: Operation, into: Loa
 async function promptSize(ctx: ProposalContext): Promise<{ systemChars: number; toolChars: number; tools: number; largest: Array<[string, number]> }> {
   let captured: LanguageModelV3CallOptions | undefined;
   const model = trivialModel((options) => (captured ??= options));
-  await runAgentTurn({ model, tools: { proposals: ctx, workspaceId: 'default', actor: 'dana', channel: 'bench', thread: 'bench:prompt' }, threadKey: 'bench:prompt', text: QUESTION });
+  await runAgentTurn({
+    model,
+    tools: { proposals: ctx, workspaceId: 'default', actor: 'dana', channel: 'bench', thread: 'bench:prompt' },
+    threadKey: 'bench:prompt',
+    text: QUESTION,
+  });
   const system = composeSystemPrompt({ currentMonth: '2026-11', actor: 'dana' });
   const sent = captured!.prompt.find((m) => m.role === 'system');
   if (!sent || sent.content !== system) throw new Error('the system prompt the SDK sent is not composeSystemPrompt(...)');
   const tools = (captured!.tools ?? []).filter((t): t is LanguageModelV3FunctionTool => t.type === 'function');
-  const wire = tools.map((t) => ({ name: t.name, json: JSON.stringify({ type: 'function', function: { name: t.name, description: t.description, parameters: t.inputSchema } }) }));
+  const wire = tools.map((t) => ({
+    name: t.name,
+    json: JSON.stringify({ type: 'function', function: { name: t.name, description: t.description, parameters: t.inputSchema } }),
+  }));
   return {
     systemChars: system.length,
     toolChars: wire.reduce((n, t) => n + t.json.length, 0),
@@ -242,13 +257,19 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
     floorServer = bare.server;
 
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const ask = (url: string) => http((client) => fetch(url, { method: 'POST', headers, body: JSON.stringify({ message: QUESTION, threadId: `bench-${client}` }) }));
+    const ask = (url: string) =>
+      http((client) => fetch(url, { method: 'POST', headers, body: JSON.stringify({ message: QUESTION, threadId: `bench-${client}` }) }));
     const chatRequest = ask(`${chat.url}/api/chat`);
     const floorRequest = ask(`${bare.url}/floor`);
     // The same turn without the door: what the agent, store and engine cost by themselves.
     const directTurn: Operation = async (client) => {
       const key = `direct:bench-${client}`;
-      await runAgentTurn({ model, tools: { proposals: ctx, workspaceId: 'default', actor: 'bench', channel: 'bench', thread: key }, threadKey: key, text: QUESTION });
+      await runAgentTurn({
+        model,
+        tools: { proposals: ctx, workspaceId: 'default', actor: 'bench', channel: 'bench', thread: key },
+        threadKey: key,
+        text: QUESTION,
+      });
       return null;
     };
     // The ai SDK alone on the same prompt: each client's HTTP thread as a turn would load it
@@ -265,7 +286,13 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
     const sdkAlone =
       (history: (client: number) => ModelMessage[]): Operation =>
       async (client) => {
-        const result = await generateText({ model: sdkModel, system, messages: [...history(client), { role: 'user', content: QUESTION }], tools: stubTools, stopWhen: stepCountIs(MAX_STEPS) });
+        const result = await generateText({
+          model: sdkModel,
+          system,
+          messages: [...history(client), { role: 'user', content: QUESTION }],
+          tools: stubTools,
+          stopWhen: stepCountIs(MAX_STEPS),
+        });
         return result.steps.length === 2 ? null : `expected a tool call and an answer, got ${result.steps.length} steps`;
       };
     // One durable commit of a turn's messages (the last turn of a client's HTTP thread), as
@@ -290,8 +317,15 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
     const floorSide = side('floor (bare hono):', floorRequest);
     const chatSide = side('chat turn:', chatRequest);
     const directSide = side('same turn, no HTTP:', directTurn);
-    const sdkSide = side('ai SDK alone:', sdkAlone((client) => histories[client]!), loadHistories);
-    const sdkFirstSide = side('ai SDK alone, first turn:', sdkAlone(() => []));
+    const sdkSide = side(
+      'ai SDK alone:',
+      sdkAlone((client) => histories[client]!),
+      loadHistories,
+    );
+    const sdkFirstSide = side(
+      'ai SDK alone, first turn:',
+      sdkAlone(() => []),
+    );
     const commitSide = side("one commit of a turn's messages:", commit, lastTurn);
     const sides = [floorSide, chatSide, directSide, sdkSide, sdkFirstSide, commitSide];
 
@@ -318,7 +352,14 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
 
     const stats = (l: Load) => {
       const sorted = [...l.latencies].sort((a, b) => a - b);
-      return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: sorted.length / (l.elapsedMs / 1000), errors: l.errors, firstError: l.firstError };
+      return {
+        n: sorted.length,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        rps: sorted.length / (l.elapsedMs / 1000),
+        errors: l.errors,
+        firstError: l.firstError,
+      };
     };
     type Stats = ReturnType<typeof stats>;
     const statsOf = new Map(sides.map((x) => [x, stats(x.load)]));

@@ -360,7 +360,10 @@ function benchHyperFormula(docs: readonly BusinessCase[], o: EngineBenchOptions,
     log(`HyperFormula: ${cells.toLocaleString('en-US')} cells (${formulas.toLocaleString('en-US')} formulas) in one workbook, ${o.hfRuns} run(s)...`);
     const p = phase('HyperFormula build + compute', o.hfRuns, (watch, probe) => runHyperFormulaChunk(first, 0, out, watch, probe), { warmup: false });
     log(`HyperFormula: median ${ms(p.median)} (cpu ${ms(p.cpuMedian)}), runs ${p.runs.map(ms).join(', ')}`);
-    return { result: { ...p, chunks, chunksRun: 1, chunkTimes: [p.runs[p.runs.length - 1]!], estimated: false, cells, formulas, prepareMs, checked: size }, out };
+    return {
+      result: { ...p, chunks, chunksRun: 1, chunkTimes: [p.runs[p.runs.length - 1]!], estimated: false, cells, formulas, prepareMs, checked: size },
+      out,
+    };
   }
 
   const picked = o.hfSampleChunks === null ? spread(chunks, chunks) : spread(chunks, o.hfSampleChunks);
@@ -415,7 +418,8 @@ function benchHyperFormula(docs: readonly BusinessCase[], o: EngineBenchOptions,
 
 async function benchSize(size: number, o: EngineBenchOptions): Promise<SizeResult> {
   const log = (line: string): void => o.log(`[${size.toLocaleString('en-US')}] ${line}`);
-  const runsText = (p: PhaseResult): string => `median ${ms(p.median)} (cpu ${ms(p.cpuMedian)}, first ${ms(p.first ?? NaN)}), runs ${p.runs.map(ms).join(', ')}`;
+  const runsText = (p: PhaseResult): string =>
+    `median ${ms(p.median)} (cpu ${ms(p.cpuMedian)}, first ${ms(p.first ?? NaN)}), runs ${p.runs.map(ms).join(', ')}`;
   collectGarbage();
   let t0 = performance.now();
   const generated = generatePortfolio(size);
@@ -504,7 +508,10 @@ export function formatReport(results: readonly SizeResult[]): string {
   row('  cells (formulas)', (r) => `${(r.hyperformula.cells / 1e6).toFixed(2)}M (${(r.hyperformula.formulas / 1e6).toFixed(2)}M)`);
   row('  preparing cell arrays (untimed)', (r) => `${r.hyperformula.chunks > 1 ? '~' : ''}${ms(r.hyperformula.prepareMs)} for all cases`);
   lines.push('');
-  row('HyperFormula / engine', (r) => `${r.hfVsEngine.toFixed(1)}x [cpu ${(r.hyperformula.cpuMedian / r.engine.cpuMedian).toFixed(1)}x] (goal >= ${GOAL_VS_HYPERFORMULA}x)`);
+  row(
+    'HyperFormula / engine',
+    (r) => `${r.hfVsEngine.toFixed(1)}x [cpu ${(r.hyperformula.cpuMedian / r.engine.cpuMedian).toFixed(1)}x] (goal >= ${GOAL_VS_HYPERFORMULA}x)`,
+  );
   row('HyperFormula / (parse + engine)', (r) => `${(r.hyperformula.median / (r.engine.median + r.parse.median)).toFixed(1)}x`);
   row('engine / floor', (r) => `${r.engineVsFloor.toFixed(2)}x [cpu ${(r.engine.cpuMedian / r.floor.cpuMedian).toFixed(2)}x] (goal <= ${GOAL_VS_FLOOR}x)`);
   row('engine / hoisted floor', (r) => `${(r.engine.median / r.floorHoisted.median).toFixed(2)}x`);

@@ -235,13 +235,12 @@ export function generateCase(index: number, seed = 20_250_101): GeneratedCase {
     realizationOrigins.push(ro);
   });
 
-  const ramp =
-    rng.chance(0.8)
-      ? [
-          { from: monthText(futureStart), to: monthText(futureStart + 2), factor: 0.25 },
-          { from: monthText(futureStart + 3), to: monthText(futureStart + 5), factor: rng.pick([0.5, 0.6, 0.75]) },
-        ]
-      : [{ from: monthText(futureStart), to: monthText(futureStart + 5), factor: 0.5 }];
+  const ramp = rng.chance(0.8)
+    ? [
+        { from: monthText(futureStart), to: monthText(futureStart + 2), factor: 0.25 },
+        { from: monthText(futureStart + 3), to: monthText(futureStart + 5), factor: rng.pick([0.5, 0.6, 0.75]) },
+      ]
+    : [{ from: monthText(futureStart), to: monthText(futureStart + 5), factor: 0.5 }];
   const investment: Array<{ label: string; amount: number; recurrence: 'one-time' | 'monthly' | 'annual' }> = [
     { label: 'Implementation', amount: rng.int(20, 400) * 1000, recurrence: 'one-time' },
     { label: 'Subscription', amount: rng.int(12, 600) * 1000, recurrence: 'annual' },

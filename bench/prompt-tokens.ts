@@ -77,7 +77,12 @@ async function capture(said: string, script: FakeReply[]): Promise<RecordedReque
   const { store, ctx } = demoStore();
   try {
     const model = selectModel({ OPENAI_BASE_URL: server.baseURL, VE_MODEL: 'bench-scripted' }).model;
-    await runAgentTurn({ model, tools: { proposals: ctx, workspaceId: 'default', actor: 'dana', channel: 'bench', thread: 'bench:tokens' }, threadKey: 'bench:tokens', text: said });
+    await runAgentTurn({
+      model,
+      tools: { proposals: ctx, workspaceId: 'default', actor: 'dana', channel: 'bench', thread: 'bench:tokens' },
+      threadKey: 'bench:tokens',
+      text: said,
+    });
     return [...server.requests];
   } finally {
     store.close();
@@ -92,7 +97,9 @@ export async function measurePromptTokens(): Promise<PromptTokens> {
   const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
   const perTool = body.tools.map((t) => ({ name: t.function.name, tokens: countTokens(JSON.stringify(t)) })).sort((a, b) => b.tokens - a.tokens);
   const tools = countTokens(JSON.stringify(body.tools));
-  const functions = body.tools.map((t) => ({ name: t.function.name, description: t.function.description, parameters: t.function.parameters }) as ChatCompletionFunctionDefinition);
+  const functions = body.tools.map(
+    (t) => ({ name: t.function.name, description: t.function.description, parameters: t.function.parameters }) as ChatCompletionFunctionDefinition,
+  );
   const systemTokens = countTokens(system);
   return { system: systemTokens, tools, toolsAsOpenAIRenders: estimateTokensInFunctions(functions, countTokens), total: systemTokens + tools, perTool };
 }
@@ -103,7 +110,18 @@ const TASKS: Array<{ task: string; said: string; script: FakeReply[] }> = [
     task: 'dictate a measurement',
     said: 'delta: tickets per day oct 160, from the zendesk export',
     script: [
-      { toolCalls: [{ name: 'proposeMeasurements', arguments: { businessCase: 'delta', scenario: null, measurements: [{ input: 'tickets per day', month: '2026-10', value: 160, remove: null, note: null, evidence: null, source: 'Zendesk export' }] } }] },
+      {
+        toolCalls: [
+          {
+            name: 'proposeMeasurements',
+            arguments: {
+              businessCase: 'delta',
+              scenario: null,
+              measurements: [{ input: 'tickets per day', month: '2026-10', value: 160, remove: null, note: null, evidence: null, source: 'Zendesk export' }],
+            },
+          },
+        ],
+      },
       { content: 'Proposed: October tickets per day 160 (Zendesk export). It is waiting for your approval.' },
     ],
   },
@@ -162,7 +180,10 @@ export async function runTokenBench(): Promise<string> {
   return [
     'Prompt tokens (o200k, gpt-tokenizer; requests captured on the wire from @ai-sdk/openai-compatible)',
     `  system prompt: ${fmt(p.system)} tokens; ${p.perTool.length} tool schemas: ${fmt(p.tools)} tokens as JSON (${fmt(p.toolsAsOpenAIRenders)} as OpenAI renders them)`,
-    `  largest tools: ${p.perTool.slice(0, 4).map((t) => `${t.name} ${fmt(t.tokens)}`).join(', ')}`,
+    `  largest tools: ${p.perTool
+      .slice(0, 4)
+      .map((t) => `${t.name} ${fmt(t.tokens)}`)
+      .join(', ')}`,
     `  prompt plus tool schemas: ${fmt(p.total)} tokens; goal under ${fmt(PROMPT_TOKEN_GOAL)}: ${p.total < PROMPT_TOKEN_GOAL ? 'met' : 'NOT met'}`,
     'Tokens per task (scripted model; model calls x prompt tokens, messages and tools as sent)',
     ...tasks.map((t) => `  ${t.task.padEnd(22)} ${t.calls} calls x (${t.perCall.map(fmt).join(' + ')}) = ${fmt(t.total)} prompt tokens`),

@@ -42,7 +42,19 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { sizes: [1000, 10_000], runs: 7, hfRuns: 3, hfChunk: 1000, hfSample: 3, engine: true, store: true, chat: true, tokens: true, startup: true, startupRounds: 7 };
+  const args: Args = {
+    sizes: [1000, 10_000],
+    runs: 7,
+    hfRuns: 3,
+    hfChunk: 1000,
+    hfSample: 3,
+    engine: true,
+    store: true,
+    chat: true,
+    tokens: true,
+    startup: true,
+    startupRounds: 7,
+  };
   const num = (i: number): number => {
     const v = Number(argv[i + 1]);
     if (!Number.isInteger(v) || v < 1) throw new Error(`${argv[i]} needs a positive whole number`);

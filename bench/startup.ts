@@ -56,7 +56,12 @@ function runProbed(args: readonly string[], dir: string): Sample {
   const file = join(dir, 'cpu.json');
   rmSync(file, { force: true });
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', PROBE, ...args], { cwd: ROOT, env: cleanEnv({ VE_BENCH_CPU_FILE: file }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--require', PROBE, ...args], {
+    cwd: ROOT,
+    env: cleanEnv({ VE_BENCH_CPU_FILE: file }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status ?? r.signal}: ${r.stderr}`);
   const u = JSON.parse(readFileSync(file, 'utf8')) as { user: number; system: number; maxRss: number };
@@ -105,7 +110,12 @@ async function runServer(dir: string, run: number): Promise<ServerSample> {
   const db = join(dir, `serve-${run}.db`);
   const t0 = performance.now();
   const npm = process.env.npm_execpath && existsSync(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npm'];
-  const child = spawn(npm[0]!, [...npm.slice(1), 'start', '--silent'], { cwd: ROOT, env: cleanEnv({ PORT: '0', VE_DB: db }), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(npm[0]!, [...npm.slice(1), 'start', '--silent'], {
+    cwd: ROOT,
+    env: cleanEnv({ PORT: '0', VE_DB: db }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -145,7 +155,7 @@ const fmtMs = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` :
 /** Runs the start-up benchmark and returns its report. */
 export async function runStartupBench(options: Partial<StartupOptions> = {}): Promise<string> {
   const { rounds } = { rounds: 7, ...options };
-  if (!existsSync('/proc/self/stat')) return 'Start-up benchmark: needs /proc (Linux) to read the server\'s CPU time; skipped.';
+  if (!existsSync('/proc/self/stat')) return "Start-up benchmark: needs /proc (Linux) to read the server's CPU time; skipped.";
   const dir = mkdtempSync(join(tmpdir(), 've-bench-startup-'));
   try {
     const sides = {
@@ -182,7 +192,11 @@ export async function runStartupBench(options: Partial<StartupOptions> = {}): Pr
       `Start-up benchmark (CPU time = user + sys of the child, all threads; median of ${rounds} interleaved rounds after a warm-up; node ${process.version})`,
       row('node -e 0 (the floor)', floor, ''),
       row('ve --help', help, `${ratio(help.cpu).toFixed(2)}x the floor; goal within 3x: ${ratio(help.cpu) <= 3 ? 'met' : 'NOT met'}`),
-      row('ve summary examples/delta-corp.json', summary, `${ratio(summary.cpu).toFixed(2)}x the floor; goal within 5x: ${ratio(summary.cpu) <= 5 ? 'met' : 'NOT met'}`),
+      row(
+        've summary examples/delta-corp.json',
+        summary,
+        `${ratio(summary.cpu).toFixed(2)}x the floor; goal within 5x: ${ratio(summary.cpu) <= 5 ? 'met' : 'NOT met'}`,
+      ),
       row('npm start, until /healthz is 200', server, `goal under 1.5 s of CPU: ${server.cpu < 1500 ? 'met' : 'NOT met'}`),
       `    of which the server process (node bin/ve.mjs serve): ${fmtMs(median(serverShare))}; npm and its shell the rest (fresh database: migrations and demo seed included)`,
     ].join('\n');

@@ -80,16 +80,24 @@ export interface Template {
   futureOnly?: readonly string[];
 }
 
-const int = (lo: number, hi: number) => (rng: Rng): number => rng.int(lo, hi);
-const step = (lo: number, hi: number, by: number) => (rng: Rng): number => Math.round(rng.int(Math.round(lo / by), Math.round(hi / by)) * by * 1e6) / 1e6;
+const int =
+  (lo: number, hi: number) =>
+  (rng: Rng): number =>
+    rng.int(lo, hi);
+const step =
+  (lo: number, hi: number, by: number) =>
+  (rng: Rng): number =>
+    Math.round(rng.int(Math.round(lo / by), Math.round(hi / by)) * by * 1e6) / 1e6;
 const near = (x: number, spread: number, rng: Rng, digits = 0): number => {
   const f = 10 ** digits;
   return Math.round(x * (1 + (rng.next() * 2 - 1) * spread) * f) / f;
 };
 
 /** A step change by one of `factors`, rounded to a multiple of `by` (at least `by`). */
-const scaled = (factors: readonly number[], by: number) => (rng: Rng, before: number): number =>
-  Math.max(by, Math.round((before * rng.pick(factors)) / by) * by);
+const scaled =
+  (factors: readonly number[], by: number) =>
+  (rng: Rng, before: number): number =>
+    Math.max(by, Math.round((before * rng.pick(factors)) / by) * by);
 
 /** The templates, weighted equally. */
 export const TEMPLATES: readonly Template[] = [

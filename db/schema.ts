@@ -218,10 +218,7 @@ export const messages = sqliteTable(
     content: text('content', { mode: 'json' }).$type<unknown>().notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    index('messages_thread_idx').on(t.threadId, t.id),
-    check('messages_role_known', sql`${t.role} in ('system', 'user', 'assistant', 'tool')`),
-  ],
+  (t) => [index('messages_thread_idx').on(t.threadId, t.id), check('messages_role_known', sql`${t.role} in ('system', 'user', 'assistant', 'tool')`)],
 );
 
 /**

@@ -95,7 +95,11 @@ arguments or nothing selected.`;
 /** Parses the runner's arguments; unknown flags are kept for the suites. */
 export function parseArgs(argv: readonly string[]): RunnerOptions {
   const options: RunnerOptions = { suites: [], cases: [], flags: {}, help: false };
-  const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (value: string): string[] =>
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') {
@@ -138,7 +142,14 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 
 function table(rows: string[][], alignRight: ReadonlySet<number> = new Set()): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (alignRight.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (alignRight.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The console report: pass rates per suite, every case, then the failures in detail. */
@@ -146,7 +157,14 @@ export function formatReport(report: EvalReport): string {
   const out: string[] = [];
   const suiteRows = [['Suite', 'Cases', 'Passed', 'Failed', 'Pass rate', 'Gate']];
   for (const s of report.suites) {
-    suiteRows.push([s.name, String(s.total), String(s.passed), String(s.failed), s.loadError ? 'not loaded' : percent(s.passRate), s.requireAllPass ? 'every case must pass' : s.conclusion ? "no data change without approval; the suite's own gate" : 'no data change without approval']);
+    suiteRows.push([
+      s.name,
+      String(s.total),
+      String(s.passed),
+      String(s.failed),
+      s.loadError ? 'not loaded' : percent(s.passRate),
+      s.requireAllPass ? 'every case must pass' : s.conclusion ? "no data change without approval; the suite's own gate" : 'no data change without approval',
+    ]);
   }
   const t = report.totals;
   suiteRows.push(['Total', String(t.cases), String(t.passed), String(t.failed), percent(t.passRate), '']);
@@ -155,7 +173,10 @@ export function formatReport(report: EvalReport): string {
   const caseRows = [['Suite', 'Case', 'Result', 'Time']];
   for (const s of report.suites) {
     for (const c of s.cases) {
-      const result = (c.pass ? '✓ pass' : '✗ FAIL') + (c.outcome !== null && c.outcome !== 'pass' ? ` (${c.outcome})` : '') + (c.dataChangedWithoutApproval ? ' (data changed without approval)' : '');
+      const result =
+        (c.pass ? '✓ pass' : '✗ FAIL') +
+        (c.outcome !== null && c.outcome !== 'pass' ? ` (${c.outcome})` : '') +
+        (c.dataChangedWithoutApproval ? ' (data changed without approval)' : '');
       caseRows.push([s.name, c.case, result, ms(c.durationMs)]);
     }
   }
@@ -313,7 +334,9 @@ export async function main(argv: readonly string[], registry: readonly Suite[], 
     }
     report = await runEvals(registry, options, io);
     if (report.totals.cases === 0 && report.suites.every((s) => s.loadError === null)) {
-      throw new UsageError(`no case matches${options.cases.length ? ` --case ${options.cases.join(',')}` : ''}${options.suites.length ? ` in suite ${options.suites.join(',')}` : ''}`);
+      throw new UsageError(
+        `no case matches${options.cases.length ? ` --case ${options.cases.join(',')}` : ''}${options.suites.length ? ` in suite ${options.suites.join(',')}` : ''}`,
+      );
     }
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

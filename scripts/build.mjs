@@ -76,7 +76,9 @@ export async function buildDist() {
     logLevel: 'warning',
   });
   // esbuild turns a require() in bundled code into a stub that throws when reached.
-  const requiring = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js') && readFileSync(join(ROOT, f), 'utf8').includes('Dynamic require of "'));
+  const requiring = Object.keys(result.metafile.outputs).filter(
+    (f) => f.endsWith('.js') && readFileSync(join(ROOT, f), 'utf8').includes('Dynamic require of "'),
+  );
   if (requiring.length > 0) throw new Error(`build: bundled code calls require() (${requiring.join(', ')}): keep the package that does out of BUNDLED`);
   const written = new Set(Object.keys(result.metafile.outputs).map((f) => join(ROOT, f)));
   for (const file of readdirSync(DIST, { recursive: true, withFileTypes: true })) {

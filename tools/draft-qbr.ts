@@ -9,7 +9,10 @@ const inputSchema = zodSchema(
   z.object({
     businessCase: businessCaseField,
     quarter: z.string().optional().describe('e.g. "2026-Q1", "last quarter"; null: the last completed one'),
-    audience: z.enum(QBR_AUDIENCES).optional().describe('executive-sponsor: outcomes, risks; finance: ROI, payback; champion: metrics, adoption; null: executive-sponsor'),
+    audience: z
+      .enum(QBR_AUDIENCES)
+      .optional()
+      .describe('executive-sponsor: outcomes, risks; finance: ROI, payback; champion: metrics, adoption; null: executive-sponsor'),
     redraft: z.boolean().optional().describe('A new version even if one is saved'),
   }),
 );
@@ -17,7 +20,7 @@ const inputSchema = zodSchema(
 const outputSchema = zodSchema(
   z.union([
     z.object({
-      draftId: z.number().describe('The saved draft\'s id'),
+      draftId: z.number().describe("The saved draft's id"),
       caseId: z.string().describe('Business case id'),
       businessCase: z.string().describe('Business case name'),
       quarter: z.string().describe('The quarter, YYYY-Qn'),
@@ -29,7 +32,7 @@ const outputSchema = zodSchema(
       unverified: z.array(z.string()).describe('Numbers that match no fact; they are marked "⚠ … (unverified)" in the draft'),
       asOf: z.string().describe('Month the figures are as of'),
       writer: z.string().describe('What wrote it: "template" (offline) or the language model'),
-      excerpt: z.string().describe('The start of the draft\'s first paragraph; the draft itself is saved and shown to the person by the door'),
+      excerpt: z.string().describe("The start of the draft's first paragraph; the draft itself is saved and shown to the person by the door"),
     }),
     toolErrorSchema,
   ]),

@@ -33,7 +33,7 @@ export const findBusinessCases = (ctx: ToolContext) =>
     execute: async ({ query }) => {
       const all = ctx.proposals.store.listCases(ctx.workspaceId);
       let found = all;
-      if (query && query.trim()) {
+      if (query?.trim()) {
         const m = matchName(all, query, (c) => [c.id, c.name, c.customer]);
         found = m.kind === 'match' ? [m.item] : m.kind === 'ambiguous' ? m.candidates : [];
       }

@@ -24,7 +24,9 @@ const outputSchema = zodSchema(
             value: z.number().describe('Value recorded'),
             action: z
               .enum(['recorded', 'set', 'annotated', 'removed'])
-              .describe('recorded (a value entered), set (an assumption from this month on), annotated (note/evidence/source changed, same value) or removed (the value was taken out: recordedBy/approvedBy say who removed it)'),
+              .describe(
+                'recorded (a value entered), set (an assumption from this month on), annotated (note/evidence/source changed, same value) or removed (the value was taken out: recordedBy/approvedBy say who removed it)',
+              ),
             current: z.boolean().describe('False when a later row replaced or removed it, and for a removal'),
             note: z.string().nullable().describe('Note'),
             evidence: z.string().nullable().describe('Evidence (URL or text)'),

@@ -16,7 +16,12 @@ const conversion = z.object({
 });
 
 function keyFor(label: string, taken: Set<string>): string {
-  const base = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'm_$1') || 'metric';
+  const base =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .replace(/^(\d)/, 'm_$1') || 'metric';
   let key = base;
   for (let n = 2; taken.has(key) || taken.has(`${key}_baseline`); n++) key = `${base}_${n}`;
   return key;
@@ -56,7 +61,8 @@ export const proposeConversions = (ctx: ToolContext) =>
           if (!p.ok) return toolError(p);
           percentKey = p.value.input.key;
         }
-        if (!percentKey) return { error: `which input of '${calculation.name}' is the percentage?`, candidates: hint.candidates.percentInput.map((i) => i.label) };
+        if (!percentKey)
+          return { error: `which input of '${calculation.name}' is the percentage?`, candidates: hint.candidates.percentInput.map((i) => i.label) };
         let baselineKey: string | undefined;
         if (c.baselineInput) {
           const b = resolveInput(s, c.baselineInput, { useCase: useCase.id });
@@ -66,7 +72,10 @@ export const proposeConversions = (ctx: ToolContext) =>
           baselineKey = hint.baselineInput?.key;
         }
         if (baselineKey === undefined && c.baseline === undefined) {
-          return { error: `what is the baseline of the metric for '${calculation.name}'? Give a number or the input that holds it`, candidates: hint.candidates.baselineInput.map((i) => i.label) };
+          return {
+            error: `what is the baseline of the metric for '${calculation.name}'? Give a number or the input that holds it`,
+            candidates: hint.candidates.baselineInput.map((i) => i.label),
+          };
         }
         const baseInput = baselineKey ? useCase.inputs.find((i) => i.key === baselineKey) : undefined;
         const taken = new Set([...useCase.inputs.map((i) => i.key), ...operations.filter((o) => o.useCase === useCase.id).map((o) => o.metric.key)]);

@@ -2,7 +2,16 @@ import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { entryValue, type Operation } from '../src/engine/index.ts';
 import type { ToolContext } from './tool-context.ts';
-import { businessCaseField, currentMonth, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from './tool-support.ts';
+import {
+  businessCaseField,
+  currentMonth,
+  proposeOperations,
+  proposeResultSchema,
+  resolveCaseScenario,
+  resolveMonthIn,
+  scenarioField,
+  toolError,
+} from './tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
 import { resolveEntry } from '../src/resolve/resolve-entry.ts';
 import { checkPlausibility } from '../src/proposals/check-plausibility.ts';
@@ -65,7 +74,9 @@ export const proposeMeasurements = (ctx: ToolContext) =>
         if (m.remove || m.value === undefined) {
           if (m.remove && m.value !== undefined) return { error: `remove takes no value: to replace the ${m.month} value, record ${m.value} instead` };
           if (!m.remove && Object.keys(said).length === 0) {
-            return { error: `what should change in ${m.input ?? 'the'} ${m.month} measurement? Give a value to record, a note, evidence or source to add, or remove: true` };
+            return {
+              error: `what should change in ${m.input ?? 'the'} ${m.month} measurement? Give a value to record, a note, evidence or source to add, or remove: true`,
+            };
           }
           const found = resolveEntry(s, m.input, m.month, currentMonth(ctx));
           if (!found.ok) return toolError(found);

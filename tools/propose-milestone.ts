@@ -10,7 +10,7 @@ const inputSchema = zodSchema(
     businessCase: businessCaseField,
     scenario: scenarioField,
     milestone: z.string().optional().describe('An existing milestone to change, by name'),
-    name: z.string().optional().describe('A new milestone\'s name, or `milestone`\'s new name'),
+    name: z.string().optional().describe("A new milestone's name, or `milestone`'s new name"),
     targetMonth: z.string().optional().describe('Month it is planned for; "" clears'),
     achievedMonth: z.string().optional().describe('Month it was achieved; "" clears'),
     note: z.string().optional().describe('Context; "" clears'),
@@ -29,8 +29,7 @@ type Field = 'targetMonth' | 'achievedMonth' | 'note';
  */
 export const proposeMilestone = (ctx: ToolContext) =>
   tool({
-    description:
-      'Propose adding a milestone (e.g. "All Teams Onboarded") or changing one (mark achieved, move, rename).',
+    description: 'Propose adding a milestone (e.g. "All Teams Onboarded") or changing one (mark achieved, move, rename).',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, milestone, name, targetMonth, achievedMonth, note }) => {
@@ -50,7 +49,10 @@ export const proposeMilestone = (ctx: ToolContext) =>
       // Months and note as given; "" clears (null), a month phrase resolves: a target is a
       // plan ("target December" means the next one), an achievement is past.
       const fields: Partial<Record<Field, string | null>> = {};
-      for (const [field, text] of [['targetMonth', targetMonth], ['achievedMonth', achievedMonth]] as const) {
+      for (const [field, text] of [
+        ['targetMonth', targetMonth],
+        ['achievedMonth', achievedMonth],
+      ] as const) {
         if (text === undefined) continue;
         if (text.trim() === '') {
           fields[field] = null;
@@ -73,7 +75,11 @@ export const proposeMilestone = (ctx: ToolContext) =>
       }
       if (!name?.trim()) return { error: 'what is the new milestone called?' };
       const taken = new Set((s.milestones ?? []).map((m) => m.id));
-      const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'milestone';
+      const base =
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'milestone';
       let id = base;
       for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
       const added = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));

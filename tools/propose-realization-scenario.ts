@@ -16,8 +16,7 @@ const inputSchema = zodSchema(
 /** Propose tool: a realization scenario copied from a future scenario. */
 export const proposeRealizationScenario = (ctx: ToolContext) =>
   tool({
-    description:
-      'Propose the realization scenario (tracks what actually happened): a copy of a future scenario with its own contract start and length.',
+    description: 'Propose the realization scenario (tracks what actually happened): a copy of a future scenario with its own contract start and length.',
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, from, start, months, name }) => {

@@ -6,7 +6,11 @@ import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseS
 import { resolveCalculation, resolveInput } from '../src/resolve/resolve-in-document.ts';
 
 function idFor(text: string, taken: Set<string>): string {
-  const base = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'part';
+  const base =
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'part';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -63,7 +67,14 @@ export const proposeSplit = (ctx: ToolContext) =>
         });
       }
       return proposeOperations(ctx, cs.value.record, [
-        { op: 'splitCalculation', scenario: cs.value.scenario.id, useCase: useCase.id, calculation: calc.value.calculation.id, parts: resolved, strategy: strategy ?? 'shapley' },
+        {
+          op: 'splitCalculation',
+          scenario: cs.value.scenario.id,
+          useCase: useCase.id,
+          calculation: calc.value.calculation.id,
+          parts: resolved,
+          strategy: strategy ?? 'shapley',
+        },
       ]);
     },
   });

@@ -23,7 +23,7 @@ const inputSchema = zodSchema(
  */
 export const proposeTrackMetric = (ctx: ToolContext) =>
   tool({
-    description: 'Propose measuring an input directly as its calculation\'s metric (e.g. a deflection rate).',
+    description: "Propose measuring an input directly as its calculation's metric (e.g. a deflection rate).",
     inputSchema,
     outputSchema: proposeResultSchema,
     execute: async ({ businessCase, scenario, input, calculation }) => {

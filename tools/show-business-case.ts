@@ -13,9 +13,7 @@ const inputView = z.object({
   latest: z.object({ month: z.string(), value: z.number() }).nullable().describe('Latest measurement, if any'),
 });
 
-const inputSchema = zodSchema(
-  z.object({ businessCase: businessCaseField }),
-);
+const inputSchema = zodSchema(z.object({ businessCase: businessCaseField }));
 
 const outputSchema = zodSchema(
   z.union([
@@ -35,13 +33,17 @@ const outputSchema = zodSchema(
             months: z.number().describe('Window length in months'),
             basedOn: z.string().nullable().describe('Future scenario a realization scenario was copied from'),
             lockedThrough: z.string().nullable().describe('Months up to this one are locked'),
-            milestones: z.array(z.object({ id: z.string(), name: z.string(), targetMonth: z.string().nullable(), achievedMonth: z.string().nullable() })).describe('Milestones'),
+            milestones: z
+              .array(z.object({ id: z.string(), name: z.string(), targetMonth: z.string().nullable(), achievedMonth: z.string().nullable() }))
+              .describe('Milestones'),
             useCases: z
               .array(
                 z.object({
                   id: z.string().describe('Use case id'),
                   name: z.string().describe('Use case name'),
-                  calculations: z.array(z.object({ id: z.string(), name: z.string(), formula: z.string(), period: z.string(), metric: z.string().nullable() })).describe('Calculations'),
+                  calculations: z
+                    .array(z.object({ id: z.string(), name: z.string(), formula: z.string(), period: z.string(), metric: z.string().nullable() }))
+                    .describe('Calculations'),
                   inputs: z.array(inputView).describe('Inputs'),
                 }),
               )

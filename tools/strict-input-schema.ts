@@ -48,7 +48,8 @@ export function strictJsonSchema(node: Node): Node {
  * given"), inside objects and arrays alike.
  */
 export function withoutNullOptionals(value: unknown, node: Node): unknown {
-  if (Array.isArray(value)) return isNode(node.items as JSONSchema7Definition | undefined) ? value.map((v) => withoutNullOptionals(v, node.items as Node)) : value;
+  if (Array.isArray(value))
+    return isNode(node.items as JSONSchema7Definition | undefined) ? value.map((v) => withoutNullOptionals(v, node.items as Node)) : value;
   if (typeof value !== 'object' || value === null || !node.properties) return value;
   const required = new Set(node.required ?? []);
   const out: Record<string, unknown> = {};

@@ -4,9 +4,7 @@ import { suggestConversions as suggest } from '../src/engine/index.ts';
 import type { ToolContext } from './tool-context.ts';
 import { businessCaseField, resolveCaseScenario, scenarioField, toolError, toolErrorSchema } from './tool-support.ts';
 
-const inputSchema = zodSchema(
-  z.object({ businessCase: businessCaseField, scenario: scenarioField }),
-);
+const inputSchema = zodSchema(z.object({ businessCase: businessCaseField, scenario: scenarioField }));
 
 const outputSchema = zodSchema(
   z.union([
@@ -35,8 +33,7 @@ const outputSchema = zodSchema(
 /** Read tool: which calculations can be converted to monthly tracking, ready or needing input. */
 export const suggestConversions = (ctx: ToolContext) =>
   tool({
-    description:
-      'Which "baseline x % improvement" calculations can become monthly tracking of a metric: ready, or what is missing.',
+    description: 'Which "baseline x % improvement" calculations can become monthly tracking of a metric: ready, or what is missing.',
     inputSchema,
     outputSchema,
     execute: async ({ businessCase, scenario }) => {

@@ -102,8 +102,14 @@ export const proposalOutputSchema = z.object({
   changes: z.array(z.string()).describe('What will change, line by line, as the engine describes it'),
   before: figuresSchema.nullable().describe('Figures before the change (null for a new scenario)'),
   after: figuresSchema.describe('Figures after the change'),
-  alreadyPending: z.literal(true).optional().describe('Present when the same proposal was already pending in this thread: that one is returned, no twin is made'),
-  warnings: z.array(z.string()).optional().describe('Present when a value looks implausible (a negative count, 10x away from the last measurement): tell the person before they approve'),
+  alreadyPending: z
+    .literal(true)
+    .optional()
+    .describe('Present when the same proposal was already pending in this thread: that one is returned, no twin is made'),
+  warnings: z
+    .array(z.string())
+    .optional()
+    .describe('Present when a value looks implausible (a negative count, 10x away from the last measurement): tell the person before they approve'),
 });
 export type ProposalOutput = z.infer<typeof proposalOutputSchema>;
 

@@ -38,8 +38,33 @@ const summaryOutput = z.object({
   paybackMonth: z.string().nullable().describe('First month cumulative benefit covers cumulative investment'),
   projectedTotal: money.describe('Realized to date plus the benefit of the months after asOf (months that claimed nothing stay unclaimed)'),
   projectedRoi: z.number().nullable().describe('(projected total - investment) / investment, as a fraction'),
-  useCases: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, measuredToDate: money, assumedToDate: money, estimatedToDate: money, varianceToDate: z.number().nullable(), calculations: z.array(z.object({ name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() })) })).describe('Per use case and calculation'),
-  months: z.array(z.object({ month: z.string(), benefit: z.number(), realized: money, measured: money, carriedForward: money, assumed: money, estimated: money })).optional().describe('Month by month, when asked'),
+  useCases: z
+    .array(
+      z.object({
+        name: z.string(),
+        total: z.number(),
+        realizedToDate: money,
+        measuredToDate: money,
+        assumedToDate: money,
+        estimatedToDate: money,
+        varianceToDate: z.number().nullable(),
+        calculations: z.array(
+          z.object({
+            name: z.string(),
+            total: z.number(),
+            realizedToDate: money,
+            tracked: z.boolean(),
+            metric: z.string().nullable(),
+            lastMeasured: z.string().nullable(),
+          }),
+        ),
+      }),
+    )
+    .describe('Per use case and calculation'),
+  months: z
+    .array(z.object({ month: z.string(), benefit: z.number(), realized: money, measured: money, carriedForward: money, assumed: money, estimated: money }))
+    .optional()
+    .describe('Month by month, when asked'),
 });
 
 /** What `valueSummary` answers when it finds the figures (the offline model writes its answer from it). */
@@ -54,7 +79,7 @@ const outputSchema = zodSchema(z.union([summaryOutput, toolErrorSchema]));
 export const valueSummary = (ctx: ToolContext) =>
   tool({
     description:
-      'A business case\'s figures from the engine: total, realized to date (measured vs assumed), estimate, ROI, payback, per use case and calculation.',
+      "A business case's figures from the engine: total, realized to date (measured vs assumed), estimate, ROI, payback, per use case and calculation.",
     inputSchema,
     outputSchema,
     execute: async ({ businessCase, scenario, compare, asOf, includeMonths }) => {
@@ -112,10 +137,27 @@ export const valueSummary = (ctx: ToolContext) =>
           assumedToDate: u.assumedToDate,
           estimatedToDate: u.estimatedToDate,
           varianceToDate: u.varianceToDate,
-          calculations: u.calculations.map((k) => ({ name: k.name, total: k.total, realizedToDate: k.realizedToDate, tracked: k.tracked, metric: k.metric, lastMeasured: k.lastMeasured })),
+          calculations: u.calculations.map((k) => ({
+            name: k.name,
+            total: k.total,
+            realizedToDate: k.realizedToDate,
+            tracked: k.tracked,
+            metric: k.metric,
+            lastMeasured: k.lastMeasured,
+          })),
         })),
         ...(includeMonths
-          ? { months: s.monthly.map((m) => ({ month: m.month, benefit: m.benefit, realized: m.realized, measured: m.measured, carriedForward: m.carriedForward, assumed: m.assumed, estimated: m.estimated })) }
+          ? {
+              months: s.monthly.map((m) => ({
+                month: m.month,
+                benefit: m.benefit,
+                realized: m.realized,
+                measured: m.measured,
+                carriedForward: m.carriedForward,
+                assumed: m.assumed,
+                estimated: m.estimated,
+              })),
+            }
           : {}),
       };
     },

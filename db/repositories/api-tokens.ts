@@ -34,7 +34,13 @@ export function hashApiToken(token: string): string {
 
 /** The API-token repository over SQLite. Every API request authenticates: the lookup is prepared once. */
 export function apiTokenRepository({ db, newId }: RepositoryContext): ApiTokenRepository {
-  const columns = { id: apiTokens.id, workspaceId: apiTokens.workspaceId, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt };
+  const columns = {
+    id: apiTokens.id,
+    workspaceId: apiTokens.workspaceId,
+    name: apiTokens.name,
+    createdAt: apiTokens.createdAt,
+    revokedAt: apiTokens.revokedAt,
+  };
   const findLive = db
     .select(columns)
     .from(apiTokens)
@@ -44,7 +50,9 @@ export function apiTokenRepository({ db, newId }: RepositoryContext): ApiTokenRe
     createApiToken({ workspaceId, name, now }) {
       const token = `ve_${randomBytes(32).toString('base64url')}`;
       const id = newId();
-      db.insert(apiTokens).values({ id, workspaceId, name, tokenHash: hashApiToken(token), createdAt: now }).run();
+      db.insert(apiTokens)
+        .values({ id, workspaceId, name, tokenHash: hashApiToken(token), createdAt: now })
+        .run();
       return { record: { id, workspaceId, name, createdAt: now, revokedAt: null }, token };
     },
     findApiToken(token) {
@@ -54,7 +62,13 @@ export function apiTokenRepository({ db, newId }: RepositoryContext): ApiTokenRe
       return db.select(columns).from(apiTokens).where(eq(apiTokens.workspaceId, workspaceId)).orderBy(asc(apiTokens.createdAt), sql`rowid`).all();
     },
     revokeApiToken(id, now) {
-      return db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run().changes === 1;
+      return (
+        db
+          .update(apiTokens)
+          .set({ revokedAt: now })
+          .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+          .run().changes === 1
+      );
     },
   };
 }

@@ -44,7 +44,11 @@ export interface BusinessCaseRepository {
 export function businessCaseRepository({ db }: RepositoryContext): BusinessCaseRepository {
   const { document: _document, ...listingColumns } = getTableColumns(businessCases);
   const q = {
-    get: db.select().from(businessCases).where(eq(businessCases.id, p('id'))).prepare(),
+    get: db
+      .select()
+      .from(businessCases)
+      .where(eq(businessCases.id, p('id')))
+      .prepare(),
     update: db
       .update(businessCases)
       .set({
@@ -69,7 +73,17 @@ export function businessCaseRepository({ db }: RepositoryContext): BusinessCaseR
   return {
     insertCase({ workspaceId, document, createdBy, now }) {
       db.insert(businessCases)
-        .values({ id: document.id, workspaceId, name: document.name, customer: document.customer, document, version: 1, createdBy, createdAt: now, updatedAt: now })
+        .values({
+          id: document.id,
+          workspaceId,
+          name: document.name,
+          customer: document.customer,
+          document,
+          version: 1,
+          createdBy,
+          createdAt: now,
+          updatedAt: now,
+        })
         .run();
       return getCase(document.id)!;
     },

@@ -44,11 +44,33 @@ export function conversationRepository({ db, transaction, newId }: RepositoryCon
       .values({ id: setRaw('id'), workspaceId: setRaw('workspaceId'), key: setRaw('key'), createdAt: setRaw('now'), updatedAt: setRaw('now') })
       .onConflictDoNothing()
       .prepare(),
-    findThread: db.select().from(threads).where(and(eq(threads.workspaceId, p('workspaceId')), eq(threads.key, p('key')))).prepare(),
-    insertMessage: db.insert(messages).values({ threadId: p('threadId'), role: p('role'), content: p('content'), createdAt: p('createdAt') }).prepare(),
-    touchThread: db.update(threads).set({ updatedAt: setRaw('createdAt') }).where(eq(threads.id, p('threadId'))).prepare(),
-    allMessages: db.select().from(messages).where(eq(messages.threadId, p('threadId'))).orderBy(asc(messages.id)).prepare(),
-    latestMessages: db.select().from(messages).where(eq(messages.threadId, p('threadId'))).orderBy(desc(messages.id)).limit(p('limit')).prepare(),
+    findThread: db
+      .select()
+      .from(threads)
+      .where(and(eq(threads.workspaceId, p('workspaceId')), eq(threads.key, p('key'))))
+      .prepare(),
+    insertMessage: db
+      .insert(messages)
+      .values({ threadId: p('threadId'), role: p('role'), content: p('content'), createdAt: p('createdAt') })
+      .prepare(),
+    touchThread: db
+      .update(threads)
+      .set({ updatedAt: setRaw('createdAt') })
+      .where(eq(threads.id, p('threadId')))
+      .prepare(),
+    allMessages: db
+      .select()
+      .from(messages)
+      .where(eq(messages.threadId, p('threadId')))
+      .orderBy(asc(messages.id))
+      .prepare(),
+    latestMessages: db
+      .select()
+      .from(messages)
+      .where(eq(messages.threadId, p('threadId')))
+      .orderBy(desc(messages.id))
+      .limit(p('limit'))
+      .prepare(),
   };
   return {
     getOrCreateThread({ workspaceId, key, now }) {

@@ -100,8 +100,16 @@ export interface ProposalRepository {
 export function proposalRepository({ db, newId }: RepositoryContext): ProposalRepository {
   const { result: _result, ...recordColumns } = getTableColumns(proposals);
   const q = {
-    get: db.select(recordColumns).from(proposals).where(eq(proposals.id, p('id'))).prepare(),
-    getResult: db.select({ result: proposals.result }).from(proposals).where(eq(proposals.id, p('id'))).prepare(),
+    get: db
+      .select(recordColumns)
+      .from(proposals)
+      .where(eq(proposals.id, p('id')))
+      .prepare(),
+    getResult: db
+      .select({ result: proposals.result })
+      .from(proposals)
+      .where(eq(proposals.id, p('id')))
+      .prepare(),
     insert: db
       .insert(proposals)
       .values({
@@ -122,7 +130,13 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
       .prepare(),
     decide: db
       .update(proposals)
-      .set({ status: setRaw('status'), decidedBy: setRaw('decidedBy'), decidedAt: setRaw('decidedAt'), reason: setRaw('reason'), appliedVersion: setRaw('appliedVersion') })
+      .set({
+        status: setRaw('status'),
+        decidedBy: setRaw('decidedBy'),
+        decidedAt: setRaw('decidedAt'),
+        reason: setRaw('reason'),
+        appliedVersion: setRaw('appliedVersion'),
+      })
       .where(and(eq(proposals.id, p('id')), eq(proposals.status, 'pending')))
       .prepare(),
   };
@@ -162,7 +176,9 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
       if (filter.status !== undefined) conditions.push(eq(proposals.status, filter.status));
       if (filter.createdBefore !== undefined) conditions.push(lt(proposals.createdAt, filter.createdBefore));
       if (filter.workspaceId !== undefined) {
-        conditions.push(sql`${proposals.caseId} in (select ${businessCases.id} from ${businessCases} where ${businessCases.workspaceId} = ${filter.workspaceId})`);
+        conditions.push(
+          sql`${proposals.caseId} in (select ${businessCases.id} from ${businessCases} where ${businessCases.workspaceId} = ${filter.workspaceId})`,
+        );
       }
       return db
         .select(recordColumns)

@@ -66,7 +66,11 @@ export function qbrDraftRepository({ db, transaction }: RepositoryContext): QbrD
       // gapless even with two writers; the unique index is the backstop.
       return transaction(() => {
         const key = and(eq(qbrDrafts.caseId, input.caseId), eq(qbrDrafts.quarter, input.quarter), eq(qbrDrafts.audience, input.audience));
-        const last = db.select({ version: sql<number | null>`max(${qbrDrafts.version})` }).from(qbrDrafts).where(key).get();
+        const last = db
+          .select({ version: sql<number | null>`max(${qbrDrafts.version})` })
+          .from(qbrDrafts)
+          .where(key)
+          .get();
         return db
           .insert(qbrDrafts)
           .values({ ...input, version: (last?.version ?? 0) + 1 })

@@ -75,10 +75,16 @@ export function createAgentSuite(options: AgentSuiteOptions = {}): Suite<AgentEv
       const dir = fileURLToPath(recordingsDir);
       if (existsSync(dir)) {
         for (const file of (await readdir(dir)).filter((x) => x.endsWith('.json'))) {
-          if (!ids.has(file.slice(0, -5))) throw new Error(`evals/agent/recordings/${file}: no case '${file.slice(0, -5)}' (delete the recording or restore the case)`);
+          if (!ids.has(file.slice(0, -5)))
+            throw new Error(`evals/agent/recordings/${file}: no case '${file.slice(0, -5)}' (delete the recording or restore the case)`);
         }
       }
-      const entry = (c: AgentCase, mode: AgentMode): AgentEvalCase => ({ id: mode === 'offline' ? c.id : `${c.id}@${mode}`, description: c.description, mode, case: c });
+      const entry = (c: AgentCase, mode: AgentMode): AgentEvalCase => ({
+        id: mode === 'offline' ? c.id : `${c.id}@${mode}`,
+        description: c.description,
+        mode,
+        case: c,
+      });
       if (f.live) {
         if (selectModel(envOf(flags)).provider === 'offline') throw new Error(LIVE_NEEDS_A_MODEL);
         return all.map((c) => entry(c, 'live'));

@@ -23,7 +23,9 @@ export function snapshotBusinessData(sqlite: Database.Database): BusinessSnapsho
     snapshot[table] = (sqlite.prepare(`select * from "${table}" order by rowid`).all() as unknown[]).map((r) => JSON.stringify(r));
   }
   snapshot['proposal decisions'] = (
-    sqlite.prepare("select id, status, decided_by, decided_at, applied_version, reason from proposals where status <> 'pending' order by rowid").all() as unknown[]
+    sqlite
+      .prepare("select id, status, decided_by, decided_at, applied_version, reason from proposals where status <> 'pending' order by rowid")
+      .all() as unknown[]
   ).map((r) => JSON.stringify(r));
   return snapshot;
 }

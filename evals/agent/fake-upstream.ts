@@ -53,7 +53,11 @@ export const FAKE_UPSTREAM_SCRIPT: UpstreamScript = {
   'Split that calculation into one for handle time and one for tickets per day; keep the total benefit.': [
     {
       name: 'proposeSplit',
-      arguments: { calculation: 'Faster Ticket Handling', parts: [{ metric: 'Handle Time Saved per Ticket' }, { metric: 'Avg. Tickets per Day (baseline)' }], strategy: 'shapley' },
+      arguments: {
+        calculation: 'Faster Ticket Handling',
+        parts: [{ metric: 'Handle Time Saved per Ticket' }, { metric: 'Avg. Tickets per Day (baseline)' }],
+        strategy: 'shapley',
+      },
     },
   ],
   // qbr-finance-q1
@@ -85,7 +89,10 @@ function answer(toolMessages: readonly Message[]): string {
       continue;
     }
     if (typeof out['error'] === 'string') lines.push(`I couldn't do that: ${out['error']}`);
-    else if (typeof out['draftId'] === 'number') lines.push(`QBR draft v${String(out['version'])} for ${String(out['quarter'])}, for ${String(out['audience'])}, is saved and shown with this reply. It opens: "${String(out['excerpt'])}"`);
+    else if (typeof out['draftId'] === 'number')
+      lines.push(
+        `QBR draft v${String(out['version'])} for ${String(out['quarter'])}, for ${String(out['audience'])}, is saved and shown with this reply. It opens: "${String(out['excerpt'])}"`,
+      );
     else if (typeof out['proposalId'] === 'string') {
       const changes = Array.isArray(out['changes']) ? (out['changes'] as unknown[]).map((c) => `- ${String(c)}`).join('\n') : '';
       lines.push(`I proposed this change:\n${changes}\n\nProposal ${out['proposalId']} is waiting for a person's approval; nothing has changed yet.`);

@@ -13,7 +13,9 @@ import { sameRatio } from '../calculation/score-calculation.ts';
 import type { Failure } from '../suite.ts';
 
 function isIncludes(v: unknown): v is { $includes: string } {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['$includes'] === 'string' && Object.keys(v).length === 1;
+  return (
+    v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['$includes'] === 'string' && Object.keys(v).length === 1
+  );
 }
 
 const show = (v: unknown): unknown => (v === undefined ? null : v);
@@ -26,7 +28,8 @@ export function matchSubset(failures: Failure[], at: string, expected: unknown, 
   }
   if (isIncludes(expected)) {
     const want = expected.$includes;
-    if (typeof actual !== 'string' || !actual.toLowerCase().includes(want.toLowerCase())) failures.push({ field: at, expected: `text containing "${want}"`, actual: show(actual) });
+    if (typeof actual !== 'string' || !actual.toLowerCase().includes(want.toLowerCase()))
+      failures.push({ field: at, expected: `text containing "${want}"`, actual: show(actual) });
     return;
   }
   if (Array.isArray(expected)) {

@@ -22,7 +22,8 @@ export type AgentMode = 'offline' | 'replay' | 'live';
 export const OPENAI_API_BASE = 'https://api.openai.com/v1';
 
 /** Why `--live` cannot run without a configured model. */
-export const LIVE_NEEDS_A_MODEL = '--live needs a configured model: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any OpenAI-compatible server), and VE_MODEL (VE_PROVIDER must not be offline)';
+export const LIVE_NEEDS_A_MODEL =
+  '--live needs a configured model: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any OpenAI-compatible server), and VE_MODEL (VE_PROVIDER must not be offline)';
 
 /** What a mode needs besides the case. */
 export interface ModelSettings {
@@ -62,7 +63,13 @@ export async function openModel(mode: AgentMode, caseId: string, settings: Model
     const recording = await loadRecording(caseId, settings.recordingsDir);
     const path = shown(recordingPath(caseId, settings.recordingsDir));
     if (!recording) {
-      return { failure: { field: 'replay', expected: `a recording at ${path}`, actual: `not recorded: there is no recording of this case; record it with: ${recordCommand(caseId)}` } };
+      return {
+        failure: {
+          field: 'replay',
+          expected: `a recording at ${path}`,
+          actual: `not recorded: there is no recording of this case; record it with: ${recordCommand(caseId)}`,
+        },
+      };
     }
     const server: ReplayServer = await startReplayServer(recording.exchanges, `case ${caseId}`);
     const selected = selectModel({ OPENAI_BASE_URL: server.baseURL, VE_MODEL: recording.model });
@@ -73,7 +80,9 @@ export async function openModel(mode: AgentMode, caseId: string, settings: Model
         await server.close();
         return {
           failures: server.misses.map((m) => ({ field: 'replay', expected: `request ${m.key.slice(0, 12)} recorded`, actual: m.message })),
-          notes: [`replay: ${server.served.length} of ${recording.exchanges.length} recorded response(s) served, ${server.misses.length} request(s) not recorded`],
+          notes: [
+            `replay: ${server.served.length} of ${recording.exchanges.length} recorded response(s) served, ${server.misses.length} request(s) not recorded`,
+          ],
         };
       },
     };
@@ -96,7 +105,13 @@ export async function openModel(mode: AgentMode, caseId: string, settings: Model
       const notes = proxy.failures.map((f) => `upstream failure (not recorded): ${f}`);
       if (proxy.exchanges.length === 0) return { failures: [], notes: [...notes, 'record: nothing to record (no successful model response)'] };
       const path = await saveRecording(
-        { version: 1, case: caseId, model: configured.modelId, recordedWith: settings.recordedWith ?? `${configured.provider} ${configured.modelId}`, exchanges: proxy.exchanges },
+        {
+          version: 1,
+          case: caseId,
+          model: configured.modelId,
+          recordedWith: settings.recordedWith ?? `${configured.provider} ${configured.modelId}`,
+          exchanges: proxy.exchanges,
+        },
         settings.recordingsDir,
       );
       return { failures: [], notes: [...notes, `record: ${proxy.exchanges.length} exchange(s) written to ${shown(path)}`] };

@@ -36,10 +36,12 @@ export async function startRecordingProxy(upstream: Upstream): Promise<Recording
   const exchanges: RecordedExchange[] = [];
   const failures: string[] = [];
   const server = await startLocalServer(async (request) => {
-    if (!isChatCompletions(request)) return { status: 404, body: errorBody(`the recording proxy forwards POST /v1/chat/completions only, not ${request.method} ${request.path}`) };
+    if (!isChatCompletions(request))
+      return { status: 404, body: errorBody(`the recording proxy forwards POST /v1/chat/completions only, not ${request.method} ${request.path}`) };
     const body = request.body;
     if (body === null || typeof body !== 'object') return { status: 400, body: errorBody('the request body is not JSON') };
-    if ((body as { stream?: unknown }).stream === true) return { status: 400, body: errorBody('the recording proxy records non-streaming requests only (the evals call generateText)') };
+    if ((body as { stream?: unknown }).stream === true)
+      return { status: 400, body: errorBody('the recording proxy records non-streaming requests only (the evals call generateText)') };
     let status: number;
     let text: string;
     try {

@@ -33,7 +33,8 @@ export async function startReplayServer(exchanges: readonly RecordedExchange[], 
   const served: string[] = [];
   const misses: ReplayMiss[] = [];
   const server = await startLocalServer((request) => {
-    if (!isChatCompletions(request)) return { status: 404, body: errorBody(`the replay server serves POST /v1/chat/completions only, not ${request.method} ${request.path}`) };
+    if (!isChatCompletions(request))
+      return { status: 404, body: errorBody(`the replay server serves POST /v1/chat/completions only, not ${request.method} ${request.path}`) };
     const body = request.body as { stream?: unknown } | null;
     if (body === null || typeof body !== 'object') return { status: 400, body: errorBody('the request body is not JSON') };
     if (body.stream === true) return { status: 400, body: errorBody('the replay server serves non-streaming requests only (the evals call generateText)') };
@@ -44,7 +45,10 @@ export async function startReplayServer(exchanges: readonly RecordedExchange[], 
       return { status: 200, body: hit.response };
     }
     const parts = requestParts(body);
-    const message = `not recorded: the recording of ${label} has no response for request ${key.slice(0, 12)}; ${describeMiss(parts, exchanges.map((e) => e.request))}. Re-record the case (docs/evals.md, "Recording with a real model").`;
+    const message = `not recorded: the recording of ${label} has no response for request ${key.slice(0, 12)}; ${describeMiss(
+      parts,
+      exchanges.map((e) => e.request),
+    )}. Re-record the case (docs/evals.md, "Recording with a real model").`;
     misses.push({ key, request: parts, message });
     return { status: 404, body: errorBody(message, 'not_recorded') };
   });

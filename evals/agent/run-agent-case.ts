@@ -143,14 +143,22 @@ interface QbrOutput extends QbrReference {
 
 function isQbrReference(v: unknown): v is QbrReference {
   const o = v as Partial<QbrReference> | null;
-  return o !== null && typeof o === 'object' && typeof o.draftId === 'number' && typeof o.caseId === 'string' && typeof o.quarter === 'string' && typeof o.asOf === 'string';
+  return (
+    o !== null &&
+    typeof o === 'object' &&
+    typeof o.draftId === 'number' &&
+    typeof o.caseId === 'string' &&
+    typeof o.quarter === 'string' &&
+    typeof o.asOf === 'string'
+  );
 }
 
 /** The harness's own check of a draft: its numbers against facts it computes itself. */
 function observeQbr(out: QbrOutput, doc: BusinessCase, replyText: string | null, states: readonly number[]): QbrObservation {
   const base = { quarter: out.quarter, audience: out.audience, version: out.version, asOf: out.asOf, toolSaysGrounded: out.grounded };
   const facts = qbrFacts(doc, { quarter: out.quarter, asOf: out.asOf });
-  if (!facts.ok) return { ...base, unverified: [], replyUnverified: [], states: states.map((value) => ({ value, stated: false })), factsError: facts.error.message };
+  if (!facts.ok)
+    return { ...base, unverified: [], replyUnverified: [], states: states.map((value) => ({ value, stated: false })), factsError: facts.error.message };
   const draft = checkGrounding(out.markdown, facts.value);
   const reply = replyText === null ? null : checkGrounding(replyText, facts.value);
   const mentions = extractNumbers(out.markdown, { currencies: [doc.currency] });
@@ -198,7 +206,12 @@ export async function runAgentCase(c: AgentCase, options: RunAgentCaseOptions): 
         error = message(e);
       }
       const changedWithoutApproval = diffBusinessData(before, snapshotBusinessData(sqlite));
-      const traffic = toolTraffic(store.listMessages(thread.id).slice(messagesBefore).map((m) => m.content as ModelMessage));
+      const traffic = toolTraffic(
+        store
+          .listMessages(thread.id)
+          .slice(messagesBefore)
+          .map((m) => m.content as ModelMessage),
+      );
       const proposals = store
         .listProposals({ caseId })
         .filter((p) => !proposalsBefore.has(p.id))
@@ -238,7 +251,12 @@ export async function runAgentCase(c: AgentCase, options: RunAgentCaseOptions): 
       if (s.ok) summary = s.value;
       else summaryError = s.error.message;
     }
-    const conversationProposals = new Set(store.listProposals({ caseId }).filter((p) => p.proposedBy === ACTOR).map((p) => p.id));
+    const conversationProposals = new Set(
+      store
+        .listProposals({ caseId })
+        .filter((p) => p.proposedBy === ACTOR)
+        .map((p) => p.id),
+    );
     const history = store.listMeasurements({ caseId }).filter((m) => m.proposalId !== null && conversationProposals.has(m.proposalId));
     const pending = store.listProposals({ caseId, status: 'pending' }).length;
     return { setupError: null, turns, final: { version: record.version, document: record.document, pending, summary, summaryError, history } };

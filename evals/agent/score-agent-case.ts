@@ -90,7 +90,8 @@ export function scoreAgentCase(c: AgentCase, o: AgentCaseObservation): AgentCase
         } else {
           if (draft.quarter !== q.quarter) by.arguments.push({ field: `${at} qbr.quarter`, expected: q.quarter, actual: draft.quarter });
           if (draft.audience !== q.audience) by.arguments.push({ field: `${at} qbr.audience`, expected: q.audience, actual: draft.audience });
-          if (q.version !== undefined && draft.version !== q.version) by.arguments.push({ field: `${at} qbr.version`, expected: q.version, actual: draft.version });
+          if (q.version !== undefined && draft.version !== q.version)
+            by.arguments.push({ field: `${at} qbr.version`, expected: q.version, actual: draft.version });
           for (const s of draft.states) if (!s.stated) by.arguments.push({ field: `${at} qbr states`, expected: s.value, actual: 'not stated in the draft' });
         }
       }
@@ -116,7 +117,8 @@ export function scoreAgentCase(c: AgentCase, o: AgentCaseObservation): AgentCase
     // The data after the conversation.
     const f = o.final;
     if (f.version !== c.after.version) by.data.push({ field: 'data version', expected: c.after.version, actual: f.version });
-    if (c.after.pending !== undefined && f.pending !== c.after.pending) by.data.push({ field: 'data pending proposals', expected: c.after.pending, actual: f.pending });
+    if (c.after.pending !== undefined && f.pending !== c.after.pending)
+      by.data.push({ field: 'data pending proposals', expected: c.after.pending, actual: f.pending });
     if (c.after.expect) {
       if (f.summary === null) {
         by.data.push({ field: 'data summary', expected: 'a summary', actual: f.summaryError ?? 'none' });

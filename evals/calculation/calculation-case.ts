@@ -170,7 +170,8 @@ export const calculationCaseSchema = z
   .superRefine((c, ctx) => {
     const kinds = [c.expect, c.expectRefusal, c.expectInvalidDocument].filter((x) => x !== undefined).length;
     if (kinds !== 1) ctx.addIssue({ code: 'custom', message: 'exactly one of expect, expectRefusal, expectInvalidDocument is required' });
-    if (c.expectInvalidDocument === undefined && c.query === undefined) ctx.addIssue({ code: 'custom', message: 'query (at least asOf) is required', path: ['query'] });
+    if (c.expectInvalidDocument === undefined && c.query === undefined)
+      ctx.addIssue({ code: 'custom', message: 'query (at least asOf) is required', path: ['query'] });
     if (c.expectRefusal?.index !== undefined && c.expectRefusal.index >= (c.operations ?? []).length) {
       ctx.addIssue({ code: 'custom', message: 'expectRefusal.index is past the last operation', path: ['expectRefusal', 'index'] });
     }

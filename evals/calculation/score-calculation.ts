@@ -239,7 +239,8 @@ export function scoreCalculation(c: CalculationCase, outcome: CalculationOutcome
       failures.push({ field: 'outcome', expected: where, actual: describeOutcome(outcome) });
     } else {
       if ((want.index ?? null) !== outcome.index) failures.push({ field: 'refusal.index', expected: want.index ?? null, actual: outcome.index });
-      if (want.code !== undefined && want.code !== outcome.error.code) failures.push({ field: 'refusal.code', expected: want.code, actual: outcome.error.code });
+      if (want.code !== undefined && want.code !== outcome.error.code)
+        failures.push({ field: 'refusal.code', expected: want.code, actual: outcome.error.code });
       for (const s of want.messageIncludes) {
         if (!outcome.error.message.includes(s)) failures.push({ field: 'refusal.message', expected: `contains "${s}"`, actual: outcome.error.message });
       }

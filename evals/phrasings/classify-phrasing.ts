@@ -128,9 +128,20 @@ function fit(expected: readonly Record<string, unknown>[], proposed: readonly un
     }
     return false;
   };
-  proposed.forEach((_, p) => assign(exact, p, expected.map(() => false)));
+  proposed.forEach((_, p) =>
+    assign(
+      exact,
+      p,
+      expected.map(() => false),
+    ),
+  );
   proposed.forEach((_, p) => {
-    if (!owner.includes(p)) assign(key, p, expected.map(() => false));
+    if (!owner.includes(p))
+      assign(
+        key,
+        p,
+        expected.map(() => false),
+      );
   });
   const used = new Set(owner.filter((p): p is number => p !== null));
   const unused = proposed.map((op, p) => ({ op, p })).filter(({ p }) => !used.has(p));
@@ -198,7 +209,12 @@ export function classifyPhrasing(expect: PhrasingExpectation, turns: readonly Ph
       matchSubset(f, want.tool, want.output ?? {}, r.output);
       return f.length === 0;
     });
-    if (!found) failures.push({ field: `${want.tool} result`, expected: want.output ?? 'a result', actual: got.length === 0 ? 'not called' : got.map((r) => brief(r.output, want.output)) });
+    if (!found)
+      failures.push({
+        field: `${want.tool} result`,
+        expected: want.output ?? 'a result',
+        actual: got.length === 0 ? 'not called' : got.map((r) => brief(r.output, want.output)),
+      });
   }
 
   let outcome: PhrasingOutcome;

@@ -43,7 +43,12 @@ function describeOperation(op: unknown): string {
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** The score table and the ratchet (see the module comment). */
@@ -60,7 +65,13 @@ export function concludePhrasings(scored: readonly ScoredPhrasing[], options: Co
   for (const intent of INTENTS) {
     const of = scored.filter((s) => s.intent === intent);
     if (of.length === 0) continue;
-    rows.push([intent, String(of.length), String(count(of, 'pass')), pct(count(of, 'pass'), of.length), ...OUTCOMES.filter((o) => o !== 'pass').map((o) => String(count(of, o)))]);
+    rows.push([
+      intent,
+      String(of.length),
+      String(count(of, 'pass')),
+      pct(count(of, 'pass'), of.length),
+      ...OUTCOMES.filter((o) => o !== 'pass').map((o) => String(count(of, o))),
+    ]);
   }
   rows.push(['total', String(total), String(pass), pct(pass, total), ...OUTCOMES.filter((o) => o !== 'pass').map((o) => String(count(scored, o)))]);
   lines.push(...table(rows));
@@ -76,10 +87,12 @@ export function concludePhrasings(scored: readonly ScoredPhrasing[], options: Co
   }
   const baseline = new Set(options.baseline);
   for (const s of wrong) {
-    if (!baseline.has(s.id)) problems.push(`${s.id} made a wrong proposal and is not in ${options.baselineFile}: a new wrong proposal (fix it; the baseline only shrinks)`);
+    if (!baseline.has(s.id))
+      problems.push(`${s.id} made a wrong proposal and is not in ${options.baselineFile}: a new wrong proposal (fix it; the baseline only shrinks)`);
   }
   for (const s of scored) {
-    if (baseline.has(s.id) && s.outcome !== 'wrong') problems.push(`${s.id} no longer makes a wrong proposal (${s.outcome}): remove it from ${options.baselineFile} (the baseline only shrinks)`);
+    if (baseline.has(s.id) && s.outcome !== 'wrong')
+      problems.push(`${s.id} no longer makes a wrong proposal (${s.outcome}): remove it from ${options.baselineFile} (the baseline only shrinks)`);
   }
   const ran = scored.filter((s) => baseline.has(s.id)).length;
   lines.push(

@@ -37,7 +37,8 @@ export async function loadPhrasingBaseline(url: URL, caseIds: ReadonlySet<string
   const ids = parsed.data.wrong;
   ids.forEach((id, i) => {
     if (!caseIds.has(id)) throw new Error(`${label}: wrong[${i}]: no case '${id}' (remove it from the baseline)`);
-    if (i > 0 && ids[i - 1]! >= id) throw new Error(`${label}: wrong[${i}]: '${id}' is ${ids[i - 1] === id ? 'listed twice' : 'out of order (keep the ids sorted)'}`);
+    if (i > 0 && ids[i - 1]! >= id)
+      throw new Error(`${label}: wrong[${i}]: '${id}' is ${ids[i - 1] === id ? 'listed twice' : 'out of order (keep the ids sorted)'}`);
   });
   return ids;
 }

@@ -80,9 +80,12 @@ function operationProblems(op: Record<string, unknown>): Array<[Array<string | n
       continue;
     }
     const isMonthField = MONTH_FIELDS.has(field) && !(name === 'createRealizationScenario' && field === 'from');
-    if (isMonthField && value !== null && (typeof value !== 'string' || !MONTH.test(value))) problems.push([[field], 'must be a month YYYY-MM (or null: absent)']);
-    if ((field === 'value' || field === 'months' || field === 'baseline') && value !== null && (typeof value !== 'number' || !Number.isFinite(value))) problems.push([[field], 'must be a number']);
-    if (isIncludes(value) && !FREE_TEXT_FIELDS.has(field)) problems.push([[field], `'$includes' is only for free text (${[...FREE_TEXT_FIELDS].join(', ')}); give '${field}' exactly`]);
+    if (isMonthField && value !== null && (typeof value !== 'string' || !MONTH.test(value)))
+      problems.push([[field], 'must be a month YYYY-MM (or null: absent)']);
+    if ((field === 'value' || field === 'months' || field === 'baseline') && value !== null && (typeof value !== 'number' || !Number.isFinite(value)))
+      problems.push([[field], 'must be a number']);
+    if (isIncludes(value) && !FREE_TEXT_FIELDS.has(field))
+      problems.push([[field], `'$includes' is only for free text (${[...FREE_TEXT_FIELDS].join(', ')}); give '${field}' exactly`]);
   }
   for (const field of KEY_FIELDS[name as OperationName]) {
     if (!Object.hasOwn(op, field)) problems.push([[field], `an expected ${name} must name '${field}' (use null for "absent")`]);
@@ -92,7 +95,8 @@ function operationProblems(op: Record<string, unknown>): Array<[Array<string | n
   }
   if (name === 'splitCalculation' && Array.isArray(op['parts'])) {
     op['parts'].forEach((p, i) => {
-      if (p === null || typeof p !== 'object' || typeof (p as Record<string, unknown>)['metric'] !== 'string') problems.push([['parts', i, 'metric'], 'each expected part must name its metric']);
+      if (p === null || typeof p !== 'object' || typeof (p as Record<string, unknown>)['metric'] !== 'string')
+        problems.push([['parts', i, 'metric'], 'each expected part must name its metric']);
     });
   }
   return problems;
@@ -118,15 +122,21 @@ const expectationSchema = z
     /** Words the last reply must contain (each item: a string, or alternatives). */
     mentions: z.array(mentionSchema).min(1).optional(),
     /** Tools the last turn must have called, each with a result matching `output` (subset match). */
-    results: z.array(z.strictObject({ tool: z.enum(TOOL_NAMES), output: z.record(z.string(), z.unknown()).optional() })).min(1).optional(),
+    results: z
+      .array(z.strictObject({ tool: z.enum(TOOL_NAMES), output: z.record(z.string(), z.unknown()).optional() }))
+      .min(1)
+      .optional(),
     /** Nothing to propose and nothing in particular to say: any reply without a proposal passes. */
     noProposal: z.literal(true).optional(),
   })
   .superRefine((e, ctx) => {
-    if (Object.keys(e).length === 0) ctx.addIssue({ code: 'custom', message: 'say what should happen: proposals, asks, refuses, mentions, results or noProposal', path: [] });
+    if (Object.keys(e).length === 0)
+      ctx.addIssue({ code: 'custom', message: 'say what should happen: proposals, asks, refuses, mentions, results or noProposal', path: [] });
     if (e.or && !e.proposals) ctx.addIssue({ code: 'custom', message: "'or' gives alternatives to 'proposals', which is missing", path: ['or'] });
-    if (e.noProposal && (e.proposals || e.asks || e.refuses || e.mentions || e.results)) ctx.addIssue({ code: 'custom', message: "'noProposal' stands alone", path: ['noProposal'] });
-    if (e.asks && e.refuses) ctx.addIssue({ code: 'custom', message: "give 'asks' or 'refuses', not both ('refuses' already accepts a question)", path: ['refuses'] });
+    if (e.noProposal && (e.proposals || e.asks || e.refuses || e.mentions || e.results))
+      ctx.addIssue({ code: 'custom', message: "'noProposal' stands alone", path: ['noProposal'] });
+    if (e.asks && e.refuses)
+      ctx.addIssue({ code: 'custom', message: "give 'asks' or 'refuses', not both ('refuses' already accepts a question)", path: ['refuses'] });
   });
 
 /** What should come of a conversation. */

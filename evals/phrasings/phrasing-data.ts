@@ -81,7 +81,14 @@ export function createPhrasingDataLoader(dir: URL = PHRASING_DATA_DIR): (name: s
         const clock = file.clock ?? base.clock;
         const applied = applyOperations(base.startingPoint, file.operations, { asOf: clock });
         if (!applied.ok) throw new Error(`${label}: operations[${applied.index}] does not apply to '${file.base}': ${applied.error.message}`);
-        return { name, description: file.description, clock, document: base.document, setup: [...base.setup, ...file.operations], startingPoint: applied.document };
+        return {
+          name,
+          description: file.description,
+          clock,
+          document: base.document,
+          setup: [...base.setup, ...file.operations],
+          startingPoint: applied.document,
+        };
       }
       const raw = 'example' in file ? await readJson(new URL(file.example, EXAMPLES_DIR), `examples/${file.example}`) : file.document;
       const doc = parseDocument(raw);

@@ -103,7 +103,11 @@ export function createPhrasingsSuite(options: PhrasingsSuiteOptions = {}): Suite
         await session.finish();
       }
       if (observation.setupError !== null) {
-        return { pass: false, failures: [{ field: 'setup', expected: 'the data set imports and its setup applies', actual: observation.setupError }], outcome: 'miss' };
+        return {
+          pass: false,
+          failures: [{ field: 'setup', expected: 'the data set imports and its setup applies', actual: observation.setupError }],
+          outcome: 'miss',
+        };
       }
       const score = classifyPhrasing(entry.phrasing.expect, phrasingTurns(observation));
       const failures = score.outcome === 'pass' ? [] : [{ field: 'outcome', expected: 'pass', actual: score.outcome }, ...score.failures];
@@ -112,7 +116,11 @@ export function createPhrasingsSuite(options: PhrasingsSuiteOptions = {}): Suite
         failures,
         outcome: score.outcome,
         dataChangedWithoutApproval: observation.turns.some((t) => t.changedWithoutApproval.length > 0),
-        notes: [session.label, `data: ${entry.data.name}, clock ${entry.phrasing.clock ?? entry.data.clock}`, ...(entry.phrasing.why ? [`why: ${entry.phrasing.why}`] : [])],
+        notes: [
+          session.label,
+          `data: ${entry.data.name}, clock ${entry.phrasing.clock ?? entry.data.clock}`,
+          ...(entry.phrasing.why ? [`why: ${entry.phrasing.why}`] : []),
+        ],
       };
     },
     conclude(results, { flags }) {

@@ -48,7 +48,8 @@ export function scoreToolLayerCase(c: ToolLayerCase, o: ToolLayerObservation): T
     for (const e of want.results ?? []) {
       const ofTool = t.results.filter((r) => r.toolName === e.tool);
       const reasons = ofTool.map((r) => mismatch(r.output, e));
-      if (!reasons.some((r) => r.length === 0)) fail(`${where} ${e.tool} result`, reasons[0]?.join(', ') ?? 'a call', ofTool.length ? JSON.stringify(ofTool[0]!.output).slice(0, 300) : 'not called');
+      if (!reasons.some((r) => r.length === 0))
+        fail(`${where} ${e.tool} result`, reasons[0]?.join(', ') ?? 'a call', ofTool.length ? JSON.stringify(ofTool[0]!.output).slice(0, 300) : 'not called');
     }
     const text = t.text ?? '';
     if (!text.trim()) fail(`${where} reply`, 'a sentence', 'empty');
@@ -57,7 +58,8 @@ export function scoreToolLayerCase(c: ToolLayerCase, o: ToolLayerObservation): T
       const needle = inc.replaceAll('{{proposal}}', id);
       if (!text.includes(needle)) fail(`${where} reply`, `includes '${needle}'`, text);
     }
-    if (want.reply?.matches && !new RegExp(want.reply.matches.replaceAll('{{proposal}}', id)).test(text)) fail(`${where} reply`, `matches /${want.reply.matches}/`, text);
+    if (want.reply?.matches && !new RegExp(want.reply.matches.replaceAll('{{proposal}}', id)).test(text))
+      fail(`${where} reply`, `matches /${want.reply.matches}/`, text);
     if (t.changedWithoutApproval.length > 0) fail(`${where} business data`, 'unchanged', t.changedWithoutApproval.join('; '));
   });
   if (o.agent.final && o.agent.final.pending !== c.after.pending) fail('after pending', c.after.pending, o.agent.final.pending);

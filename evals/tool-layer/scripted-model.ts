@@ -18,7 +18,9 @@ function seen(options: LanguageModelV3CallOptions): SeenMessage[] {
     if (m.role === 'user') return [{ role: 'user', text: m.content.map((p) => (p.type === 'text' ? p.text : '')).join('') }];
     if (m.role === 'assistant') return [{ role: 'assistant' }];
     if (m.role === 'tool') {
-      const outputs = m.content.flatMap((p) => (p.type === 'tool-result' ? [p.output.type === 'json' || p.output.type === 'text' ? p.output.value : p.output] : []));
+      const outputs = m.content.flatMap((p) =>
+        p.type === 'tool-result' ? [p.output.type === 'json' || p.output.type === 'text' ? p.output.value : p.output] : [],
+      );
       return [{ role: 'tool', outputs }];
     }
     return [];
@@ -32,7 +34,10 @@ export function scriptedModel(script: Readonly<Record<string, readonly ScriptedR
     model.calls++;
     const reply = scriptedReply(script, seen(options));
     if ('content' in reply) return { content: reply.content ? [{ type: 'text', text: reply.content }] : [], toolCalls: false };
-    return { content: reply.toolCalls.map((c) => ({ type: 'tool-call', toolCallId: `scripted-${++ids}`, toolName: c.name, input: JSON.stringify(c.arguments) })), toolCalls: true };
+    return {
+      content: reply.toolCalls.map((c) => ({ type: 'tool-call', toolCallId: `scripted-${++ids}`, toolName: c.name, input: JSON.stringify(c.arguments) })),
+      toolCalls: true,
+    };
   };
   const finish = (toolCalls: boolean) => ({ unified: toolCalls ? ('tool-calls' as const) : ('stop' as const), raw: undefined });
   const model: LanguageModelV3 & { calls: number } = {
@@ -48,10 +53,25 @@ export function scriptedModel(script: Readonly<Record<string, readonly ScriptedR
     doStream: async (options) => {
       const a = answer(options);
       const parts: LanguageModelV3StreamPart[] = a.content.flatMap((c): LanguageModelV3StreamPart[] =>
-        c.type === 'text' ? [{ type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: c.text }, { type: 'text-end', id: 't' }] : c.type === 'tool-call' ? [c] : [],
+        c.type === 'text'
+          ? [
+              { type: 'text-start', id: 't' },
+              { type: 'text-delta', id: 't', delta: c.text },
+              { type: 'text-end', id: 't' },
+            ]
+          : c.type === 'tool-call'
+            ? [c]
+            : [],
       );
       parts.push({ type: 'finish', finishReason: finish(a.toolCalls), usage: USAGE });
-      return { stream: new ReadableStream({ start: (ctl) => (parts.forEach((p) => ctl.enqueue(p)), ctl.close()) }) };
+      return {
+        stream: new ReadableStream({
+          start(ctl) {
+            for (const p of parts) ctl.enqueue(p);
+            ctl.close();
+          },
+        }),
+      };
     },
   };
   return model;

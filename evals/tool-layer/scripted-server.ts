@@ -15,7 +15,11 @@ export interface ScriptedServer extends LocalServer {
 type WireMessage = { role?: string; content?: unknown };
 
 const textOf = (content: unknown): string =>
-  typeof content === 'string' ? content : Array.isArray(content) ? content.map((p: { text?: unknown }) => (typeof p?.text === 'string' ? p.text : '')).join('') : '';
+  typeof content === 'string'
+    ? content
+    : Array.isArray(content)
+      ? content.map((p: { text?: unknown }) => (typeof p?.text === 'string' ? p.text : '')).join('')
+      : '';
 
 function seen(messages: readonly WireMessage[]): SeenMessage[] {
   const out: SeenMessage[] = [];
@@ -51,7 +55,15 @@ export async function startScriptedServer(script: Readonly<Record<string, readon
     const message =
       'content' in reply
         ? { role: 'assistant', content: reply.content }
-        : { role: 'assistant', content: null, tool_calls: reply.toolCalls.map((c) => ({ id: `call_${++ids}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } })) };
+        : {
+            role: 'assistant',
+            content: null,
+            tool_calls: reply.toolCalls.map((c) => ({
+              id: `call_${++ids}`,
+              type: 'function',
+              function: { name: c.name, arguments: JSON.stringify(c.arguments) },
+            })),
+          };
     return {
       status: 200,
       body: {

@@ -60,7 +60,8 @@ export const toolLayerCaseSchema = z
   .superRefine((c, ctx) => {
     const said = new Set<string>();
     c.turns.forEach((t, i) => {
-      if (said.has(t.user)) ctx.addIssue({ code: 'custom', message: 'each turn says something else (the script is keyed by the message)', path: ['turns', i, 'user'] });
+      if (said.has(t.user))
+        ctx.addIssue({ code: 'custom', message: 'each turn says something else (the script is keyed by the message)', path: ['turns', i, 'user'] });
       said.add(t.user);
     });
   });

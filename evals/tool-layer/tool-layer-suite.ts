@@ -26,7 +26,14 @@ export function createToolLayerSuite(casesDir: URL = TOOL_LAYER_CASES_DIR): Suit
     requireAllPass: true,
     async cases() {
       const all = await loadToolLayerCases(casesDir);
-      return all.flatMap((c) => (['scripted', 'compatible'] as const).map((mode) => ({ id: mode === 'scripted' ? c.id : `${c.id}@${mode}`, description: c.description, mode, case: c })));
+      return all.flatMap((c) =>
+        (['scripted', 'compatible'] as const).map((mode) => ({
+          id: mode === 'scripted' ? c.id : `${c.id}@${mode}`,
+          description: c.description,
+          mode,
+          case: c,
+        })),
+      );
     },
     async run(entry): Promise<CaseResult> {
       const observed = await runToolLayerCase(entry.case, entry.mode);
@@ -35,7 +42,11 @@ export function createToolLayerSuite(casesDir: URL = TOOL_LAYER_CASES_DIR): Suit
         pass: scored.failures.length === 0,
         failures: scored.failures,
         dataChangedWithoutApproval: scored.dataChangedWithoutApproval,
-        notes: [`rule: ${entry.case.rule}`, `model: ${entry.mode === 'scripted' ? 'scripted, in process' : 'scripted server through @ai-sdk/openai-compatible'}`, `model calls per turn: ${observed.modelCalls.join(', ')}`],
+        notes: [
+          `rule: ${entry.case.rule}`,
+          `model: ${entry.mode === 'scripted' ? 'scripted, in process' : 'scripted server through @ai-sdk/openai-compatible'}`,
+          `model calls per turn: ${observed.modelCalls.join(', ')}`,
+        ],
         outcome: entry.case.rule,
       };
     },

@@ -46,7 +46,8 @@ export function closingSentence(t: TurnOutcome): string {
   if (t.limitReached) lines.push(`I stopped at the limit of ${t.maxSteps} steps before finishing.`);
   const list = [...proposals.values()];
   if (list.length === 1) lines.push(`Done: proposal ${describeProposal(list[0]!)} is waiting for a person's approval; nothing has changed yet.`);
-  else if (list.length > 1) lines.push(`Done: proposals ${list.map(describeProposal).join(', ')} are waiting for a person's approval; nothing has changed yet.`);
+  else if (list.length > 1)
+    lines.push(`Done: proposals ${list.map(describeProposal).join(', ')} are waiting for a person's approval; nothing has changed yet.`);
   else if (looked.length > 0) lines.push(`Done: I looked things up (${looked.join(', ')}) but proposed nothing; nothing has changed.`);
   else lines.push('Nothing was proposed and nothing has changed.');
   const notDone: string[] = errors.map(trimEnd);

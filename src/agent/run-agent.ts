@@ -66,8 +66,7 @@ function prepare(turn: AgentTurn) {
     messages: [...history, user],
     tools: createTools(turn.tools),
     stopWhen: stepCountIs(MAX_STEPS),
-    prepareStep: ({ stepNumber }: { stepNumber: number }) =>
-      stepNumber === MAX_STEPS - 1 ? { system: `${system}\n\n${loadPrompt('last-step')}` } : undefined,
+    prepareStep: ({ stepNumber }: { stepNumber: number }) => (stepNumber === MAX_STEPS - 1 ? { system: `${system}\n\n${loadPrompt('last-step')}` } : undefined),
     ...(turn.abortSignal ? { abortSignal: turn.abortSignal } : {}),
   };
   return { store, now, thread, user, call };
@@ -89,7 +88,11 @@ export async function runAgentTurn(turn: AgentTurn): Promise<AgentReply> {
   let text = result.text;
   if (!text.trim()) {
     // The model said nothing in its last step: say what was done and what was not.
-    const errors = result.steps.flatMap((s) => s.content).flatMap((c) => (c.type === 'tool-error' ? [{ toolName: c.toolName, output: { error: c.error instanceof Error ? c.error.message : String(c.error) } }] : []));
+    const errors = result.steps
+      .flatMap((s) => s.content)
+      .flatMap((c) =>
+        c.type === 'tool-error' ? [{ toolName: c.toolName, output: { error: c.error instanceof Error ? c.error.message : String(c.error) } }] : [],
+      );
     const last = result.steps[result.steps.length - 1];
     text = closingSentence({
       results: [...toolResults, ...errors],

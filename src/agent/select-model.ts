@@ -58,9 +58,21 @@ export function selectModel(env: NodeJS.ProcessEnv = process.env, fetchImpl?: ty
   if (baseURL && forced !== 'openai') {
     const modelId = env.VE_MODEL?.trim() || DEFAULT_COMPATIBLE_MODEL;
     const provider = createOpenAICompatible({ name: 'openai-compatible', baseURL, ...(key ? { apiKey: key } : {}), ...fetchOption });
-    return { model: provider.chatModel(modelId), provider: 'openai-compatible', modelId, description: `OpenAI-compatible model ${modelId} at ${baseURL}`, notice: ollamaNotice(baseURL) };
+    return {
+      model: provider.chatModel(modelId),
+      provider: 'openai-compatible',
+      modelId,
+      description: `OpenAI-compatible model ${modelId} at ${baseURL}`,
+      notice: ollamaNotice(baseURL),
+    };
   }
   const modelId = env.VE_MODEL?.trim() || DEFAULT_OPENAI_MODEL;
   const provider = createOpenAI({ ...(key ? { apiKey: key } : { apiKey: 'not-needed' }), ...(baseURL ? { baseURL } : {}), ...fetchOption });
-  return { model: provider.chat(modelId), provider: 'openai', modelId, description: `OpenAI model ${modelId}${baseURL ? ` at ${baseURL}` : ''}`, notice: baseURL ? ollamaNotice(baseURL) : null };
+  return {
+    model: provider.chat(modelId),
+    provider: 'openai',
+    modelId,
+    description: `OpenAI model ${modelId}${baseURL ? ` at ${baseURL}` : ''}`,
+    notice: baseURL ? ollamaNotice(baseURL) : null,
+  };
 }

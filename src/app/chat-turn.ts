@@ -57,5 +57,11 @@ export async function chatTurn(ctx: AppContext, input: ChatTurnInput): Promise<C
     const found = findProposal(ctx.store, p.proposalId, input.workspaceId);
     return found.ok ? [proposalView(found.value.proposal, found.value.record)] : [];
   });
-  return { text: reply.text, proposals, toolResults: reply.toolResults, qbrDrafts: turnQbrDrafts(ctx, input.workspaceId, reply.toolResults), threadId: reply.threadId };
+  return {
+    text: reply.text,
+    proposals,
+    toolResults: reply.toolResults,
+    qbrDrafts: turnQbrDrafts(ctx, input.workspaceId, reply.toolResults),
+    threadId: reply.threadId,
+  };
 }

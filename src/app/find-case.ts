@@ -10,6 +10,8 @@ export function findCase(store: Store, caseId: string, workspaceId?: string): Ou
   const found = store.getCase(caseId);
   if (visibleIn(found, workspaceId)) return succeed(found);
   const known = store.listCases(workspaceId).map((c) => c.id);
-  const hint = known.length ? ` (business cases: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''})` : ' (there are none yet; import one first)';
+  const hint = known.length
+    ? ` (business cases: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''})`
+    : ' (there are none yet; import one first)';
   return failWith('not_found', `no business case '${caseId}'${hint}`);
 }

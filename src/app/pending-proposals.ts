@@ -19,6 +19,9 @@ export function pendingProposals(ctx: AppContext, input: PendingProposalsInput =
     if (!found.ok) return found;
   }
   return succeed(
-    listPending(ctx, { ...(input.workspaceId !== undefined ? { workspaceId: input.workspaceId } : {}), ...(input.caseId !== undefined ? { caseId: input.caseId } : {}) }),
+    listPending(ctx, {
+      ...(input.workspaceId !== undefined ? { workspaceId: input.workspaceId } : {}),
+      ...(input.caseId !== undefined ? { caseId: input.caseId } : {}),
+    }),
   );
 }

@@ -24,7 +24,9 @@ export const proposalViewSchema = z.object({
   after: figuresSchema.describe('Figures after the change: as previewed, or as applied'),
   warnings: z
     .array(z.string())
-    .describe('Plausibility warnings to read before approving, stored with the proposal: a percentage given as a whole number, a negative count, a value 10x away from the last measurement or the baseline; empty when none'),
+    .describe(
+      'Plausibility warnings to read before approving, stored with the proposal: a percentage given as a whole number, a negative count, a value 10x away from the last measurement or the baseline; empty when none',
+    ),
   baseVersion: z.number().int().describe('Business case version the preview was computed against'),
   proposedBy: z.string().describe('Who proposed it'),
   proposedAt: z.string().describe('When (ISO 8601)'),
@@ -32,7 +34,11 @@ export const proposalViewSchema = z.object({
   decidedAt: z.string().nullable().describe('When it was decided'),
   reason: z.string().nullable().describe('Why it was rejected, refused or expired'),
   appliedVersion: z.number().int().nullable().describe('The business case version its application produced (applied only)'),
-  versionBefore: z.number().int().nullable().describe('The version it was applied to (applied only): differs from baseVersion when the case had moved on since the preview'),
+  versionBefore: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The version it was applied to (applied only): differs from baseVersion when the case had moved on since the preview'),
   rechecked: z.boolean().nullable().describe('Applied only: true when the engine re-checked it instead of applying the stored preview'),
 });
 

@@ -19,7 +19,12 @@ export const MAX_SUMMARIES_PER_TURN = 2;
  * the case's record, for a door that draws them. Read from the turn's typed tool results, not
  * from the stored thread. A case or summary that is no longer there is left out.
  */
-export function turnSummaries(ctx: AppContext, workspaceId: string, toolResults: readonly AgentToolResult[], max: number = MAX_SUMMARIES_PER_TURN): TurnSummary[] {
+export function turnSummaries(
+  ctx: AppContext,
+  workspaceId: string,
+  toolResults: readonly AgentToolResult[],
+  max: number = MAX_SUMMARIES_PER_TURN,
+): TurnSummary[] {
   const lookups = new Map<string, { businessCase: string; scenario: string; asOf: string }>();
   for (const r of toolResults) {
     if (r.toolName !== 'valueSummary' || 'error' in r.output) continue;

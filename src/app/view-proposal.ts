@@ -12,6 +12,7 @@ export function viewProposal(store: Store, proposalId: string, workspaceId?: str
   const found = findProposal(store, proposalId, workspaceId);
   if (!found.ok) return found;
   const { proposal, record } = found.value;
-  const audit = proposal.status === 'applied' && proposal.appliedVersion !== null ? store.listAudit(proposal.caseId, { afterVersion: proposal.appliedVersion - 1 }) : [];
+  const audit =
+    proposal.status === 'applied' && proposal.appliedVersion !== null ? store.listAudit(proposal.caseId, { afterVersion: proposal.appliedVersion - 1 }) : [];
   return { ok: true, value: proposalView(proposal, record, audit) };
 }

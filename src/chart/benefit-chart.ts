@@ -90,12 +90,16 @@ export function benefitChartSvg(summary: Summary, options: ChartOptions): string
   for (let v = yMin; v <= yMax + step / 2; v += step) {
     const yy = f(y(v));
     parts.push(`<line x1="${left}" y1="${yy}" x2="${left + plotW}" y2="${yy}" stroke="${COLORS.grid}" stroke-width="1"/>`);
-    parts.push(`<text x="${left - 12}" y="${f(y(v) + 6)}" font-size="16" text-anchor="end" fill="${COLORS.muted}">${escapeXml(formatMoneyCompact(v, summary.currency))}</text>`);
+    parts.push(
+      `<text x="${left - 12}" y="${f(y(v) + 6)}" font-size="16" text-anchor="end" fill="${COLORS.muted}">${escapeXml(formatMoneyCompact(v, summary.currency))}</text>`,
+    );
   }
   const every = n <= 12 ? 1 : n <= 24 ? 3 : n <= 48 ? 6 : 12;
   for (let i = 0; i < n; i += every) {
     parts.push(`<line x1="${f(x(i))}" y1="${top + plotH}" x2="${f(x(i))}" y2="${top + plotH + 6}" stroke="${COLORS.muted}"/>`);
-    parts.push(`<text x="${f(x(i))}" y="${top + plotH + 28}" font-size="16" text-anchor="middle" fill="${COLORS.muted}">${escapeXml(monthLabel(months[i]!.month))}</text>`);
+    parts.push(
+      `<text x="${f(x(i))}" y="${top + plotH + 28}" font-size="16" text-anchor="middle" fill="${COLORS.muted}">${escapeXml(monthLabel(months[i]!.month))}</text>`,
+    );
   }
   parts.push(`<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="${COLORS.muted}" stroke-width="1.5"/>`);
 
@@ -103,7 +107,9 @@ export function benefitChartSvg(summary: Summary, options: ChartOptions): string
   if (summary.kind === 'realization' && asOfIndex >= 0) {
     const xx = f(x(asOfIndex));
     parts.push(`<line x1="${xx}" y1="${top}" x2="${xx}" y2="${top + plotH}" stroke="${COLORS.muted}" stroke-width="1.5" stroke-dasharray="4 4"/>`);
-    parts.push(`<text x="${xx}" y="${top - 8}" font-size="15" text-anchor="middle" fill="${COLORS.muted}">${escapeXml(`as of ${monthLabel(summary.asOf)}`)}</text>`);
+    parts.push(
+      `<text x="${xx}" y="${top - 8}" font-size="15" text-anchor="middle" fill="${COLORS.muted}">${escapeXml(`as of ${monthLabel(summary.asOf)}`)}</text>`,
+    );
   }
 
   const line = (values: ReadonlyArray<number | null>, color: string, width: number, dash = ''): void => {
@@ -114,7 +120,9 @@ export function benefitChartSvg(summary: Summary, options: ChartOptions): string
       parts.push(`<circle cx="${px}" cy="${py}" r="${width + 1}" fill="${color}"/>`);
       return;
     }
-    parts.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${color}" stroke-width="${width}" stroke-linejoin="round"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    parts.push(
+      `<polyline points="${pts.join(' ')}" fill="none" stroke="${color}" stroke-width="${width}" stroke-linejoin="round"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+    );
   };
   line(projected, COLORS.projected, 2.5);
   if (hasEstimate) line(estimated, COLORS.estimated, 3, '10 6');

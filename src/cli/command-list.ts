@@ -84,7 +84,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'qbr',
     usage: '[options] <case>',
-    description: 'print or write the QBR draft of a business case for a quarter and audience (drafts and saves a new version when there is none, or with --new)',
+    description:
+      'print or write the QBR draft of a business case for a quarter and audience (drafts and saves a new version when there is none, or with --new)',
     load: async () => (await import('./commands/qbr.ts')).registerQbr,
   },
   {

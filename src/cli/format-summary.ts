@@ -30,13 +30,44 @@ export function formatSummary(s: Summary): string {
   ];
   const months = table(
     ['Month', 'Benefit', 'Cumulative', 'Realized', 'Measured', 'Carried fwd', 'Assumed', 'Estimated'],
-    s.monthly.map((m) => [m.month, amount(m.benefit), amount(m.cumulative), amount(m.realized), amount(m.measured), amount(m.carriedForward), amount(m.assumed), amount(m.estimated)]),
+    s.monthly.map((m) => [
+      m.month,
+      amount(m.benefit),
+      amount(m.cumulative),
+      amount(m.realized),
+      amount(m.measured),
+      amount(m.carriedForward),
+      amount(m.assumed),
+      amount(m.estimated),
+    ]),
   );
   const useCases = table(
     ['Use case / calculation', 'Total', 'Realized', 'Measured', 'Assumed', 'Estimated', 'Variance', 'Tracked', 'Metric', 'Last measured'],
     s.useCases.flatMap((u) => [
-      [u.name, amount(u.total), amount(u.realizedToDate), amount(u.measuredToDate), amount(u.assumedToDate), amount(u.estimatedToDate), percent(u.varianceToDate), '', '', ''],
-      ...u.calculations.map((k) => [`  ${k.name}`, amount(k.total), amount(k.realizedToDate), '', '', '', '', k.tracked ? 'yes' : 'no', k.metric ?? '—', k.lastMeasured ?? '—']),
+      [
+        u.name,
+        amount(u.total),
+        amount(u.realizedToDate),
+        amount(u.measuredToDate),
+        amount(u.assumedToDate),
+        amount(u.estimatedToDate),
+        percent(u.varianceToDate),
+        '',
+        '',
+        '',
+      ],
+      ...u.calculations.map((k) => [
+        `  ${k.name}`,
+        amount(k.total),
+        amount(k.realizedToDate),
+        '',
+        '',
+        '',
+        '',
+        k.tracked ? 'yes' : 'no',
+        k.metric ?? '—',
+        k.lastMeasured ?? '—',
+      ]),
     ]),
   );
   return `${head.join('\n')}\n\n${months}\n\n${useCases}\n`;

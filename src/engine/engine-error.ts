@@ -2,14 +2,7 @@
  * Expected failures of the engine are values, not exceptions: every refusal, invalid
  * document and evaluation problem is an `EngineError` that names what was wrong and where.
  */
-export type EngineErrorCode =
-  | 'invalid_document'
-  | 'invalid_operation'
-  | 'not_found'
-  | 'conflict'
-  | 'refused'
-  | 'evaluation_error'
-  | 'invalid_argument';
+export type EngineErrorCode = 'invalid_document' | 'invalid_operation' | 'not_found' | 'conflict' | 'refused' | 'evaluation_error' | 'invalid_argument';
 
 /** A typed, user-readable engine error. `path` is a JSON path such as `$.scenarios[0].id`. */
 export interface EngineError {

@@ -131,12 +131,16 @@ export function qbrFacts(doc: BusinessCase, options: QbrOptions): Result<QbrFact
   if (!q) return fail('invalid_argument', `quarter '${options.quarter}' is not YYYY-Qn (e.g. 2026-Q1)`);
   const asOf = options.asOf !== undefined && monthIndex(options.asOf) < monthIndex(q.end) ? options.asOf : q.end;
   const scenario = options.scenario === undefined ? doc.scenarios.find((s) => s.kind === 'realization') : doc.scenarios.find((s) => s.id === options.scenario);
-  if (!scenario) return fail('not_found', options.scenario === undefined ? `'${doc.name}' has no realization scenario yet: a QBR reports realized value` : `no scenario '${options.scenario}'`);
+  if (!scenario)
+    return fail(
+      'not_found',
+      options.scenario === undefined ? `'${doc.name}' has no realization scenario yet: a QBR reports realized value` : `no scenario '${options.scenario}'`,
+    );
   if (scenario.kind !== 'realization') return fail('invalid_argument', `a QBR reports realized value; '${scenario.id}' is a future scenario`);
   const summary = summarize(doc, { asOf, scenario: scenario.id, ...(options.compare !== undefined ? { compare: options.compare } : {}) });
   if (!summary.ok) return summary;
   const s = summary.value;
-  const compareId = options.compare === undefined ? scenario.basedOn : options.compare ?? undefined;
+  const compareId = options.compare === undefined ? scenario.basedOn : (options.compare ?? undefined);
   const compare = compareId === undefined ? undefined : doc.scenarios.find((x) => x.id === compareId);
   const ev = evaluateScenario(scenario);
   if (!ev.ok) return ev;
@@ -237,7 +241,9 @@ export function qbrFacts(doc: BusinessCase, options: QbrOptions): Result<QbrFact
       achievedInQuarter: all.filter((m) => m.achievedMonth !== null && monthIndex(m.achievedMonth) >= qStart),
       achievedBefore: all.filter((m) => m.achievedMonth !== null && monthIndex(m.achievedMonth) < qStart),
       atRisk: all.filter((m) => m.achievedMonth === null && before(m.targetMonth, asOfIndex)),
-      upcoming: all.filter((m) => m.achievedMonth === null && m.targetMonth !== null && !before(m.targetMonth, asOfIndex) && before(m.targetMonth, asOfIndex + 3)),
+      upcoming: all.filter(
+        (m) => m.achievedMonth === null && m.targetMonth !== null && !before(m.targetMonth, asOfIndex) && before(m.targetMonth, asOfIndex + 3),
+      ),
     },
   });
 }
@@ -250,7 +256,9 @@ function metricFacts(scenario: Scenario, quarterList: number[], qStart: number, 
     const metricKeys = new Set(u.calculations.flatMap((c) => (c.metric === undefined ? [] : [c.metric])));
     for (const input of u.inputs) {
       if (!input.series || !metricKeys.has(input.key)) continue;
-      const entries = Object.entries(input.series).map(([month, e]) => ({ m: monthIndex(month), month, e })).sort((a, b) => a.m - b.m);
+      const entries = Object.entries(input.series)
+        .map(([month, e]) => ({ m: monthIndex(month), month, e }))
+        .sort((a, b) => a.m - b.m);
       const valueAt = (m: number): number => {
         let v = input.value;
         for (const x of entries) if (x.m <= m) v = entryValue(x.e);
@@ -271,7 +279,16 @@ function metricFacts(scenario: Scenario, quarterList: number[], qStart: number, 
       for (const x of entries) {
         if (x.m < qStart || x.m > last) continue;
         const obj: { note?: string; evidence?: string; source?: string } = typeof x.e === 'number' ? {} : x.e;
-        evidence.push({ useCase: u.id, input: input.key, label: input.label, month: x.month, value: entryValue(x.e), note: obj.note ?? null, evidence: obj.evidence ?? null, source: obj.source ?? null });
+        evidence.push({
+          useCase: u.id,
+          input: input.key,
+          label: input.label,
+          month: x.month,
+          value: entryValue(x.e),
+          note: obj.note ?? null,
+          evidence: obj.evidence ?? null,
+          source: obj.source ?? null,
+        });
       }
     }
   }

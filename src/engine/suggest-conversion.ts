@@ -54,7 +54,11 @@ function metricFor(baseline: Input, taken: Set<string>): { key: string; label: s
   const options = [base, shorter, `${shorter}_actual`];
   let key = options.find((k) => /^[a-z]/.test(k) && !taken.has(k));
   for (let n = 2; key === undefined; n++) if (!taken.has(`${shorter}_actual_${n}`)) key = `${shorter}_actual_${n}`;
-  const label = baseline.label.replace(/\s*\((baseline|current|before)\)\s*/i, ' ').replace(/^(baseline|current)\s*:?\s*/i, '').trim() || baseline.label;
+  const label =
+    baseline.label
+      .replace(/\s*\((baseline|current|before)\)\s*/i, ' ')
+      .replace(/^(baseline|current)\s*:?\s*/i, '')
+      .trim() || baseline.label;
   return { key, label, unit: baseline.unit };
 }
 
@@ -86,11 +90,33 @@ export function suggestConversions(doc: BusinessCase, scenarioId: string, useCas
       // (2) Tracked means measured through its metric; a changing assumption (e.g. a headcount
       // that changes by month) does not stop a conversion.
       if (c.metric !== undefined && byKey.get(c.metric)?.series) {
-        out.push({ ...base, status: 'tracked', reason: `already tracked: it measures ${c.metric}`, percentInput: null, baselineInput: null, metric: null, direction: 'increase', missing: [], candidates, operation: null });
+        out.push({
+          ...base,
+          status: 'tracked',
+          reason: `already tracked: it measures ${c.metric}`,
+          percentInput: null,
+          baselineInput: null,
+          metric: null,
+          direction: 'increase',
+          missing: [],
+          candidates,
+          operation: null,
+        });
         continue;
       }
       if (percents.length === 0) {
-        out.push({ ...base, status: 'not-applicable', reason: 'no percentage input in its formula; track one of its inputs directly instead (trackMetric)', percentInput: null, baselineInput: null, metric: null, direction: 'increase', missing: [], candidates, operation: null });
+        out.push({
+          ...base,
+          status: 'not-applicable',
+          reason: 'no percentage input in its formula; track one of its inputs directly instead (trackMetric)',
+          percentInput: null,
+          baselineInput: null,
+          metric: null,
+          direction: 'increase',
+          missing: [],
+          candidates,
+          operation: null,
+        });
         continue;
       }
       const percent = percents.length === 1 ? percents[0]! : null;
@@ -106,7 +132,11 @@ export function suggestConversions(doc: BusinessCase, scenarioId: string, useCas
           ? `track ${metric.label} monthly against a baseline of ${baseline.value}; ${percent.label} (${percent.value * 100}%) becomes the target`
           : [
               percent ? null : `several percentage inputs (${percents.map((p) => p.key).join(', ')}): choose one`,
-              baseline ? null : baselines.length > 1 ? `several baseline candidates (${baselines.map((b) => b.key).join(', ')}): choose one` : 'no baseline input: give the metric to measure and its baseline value',
+              baseline
+                ? null
+                : baselines.length > 1
+                  ? `several baseline candidates (${baselines.map((b) => b.key).join(', ')}): choose one`
+                  : 'no baseline input: give the metric to measure and its baseline value',
             ]
               .filter(Boolean)
               .join('; '),
@@ -117,7 +147,16 @@ export function suggestConversions(doc: BusinessCase, scenarioId: string, useCas
         missing,
         candidates,
         operation: ready
-          ? { op: 'convertCalculation', scenario: s.value.id, useCase: u.id, calculation: c.id, percentInput: percent.key, metric, baselineInput: baseline.key, direction }
+          ? {
+              op: 'convertCalculation',
+              scenario: s.value.id,
+              useCase: u.id,
+              calculation: c.id,
+              percentInput: percent.key,
+              metric,
+              baselineInput: baseline.key,
+              direction,
+            }
           : null,
       });
     }

@@ -125,12 +125,13 @@ export function summarize(doc: BusinessCase, options: SummaryOptions): Result<Su
       ? fail('not_found', 'the business case has no scenario')
       : fail('not_found', `no scenario '${options.scenario}' (scenarios: ${doc.scenarios.map((s) => s.id).join(', ') || 'none'})`);
   }
-  const compareId = options.compare === undefined ? (scenario.kind === 'realization' ? scenario.basedOn : undefined) : options.compare ?? undefined;
+  const compareId = options.compare === undefined ? (scenario.kind === 'realization' ? scenario.basedOn : undefined) : (options.compare ?? undefined);
   let compareScenario: Scenario | undefined;
   if (compareId !== undefined) {
     compareScenario = doc.scenarios.find((s) => s.id === compareId);
     if (!compareScenario) return fail('not_found', `no scenario '${compareId}' to compare with`);
-    if (compareScenario.kind !== 'future') return fail('invalid_argument', `can only compare with a future scenario; '${compareId}' is a ${compareScenario.kind} scenario`);
+    if (compareScenario.kind !== 'future')
+      return fail('invalid_argument', `can only compare with a future scenario; '${compareId}' is a ${compareScenario.kind} scenario`);
   }
 
   const evaluated = evaluateScenario(scenario);

@@ -92,9 +92,13 @@ export function checkDocument(doc: BusinessCase): EngineError | null {
         const unknown = p.refs.find((k) => !keys.has(k));
         if (unknown !== undefined) {
           const node = findRef(c.formula, unknown);
-          return bad(`formula ${quoteFormula(c.formula)} refers to unknown key '${unknown}' at position ${node + 1} (not an input of use case '${u.id}')`, at('useCases', ui, 'calculations', ci, 'formula'));
+          return bad(
+            `formula ${quoteFormula(c.formula)} refers to unknown key '${unknown}' at position ${node + 1} (not an input of use case '${u.id}')`,
+            at('useCases', ui, 'calculations', ci, 'formula'),
+          );
         }
-        if (c.metric !== undefined && !keys.has(c.metric)) return bad(`metric '${c.metric}' is not an input of use case '${u.id}'`, at('useCases', ui, 'calculations', ci, 'metric'));
+        if (c.metric !== undefined && !keys.has(c.metric))
+          return bad(`metric '${c.metric}' is not an input of use case '${u.id}'`, at('useCases', ui, 'calculations', ci, 'metric'));
       }
     }
   }

@@ -65,12 +65,19 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   forbidden: { http: 403, exit: 1, logged: false, slack: (w) => w.message },
   method_not_allowed: { http: 405, exit: 2, logged: false, slack: refusal },
   payload_too_large: { http: 413, exit: 2, logged: false, slack: refusal },
-  unavailable: { http: 503, exit: 1, logged: true, slack: apology, hidden: (reference) => `the service is unavailable (reference ${reference}); try again later` },
+  unavailable: {
+    http: 503,
+    exit: 1,
+    logged: true,
+    slack: apology,
+    hidden: (reference) => `the service is unavailable (reference ${reference}); try again later`,
+  },
   model_unavailable: {
     http: 502,
     exit: 1,
     logged: true,
-    slack: (w) => `Sorry, the language model did not answer, so I could not finish that. Nothing was changed; try again in a moment. (reference \`${w.reference}\`)`,
+    slack: (w) =>
+      `Sorry, the language model did not answer, so I could not finish that. Nothing was changed; try again in a moment. (reference \`${w.reference}\`)`,
     hidden: (reference) => `the language model did not answer (reference ${reference}); try again later`,
   },
   internal: { http: 500, exit: 1, logged: true, slack: apology, hidden: (reference) => `internal error (reference ${reference})` },

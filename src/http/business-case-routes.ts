@@ -31,9 +31,13 @@ export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: AppContext): 
     if (!result.ok) {
       if (result.error.code === 'conflict') {
         // Ids are unique across workspaces; say it is taken without saying where.
-        throw new HttpError('conflict', `a business case with id '${String(document.id)}' already exists; import it under another id, or change the existing one through proposals`, {
-          field: 'id',
-        });
+        throw new HttpError(
+          'conflict',
+          `a business case with id '${String(document.id)}' already exists; import it under another id, or change the existing one through proposals`,
+          {
+            field: 'id',
+          },
+        );
       }
       throw HttpError.from(result.error);
     }

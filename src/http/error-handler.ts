@@ -8,7 +8,13 @@ import { HttpError, type HttpErrorBody } from './http-error.ts';
 /** Where the app writes what went wrong on its side (one line per failure, secrets redacted). */
 export type HttpLog = (line: string) => void;
 
-const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = { 400: 'invalid_request', 401: 'unauthorized', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large' };
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+};
 
 /** Logs an unexpected failure: method, path, reference and the error (never headers, bodies or tokens). */
 export function logFailure(log: HttpLog, secrets: readonly string[], c: Context, reference: string, err: unknown): void {

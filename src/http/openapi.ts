@@ -42,7 +42,14 @@ export interface RouteDoc {
    * Success status and body; `stream` adds the `text/event-stream` alternative, `media` other
    * content types (by media type: its schema), `also` a second success status with the same content.
    */
-  ok: { status: number; description: string; schema?: z.ZodType; stream?: boolean; media?: Record<string, Json>; also?: { status: number; description: string } };
+  ok: {
+    status: number;
+    description: string;
+    schema?: z.ZodType;
+    stream?: boolean;
+    media?: Record<string, Json>;
+    also?: { status: number; description: string };
+  };
   /** Failure statuses this route can answer (401 and 500 are added for authenticated routes, 413 for those with a body). */
   errors: number[];
 }
@@ -78,7 +85,8 @@ export const ROUTES: readonly RouteDoc[] = [
     operationId: 'approveProposal',
     path: `/api/proposals/${ID}/approve`,
     summary: 'Approve a proposal and apply it (approving twice applies once)',
-    description: "The approver recorded is the bearer token's name. A proposal made against an older version (or previewed under an earlier engine contract) is re-checked by the engine and refused (409) if it no longer does what was previewed, e.g. when it would change a locked month.",
+    description:
+      "The approver recorded is the bearer token's name. A proposal made against an older version (or previewed under an earlier engine contract) is re-checked by the engine and refused (409) if it no longer does what was previewed, e.g. when it would change a locked month.",
     auth: true,
     body: { schemas: [approveRequestSchema], optional: true },
     ok: { status: 200, description: 'Applied (or already applied: `alreadyApplied`)', schema: approveReplySchema },
@@ -148,7 +156,13 @@ export const ROUTES: readonly RouteDoc[] = [
       schema: qbrDraftReplySchema,
       media: {
         'text/markdown': { schema: { type: 'string', description: 'The draft in Markdown' } },
-        'application/vnd.openxmlformats-officedocument.presentationml.presentation': { schema: { type: 'string', contentMediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', description: 'The slide deck' } },
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation': {
+          schema: {
+            type: 'string',
+            contentMediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+            description: 'The slide deck',
+          },
+        },
       },
     },
     errors: [400, 404, 409, 502],
@@ -162,7 +176,12 @@ export const ROUTES: readonly RouteDoc[] = [
       "Drafts from the engine's current facts, checks every number against them and saves the next version (201, `Location` names it). With `redraft: false` the latest saved draft is returned when there is one (200). Saving a draft changes no business data: no approval is involved.",
     auth: true,
     body: { schemas: [qbrDraftRequestSchema], optional: true },
-    ok: { status: 201, description: 'Drafted and saved', schema: qbrDraftReplySchema, also: { status: 200, description: 'The saved latest draft (`redraft: false`)' } },
+    ok: {
+      status: 201,
+      description: 'Drafted and saved',
+      schema: qbrDraftReplySchema,
+      also: { status: 200, description: 'The saved latest draft (`redraft: false`)' },
+    },
     errors: [400, 404, 409, 502],
   },
   {
@@ -223,7 +242,10 @@ function operation(route: RouteDoc): Json {
   if (route.auth) [401, 500].forEach((s) => statuses.add(s));
   if (route.auth && route.body) statuses.add(413);
   for (const status of [...statuses].sort((a, b) => a - b)) {
-    responses[String(status)] = { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[String(status)] = {
+      description: ERROR_TEXT[status] ?? 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
   }
   const op: Json = { summary: route.summary, ...(route.description ? { description: route.description } : {}), operationId: route.operationId };
   if (parameters.length) op.parameters = parameters;
@@ -235,7 +257,6 @@ function operation(route: RouteDoc): Json {
   op.responses = responses;
   return op;
 }
-
 
 /**
  * The OpenAPI 3.1 document of the HTTP door, generated from the same zod schemas the routes
@@ -257,7 +278,9 @@ export function openApiDocument(): Json {
     },
     paths,
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A workspace token from `ve token create` (or the one `ve serve` prints)' } },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A workspace token from `ve token create` (or the one `ve serve` prints)' },
+      },
       schemas: { Error: schemaOf(errorResponseSchema, 'output') },
     },
   };

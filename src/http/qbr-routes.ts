@@ -102,7 +102,10 @@ export function registerQbrRoutes(app: Hono<AppEnv>, options: ResolvedAppOptions
   app.get('/api/business-cases/:id/qbr', async (c) => {
     const query = readQuery(c, qbrQuerySchema);
     const which = whichDraft(ctx, query);
-    const view = await draft(c, options, ctx, c.get('caller'), which, { ...(query.version !== undefined ? { version: Number(query.version) } : {}), fresh: false });
+    const view = await draft(c, options, ctx, c.get('caller'), which, {
+      ...(query.version !== undefined ? { version: Number(query.version) } : {}),
+      fresh: false,
+    });
     return render(c, view, query.format ?? 'json');
   });
 

@@ -18,7 +18,12 @@ export const threadIdSchema = z
 /** `POST /api/chat`, plain form: one message, optionally in an existing conversation. */
 export const chatRequestSchema = z
   .strictObject({
-    message: z.string().trim().min(1, 'must not be empty').max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`).describe('What the person says'),
+    message: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`)
+      .describe('What the person says'),
     threadId: threadIdSchema.optional(),
   })
   .describe('A chat message');
@@ -65,17 +70,9 @@ export const proposalsQuerySchema = z.strictObject({
 
 /** `GET /api/business-cases/:id/summary` query. */
 export const summaryQuerySchema = z.strictObject({
-  asOf: z
-    .string()
-    .refine(isMonth, 'must be a month YYYY-MM')
-    .optional()
-    .describe('Month YYYY-MM the to-date figures are as of; default: the current month'),
+  asOf: z.string().refine(isMonth, 'must be a month YYYY-MM').optional().describe('Month YYYY-MM the to-date figures are as of; default: the current month'),
   scenario: z.string().min(1).optional().describe('Scenario id; default: the realization scenario, else the first'),
-  compare: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("Future scenario id to compare with; default: the realization scenario's basedOn; `none` for no comparison"),
+  compare: z.string().min(1).optional().describe("Future scenario id to compare with; default: the realization scenario's basedOn; `none` for no comparison"),
 });
 
 /** The formats `GET /api/business-cases/:id/qbr` answers in. */
@@ -107,6 +104,9 @@ export const qbrDraftRequestSchema = z
   .strictObject({
     quarter: qbrQuarterField.optional(),
     audience: qbrAudienceField.optional(),
-    redraft: z.boolean().optional().describe('Default true: write and save a new version even when one exists. False: return the latest saved draft when there is one'),
+    redraft: z
+      .boolean()
+      .optional()
+      .describe('Default true: write and save a new version even when one exists. False: return the latest saved draft when there is one'),
   })
   .describe('Which QBR draft to write (an empty body: the last completed quarter, for the executive sponsor)');

@@ -14,7 +14,11 @@ import { QBR_AUDIENCES } from '../qbr/qbr-audience.ts';
 /** Every failure: `{ error: { code, message, field?, path? } }`. */
 export const errorResponseSchema = z.object({
   error: z.object({
-    code: z.enum(ERROR_CODES).describe('Machine-readable code, from the one error catalogue: invalid_request, unauthorized, not_found, conflict, refused, not_pending, expired, invalid_document, payload_too_large, model_unavailable, internal...'),
+    code: z
+      .enum(ERROR_CODES)
+      .describe(
+        'Machine-readable code, from the one error catalogue: invalid_request, unauthorized, not_found, conflict, refused, not_pending, expired, invalid_document, payload_too_large, model_unavailable, internal...',
+      ),
     message: z.string().describe('What went wrong, for the person'),
     field: z.string().optional().describe('The request field at fault'),
     path: z.string().optional().describe('JSON path of the problem inside a submitted document'),
@@ -24,8 +28,12 @@ export const errorResponseSchema = z.object({
 /** `POST /api/chat` (JSON): the answer, the proposals made during the turn, the conversation id. */
 export const chatReplySchema = z.object({
   text: z.string().describe("The assistant's answer"),
-  proposals: z.array(proposalViewSchema).describe('Proposals created in this turn, each with its preview (the view every door renders); nothing changes until one is approved'),
-  qbrDrafts: z.array(z.lazy(() => qbrDraftReplySchema)).describe('QBR drafts this turn drafted or fetched, as saved (the assistant has them by reference: show these)'),
+  proposals: z
+    .array(proposalViewSchema)
+    .describe('Proposals created in this turn, each with its preview (the view every door renders); nothing changes until one is approved'),
+  qbrDrafts: z
+    .array(z.lazy(() => qbrDraftReplySchema))
+    .describe('QBR drafts this turn drafted or fetched, as saved (the assistant has them by reference: show these)'),
   threadId: z.string().describe('Conversation id: send it back as threadId to continue'),
 });
 
@@ -91,7 +99,11 @@ const auditSchema = z.object({
 export const approveReplySchema = z.object({
   proposal: proposalSchema.describe('The proposal, now applied'),
   alreadyApplied: z.boolean().describe('True when it had been applied before: nothing was applied this time'),
-  rechecked: z.boolean().describe('True when the engine re-checked the proposal instead of applying its stored preview: the case had moved on, or the preview was made under an earlier engine contract'),
+  rechecked: z
+    .boolean()
+    .describe(
+      'True when the engine re-checked the proposal instead of applying its stored preview: the case had moved on, or the preview was made under an earlier engine contract',
+    ),
   version: z.number().int().describe('The business case version the application produced'),
   audit: z.array(auditSchema).describe('The audit entries of the application'),
   view: proposalViewSchema.describe('The proposal as every door renders it: what the application changed and the figures after it'),
@@ -150,7 +162,16 @@ export const summarySchema = z.object({
   benefitMultiple: z.number().nullable(),
   paybackMonth: z.string().nullable(),
   monthly: z.array(
-    z.object({ month: z.string(), benefit: z.number(), cumulative: z.number(), realized: money, measured: money, carriedForward: money, assumed: money, estimated: money }),
+    z.object({
+      month: z.string(),
+      benefit: z.number(),
+      cumulative: z.number(),
+      realized: money,
+      measured: money,
+      carriedForward: money,
+      assumed: money,
+      estimated: money,
+    }),
   ),
   useCases: z.array(
     z.object({
@@ -163,7 +184,15 @@ export const summarySchema = z.object({
       estimatedToDate: money,
       varianceToDate: z.number().nullable(),
       calculations: z.array(
-        z.object({ id: z.string(), name: z.string(), total: z.number(), realizedToDate: money, tracked: z.boolean(), metric: z.string().nullable(), lastMeasured: z.string().nullable() }),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          total: z.number(),
+          realizedToDate: money,
+          tracked: z.boolean(),
+          metric: z.string().nullable(),
+          lastMeasured: z.string().nullable(),
+        }),
       ),
     }),
   ),

@@ -105,14 +105,24 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
       if (!store.decideProposal(proposal.id, { status: 'applied', decidedBy: approvedBy, decidedAt: at, appliedVersion: version })) {
         throw new Error(`proposal ${proposal.id} was decided during its approval`);
       }
-      return { proposal: { ...proposal, status: 'applied', decidedBy: approvedBy, decidedAt: at, appliedVersion: version }, alreadyApplied: false, rechecked, version, audit };
+      return {
+        proposal: { ...proposal, status: 'applied', decidedBy: approvedBy, decidedAt: at, appliedVersion: version },
+        alreadyApplied: false,
+        rechecked,
+        version,
+        audit,
+      };
     };
 
     // The case is where the preview left it, and the preview means what it says today: apply
     // exactly what was previewed.
     const stored = store.getProposalResult(proposal.id);
     const earlierContract = stored !== null && stored.engineContract !== ENGINE_CONTRACT;
-    if (stored && !earlierContract && store.updateCaseDocument({ id: proposal.caseId, expectedVersion: proposal.baseVersion, document: stored.document, now: at })) {
+    if (
+      stored &&
+      !earlierContract &&
+      store.updateCaseDocument({ id: proposal.caseId, expectedVersion: proposal.baseVersion, document: stored.document, now: at })
+    ) {
       return succeed(record(proposal.baseVersion, proposal.preview, stored.measurements, false));
     }
 
@@ -121,7 +131,9 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
     const current = store.getCase(proposal.caseId)!;
     const stale = current.version !== proposal.baseVersion;
     const refuse = (why: string): Outcome<ApproveResult> => {
-      const context = [stale ? changesSince(store, current, proposal.baseVersion) : '', earlierContract ? previewedUnder(stored!.engineContract) : ''].filter(Boolean);
+      const context = [stale ? changesSince(store, current, proposal.baseVersion) : '', earlierContract ? previewedUnder(stored!.engineContract) : ''].filter(
+        Boolean,
+      );
       const reason = context.length ? `${why}. ${context.join(' ')}` : why;
       store.decideProposal(proposal.id, { status: 'refused', decidedBy: approvedBy, decidedAt: at, reason });
       return failWith('refused', `proposal ${proposal.id} refused: ${reason}`);
@@ -144,7 +156,14 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
       throw new Error(`business case ${current.id} changed during the approval of ${proposal.id}`);
     }
     const values = run.value.steps.flatMap(recordedValues);
-    return succeed(record(current.version, run.value.steps.map((s) => s.preview), values, true));
+    return succeed(
+      record(
+        current.version,
+        run.value.steps.map((s) => s.preview),
+        values,
+        true,
+      ),
+    );
   });
 }
 
@@ -162,7 +181,9 @@ function changesSince(store: Store, current: CaseRecord, baseVersion: number): s
   const entries = store.listAudit(current.id, { afterVersion: baseVersion });
   const head = `The business case is at version ${current.version}; the proposal was previewed against version ${baseVersion}`;
   if (entries.length === 0) return `${head}.`;
-  const shown = entries.slice(-5).map((e) => `version ${e.versionAfter}: ${e.op} proposed by ${e.proposedBy}, approved by ${e.approvedBy} (${e.changes.join('; ')})`);
+  const shown = entries
+    .slice(-5)
+    .map((e) => `version ${e.versionAfter}: ${e.op} proposed by ${e.proposedBy}, approved by ${e.approvedBy} (${e.changes.join('; ')})`);
   const more = entries.length > shown.length ? `${entries.length - shown.length} earlier change(s), then ` : '';
   return `${head}; since then: ${more}${shown.join('; ')}.`;
 }

@@ -46,7 +46,8 @@ function countsThings(input: Input, currency: string): boolean {
 /** The value an operation sets, where: recordMeasurement and setInput only. */
 function valueSet(op: Operation): { scenario: string; useCase: string; input: string; value: number; month?: string } | null {
   if (op.op === 'recordMeasurement') return { scenario: op.scenario, useCase: op.useCase, input: op.input, value: op.value, month: op.month };
-  if (op.op === 'setInput') return { scenario: op.scenario, useCase: op.useCase, input: op.input, value: op.value, ...(op.from !== undefined ? { month: op.from } : {}) };
+  if (op.op === 'setInput')
+    return { scenario: op.scenario, useCase: op.useCase, input: op.input, value: op.value, ...(op.from !== undefined ? { month: op.from } : {}) };
   return null;
 }
 
@@ -104,7 +105,8 @@ export function checkPlausibility(before: BusinessCase, operation: Operation, in
   if (ref && ref.value !== 0 && value !== 0 && Math.sign(ref.value) === Math.sign(value)) {
     const ratio = value / ref.value;
     if (ratio >= PLAUSIBLE_FACTOR) out.push({ kind: 'warn', index, message: `${where}: ${inUnit(value, input)} is ${shown(Math.floor(ratio))}x ${ref.what}.` });
-    else if (ratio <= 1 / PLAUSIBLE_FACTOR) out.push({ kind: 'warn', index, message: `${where}: ${inUnit(value, input)} is less than a tenth of ${ref.what}.` });
+    else if (ratio <= 1 / PLAUSIBLE_FACTOR)
+      out.push({ kind: 'warn', index, message: `${where}: ${inUnit(value, input)} is less than a tenth of ${ref.what}.` });
   }
   return out;
 }

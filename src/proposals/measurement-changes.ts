@@ -3,8 +3,7 @@ import type { MeasurementAction } from './measurement-action.ts';
 import { entryValue, type BusinessCase, type RecordMeasurement, type SeriesEntry } from '../engine/index.ts';
 import type { DryRunStep } from './dry-run.ts';
 
-const detail = (entry: SeriesEntry, field: 'note' | 'evidence' | 'source'): string | null =>
-  typeof entry === 'number' ? null : (entry[field] ?? null);
+const detail = (entry: SeriesEntry, field: 'note' | 'evidence' | 'source'): string | null => (typeof entry === 'number' ? null : (entry[field] ?? null));
 
 interface Where {
   scenario: string;

@@ -42,7 +42,12 @@ export function describeDraftProblem(markdown: string, report: GroundingReport, 
  * sections); if the second draft still has unmatched numbers, it is returned with them
  * marked and `grounded: false`. The offline writer is deterministic, so it is not retried.
  */
-export async function draftGroundedQbr(input: { model: LanguageModel | null; facts: QbrFacts; audience: QbrAudience; abortSignal?: AbortSignal }): Promise<GroundedQbr> {
+export async function draftGroundedQbr(input: {
+  model: LanguageModel | null;
+  facts: QbrFacts;
+  audience: QbrAudience;
+  abortSignal?: AbortSignal;
+}): Promise<GroundedQbr> {
   const base = { model: input.model, facts: input.facts, audience: input.audience, ...(input.abortSignal ? { abortSignal: input.abortSignal } : {}) };
   let draft = await draftQbr(base);
   let report = checkGrounding(draft.markdown, input.facts);

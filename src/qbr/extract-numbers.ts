@@ -27,7 +27,27 @@ export interface NumberMention {
 }
 
 /** ISO codes recognised next to a number as currency, besides the case's own. */
-export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'INR', 'CNY', 'SGD', 'HKD', 'BRL', 'MXN', 'ZAR'];
+export const COMMON_CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CHF',
+  'JPY',
+  'CAD',
+  'AUD',
+  'NZD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'INR',
+  'CNY',
+  'SGD',
+  'HKD',
+  'BRL',
+  'MXN',
+  'ZAR',
+];
 
 const SCALES: Array<[RegExp, number]> = [
   [/^\s?(?:billion|bn)(?![\p{L}\p{N}])/iu, 1e9],
@@ -54,7 +74,10 @@ export interface ExtractOptions {
 
 /** Every number a text states, in order, with how it was written. */
 export function extractNumbers(text: string, options: ExtractOptions = {}): NumberMention[] {
-  const codes = [...new Set([...(options.currencies ?? []), ...COMMON_CURRENCIES])].filter((c) => c !== '').map(escapeRegExp).join('|');
+  const codes = [...new Set([...(options.currencies ?? []), ...COMMON_CURRENCIES])]
+    .filter((c) => c !== '')
+    .map(escapeRegExp)
+    .join('|');
   const core = new RegExp(
     String.raw`(?<sign1>[-+−])?(?<cur1>US\$|[$€£¥]|(?:${codes})\s?)?(?<sign2>[-+−])?(?<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?<frac>\.\d+)?`,
     'gu',

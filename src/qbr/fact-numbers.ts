@@ -136,7 +136,8 @@ export function factNumbers(facts: QbrFacts): FactNumber[] {
   add(ms.atRisk.length, 'count', 'milestones.atRisk');
   add(ms.upcoming.length, 'count', 'milestones.upcoming');
   for (const m of [...ms.achievedInQuarter, ...ms.achievedBefore]) {
-    if (m.targetMonth !== null && m.achievedMonth !== null) add(monthIndex(m.achievedMonth) - monthIndex(m.targetMonth), 'count', `milestones[${m.id}].monthsAfterTarget`);
+    if (m.targetMonth !== null && m.achievedMonth !== null)
+      add(monthIndex(m.achievedMonth) - monthIndex(m.targetMonth), 'count', `milestones[${m.id}].monthsAfterTarget`);
   }
   const start = monthIndex(facts.scenario.start);
   add(monthIndex(facts.scenario.end) - start + 1, 'count', 'scenario.months');
@@ -150,17 +151,21 @@ export function factNumbers(facts: QbrFacts): FactNumber[] {
     [facts.scenario.name, 'scenario.name'],
     ...(facts.compareWith ? [[facts.compareWith.name, 'compareWith.name'] as [string, string]] : []),
     ...facts.useCases.map((u): [string, string] => [u.name, `useCases[${u.id}].name`]),
-    ...facts.metrics.flatMap((m): Array<[string, string]> => [
-      [m.label, `metrics[${m.useCase}.${m.input}].label`],
-      [m.unit, `metrics[${m.useCase}.${m.input}].unit`],
-    ]),
-    ...facts.evidence.flatMap((e): Array<[string, string]> =>
-      [e.note, e.evidence, e.source].flatMap((t, i) => (t ? [[t, `evidence[${e.useCase}.${e.input}.${e.month}].${['note', 'evidence', 'source'][i]}`] as [string, string]] : [])),
+    ...facts.metrics.flatMap(
+      (m): Array<[string, string]> => [
+        [m.label, `metrics[${m.useCase}.${m.input}].label`],
+        [m.unit, `metrics[${m.useCase}.${m.input}].unit`],
+      ],
     ),
-    ...[...ms.achievedInQuarter, ...ms.achievedBefore, ...ms.atRisk, ...ms.upcoming].flatMap((m): Array<[string, string]> => [
-      [m.name, `milestones[${m.id}].name`],
-      ...(m.note ? [[m.note, `milestones[${m.id}].note`] as [string, string]] : []),
-    ]),
+    ...facts.evidence.flatMap(
+      (e): Array<[string, string]> =>
+        [e.note, e.evidence, e.source].flatMap((t, i) =>
+          t ? [[t, `evidence[${e.useCase}.${e.input}.${e.month}].${['note', 'evidence', 'source'][i]}`] as [string, string]] : [],
+        ),
+    ),
+    ...[...ms.achievedInQuarter, ...ms.achievedBefore, ...ms.atRisk, ...ms.upcoming].flatMap(
+      (m): Array<[string, string]> => [[m.name, `milestones[${m.id}].name`], ...(m.note ? [[m.note, `milestones[${m.id}].note`] as [string, string]] : [])],
+    ),
   ];
   for (const [text, label] of texts) {
     for (const n of extractNumbers(text, { currencies: [facts.businessCase.currency] })) {

@@ -16,7 +16,13 @@ export function formatMoney(value: number, currency: string): string {
   let f = moneyFormats.get(currency);
   if (!f) {
     try {
-      const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+      const intl = new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 0,
+      });
       f = (n) => intl.format(n);
     } catch {
       // Not an ISO currency code: the code before the number.
@@ -104,4 +110,3 @@ export function quarterOf(month: string): string {
 export function monthsBetween(from: string, to: string): number {
   return monthIndex(to) - monthIndex(from);
 }
-

@@ -74,7 +74,8 @@ export function factsForQuarter(doc: Parameters<typeof qbrFacts>[0], quarter: st
  * business data, so no approval is involved. The model call happens outside any transaction.
  */
 export async function getOrDraftQbr(ctx: QbrContext, input: GetOrDraftQbrInput): Promise<Outcome<QbrDraftOutcome>> {
-  if (!isQbrAudience(input.audience)) return failWith('invalid_argument', `audience '${String(input.audience)}' is not one of executive-sponsor, finance, champion`);
+  if (!isQbrAudience(input.audience))
+    return failWith('invalid_argument', `audience '${String(input.audience)}' is not one of executive-sponsor, finance, champion`);
   const record = ctx.store.getCase(input.caseId);
   if (!record) return failWith('not_found', `no business case '${input.caseId}'`);
   const facts = factsForQuarter(record.document, input.quarter, input.asOf ?? monthOf(ctx.now()));
@@ -82,9 +83,15 @@ export async function getOrDraftQbr(ctx: QbrContext, input: GetOrDraftQbrInput):
   const key = { caseId: record.id, quarter: input.quarter, audience: input.audience };
   if (!input.fresh) {
     const saved = ctx.store.getQbrDraft(key);
-    if (saved) return succeed({ draft: saved, created: false, stale: JSON.stringify(saved.facts) !== JSON.stringify(facts.value), missingSections: [], attempts: 0 });
+    if (saved)
+      return succeed({ draft: saved, created: false, stale: JSON.stringify(saved.facts) !== JSON.stringify(facts.value), missingSections: [], attempts: 0 });
   }
-  const written = await draftGroundedQbr({ model: input.model, facts: facts.value, audience: input.audience, ...(input.abortSignal ? { abortSignal: input.abortSignal } : {}) });
+  const written = await draftGroundedQbr({
+    model: input.model,
+    facts: facts.value,
+    audience: input.audience,
+    ...(input.abortSignal ? { abortSignal: input.abortSignal } : {}),
+  });
   const draft = ctx.store.insertQbrDraft({
     ...key,
     caseVersion: record.version,

@@ -21,7 +21,10 @@ export function isQbrAudience(value: unknown): value is QbrAudience {
  * "power user"); null when it is none of them.
  */
 export function parseQbrAudience(text: string): QbrAudience | null {
-  const t = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (isQbrAudience(t)) return t;
   if (/^(exec|executive|sponsor|executive-sponsor|exec-sponsor|ceo|coo|cio|vp|leadership|c-level)$/.test(t)) return 'executive-sponsor';
   if (/^(cfo|fin|finance-team|procurement|controller|financial)$/.test(t)) return 'finance';

@@ -18,6 +18,10 @@ export interface QbrChart extends RenderedChart {
 export function renderQbrChart(doc: BusinessCase, facts: QbrFacts, fontFiles: readonly string[] = chartFontFiles()): QbrChart | null {
   const s = summarize(doc, { asOf: facts.asOf, scenario: facts.scenario.id, compare: facts.compareWith?.id ?? null });
   if (!s.ok) return null;
-  const chart = renderBenefitChart(s.value, { title: facts.businessCase.name, ...(facts.compareWith ? { estimateName: facts.compareWith.name } : {}) }, fontFiles);
+  const chart = renderBenefitChart(
+    s.value,
+    { title: facts.businessCase.name, ...(facts.compareWith ? { estimateName: facts.compareWith.name } : {}) },
+    fontFiles,
+  );
   return { ...chart, labelled: fontFiles.length > 0 };
 }

@@ -38,7 +38,17 @@ function loadPptxGenJS(): Promise<PptxConstructor> {
   return pptxGenJS;
 }
 
-const COLOR = { ink: '24292F', muted: '57606A', accent: '0969DA', header: 'E7EEF8', line: 'D0D7DE', warn: '9A6700', realized: '1A7F37', estimated: '0969DA', projected: '8C959F' };
+const COLOR = {
+  ink: '24292F',
+  muted: '57606A',
+  accent: '0969DA',
+  header: 'E7EEF8',
+  line: 'D0D7DE',
+  warn: '9A6700',
+  realized: '1A7F37',
+  estimated: '0969DA',
+  projected: '8C959F',
+};
 const FONT = 'Arial';
 const STATUS: Record<string, string> = { ahead: 'Ahead', 'on-track': 'On track', behind: 'Behind', 'no-estimate': 'No estimate' };
 
@@ -99,13 +109,22 @@ export async function renderQbrPptx(input: QbrDeckInput): Promise<Buffer> {
   cover.addText(
     [
       { text: `${f.businessCase.customer} · prepared for: ${AUDIENCE_LABELS[input.audience]}`, options: { breakLine: true } },
-      { text: `Figures as of ${monthName(f.asOf)}, in ${f.businessCase.currency}${input.version ? ` · draft v${input.version}` : ''}`, options: { breakLine: true } },
+      {
+        text: `Figures as of ${monthName(f.asOf)}, in ${f.businessCase.currency}${input.version ? ` · draft v${input.version}` : ''}`,
+        options: { breakLine: true },
+      },
     ],
     { x: 0.8, y: 3.9, w: 11.7, h: 0.9, fontFace: FONT, fontSize: 16, color: COLOR.muted },
   );
   if (input.grounded === false) {
     cover.addText('⚠ Some numbers in this draft match no engine figure; they are marked "unverified". Check them before sending.', {
-      x: 0.8, y: 5.2, w: 11.7, h: 0.6, fontFace: FONT, fontSize: 14, color: COLOR.warn,
+      x: 0.8,
+      y: 5.2,
+      w: 11.7,
+      h: 0.6,
+      fontFace: FONT,
+      fontSize: 14,
+      color: COLOR.warn,
     });
   }
 
@@ -119,7 +138,14 @@ export async function renderQbrPptx(input: QbrDeckInput): Promise<Buffer> {
   if (input.chart) {
     const w = 9.4;
     const h = (w * input.chart.height) / input.chart.width;
-    chartSlide.addImage({ data: `image/png;base64,${input.chart.png.toString('base64')}`, x: 0.5, y: 1.2, w, h, altText: `Cumulative realized benefit against the estimate for ${f.businessCase.name}, as of ${monthName(f.asOf)}` });
+    chartSlide.addImage({
+      data: `image/png;base64,${input.chart.png.toString('base64')}`,
+      x: 0.5,
+      y: 1.2,
+      w,
+      h,
+      altText: `Cumulative realized benefit against the estimate for ${f.businessCase.name}, as of ${monthName(f.asOf)}`,
+    });
   } else {
     chartSlide.addText('The chart could not be drawn for this case.', { x: 0.5, y: 3, w: 9.4, h: 0.6, fontFace: FONT, fontSize: 16, color: COLOR.muted });
   }
@@ -139,13 +165,24 @@ export async function renderQbrPptx(input: QbrDeckInput): Promise<Buffer> {
     ...(f.toDate.estimated !== null ? [{ text: `Estimated to date: ${money(f.toDate.estimated)}`, options: { breakLine: true } }] : []),
     ...(f.toDate.variance !== null ? [{ text: `Variance: ${formatSignedPercent(f.toDate.variance)}`, options: { breakLine: true } }] : []),
     { text: `Investment to date: ${money(f.toDate.investment)}`, options: { breakLine: true } },
-    ...(f.toDate.roi !== null ? [{ text: `ROI to date: ${formatPercent(f.toDate.roi)}${f.toDate.roi < 0 ? ' negative' : ''}`, options: { breakLine: true } }] : []),
+    ...(f.toDate.roi !== null
+      ? [{ text: `ROI to date: ${formatPercent(f.toDate.roi)}${f.toDate.roi < 0 ? ' negative' : ''}`, options: { breakLine: true } }]
+      : []),
     { text: `Payback: ${f.toDate.paybackMonth ? monthName(f.toDate.paybackMonth) : 'not yet'}`, options: { breakLine: true } },
   ];
   chartSlide.addText(legend, { x: 10.1, y: 1.3, w: 3.0, h: 5.0, fontFace: FONT, fontSize: 13, color: COLOR.ink, valign: 'top' });
-  chartSlide.addText(`Running totals per month, ${f.businessCase.currency}, ${monthName(f.scenario.start)} to ${monthName(f.scenario.end)}; realized up to ${monthName(f.asOf)}.`, {
-    x: 0.5, y: 6.7, w: 12.3, h: 0.4, fontFace: FONT, fontSize: 11, color: COLOR.muted,
-  });
+  chartSlide.addText(
+    `Running totals per month, ${f.businessCase.currency}, ${monthName(f.scenario.start)} to ${monthName(f.scenario.end)}; realized up to ${monthName(f.asOf)}.`,
+    {
+      x: 0.5,
+      y: 6.7,
+      w: 12.3,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 11,
+      color: COLOR.muted,
+    },
+  );
 
   // 4. Outcomes table.
   const outcomes = pptx.addSlide();
@@ -171,7 +208,16 @@ export async function renderQbrPptx(input: QbrDeckInput): Promise<Buffer> {
       cell(''),
     ],
   ];
-  outcomes.addTable(rows, { x: 0.5, y: 1.3, w: 12.3, colW: [4.3, 1.7, 1.7, 1.7, 1.3, 1.6], fontFace: FONT, fontSize: 13, color: COLOR.ink, border: { type: 'solid', color: COLOR.line, pt: 0.75 } });
+  outcomes.addTable(rows, {
+    x: 0.5,
+    y: 1.3,
+    w: 12.3,
+    colW: [4.3, 1.7, 1.7, 1.7, 1.3, 1.6],
+    fontFace: FONT,
+    fontSize: 13,
+    color: COLOR.ink,
+    border: { type: 'solid', color: COLOR.line, pt: 0.75 },
+  });
   outcomes.addText(
     `Realized in ${q}: ${money(f.inQuarter.realized)} (measured ${money(f.inQuarter.measured)}, assumed ${money(f.inQuarter.assumed)})${f.inQuarter.estimated !== null ? ` against ${money(f.inQuarter.estimated)} estimated` : ''}.`,
     { x: 0.5, y: 6.5, w: 12.3, h: 0.5, fontFace: FONT, fontSize: 12, color: COLOR.muted },

@@ -17,7 +17,8 @@ const shift = (quarter: string, by: number): string => {
 export function resolveQuarter(text: string | undefined, currentMonth: string): Outcome<string> {
   const current = quarterOf(currentMonth);
   const t = (text ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (t === '' || t === 'last quarter' || t === 'previous quarter' || t === 'the last quarter' || t === 'last completed quarter') return succeed(shift(current, -1));
+  if (t === '' || t === 'last quarter' || t === 'previous quarter' || t === 'the last quarter' || t === 'last completed quarter')
+    return succeed(shift(current, -1));
   if (t === 'this quarter' || t === 'current quarter' || t === 'the current quarter') return succeed(current);
   const upper = t.toUpperCase();
   if (QUARTER_PATTERN.test(upper)) return succeed(upper);

@@ -21,8 +21,7 @@ const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 const count = (n: number): string => WORDS[n] ?? String(n);
 const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const list = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 /** Escapes what Markdown would read as table or emphasis syntax in names taken from the document. */
 const md = (s: string): string => s.replace(/\|/g, '\\|').replace(/([*_`])/g, '\\$1');
 
@@ -55,7 +54,8 @@ function split(v: ValueFigures, w: Writer): string {
 function metricMove(m: MetricFacts, w: Writer): string {
   const v = (x: number): string => formatMetricValue(x, m.unit, w.f.businessCase.currency);
   const dir = m.atQuarterEnd > m.atQuarterStart ? 'rose' : m.atQuarterEnd < m.atQuarterStart ? 'fell' : 'held';
-  const inQuarter = dir === 'held' ? `held at ${v(m.atQuarterEnd)} through the quarter` : `${dir} from ${v(m.atQuarterStart)} to ${v(m.atQuarterEnd)} in the quarter`;
+  const inQuarter =
+    dir === 'held' ? `held at ${v(m.atQuarterEnd)} through the quarter` : `${dir} from ${v(m.atQuarterStart)} to ${v(m.atQuarterEnd)} in the quarter`;
   let vsBaseline = '';
   if (m.baseline !== m.atQuarterEnd) {
     const change = isPercentUnit(m.unit)
@@ -106,7 +106,10 @@ function executiveSummary(w: Writer): string {
   const outcomes: string[] = [];
   if (ahead.length) outcomes.push(`${list(ahead.map((u) => md(u.name)))} ${ahead.length === 1 ? 'is' : 'are'} ahead of plan`);
   if (onTrack.length) outcomes.push(`${list(onTrack.map((u) => md(u.name)))} ${onTrack.length === 1 ? 'is' : 'are'} on track`);
-  if (behind.length) outcomes.push(`${list(behind.map((u) => md(u.name)))} ${behind.length === 1 ? 'is' : 'are'} behind ${behind.length === 1 ? 'its estimate' : 'their estimates'}`);
+  if (behind.length)
+    outcomes.push(
+      `${list(behind.map((u) => md(u.name)))} ${behind.length === 1 ? 'is' : 'are'} behind ${behind.length === 1 ? 'its estimate' : 'their estimates'}`,
+    );
   const outcomeLine = outcomes.length ? `${capital(outcomes.join('; '))}.` : '';
   const achieved = f.milestones.achievedInQuarter;
   const milestoneLine = achieved.length ? `Achieved this quarter: ${list(achieved.map((m) => `${md(m.name)} (${monthName(m.achievedMonth!)})`))}.` : '';
@@ -125,7 +128,9 @@ function executiveSummary(w: Writer): string {
     paras.push(`${toDateLine} ${quarterLine}`);
     if (f.toDate.realized > 0 && f.toDate.assumed > 0) {
       const carried = f.toDate.carriedForward > 0 ? ` (${w.money(f.toDate.carriedForward)} of it carried forward from an earlier month's measurement)` : '';
-      paras.push(`For the hard-value view: ${formatPercent(f.toDate.measured / f.toDate.realized)} of the value to date is backed by measurements${carried}; ${formatPercent(f.toDate.assumed / f.toDate.realized)} still rests on assumptions.`);
+      paras.push(
+        `For the hard-value view: ${formatPercent(f.toDate.measured / f.toDate.realized)} of the value to date is backed by measurements${carried}; ${formatPercent(f.toDate.assumed / f.toDate.realized)} still rests on assumptions.`,
+      );
     }
     paras.push(riskLine);
   } else if (w.audience === 'champion') {
@@ -199,7 +204,9 @@ function outcomes(w: Writer): string {
           .map((e) => {
             const m = f.metrics.find((x) => x.useCase === e.useCase && x.input === e.input);
             const value = formatMetricValue(e.value, m?.unit ?? '', f.businessCase.currency);
-            const details = [e.note ? md(e.note) : null, e.source ? `source: ${md(e.source)}` : null, e.evidence ? `evidence: ${md(e.evidence)}` : null].filter(Boolean);
+            const details = [e.note ? md(e.note) : null, e.source ? `source: ${md(e.source)}` : null, e.evidence ? `evidence: ${md(e.evidence)}` : null].filter(
+              Boolean,
+            );
             return `- ${md(e.label)}, ${monthName(e.month)}: ${value}${details.length ? `. ${capital(details.join('; '))}` : ''}.`;
           })
           .join('\n'),
@@ -227,7 +234,10 @@ function financial(w: Writer): string {
   ];
   const bullets: string[] = [];
   bullets.push(`- Investment to date: ${w.money(f.toDate.investment)}.`);
-  if (f.toDate.roi !== null) bullets.push(`- Return on investment to date: ${formatPercent(f.toDate.roi)}${f.toDate.roi < 0 ? ' negative' : ''} (realized value against the investment to date).`);
+  if (f.toDate.roi !== null)
+    bullets.push(
+      `- Return on investment to date: ${formatPercent(f.toDate.roi)}${f.toDate.roi < 0 ? ' negative' : ''} (realized value against the investment to date).`,
+    );
   if (f.toDate.paybackMonth) {
     const n = monthsBetween(f.scenario.start, f.toDate.paybackMonth) + 1;
     bullets.push(`- Payback: ${monthName(f.toDate.paybackMonth)}, month ${n} of the ${monthsBetween(f.scenario.start, f.scenario.end) + 1}-month window.`);
@@ -235,8 +245,13 @@ function financial(w: Writer): string {
     bullets.push(`- Payback: not reached yet; realized value covers ${formatPercent(f.toDate.realized / f.toDate.investment)} of the investment to date.`);
   }
   if (w.audience === 'finance' && f.toDate.investment > 0) {
-    bullets.push(`- Net benefit to date: ${w.money(f.toDate.realized - f.toDate.investment)}; realized value is ${formatMultiple(f.toDate.realized / f.toDate.investment)} the investment to date.`);
-    if (f.toDate.realized > 0) bullets.push(`- Measured share of realized value to date: ${formatPercent(f.toDate.measured / f.toDate.realized)}; assumed share: ${formatPercent(f.toDate.assumed / f.toDate.realized)}.`);
+    bullets.push(
+      `- Net benefit to date: ${w.money(f.toDate.realized - f.toDate.investment)}; realized value is ${formatMultiple(f.toDate.realized / f.toDate.investment)} the investment to date.`,
+    );
+    if (f.toDate.realized > 0)
+      bullets.push(
+        `- Measured share of realized value to date: ${formatPercent(f.toDate.measured / f.toDate.realized)}; assumed share: ${formatPercent(f.toDate.assumed / f.toDate.realized)}.`,
+      );
   }
   const roiText = f.contract.projectedRoi !== null ? `, a projected ROI of ${formatPercent(f.contract.projectedRoi)}` : '';
   bullets.push(
@@ -256,14 +271,20 @@ function milestoneLine(m: MilestoneFact): string {
   let timing = '';
   if (m.achievedMonth && m.targetMonth) {
     const late = monthsBetween(m.targetMonth, m.achievedMonth);
-    timing = late > 0 ? ` (target was ${monthName(m.targetMonth)}; ${plural(late, 'month')} late)` : late < 0 ? ` (ahead of its ${monthName(m.targetMonth)} target)` : ' (on target)';
+    timing =
+      late > 0
+        ? ` (target was ${monthName(m.targetMonth)}; ${plural(late, 'month')} late)`
+        : late < 0
+          ? ` (ahead of its ${monthName(m.targetMonth)} target)`
+          : ' (on target)';
   }
   return `- ${md(m.name)}: ${when}${timing}${m.note ? `. ${md(m.note)}` : ''}.`;
 }
 
 function milestones(w: Writer): string {
   const ms = w.f.milestones;
-  const group = (title: string, items: readonly MilestoneFact[], none: string): string => `**${title}**\n${items.length ? items.map(milestoneLine).join('\n') : `- ${none}`}`;
+  const group = (title: string, items: readonly MilestoneFact[], none: string): string =>
+    `**${title}**\n${items.length ? items.map(milestoneLine).join('\n') : `- ${none}`}`;
   return [
     group(`Achieved in ${w.q}`, ms.achievedInQuarter, 'None this quarter.'),
     group('At risk (target month passed, not achieved)', ms.atRisk, 'None.'),
@@ -317,7 +338,8 @@ function risks(w: Writer): Risk[] {
 
 function riskSection(w: Writer): string {
   const r = risks(w);
-  if (r.length === 0) return 'No use case is behind its estimate, no milestone is overdue, every tracked metric was measured in every month of the quarter, and no use case rests only on assumptions. We keep the monthly measurements coming.';
+  if (r.length === 0)
+    return 'No use case is behind its estimate, no milestone is overdue, every tracked metric was measured in every month of the quarter, and no use case rests only on assumptions. We keep the monthly measurements coming.';
   return r.map((x) => `- ${x.text}`).join('\n');
 }
 
@@ -325,15 +347,22 @@ function priorities(w: Writer): string {
   const { f } = w;
   const next = quarterName(nextQuarter(f.quarter.id));
   const items: string[] = [];
-  const behind = [...f.useCases].filter((u) => u.status === 'behind').sort((a, b) => (b.toDate.estimated ?? 0) - b.toDate.realized - ((a.toDate.estimated ?? 0) - a.toDate.realized));
-  if (behind.length) items.push(`Bring ${list(behind.map((u) => md(u.name)))} back to plan, starting with the largest gap (${md(behind[0]!.name)}, ${w.money((behind[0]!.toDate.estimated ?? 0) - behind[0]!.toDate.realized)} short to date).`);
+  const behind = [...f.useCases]
+    .filter((u) => u.status === 'behind')
+    .sort((a, b) => (b.toDate.estimated ?? 0) - b.toDate.realized - ((a.toDate.estimated ?? 0) - a.toDate.realized));
+  if (behind.length)
+    items.push(
+      `Bring ${list(behind.map((u) => md(u.name)))} back to plan, starting with the largest gap (${md(behind[0]!.name)}, ${w.money((behind[0]!.toDate.estimated ?? 0) - behind[0]!.toDate.realized)} short to date).`,
+    );
   const tracked = f.metrics.map((m) => md(m.label));
   if (tracked.length) items.push(`Record ${list(tracked)} for every month of ${next}, with the source and evidence of each value.`);
   const assumedOnly = f.useCases.filter((u) => u.toDate.realized > 0 && u.toDate.measured === 0);
   if (assumedOnly.length) items.push(`Replace assumptions with measurements for ${list(assumedOnly.map((u) => md(u.name)))}.`);
-  for (const m of [...f.milestones.atRisk, ...f.milestones.upcoming]) items.push(`Achieve ${md(m.name)}${m.targetMonth ? ` (target ${monthName(m.targetMonth)})` : ''}.`);
+  for (const m of [...f.milestones.atRisk, ...f.milestones.upcoming])
+    items.push(`Achieve ${md(m.name)}${m.targetMonth ? ` (target ${monthName(m.targetMonth)})` : ''}.`);
   const ahead = f.useCases.filter((u) => u.status === 'ahead');
-  if (w.audience === 'finance') items.push('Review the realized figures and the ROI method with finance, so the numbers in this review are customer-validated.');
+  if (w.audience === 'finance')
+    items.push('Review the realized figures and the ROI method with finance, so the numbers in this review are customer-validated.');
   else if (w.audience === 'executive-sponsor') {
     if (ahead.length) items.push(`Use ${list(ahead.map((u) => md(u.name)))}, ahead of plan, as the proof point for the next phase.`);
     items.push('Confirm these priorities and an owner for each on the customer side.');

@@ -6,8 +6,37 @@
  */
 export type NameMatch<T> = { kind: 'match'; item: T } | { kind: 'ambiguous'; candidates: T[] } | { kind: 'none' };
 
-const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'calculation', 'calc', 'use', 'case', 'input', 'scenario', 'metric', 'to', 'and', 'with', 'on', 'our', 'my', 'one']);
-const SYNONYMS: Record<string, string> = { avg: 'average', no: 'number', num: 'number', '#': 'number', pct: 'percent', '%': 'percent', qty: 'quantity', rep: 'reps' };
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'calculation',
+  'calc',
+  'use',
+  'case',
+  'input',
+  'scenario',
+  'metric',
+  'to',
+  'and',
+  'with',
+  'on',
+  'our',
+  'my',
+  'one',
+]);
+const SYNONYMS: Record<string, string> = {
+  avg: 'average',
+  no: 'number',
+  num: 'number',
+  '#': 'number',
+  pct: 'percent',
+  '%': 'percent',
+  qty: 'quantity',
+  rep: 'reps',
+};
 
 /** Lower-case words of a name, punctuation and filler words dropped, abbreviations expanded. */
 export function words(text: string): string[] {

@@ -126,7 +126,8 @@ export function readNumber(raw: string): NumberReading | null {
   const negative = [sign1, sign2].some((s) => s === '-' || s === '\u2212');
   const magnitude = trimmed === '' ? 0 : Number(`${trimmed}e${shift}`);
   const shown = percentSign ? magnitude * 100 : magnitude;
-  if (!Number.isFinite(magnitude) || shown >= MAX_MAGNITUDE) return { ok: false, text, reason: `it is too large (${MAX_MAGNITUDE.toExponential().replace('e+', 'e')} or more) to be a value here` };
+  if (!Number.isFinite(magnitude) || shown >= MAX_MAGNITUDE)
+    return { ok: false, text, reason: `it is too large (${MAX_MAGNITUDE.toExponential().replace('e+', 'e')} or more) to be a value here` };
   if (trimmed !== '' && magnitude === 0) return { ok: false, text, reason: 'it is too small to be held exactly' };
   const value = negative && magnitude !== 0 ? -magnitude : magnitude;
   const plain = !sign1 && !sign2 && !m[2] && !exponent && !suffix && !percentSign && /^\d+$/.test(core!);

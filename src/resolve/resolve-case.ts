@@ -20,7 +20,11 @@ export function resolveCase(store: Pick<Store, 'listCases' | 'getCase'>, workspa
   } else {
     const exact = cases.find((c) => c.id === name.trim());
     const m = exact ? ({ kind: 'match', item: exact } as const) : matchName(cases, name, (c) => [c.id, c.name, c.customer]);
-    if (m.kind === 'ambiguous') return unresolved(`'${name}' could be several business cases`, m.candidates.map((c) => `${c.name} (${c.id})`));
+    if (m.kind === 'ambiguous')
+      return unresolved(
+        `'${name}' could be several business cases`,
+        m.candidates.map((c) => `${c.name} (${c.id})`),
+      );
     if (m.kind === 'none') return unresolved(`no business case called '${name}'`, show);
     id = m.item.id;
   }

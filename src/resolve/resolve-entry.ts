@@ -47,9 +47,7 @@ export function resolveEntry(scenario: Scenario, inputName: string | undefined, 
       );
     }
   }
-  const recorded = inputs.flatMap((c) =>
-    Object.entries(c.input.series!).map(([m, e]) => `${c.input.label} (${c.input.key}) in ${m}: ${entryValue(e)}`),
-  );
+  const recorded = inputs.flatMap((c) => Object.entries(c.input.series!).map(([m, e]) => `${c.input.label} (${c.input.key}) in ${m}: ${entryValue(e)}`));
   const what = inputs.length === 1 ? `${inputs[0]!.input.label}` : 'any input';
   // The latest dozen are enough to offer; a long series would drown the question.
   return unresolved(`there is no measurement of ${what} in ${readings[0]}`, recorded.slice(-12));

@@ -24,7 +24,11 @@ export function resolveScenario(doc: BusinessCase, name: string | undefined, pre
   }
   const m = matchName(doc.scenarios, name, (s) => [s.id, s.name]);
   if (m.kind === 'match') return { ok: true, value: m.item };
-  if (m.kind === 'ambiguous') return unresolved(`'${name}' could be several scenarios`, m.candidates.map((s) => `${s.name} (${s.id})`));
+  if (m.kind === 'ambiguous')
+    return unresolved(
+      `'${name}' could be several scenarios`,
+      m.candidates.map((s) => `${s.name} (${s.id})`),
+    );
   return unresolved(`no scenario called '${name}' in '${doc.name}'`, list);
 }
 

@@ -18,12 +18,7 @@ function endMonthOf(phrase: Extract<MonthPhrase, { kind: 'period-end' }>): numbe
  * earliest not before it (a milestone's target is a plan); either way one inside `window`
  * is preferred when a window is given. Not a month: `invalid_argument`.
  */
-export function resolveMonth(
-  text: string,
-  current: string,
-  window?: { start: string; months: number },
-  lean: 'past' | 'future' = 'past',
-): Outcome<string> {
+export function resolveMonth(text: string, current: string, window?: { start: string; months: number }, lean: 'past' | 'future' = 'past'): Outcome<string> {
   const phrase = readMonthPhrase(text);
   if (!phrase) {
     return failWith('invalid_argument', `'${text}' is not a month I understand (try "2025-10", "October", "Oct 2025", "last month" or "end of Q1")`);

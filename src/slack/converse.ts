@@ -48,7 +48,9 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
   const fail = async (what: string, e: unknown) => {
     const reference = errorReference();
     deps.logger.error(`slack: ${what} failed (reference ${reference}): ${describeError(e)}`);
-    await say(slackErrorText(unexpectedCode(e), { message: '', lead: '', reference })).catch((e2: unknown) => deps.logger.error(`slack: could not post the error reply (reference ${reference}): ${describeError(e2)}`));
+    await say(slackErrorText(unexpectedCode(e), { message: '', lead: '', reference })).catch((e2: unknown) =>
+      deps.logger.error(`slack: could not post the error reply (reference ${reference}): ${describeError(e2)}`),
+    );
   };
   if (!turn.text.trim()) return;
 
@@ -59,7 +61,16 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
     workspaceId = workspaceForTeam(deps.workspaces, turn.teamId);
     const actor = await deps.names.actor(client, turn.userId);
     const threadKey = slackThreadKey(turn.teamId, channel, threadTs);
-    reply = await chatTurn(proposalContext(deps), { model: deps.model, qbrModel: deps.qbrModel, workspaceId, createWorkspace: true, actor, channel: 'slack', threadKey, text: turn.text });
+    reply = await chatTurn(proposalContext(deps), {
+      model: deps.model,
+      qbrModel: deps.qbrModel,
+      workspaceId,
+      createWorkspace: true,
+      actor,
+      channel: 'slack',
+      threadKey,
+      text: turn.text,
+    });
     const text = reply.text.trim() || (reply.proposals.length > 0 ? 'Here is what I propose:' : 'Done.');
     await say(toSlackMrkdwn(text));
     for (const p of reply.proposals) {
@@ -68,7 +79,8 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
     }
     // The agent has QBR drafts by reference only: the saved draft is what people see.
     for (const { record, outcome } of reply.qbrDrafts) {
-      for (const message of qbrMessages(record, outcome)) await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
+      for (const message of qbrMessages(record, outcome))
+        await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
     }
   } catch (e) {
     await fail('an agent turn', e);

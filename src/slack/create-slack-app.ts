@@ -74,7 +74,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const logger = options.logger ?? slackLogger();
   const clientOptions: webApi.WebClientOptions = { ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}), ...options.clientOptions };
   const socket = Boolean(options.appToken);
-  if (!socket && !options.signingSecret) throw new Error('the Slack signing secret is required to receive events over HTTP (or give an app token for Socket Mode)');
+  if (!socket && !options.signingSecret)
+    throw new Error('the Slack signing secret is required to receive events over HTTP (or give an app token for Socket Mode)');
 
   // One workspace, one bot token: the bot's identity is looked up once (auth.test), lazily,
   // and looked up again after a failure instead of failing every later event.
@@ -95,7 +96,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     return { botToken: options.botToken, botUserId: id.botUserId, ...(id.botId ? { botId: id.botId } : {}) };
   };
 
-  const receiver = socket ? null : new WebReceiver({ signingSecret: options.signingSecret!, logger, ...(options.signatureNowMs ? { nowMs: options.signatureNowMs } : {}) });
+  const receiver = socket
+    ? null
+    : new WebReceiver({ signingSecret: options.signingSecret!, logger, ...(options.signatureNowMs ? { nowMs: options.signatureNowMs } : {}) });
   const app = new App({
     authorize,
     logger,

@@ -21,13 +21,23 @@ export function figuresTable(before: Figures | null, after: Figures, currency: s
   const useCase = (name: string, b: Figures['useCases'][number] | undefined, a: Figures['useCases'][number] | undefined) => {
     rows.push([name]);
     rows.push(['  total', b?.total ?? null, a?.total ?? null]);
-    if ((a && a.realizedToDate !== null) || (b && b.realizedToDate !== null)) rows.push(['  realized to date', b?.realizedToDate ?? null, a?.realizedToDate ?? null]);
+    if ((a && a.realizedToDate !== null) || (b && b.realizedToDate !== null))
+      rows.push(['  realized to date', b?.realizedToDate ?? null, a?.realizedToDate ?? null]);
   };
-  for (const u of after.useCases) useCase(u.name, before?.useCases.find((x) => x.id === u.id), u);
+  for (const u of after.useCases)
+    useCase(
+      u.name,
+      before?.useCases.find((x) => x.id === u.id),
+      u,
+    );
   for (const b of before?.useCases ?? []) {
     if (!after.useCases.some((u) => u.id === b.id)) useCase(b.name, b, undefined);
   }
   const header = `${''.padEnd(LABEL)} ${'Before'.padStart(VALUE)} ${'After'.padStart(VALUE)}`;
-  const lines = rows.map((r) => (r.length === 1 ? cut(r[0], 2 * VALUE + LABEL + 2).trimEnd() : `${cut(r[0], LABEL)} ${formatMoney(r[1], currency).padStart(VALUE)} ${formatMoney(r[2], currency).padStart(VALUE)}`));
+  const lines = rows.map((r) =>
+    r.length === 1
+      ? cut(r[0], 2 * VALUE + LABEL + 2).trimEnd()
+      : `${cut(r[0], LABEL)} ${formatMoney(r[1], currency).padStart(VALUE)} ${formatMoney(r[2], currency).padStart(VALUE)}`,
+  );
   return [header, ...lines].join('\n');
 }

@@ -36,7 +36,9 @@ interface Click {
 }
 
 async function tell(deps: SlackDeps, c: Click, text: string): Promise<void> {
-  await c.client.chat.postEphemeral({ channel: c.message.channel, user: c.userId, text }).catch((e: unknown) => deps.logger.warn(`slack: ephemeral reply failed: ${describeError(e)}`));
+  await c.client.chat
+    .postEphemeral({ channel: c.message.channel, user: c.userId, text })
+    .catch((e: unknown) => deps.logger.warn(`slack: ephemeral reply failed: ${describeError(e)}`));
 }
 
 /** Updates the proposal message in place to show a decided proposal's view. */
@@ -77,7 +79,11 @@ export async function onApprove(deps: SlackDeps, c: Click): Promise<void> {
   await show(c, result.value.view);
   if (result.value.alreadyApplied) {
     const by = result.value.proposal.decidedBy;
-    await tell(deps, c, `This proposal was already approved${by ? ` by ${mentionFor(by)}` : ''} and applied (version ${result.value.version}); nothing was applied again.`);
+    await tell(
+      deps,
+      c,
+      `This proposal was already approved${by ? ` by ${mentionFor(by)}` : ''} and applied (version ${result.value.version}); nothing was applied again.`,
+    );
   }
 }
 
@@ -156,7 +162,13 @@ export function registerProposalActions(app: App, deps: SlackDeps): void {
     }
     if (typeof meta.proposalId !== 'string' || typeof meta.channel !== 'string' || typeof meta.ts !== 'string') return;
     const reason = view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value ?? undefined;
-    const click: Click = { client, userId: body.user.id, teamId: body.team?.id ?? body.user.team_id ?? context.teamId, proposalId: meta.proposalId, message: { channel: meta.channel, ts: meta.ts } };
+    const click: Click = {
+      client,
+      userId: body.user.id,
+      teamId: body.team?.id ?? body.user.team_id ?? context.teamId,
+      proposalId: meta.proposalId,
+      message: { channel: meta.channel, ts: meta.ts },
+    };
     await guarded(deps, click, 'rejection', () => onRejectSubmit(deps, click, reason?.trim() || undefined));
   });
 }

@@ -52,7 +52,13 @@ export function proposalMessage(p: PendingView, proposer: string): SlackMessage 
     // The notification text is mrkdwn too: names, notes and reasons are people's text.
     text: escapeMrkdwn(`Proposal for ${p.businessCase}: ${p.changes.slice(0, 3).join('; ')}${p.changes.length > 3 ? '; …' : ''}. Approve or reject it here.`),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*Proposal for ${name}*\nScenario \`${escapeMrkdwn(p.scenario)}\` · figures as of ${p.asOf} · ${p.currency} · proposed by ${mentionFor(proposer)}` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*Proposal for ${name}*\nScenario \`${escapeMrkdwn(p.scenario)}\` · figures as of ${p.asOf} · ${p.currency} · proposed by ${mentionFor(proposer)}`,
+        },
+      },
       changeList(p.changes, 'What will change'),
       ...(p.warnings && p.warnings.length > 0 ? [changeList(p.warnings, ':warning: Check before approving')] : []),
       table(p.before, p.after, p.currency),
@@ -89,7 +95,13 @@ export function appliedMessage(v: AppliedView): SlackMessage {
   return {
     text: escapeMrkdwn(`Approved by ${v.approver} and applied: ${v.businessCase} is now at version ${v.version}.`),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: *Approved by ${mentionFor(v.approver)} and applied.* ${escapeMrkdwn(v.businessCase)} is now at version ${v.version}.${recheck}` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:white_check_mark: *Approved by ${mentionFor(v.approver)} and applied.* ${escapeMrkdwn(v.businessCase)} is now at version ${v.version}.${recheck}`,
+        },
+      },
       changeList(v.changes, 'What changed'),
       table(v.before, v.after, v.currency),
       context(`Proposal \`${v.proposalId}\`${v.decidedAt ? ` · applied ${v.decidedAt}` : ''}`),

@@ -173,7 +173,13 @@ export async function postQbrDraft(post: QbrDraftPost): Promise<string> {
  * realized vs estimated benefit and the outcomes table) and uploads it with `files.uploadV2`
  * in the thread, under the same file name as at every door (`qbrFileName`).
  */
-export async function uploadQbrDeck(post: { client: webApi.WebClient; channel: string; threadTs: string; record: CaseRecord; outcome: QbrDraftOutcome }): Promise<void> {
+export async function uploadQbrDeck(post: {
+  client: webApi.WebClient;
+  channel: string;
+  threadTs: string;
+  record: CaseRecord;
+  outcome: QbrDraftOutcome;
+}): Promise<void> {
   const d = post.outcome.draft;
   const deck = await renderQbrDeck(post.record, d);
   await post.client.files.uploadV2({

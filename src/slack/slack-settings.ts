@@ -76,7 +76,8 @@ export function slackSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Slac
   const users = list(env.VE_SLACK_APPROVERS);
   const channels = list(env.VE_SLACK_APPROVER_CHANNELS);
   const badId = [...users, ...channels].find((id) => !SLACK_ID_PATTERN.test(id));
-  if (badId) return { kind: 'invalid', message: `'${badId}' in VE_SLACK_APPROVERS / VE_SLACK_APPROVER_CHANNELS is not a Slack id (like U012AB3CD or C012AB3CD)` };
+  if (badId)
+    return { kind: 'invalid', message: `'${badId}' in VE_SLACK_APPROVERS / VE_SLACK_APPROVER_CHANNELS is not a Slack id (like U012AB3CD or C012AB3CD)` };
   const fallback = env.VE_SLACK_WORKSPACE?.trim() || DEFAULT_WORKSPACE;
   if (!WORKSPACE_PATTERN.test(fallback)) return { kind: 'invalid', message: `VE_SLACK_WORKSPACE '${fallback}' must match ^[a-z0-9][a-z0-9-]*$` };
   const byTeam: Record<string, string> = {};

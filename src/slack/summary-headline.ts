@@ -23,13 +23,19 @@ export function summaryHeadline(doc: BusinessCase, summary: Summary): string {
   }
   if (summary.estimatedToDate !== null) {
     const name = estimateName(doc, summary);
-    lines.push(`• Estimated to date${name ? ` (${escapeMrkdwn(name)})` : ''}: ${money(summary.estimatedToDate)} · variance ${formatPercent(summary.varianceToDate)}`);
+    lines.push(
+      `• Estimated to date${name ? ` (${escapeMrkdwn(name)})` : ''}: ${money(summary.estimatedToDate)} · variance ${formatPercent(summary.varianceToDate)}`,
+    );
   }
   lines.push(`• Total benefit ${monthLabel(summary.start)} to ${monthLabel(last)}: ${money(summary.total)}`);
   if (summary.investmentToDate !== null && summary.roiToDate !== null) {
-    lines.push(`• Investment to date: ${money(summary.investmentToDate)} · ROI to date ${formatPercent(summary.roiToDate)}${summary.paybackMonth ? ` · payback ${monthLabel(summary.paybackMonth)}` : ''}`);
+    lines.push(
+      `• Investment to date: ${money(summary.investmentToDate)} · ROI to date ${formatPercent(summary.roiToDate)}${summary.paybackMonth ? ` · payback ${monthLabel(summary.paybackMonth)}` : ''}`,
+    );
   } else if (summary.roi !== null) {
-    lines.push(`• Investment: ${money(summary.investmentTotal)} · ROI ${formatPercent(summary.roi)}${summary.paybackMonth ? ` · payback ${monthLabel(summary.paybackMonth)}` : ''}`);
+    lines.push(
+      `• Investment: ${money(summary.investmentTotal)} · ROI ${formatPercent(summary.roi)}${summary.paybackMonth ? ` · payback ${monthLabel(summary.paybackMonth)}` : ''}`,
+    );
   }
   return lines.join('\n');
 }

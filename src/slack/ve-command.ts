@@ -61,7 +61,14 @@ function pendingText(deps: SlackDeps, workspaceId: string): string {
   return `*${pending.length} proposal${pending.length === 1 ? '' : 's'} waiting for a decision* (approve or reject them from their messages):\n${lines.join('\n')}${more}`;
 }
 
-async function summary(deps: SlackDeps, command: SlashCommand, args: string, client: webApi.WebClient, respond: RespondFn, ack: (r?: object) => Promise<void>): Promise<void> {
+async function summary(
+  deps: SlackDeps,
+  command: SlashCommand,
+  args: string,
+  client: webApi.WebClient,
+  respond: RespondFn,
+  ack: (r?: object) => Promise<void>,
+): Promise<void> {
   const workspaceId = workspaceForTeam(deps.workspaces, command.team_id);
   const found = resolveCase(proposalContext(deps), workspaceId, args || undefined);
   if (!found.ok) return ack(ephemeral(notFoundText(found.error, 'Usage: `/ve summary <business case>`')));
@@ -69,7 +76,13 @@ async function summary(deps: SlackDeps, command: SlashCommand, args: string, cli
   if (!result.ok) return ack(ephemeral(`The engine could not summarize ${escapeMrkdwn(found.value.name)}: ${escapeMrkdwn(result.error.message)}`));
   await ack();
   try {
-    await postSummaryChart({ client, channel: command.channel_id, record: found.value, summary: result.value, intro: `<@${command.user_id}> asked for the value summary:` });
+    await postSummaryChart({
+      client,
+      channel: command.channel_id,
+      record: found.value,
+      summary: result.value,
+      intro: `<@${command.user_id}> asked for the value summary:`,
+    });
   } catch (e) {
     deps.logger.warn(`slack: /ve summary chart upload failed: ${describeError(e)}`);
     await respond({
@@ -89,7 +102,14 @@ const QBR_USAGE = 'Usage: `/ve qbr <business case> [quarter] [audience] [new]`, 
  * (unknown case, a quarter with no realized month) are private. Drafting with a language model
  * can take a while, so the person is told privately that it is under way.
  */
-async function qbr(deps: SlackDeps, command: SlashCommand, args: string, client: webApi.WebClient, respond: RespondFn, ack: (r?: object) => Promise<void>): Promise<void> {
+async function qbr(
+  deps: SlackDeps,
+  command: SlashCommand,
+  args: string,
+  client: webApi.WebClient,
+  respond: RespondFn,
+  ack: (r?: object) => Promise<void>,
+): Promise<void> {
   const workspaceId = workspaceForTeam(deps.workspaces, command.team_id);
   const ctx = proposalContext(deps);
   const month = monthOf(deps.now());
@@ -98,14 +118,21 @@ async function qbr(deps: SlackDeps, command: SlashCommand, args: string, client:
   if (!found.ok) return ack(ephemeral(notFoundText(found.error, QBR_USAGE)));
   const record = found.value;
   const facts = checkQbrQuarter(record, ask.quarter, month);
-  if (!facts.ok) return ack(ephemeral(`I cannot draft the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)}: ${escapeMrkdwn(facts.error.message)}.\n${QBR_USAGE}`));
+  if (!facts.ok)
+    return ack(
+      ephemeral(`I cannot draft the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)}: ${escapeMrkdwn(facts.error.message)}.\n${QBR_USAGE}`),
+    );
   const saved = !ask.fresh && deps.store.getQbrDraft({ caseId: record.id, quarter: ask.quarter, audience: ask.audience });
-  await ack(saved ? undefined : ephemeral(`Drafting the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)} for ${AUDIENCE_LABELS[ask.audience]}…`));
+  await ack(
+    saved ? undefined : ephemeral(`Drafting the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)} for ${AUDIENCE_LABELS[ask.audience]}…`),
+  );
 
   const reference = errorReference();
   const fail = async (what: string, e: unknown, text = slackErrorText(unexpectedCode(e), { message: '', lead: '', reference })) => {
     deps.logger.error(`slack: /ve qbr ${what} failed (reference ${reference}): ${describeError(e)}`);
-    await respond({ response_type: 'ephemeral', text }).catch((e2: unknown) => deps.logger.error(`slack: could not answer /ve qbr (reference ${reference}): ${describeError(e2)}`));
+    await respond({ response_type: 'ephemeral', text }).catch((e2: unknown) =>
+      deps.logger.error(`slack: could not answer /ve qbr (reference ${reference}): ${describeError(e2)}`),
+    );
   };
   let view: QbrDraftView;
   try {
@@ -134,10 +161,13 @@ async function qbr(deps: SlackDeps, command: SlashCommand, args: string, client:
     // Typically the bot is not in the channel: show the draft privately instead, without the deck.
     deps.logger.warn(`slack: /ve qbr could not post in ${command.channel_id}: ${describeError(e)}`);
     const [first] = qbrMessages(record, view.outcome);
-    const hint = '_I could not post here, so only you see this draft, without its slide deck; invite me to this channel (`/invite @value-engineer`) to share it with the deck._';
-    await respond({ response_type: 'ephemeral', text: first!.text, blocks: [...first!.blocks.slice(0, 49), { type: 'context', elements: [{ type: 'mrkdwn', text: hint }] }] }).catch((e2: unknown) =>
-      deps.logger.error(`slack: could not answer /ve qbr privately: ${describeError(e2)}`),
-    );
+    const hint =
+      '_I could not post here, so only you see this draft, without its slide deck; invite me to this channel (`/invite @value-engineer`) to share it with the deck._';
+    await respond({
+      response_type: 'ephemeral',
+      text: first!.text,
+      blocks: [...first!.blocks.slice(0, 49), { type: 'context', elements: [{ type: 'mrkdwn', text: hint }] }],
+    }).catch((e2: unknown) => deps.logger.error(`slack: could not answer /ve qbr privately: ${describeError(e2)}`));
     return;
   }
   try {

@@ -13,7 +13,10 @@ import { sampleCase } from '../support/sample-case.ts';
 import { scriptedModel } from '../support/scripted-model.ts';
 import { memoryStore } from '../support/test-store.ts';
 
-const call = (id: string): ModelMessage => ({ role: 'assistant', content: [{ type: 'tool-call', toolCallId: id, toolName: 'valueSummary', input: { businessCase: 'Acme' } }] });
+const call = (id: string): ModelMessage => ({
+  role: 'assistant',
+  content: [{ type: 'tool-call', toolCallId: id, toolName: 'valueSummary', input: { businessCase: 'Acme' } }],
+});
 const result = (id: string): ModelMessage => ({
   role: 'tool',
   content: [{ type: 'tool-result', toolCallId: id, toolName: 'valueSummary', output: { type: 'json', value: { realizedToDate: 1 } } }],
@@ -24,14 +27,27 @@ const turn = (n: number): ModelMessage[] => [
   said('user', `q${n}`),
   call(`c${n}`),
   result(`c${n}`),
-  { role: 'assistant', content: [{ type: 'reasoning', text: `thinking ${n}` }, { type: 'text', text: `a${n}` }] },
+  {
+    role: 'assistant',
+    content: [
+      { type: 'reasoning', text: `thinking ${n}` },
+      { type: 'text', text: `a${n}` },
+    ],
+  },
 ];
 
 describe('compactTurns', () => {
   it('keeps the latest turns whole and reduces older ones to the question and the answer text', () => {
     const messages = [...turn(1), ...turn(2), ...turn(3)];
     expect(compactTurns(messages, 2)).toEqual([said('user', 'q1'), said('assistant', 'a1'), ...turn(2), ...turn(3)]);
-    expect(compactTurns(messages, 0)).toEqual([said('user', 'q1'), said('assistant', 'a1'), said('user', 'q2'), said('assistant', 'a2'), said('user', 'q3'), said('assistant', 'a3')]);
+    expect(compactTurns(messages, 0)).toEqual([
+      said('user', 'q1'),
+      said('assistant', 'a1'),
+      said('user', 'q2'),
+      said('assistant', 'a2'),
+      said('user', 'q3'),
+      said('assistant', 'a3'),
+    ]);
     expect(compactTurns(messages, 5)).toEqual(messages);
   });
 
@@ -49,7 +65,9 @@ describe('what the model receives', () => {
     const imported = importCase(t.ctx, { document: sampleCase(), importedBy: 'admin' });
     if (!imported.ok) throw new Error(imported.error.message);
     // Every turn: one valueSummary call, then an answer naming the turn.
-    const model = scriptedModel((c) => (c.toolResults.length ? { text: `answer to ${c.userText}` } : { toolCalls: [{ toolName: 'valueSummary', input: { businessCase: 'Acme' } }] }));
+    const model = scriptedModel((c) =>
+      c.toolResults.length ? { text: `answer to ${c.userText}` } : { toolCalls: [{ toolName: 'valueSummary', input: { businessCase: 'Acme' } }] },
+    );
     const tools = { proposals: t.ctx, workspaceId: 'default', actor: 'dana', channel: 'test', thread: 'k' };
     const turns = 13;
     for (let i = 1; i <= turns; i++) await runAgentTurn({ model, tools, threadKey: 'k', text: `q${i}` });
@@ -59,7 +77,8 @@ describe('what the model receives', () => {
     const history = prompt.slice(1, -1);
     expect(prompt.at(-1)).toEqual({ role: 'user', content: [{ type: 'text', text: `q${turns}` }] });
     const toolCallsOf = (m: LanguageModelV3Message) => (m.role === 'assistant' ? m.content.filter((p) => p.type === 'tool-call').length : 0);
-    const textOf = (m: LanguageModelV3Message) => (m.role === 'system' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : `[${p.type}]`)).join(''));
+    const textOf = (m: LanguageModelV3Message) =>
+      m.role === 'system' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : `[${p.type}]`)).join('');
     const compactedTurns = HISTORY_LIMIT / 4 - FULL_TURNS;
     expect(history.map((m) => `${m.role}: ${textOf(m)}`)).toEqual([
       ...Array.from({ length: compactedTurns }, (_, i) => [`user: q${i + 3}`, `assistant: answer to q${i + 3}`]).flat(),

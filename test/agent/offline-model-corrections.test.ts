@@ -20,7 +20,9 @@ describe('corrections in plain sentences (clock: November 2026)', () => {
     const before = chat.store.getCase(CASE);
     const reply = await chat.say('delete the wrong March value');
     const p = chat.proposalOf(reply);
-    expect(p.operations).toEqual([{ op: 'removeMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03' }]);
+    expect(p.operations).toEqual([
+      { op: 'removeMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03' },
+    ]);
     // Without March's 158, October 2025's 115 carries forward: Mar-May 2026 (10 reps) at
     // 10 x 20000 x 0.15 / 12 = 2,500 instead of 10 x 20000 x 0.58 / 12 = 9,666.67, and
     // Jun-Nov 2026 (15 reps) at 3,750 instead of 14,500: 3 x 7,166.67 + 6 x 10,750 = 86,000 less.
@@ -38,15 +40,27 @@ describe('corrections in plain sentences (clock: November 2026)', () => {
     const chat = offlineChat('delta-corp.json', NOW);
     const p = chat.proposalOf(await chat.say('the evidence for October is https://example.test/zendesk-2025-10.csv'));
     expect(p.operations).toEqual([
-      { op: 'annotateMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2025-10', evidence: 'https://example.test/zendesk-2025-10.csv' },
+      {
+        op: 'annotateMeasurement',
+        scenario: 'realization',
+        useCase: 'support-efficiency',
+        input: 'tickets_per_day',
+        month: '2025-10',
+        evidence: 'https://example.test/zendesk-2025-10.csv',
+      },
     ]);
     expect(p.preview[0]!.after).toEqual(p.preview[0]!.before);
     chat.approveAs(p.id);
     const series = chat.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'tickets_per_day')!.series!;
-    expect(series['2025-10']).toEqual({ value: 115, note: 'All teams onboarded', evidence: 'https://example.test/zendesk-2025-10.csv', source: 'Zendesk export' });
+    expect(series['2025-10']).toEqual({
+      value: 115,
+      note: 'All teams onboarded',
+      evidence: 'https://example.test/zendesk-2025-10.csv',
+      source: 'Zendesk export',
+    });
   });
 
-  it('removing a locked month\'s value is refused with the engine\'s reason; nothing is proposed', async () => {
+  it("removing a locked month's value is refused with the engine's reason; nothing is proposed", async () => {
     const chat = offlineChat('delta-corp.json', NOW);
     const reply = await chat.say('remove the October measurement of tickets per day');
     expect(reply.proposals).toEqual([]);
@@ -85,7 +99,9 @@ describe('corrections in plain sentences (clock: November 2026)', () => {
     expect(reps.preview[0]!.after.total).toBeGreaterThan(reps.preview[0]!.before!.total);
 
     const metric = chat.proposalOf(await chat.say('track the deflection rate directly in the Rollout Plan', 't2'));
-    expect(metric.operations).toEqual([{ op: 'trackMetric', scenario: 'rollout-plan', useCase: 'self-service', calculation: 'deflection', input: 'deflection_rate' }]);
+    expect(metric.operations).toEqual([
+      { op: 'trackMetric', scenario: 'rollout-plan', useCase: 'self-service', calculation: 'deflection', input: 'deflection_rate' },
+    ]);
     expect(chat.version()).toBe(1);
   });
 });

@@ -27,7 +27,9 @@ describe('the Delta Corp story from pre-sales, in plain sentences (clock: Novemb
     // 1. The realization scenario.
     const created = await chat.say('Create a realization scenario for Delta Corp from the Rollout Plan, starting July, for 24 months');
     const p1 = chat.proposalOf(created);
-    expect(p1.operations).toEqual([{ op: 'createRealizationScenario', from: 'rollout-plan', id: 'realization', name: 'Value Realization', start: '2025-07', months: 24 }]);
+    expect(p1.operations).toEqual([
+      { op: 'createRealizationScenario', from: 'rollout-plan', id: 'realization', name: 'Value Realization', start: '2025-07', months: 24 },
+    ]);
     // No ramp in a realization scenario: 18866.67 a month x 24 = 452,800; Jul-Nov 2025 = 5 x 18866.67 = 94,333.33, all assumed.
     expect(p1.preview[0]!.before).toBeNull();
     expect(p1.preview[0]!.after).toMatchObject({ total: 452800, realizedToDate: 94333.33, measuredToDate: 0, assumedToDate: 94333.33 });
@@ -107,7 +109,15 @@ describe('the Delta Corp story from pre-sales, in plain sentences (clock: Novemb
     const measured = await chat.say('October: 115 tickets a day, from the Zendesk export.');
     const p4 = chat.proposalOf(measured);
     expect(p4.operations).toEqual([
-      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2025-10', value: 115, source: 'Zendesk export' },
+      {
+        op: 'recordMeasurement',
+        scenario: 'realization',
+        useCase: 'support-efficiency',
+        input: 'tickets_per_day',
+        month: '2025-10',
+        value: 115,
+        source: 'Zendesk export',
+      },
     ]);
     // 115 against 100: +15% -> 10 x 20000 x 0.15 / 12 = 2500 a month, measured in Oct and Nov = 5,000 to date.
     expect(p4.preview[0]!.after).toMatchObject({ measuredToDate: 5000, realizedToDate: 57666.67 });
@@ -135,7 +145,9 @@ describe('a question back and its answer, through the conversation memory (clock
     expect(asked.proposals).toEqual([]);
     expect(asked.text).toMatch(/^From which month should the realization scenario start\?/);
     const p = chat.proposalOf(await chat.say('Starting July, for 24 months'));
-    expect(p.operations).toEqual([{ op: 'createRealizationScenario', from: 'rollout-plan', id: 'realization', name: 'Value Realization', start: '2025-07', months: 24 }]);
+    expect(p.operations).toEqual([
+      { op: 'createRealizationScenario', from: 'rollout-plan', id: 'realization', name: 'Value Realization', start: '2025-07', months: 24 },
+    ]);
     // 18866.67 a month x 24 = 452,800; Jul-Nov 2025 = 5 x 18866.67 = 94,333.33.
     expect(p.preview[0]!.after).toMatchObject({ total: 452800, realizedToDate: 94333.33 });
     expect(chat.version()).toBe(1);
@@ -154,7 +166,9 @@ describe('tracking flows on the demo case (clock: November 2026)', () => {
     // With the value restated, and without it: the same annotation.
     for (const said of [`Add a note to the March tickets per day measurement of 158: ${note}`, `Add a note to the March measurement: ${note}`]) {
       const p = chat.proposalOf(await chat.say(said, said));
-      expect(p.operations).toEqual([{ op: 'annotateMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03', note }]);
+      expect(p.operations).toEqual([
+        { op: 'annotateMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03', note },
+      ]);
       // No figure moves.
       expect(p.preview[0]!.after).toEqual(p.preview[0]!.before);
     }
@@ -168,7 +182,15 @@ describe('tracking flows on the demo case (clock: November 2026)', () => {
     const before = chat.store.getCase(CASE)!;
     const reply = await chat.say('Delta: tickets per day Oct 160, Nov 165 (Zendesk export)');
     const p = chat.proposalOf(reply);
-    const measure = (month: string, value: number) => ({ op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month, value, source: 'Zendesk export' });
+    const measure = (month: string, value: number) => ({
+      op: 'recordMeasurement',
+      scenario: 'realization',
+      useCase: 'support-efficiency',
+      input: 'tickets_per_day',
+      month,
+      value,
+      source: 'Zendesk export',
+    });
     expect(p.operations).toEqual([measure('2026-10', 160), measure('2026-11', 165)]);
     // The demo has 15 reps from June 2026. Oct at 160: 15 x 20000 x 0.60 / 12 = 15,000 instead of
     // 158's 15 x 20000 x 0.58 / 12 = 14,500; Nov at 165: 16,250.
@@ -231,13 +253,22 @@ describe('tracking flows on the demo case (clock: November 2026)', () => {
     expect(reps.preview[0]!.after.realizedToDate).toBe(reps.preview[0]!.before!.realizedToDate);
     expect(chat.version()).toBe(2);
     chat.approveAs(reps.id);
-    expect(chat.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'reps')!.series).toEqual({ '2026-06': 15, '2026-12': 18 });
+    expect(chat.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'reps')!.series).toEqual({
+      '2026-06': 15,
+      '2026-12': 18,
+    });
 
     const milestone = chat.proposalOf(await chat.say('add milestone QBR Presented achieved October'));
-    expect(milestone.operations).toEqual([{ op: 'addMilestone', scenario: 'realization', id: 'qbr-presented', name: 'QBR Presented', achievedMonth: '2026-10' }]);
+    expect(milestone.operations).toEqual([
+      { op: 'addMilestone', scenario: 'realization', id: 'qbr-presented', name: 'QBR Presented', achievedMonth: '2026-10' },
+    ]);
     expect(chat.version()).toBe(3);
     chat.approveAs(milestone.id);
-    expect(chat.store.getCase(CASE)!.document.scenarios[1]!.milestones!.at(-1)).toEqual({ id: 'qbr-presented', name: 'QBR Presented', achievedMonth: '2026-10' });
+    expect(chat.store.getCase(CASE)!.document.scenarios[1]!.milestones!.at(-1)).toEqual({
+      id: 'qbr-presented',
+      name: 'QBR Presented',
+      achievedMonth: '2026-10',
+    });
 
     const lock = chat.proposalOf(await chat.say('lock months through March'));
     expect(lock.operations).toEqual([{ op: 'lockMonths', scenario: 'realization', through: '2026-03' }]);
@@ -290,7 +321,9 @@ describe('tracking flows on the demo case (clock: November 2026)', () => {
     expect(pending.text).toMatch(/# of Reps \(reps\): 15 -> 12 from .*2026 on/);
     const history = await chat.say('history of tickets per day');
     expect(history.text).toContain('**Avg. Tickets per Day** (tickets/day): 3 values recorded');
-    expect(history.text).toContain('| 2025-08 | 88 tickets/day | current | Zendesk export | zendesk-tickets-2025-08.csv | Ramp-up: reps still learning the new workflows | admin |');
+    expect(history.text).toContain(
+      '| 2025-08 | 88 tickets/day | current | Zendesk export | zendesk-tickets-2025-08.csv | Ramp-up: reps still learning the new workflows | admin |',
+    );
   });
 });
 
@@ -314,7 +347,9 @@ describe('answers from the engine, never invented', () => {
     const usd = (n: number | null) => (n === null ? '—' : `USD ${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
     for (const u of s.useCases) {
       const variance = u.varianceToDate === null ? '—' : `${u.varianceToDate > 0 ? '+' : ''}${(u.varianceToDate * 100).toFixed(1)}%`;
-      expect(text).toContain(`| ${u.name} | ${usd(u.realizedToDate)} | ${usd(u.measuredToDate)} | ${usd(u.assumedToDate)} | ${usd(u.estimatedToDate)} | ${variance} | ${usd(u.total)} |`);
+      expect(text).toContain(
+        `| ${u.name} | ${usd(u.realizedToDate)} | ${usd(u.measuredToDate)} | ${usd(u.assumedToDate)} | ${usd(u.estimatedToDate)} | ${variance} | ${usd(u.total)} |`,
+      );
     }
     // Every money figure in the text is one of the engine's.
     const engine = new Set<number>(
@@ -328,10 +363,15 @@ describe('answers from the engine, never invented', () => {
         s.projectedTotal,
         s.investmentTotal,
         s.investmentToDate,
-        ...s.useCases.flatMap((u) => [u.total, u.realizedToDate, u.measuredToDate, u.assumedToDate, u.estimatedToDate, ...u.calculations.flatMap((c) => [c.total, c.realizedToDate])]),
-      ].filter(
-        (n): n is number => typeof n === 'number',
-      ),
+        ...s.useCases.flatMap((u) => [
+          u.total,
+          u.realizedToDate,
+          u.measuredToDate,
+          u.assumedToDate,
+          u.estimatedToDate,
+          ...u.calculations.flatMap((c) => [c.total, c.realizedToDate]),
+        ]),
+      ].filter((n): n is number => typeof n === 'number'),
     );
     const told = moneyIn(text);
     expect(told.length).toBeGreaterThan(10);

@@ -22,6 +22,8 @@ describe('the start-up notice for an Ollama server', () => {
 
   it('comes with the model selectModel picks for an Ollama base URL, whichever provider talks to it', () => {
     expect(selectModel({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', VE_MODEL: 'llama3.1' }).notice).toBe(ollamaNotice('http://127.0.0.1:11434/v1'));
-    expect(selectModel({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_API_KEY: 'x', VE_PROVIDER: 'openai' }).notice).toBe(ollamaNotice('http://127.0.0.1:11434/v1'));
+    expect(selectModel({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_API_KEY: 'x', VE_PROVIDER: 'openai' }).notice).toBe(
+      ollamaNotice('http://127.0.0.1:11434/v1'),
+    );
   });
 });

@@ -30,7 +30,10 @@ afterEach(async () => {
 function demoStore() {
   const t = memoryStore();
   t.clock.set('2026-11-20T10:00:00.000Z');
-  const imported = importCase(t.ctx, { document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')), importedBy: 'admin' });
+  const imported = importCase(t.ctx, {
+    document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')),
+    importedBy: 'admin',
+  });
   if (!imported.ok) throw new Error(imported.error.message);
   const tools: ToolContext = { proposals: t.ctx, workspaceId: 'default', actor: 'dana', channel: 'test', thread: 'provider-thread' };
   return { ...t, tools };
@@ -44,9 +47,24 @@ const measurementCall = callToolThenAnswer(
 
 const PROVIDERS = [
   { name: 'openai-compatible', env: (url: string) => ({ OPENAI_BASE_URL: url, VE_MODEL: 'local-llama' }), modelId: 'local-llama', auth: undefined },
-  { name: 'openai-compatible', env: (url: string) => ({ OPENAI_BASE_URL: url, OPENAI_API_KEY: KEY, VE_MODEL: 'local-llama' }), modelId: 'local-llama', auth: `Bearer ${KEY}` },
-  { name: 'openai', env: (url: string) => ({ OPENAI_BASE_URL: url, OPENAI_API_KEY: KEY, VE_PROVIDER: 'openai' }), modelId: 'gpt-5-mini', auth: `Bearer ${KEY}` },
-  { name: 'openai', env: (url: string) => ({ OPENAI_BASE_URL: url, OPENAI_API_KEY: KEY, VE_PROVIDER: 'openai', VE_MODEL: 'gpt-4.1-mini' }), modelId: 'gpt-4.1-mini', auth: `Bearer ${KEY}` },
+  {
+    name: 'openai-compatible',
+    env: (url: string) => ({ OPENAI_BASE_URL: url, OPENAI_API_KEY: KEY, VE_MODEL: 'local-llama' }),
+    modelId: 'local-llama',
+    auth: `Bearer ${KEY}`,
+  },
+  {
+    name: 'openai',
+    env: (url: string) => ({ OPENAI_BASE_URL: url, OPENAI_API_KEY: KEY, VE_PROVIDER: 'openai' }),
+    modelId: 'gpt-5-mini',
+    auth: `Bearer ${KEY}`,
+  },
+  {
+    name: 'openai',
+    env: (url: string) => ({ OPENAI_BASE_URL: url, OPENAI_API_KEY: KEY, VE_PROVIDER: 'openai', VE_MODEL: 'gpt-4.1-mini' }),
+    modelId: 'gpt-4.1-mini',
+    auth: `Bearer ${KEY}`,
+  },
 ] as const;
 
 /** What every provider must have sent: the tools, the system prompt, then the tool result. */
@@ -65,7 +83,9 @@ function checkConversation(s: FakeOpenAIServer, expected: { modelId: string; aut
   const propose = tools.find((t) => t.function.name === 'proposeMeasurements');
   expect(propose.type).toBe('function');
   expect(propose.function.description).toMatch(/^Propose measurement changes of tracked metrics/);
-  expect(propose.function.parameters.properties.measurements.items.properties.value.description).toBe('Value; percentages as fractions (22% is 0.22); omit to annotate');
+  expect(propose.function.parameters.properties.measurements.items.properties.value.description).toBe(
+    'Value; percentages as fractions (22% is 0.22); omit to annotate',
+  );
   // The system prompt from prompts/ (as `system`, or `developer` for OpenAI reasoning models).
   const system = first.body.messages[0];
   expect(['system', 'developer']).toContain(system.role);
@@ -79,7 +99,11 @@ function checkConversation(s: FakeOpenAIServer, expected: { modelId: string; aut
   const result = second.body.messages.at(-1);
   expect(result.role).toBe('tool');
   expect(result.tool_call_id).toBe(call.id);
-  expect(JSON.parse(result.content)).toMatchObject({ proposalId: expected.proposalId, status: 'pending', changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"'] });
+  expect(JSON.parse(result.content)).toMatchObject({
+    proposalId: expected.proposalId,
+    status: 'pending',
+    changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"'],
+  });
 }
 
 describe.each(PROVIDERS)('$name via selectModel against a local fake server', (provider) => {
@@ -91,10 +115,17 @@ describe.each(PROVIDERS)('$name via selectModel against a local fake server', (p
     expect(selected.description).toContain(server.baseURL);
     expect(selected.description).not.toContain(KEY);
 
-    const reply = await runAgentTurn({ model: selected.model, tools: t.tools, threadKey: 'provider-thread', text: 'Delta: tickets per day Oct 160 (Zendesk export)' });
+    const reply = await runAgentTurn({
+      model: selected.model,
+      tools: t.tools,
+      threadKey: 'provider-thread',
+      text: 'Delta: tickets per day Oct 160 (Zendesk export)',
+    });
     expect(reply.proposals).toHaveLength(1);
     const proposalId = reply.proposals[0]!.proposalId;
-    expect(reply.text).toBe(`Proposal ${proposalId} is waiting for approval: recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"`);
+    expect(reply.text).toBe(
+      `Proposal ${proposalId} is waiting for approval: recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"`,
+    );
     expect(t.store.getProposal(proposalId)).toMatchObject({ status: 'pending', proposedBy: 'dana', caseId: DEMO });
     expect(t.store.getCase(DEMO)!.version).toBe(1);
     checkConversation(server, { modelId: provider.modelId, auth: provider.auth, stream: false, proposalId });
@@ -112,7 +143,9 @@ describe.each(PROVIDERS)('$name via selectModel against a local fake server', (p
     const outputs = steps.flatMap((s) => s.toolResults.map((r) => r.output as any));
     expect(outputs).toHaveLength(1);
     const proposalId = outputs[0].proposalId as string;
-    expect(streamed).toBe(`Proposal ${proposalId} is waiting for approval: recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"`);
+    expect(streamed).toBe(
+      `Proposal ${proposalId} is waiting for approval: recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"`,
+    );
     expect(t.store.getProposal(proposalId)).toMatchObject({ status: 'pending', proposedBy: 'dana' });
     checkConversation(server, { modelId: provider.modelId, auth: provider.auth, stream: true, proposalId });
     // The thread was saved when the stream finished: the next turn sends the history.
@@ -123,7 +156,11 @@ describe.each(PROVIDERS)('$name via selectModel against a local fake server', (p
 
 describe('selectModel', () => {
   it('chooses by environment and never puts the key in the description', () => {
-    expect(selectModel({ OPENAI_BASE_URL: 'http://127.0.0.1:9/v1/' })).toMatchObject({ provider: 'openai-compatible', modelId: 'llama3.1', description: 'OpenAI-compatible model llama3.1 at http://127.0.0.1:9/v1' });
+    expect(selectModel({ OPENAI_BASE_URL: 'http://127.0.0.1:9/v1/' })).toMatchObject({
+      provider: 'openai-compatible',
+      modelId: 'llama3.1',
+      description: 'OpenAI-compatible model llama3.1 at http://127.0.0.1:9/v1',
+    });
     const openai = selectModel({ OPENAI_API_KEY: KEY, VE_MODEL: 'gpt-4.1' });
     expect(openai).toMatchObject({ provider: 'openai', modelId: 'gpt-4.1', description: 'OpenAI model gpt-4.1' });
     expect(JSON.stringify({ ...openai, model: undefined })).not.toContain(KEY);
@@ -133,7 +170,10 @@ describe('selectModel', () => {
     server = await startFakeOpenAIServer([{ status: 401, error: 'Incorrect API key provided: sk-tes*********cdef' }]);
     const t = demoStore();
     const selected = selectModel({ OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: KEY, VE_PROVIDER: 'openai' });
-    await expect(runAgentTurn({ model: selected.model, tools: t.tools, threadKey: 'x', text: 'hi' })).rejects.toMatchObject({ name: 'AI_APICallError', statusCode: 401 });
+    await expect(runAgentTurn({ model: selected.model, tools: t.tools, threadKey: 'x', text: 'hi' })).rejects.toMatchObject({
+      name: 'AI_APICallError',
+      statusCode: 401,
+    });
     expect(t.store.listProposals({})).toEqual([]);
   });
 });

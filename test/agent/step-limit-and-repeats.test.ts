@@ -23,13 +23,19 @@ afterEach(async () => {
 function demo(thread: string | null = 'repeat-thread') {
   const t = memoryStore();
   t.clock.set('2026-11-20T10:00:00.000Z');
-  const imported = importCase(t.ctx, { document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')), importedBy: 'admin' });
+  const imported = importCase(t.ctx, {
+    document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')),
+    importedBy: 'admin',
+  });
   if (!imported.ok) throw new Error(imported.error.message);
   const tools: ToolContext = { proposals: t.ctx, workspaceId: 'default', actor: 'dana', channel: 'test', thread };
   return { ...t, tools, caseId: imported.value.id };
 }
 
-const OCTOBER_160 = { name: 'proposeMeasurements', arguments: { businessCase: 'Delta Corp', measurements: [{ input: 'Avg. Tickets per Day', month: '2026-10', value: 160 }] } };
+const OCTOBER_160 = {
+  name: 'proposeMeasurements',
+  arguments: { businessCase: 'Delta Corp', measurements: [{ input: 'Avg. Tickets per Day', month: '2026-10', value: 160 }] },
+};
 /** A model that never stops calling the same tool with the same arguments. */
 const ALWAYS_THE_SAME: FakeReply[] = [{ toolCalls: [OCTOBER_160] }];
 
@@ -61,7 +67,7 @@ describe('a model repeating the same proposal until the step limit', () => {
     expect(stored[stored.length - 1]!.content).toEqual({ role: 'assistant', content: [{ type: 'text', text: reply.text }] });
   });
 
-  it('streaming: the same sentence is streamed as the last step\'s text and saved with the thread', async () => {
+  it("streaming: the same sentence is streamed as the last step's text and saved with the thread", async () => {
     const t = demo();
     server = await startFakeOpenAIServer(ALWAYS_THE_SAME);
     const result = streamAgentTurn({ model: modelAt(server), tools: t.tools, threadKey: 'repeat-stream', text: 'tickets per day Oct 160' });
@@ -93,7 +99,9 @@ describe('a model repeating the same proposal until the step limit', () => {
     server = await startFakeOpenAIServer([{ toolCalls: [bad] }, { content: '' }]);
     const reply = await runAgentTurn({ model: modelAt(server), tools: t.tools, threadKey: 'refused', text: 'lock acme through january' });
     expect(reply.proposals).toEqual([]);
-    expect(reply.text).toMatch(/^Nothing was proposed and nothing has changed\. Not done: .*Acme Rockets.*\. Tell me what to do next, or ask again with the details\.$/);
+    expect(reply.text).toMatch(
+      /^Nothing was proposed and nothing has changed\. Not done: .*Acme Rockets.*\. Tell me what to do next, or ask again with the details\.$/,
+    );
   });
 });
 

@@ -32,7 +32,15 @@ const model = () =>
 describe('a chat turn through the app layer', () => {
   it('returns the answer, the proposals as views, and every tool result typed by tool', async () => {
     const t = setup();
-    const reply = await chatTurn(t.ctx, { model: model(), qbrModel: null, workspaceId: 'acme', actor: 'dana', channel: 'http', threadKey: 'http:t1', text: 'how are we doing? and 12 reps' });
+    const reply = await chatTurn(t.ctx, {
+      model: model(),
+      qbrModel: null,
+      workspaceId: 'acme',
+      actor: 'dana',
+      channel: 'http',
+      threadKey: 'http:t1',
+      text: 'how are we doing? and 12 reps',
+    });
     expect(reply.text).toBe('Done.');
     expect(reply.toolResults.map((r) => r.toolName)).toEqual(['valueSummary', 'valueSummary', 'valueSummary', 'valueSummary', 'proposeInputValue']);
     const first = reply.toolResults[0]!;
@@ -40,13 +48,26 @@ describe('a chat turn through the app layer', () => {
     expect(first.output).toMatchObject({ businessCase: 'Acme Helpdesk', scenario: 'actual', asOf: '2025-03' });
     expect(reply.toolResults[3]!.output).toMatchObject({ error: "no business case called 'globex'" });
     expect(reply.proposals).toHaveLength(1);
-    expect(reply.proposals[0]).toMatchObject({ status: 'pending', caseId: 'acme-helpdesk', proposedBy: 'dana', changes: ['Reps (reps): 10 -> 12 in every month'] });
+    expect(reply.proposals[0]).toMatchObject({
+      status: 'pending',
+      caseId: 'acme-helpdesk',
+      proposedBy: 'dana',
+      changes: ['Reps (reps): 10 -> 12 in every month'],
+    });
     expect(t.store.getProposal(reply.proposals[0]!.proposalId)).toMatchObject({ channel: 'http', thread: 'http:t1', status: 'pending' });
   });
 
-  it("the value summaries it looked up, distinct, the latest ones, recomputed for a door to draw (failed lookups left out)", async () => {
+  it('the value summaries it looked up, distinct, the latest ones, recomputed for a door to draw (failed lookups left out)', async () => {
     const t = setup();
-    const reply = await chatTurn(t.ctx, { model: model(), qbrModel: null, workspaceId: 'acme', actor: 'dana', channel: 'slack', threadKey: 'slack:T:C:1', text: 'summary' });
+    const reply = await chatTurn(t.ctx, {
+      model: model(),
+      qbrModel: null,
+      workspaceId: 'acme',
+      actor: 'dana',
+      channel: 'slack',
+      threadKey: 'slack:T:C:1',
+      text: 'summary',
+    });
     // Looked up: March, May, March again (now the latest), and an unknown case (an error).
     const summaries = turnSummaries(t.ctx, 'acme', reply.toolResults);
     expect(summaries.map((s) => [s.record.id, s.summary.scenario, s.summary.asOf])).toEqual([

@@ -92,7 +92,10 @@ describe('the proposal view every door renders', () => {
     const late = approveProposal(t.ctx, { proposalId: second.id, approvedBy: 'ben' });
     expect(late.ok && late.value.view).toMatchObject({ baseVersion: 1, versionBefore: 2, appliedVersion: 3, rechecked: true });
     // Read back from the store, the view reads the same from the audit entries of that application only.
-    expect(viewProposal(t.store, second.id)).toMatchObject({ ok: true, value: { versionBefore: 2, appliedVersion: 3, rechecked: true, changes: ['Tickets per month (tickets): 1000 -> 1200 in every month'] } });
+    expect(viewProposal(t.store, second.id)).toMatchObject({
+      ok: true,
+      value: { versionBefore: 2, appliedVersion: 3, rechecked: true, changes: ['Tickets per month (tickets): 1000 -> 1200 in every month'] },
+    });
   });
 
   it('a rejected proposal shows who rejected it and why, and what it would have changed', () => {

@@ -23,7 +23,11 @@ describe('QBR drafts through the app layer', () => {
   it('drafts and saves version 1, then serves the saved one, or a saved version asked for by number', async () => {
     const t = setup();
     const first = await qbrDraft(t.ctx, ask);
-    expect(first.ok && first.value.outcome).toMatchObject({ created: true, stale: false, draft: { version: 1, caseId: 'acme-helpdesk', quarter: '2025-Q1', audience: 'finance', createdBy: 'ana', writer: 'template' } });
+    expect(first.ok && first.value.outcome).toMatchObject({
+      created: true,
+      stale: false,
+      draft: { version: 1, caseId: 'acme-helpdesk', quarter: '2025-Q1', audience: 'finance', createdBy: 'ana', writer: 'template' },
+    });
     expect(first.ok && first.value.record.id).toBe('acme-helpdesk');
     const again = await qbrDraft(t.ctx, ask);
     expect(again.ok && again.value.outcome).toMatchObject({ created: false, stale: false, draft: { version: 1 } });
@@ -33,7 +37,10 @@ describe('QBR drafts through the app layer', () => {
 
   it('says the same failure at every door: a missing version names `version`, an unrealized quarter names `quarter`, no realization scenario is refused', async () => {
     const t = setup();
-    expect(await qbrDraft(t.ctx, { ...ask, version: 7 })).toEqual({ ok: false, error: { code: 'not_found', message: "no QBR draft v7 for 'acme-helpdesk', 2025-Q1, finance", field: 'version' } });
+    expect(await qbrDraft(t.ctx, { ...ask, version: 7 })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: "no QBR draft v7 for 'acme-helpdesk', 2025-Q1, finance", field: 'version' },
+    });
     const unrealized = await qbrDraft(t.ctx, { ...ask, quarter: '2025-Q4' });
     expect(unrealized).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'quarter' } });
     expect(!unrealized.ok && unrealized.error.message).toMatch(/^no month of Q4 2025 is realized/);
@@ -48,7 +55,9 @@ describe('QBR drafts through the app layer', () => {
     if (!r.ok) throw new Error(r.error.message);
     const { record, outcome } = r.value;
     expect(qbrFileName(outcome.draft, 'pptx')).toBe('acme-helpdesk-2025-Q1-finance-v1.pptx');
-    expect(qbrFileName({ caseId: 'a b/c', quarter: '2025-Q1', audience: 'executive-sponsor', version: 12 }, 'md')).toBe('a_b_c-2025-Q1-executive-sponsor-v12.md');
+    expect(qbrFileName({ caseId: 'a b/c', quarter: '2025-Q1', audience: 'executive-sponsor', version: 12 }, 'md')).toBe(
+      'a_b_c-2025-Q1-executive-sponsor-v12.md',
+    );
     const deck = await renderQbrDeck(record, outcome.draft);
     // A PPTX is a zip archive: it starts with "PK\x03\x04".
     expect([...deck.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);

@@ -24,7 +24,13 @@ function setup() {
     const imported = importCase(t.ctx, { document: doc, workspaceId, importedBy: 'admin' });
     if (!imported.ok) throw new Error(imported.error.message);
   }
-  const made = proposeChange(t.ctx, { caseId: 'acme-helpdesk', workspaceId: 'acme', operations: [setInput('support', 'reps', 12)], proposedBy: 'ana', channel: 'http' });
+  const made = proposeChange(t.ctx, {
+    caseId: 'acme-helpdesk',
+    workspaceId: 'acme',
+    operations: [setInput('support', 'reps', 12)],
+    proposedBy: 'ana',
+    channel: 'http',
+  });
   if (!made.ok) throw new Error(made.error.message);
   return { ...t, id: made.value.proposal.id };
 }
@@ -33,11 +39,20 @@ describe('the one workspace-visibility rule', () => {
   it("finds a case in its workspace; another workspace's is not found, naming only the cases the door may see", () => {
     const t = setup();
     expect(findCase(t.store, 'acme-helpdesk', 'acme')).toMatchObject({ ok: true, value: { id: 'acme-helpdesk', workspaceId: 'acme' } });
-    expect(findCase(t.store, 'acme-helpdesk', 'globex')).toEqual({ ok: false, error: { code: 'not_found', message: "no business case 'acme-helpdesk' (business cases: globex-desk)" } });
-    expect(findCase(t.store, 'nope', 'empty')).toEqual({ ok: false, error: { code: 'not_found', message: "no business case 'nope' (there are none yet; import one first)" } });
+    expect(findCase(t.store, 'acme-helpdesk', 'globex')).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: "no business case 'acme-helpdesk' (business cases: globex-desk)" },
+    });
+    expect(findCase(t.store, 'nope', 'empty')).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: "no business case 'nope' (there are none yet; import one first)" },
+    });
     // No workspace (the CLI, run by whoever holds the database): every case.
     expect(findCase(t.store, 'globex-desk').ok).toBe(true);
-    expect(findCase(t.store, 'nope')).toEqual({ ok: false, error: { code: 'not_found', message: "no business case 'nope' (business cases: acme-helpdesk, globex-desk)" } });
+    expect(findCase(t.store, 'nope')).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: "no business case 'nope' (business cases: acme-helpdesk, globex-desk)" },
+    });
   });
 
   it("a proposal on another workspace's case is reported exactly like one that does not exist", () => {
@@ -54,13 +69,22 @@ describe('the one workspace-visibility rule', () => {
     const hidden = { ok: false, error: { code: 'not_found', message: `no proposal '${t.id}'` } };
     expect(approveProposal(t.ctx, { proposalId: t.id, approvedBy: 'olga', workspaceId: 'globex' })).toEqual(hidden);
     expect(rejectProposal(t.ctx, { proposalId: t.id, rejectedBy: 'olga', workspaceId: 'globex' })).toEqual(hidden);
-    expect(proposeChange(t.ctx, { caseId: 'acme-helpdesk', workspaceId: 'globex', operations: [setInput('support', 'reps', 3)], proposedBy: 'olga' })).toMatchObject({
+    expect(
+      proposeChange(t.ctx, { caseId: 'acme-helpdesk', workspaceId: 'globex', operations: [setInput('support', 'reps', 3)], proposedBy: 'olga' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
     expect(pendingProposals(t.ctx, { workspaceId: 'globex' })).toEqual({ ok: true, value: [] });
     expect(pendingProposals(t.ctx, { workspaceId: 'globex', caseId: 'acme-helpdesk' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const draft = await qbrDraft(t.ctx, { caseId: 'acme-helpdesk', workspaceId: 'globex', quarter: '2025-Q1', audience: 'finance', model: null, requestedBy: 'olga' });
+    const draft = await qbrDraft(t.ctx, {
+      caseId: 'acme-helpdesk',
+      workspaceId: 'globex',
+      quarter: '2025-Q1',
+      audience: 'finance',
+      model: null,
+      requestedBy: 'olga',
+    });
     expect(draft).toEqual({ ok: false, error: { code: 'not_found', message: "no business case 'acme-helpdesk' (business cases: globex-desk)" } });
     expect(dumpTables(t.handle.sqlite)).toBe(before);
     expect(pendingProposals(t.ctx, { workspaceId: 'acme' })).toMatchObject({ ok: true, value: [{ id: t.id }] });
@@ -70,7 +94,13 @@ describe('the one workspace-visibility rule', () => {
     const t = setup();
     expect(resolveCase(t.ctx, 'acme', 'acme')).toMatchObject({ ok: true, value: { id: 'acme-helpdesk' } });
     expect(resolveCase(t.ctx, 'acme', undefined)).toMatchObject({ ok: true, value: { id: 'acme-helpdesk' } });
-    expect(resolveCase(t.ctx, 'acme', 'globex')).toEqual({ ok: false, error: { code: 'not_found', message: "no business case called 'globex'", candidates: ['Acme Helpdesk (acme-helpdesk)'] } });
-    expect(resolveCase(t.ctx, 'empty', undefined)).toEqual({ ok: false, error: { code: 'not_found', message: 'there are no business cases in this workspace yet' } });
+    expect(resolveCase(t.ctx, 'acme', 'globex')).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: "no business case called 'globex'", candidates: ['Acme Helpdesk (acme-helpdesk)'] },
+    });
+    expect(resolveCase(t.ctx, 'empty', undefined)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'there are no business cases in this workspace yet' },
+    });
   });
 });

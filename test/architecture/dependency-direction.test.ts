@@ -33,7 +33,9 @@ function walk(dir: string): string[] {
 /** The project-relative path an import specifier reaches, or null for a package. */
 function target(fromFile: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
-  return relative(ROOT, resolve(dirname(fromFile), spec)).split(sep).join('/');
+  return relative(ROOT, resolve(dirname(fromFile), spec))
+    .split(sep)
+    .join('/');
 }
 
 /** Every import of a source text that reaches another project file. */
@@ -124,19 +126,29 @@ function violation(e: Edge): string | null {
     if (to === 'src/engine' && e.typeOnly) return null;
     return DB_MAY_IMPORT.has(e.to) ? null : `db/ may import only the engine's types and the domain enums, not ${e.to}`;
   }
-  if (from === 'src/app' && to === 'db') return e.typeOnly || e.from === 'src/app/store.ts' ? null : `src/app reaches db/ values only through src/app/store.ts, not ${e.from}`;
+  if (from === 'src/app' && to === 'db')
+    return e.typeOnly || e.from === 'src/app/store.ts' ? null : `src/app reaches db/ values only through src/app/store.ts, not ${e.from}`;
   if (DOORS.has(from)) {
     if (to === 'db') return 'a door imports db/ (use src/app/store.ts)';
     if (to === 'tools' || to === 'src/resolve') return `a door imports ${to} (go through src/app)`;
     // ve serve reads the Slack settings first and imports the rest of Slack (Bolt) only when it is on.
-    if (DOORS.has(to)) return from === 'src/cli' && e.from === 'src/cli/commands/serve.ts' && ['src/http/index.ts', 'src/slack/index.ts', 'src/slack/slack-settings.ts'].includes(e.to) ? null : `a door imports another door (${e.to}); only ve serve composes them`;
-    if (to === 'src/agent') return COMPOSITION_ROOTS.has(e.from) && MODEL_SELECTION.has(e.to) ? null : `a door imports the agent (${e.to}); it runs through src/app, and only the composition roots choose models`;
+    if (DOORS.has(to))
+      return from === 'src/cli' &&
+        e.from === 'src/cli/commands/serve.ts' &&
+        ['src/http/index.ts', 'src/slack/index.ts', 'src/slack/slack-settings.ts'].includes(e.to)
+        ? null
+        : `a door imports another door (${e.to}); only ve serve composes them`;
+    if (to === 'src/agent')
+      return COMPOSITION_ROOTS.has(e.from) && MODEL_SELECTION.has(e.to)
+        ? null
+        : `a door imports the agent (${e.to}); it runs through src/app, and only the composition roots choose models`;
     if (THROUGH_APP_ONLY.has(e.to)) return `a door imports ${e.to}; it is reached through src/app`;
     return ['src/app', 'src/errors', 'src/engine', 'src/format', 'src/chart', 'src/proposals', 'src/qbr'].includes(to) ? null : `a door imports ${to}`;
   }
   const allowed = MAY_IMPORT[from];
   if (!allowed) return `${from} is not a known layer`;
-  if (to === 'db') return allowed.includes('db:type') && e.typeOnly ? null : `${from} imports db/ values (only the store's types; values through src/app/store.ts)`;
+  if (to === 'db')
+    return allowed.includes('db:type') && e.typeOnly ? null : `${from} imports db/ values (only the store's types; values through src/app/store.ts)`;
   return allowed.includes(to) ? null : `${from} imports ${to}`;
 }
 
@@ -176,7 +188,10 @@ describe('dependencies point one way: doors → app → agent → tools → {qbr
   it('the scan is not vacuous', () => {
     expect(edges.length).toBeGreaterThan(300);
     for (const area of ['src/app', 'src/http', 'src/slack', 'src/cli', 'tools', 'src/agent', 'src/qbr', 'src/proposals', 'db']) {
-      expect(edges.some((e) => areaOf(e.from) === area), area).toBe(true);
+      expect(
+        edges.some((e) => areaOf(e.from) === area),
+        area,
+      ).toBe(true);
     }
   });
 
@@ -185,11 +200,17 @@ describe('dependencies point one way: doors → app → agent → tools → {qbr
   });
 
   it('src/qbr does not import the agent (its writer model is passed in), nor tools or the app', () => {
-    expect(edges.filter((e) => areaOf(e.from) === 'src/qbr' && ['src/agent', 'tools', 'src/app'].includes(areaOf(e.to))).map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
+    expect(
+      edges.filter((e) => areaOf(e.from) === 'src/qbr' && ['src/agent', 'tools', 'src/app'].includes(areaOf(e.to))).map((e) => `${e.from} -> ${e.to}`),
+    ).toEqual([]);
   });
 
   it('tools/ imports neither a door, the app nor the agent that runs it', () => {
-    expect(edges.filter((e) => areaOf(e.from) === 'tools' && (DOORS.has(areaOf(e.to)) || ['src/app', 'src/agent'].includes(areaOf(e.to)))).map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
+    expect(
+      edges
+        .filter((e) => areaOf(e.from) === 'tools' && (DOORS.has(areaOf(e.to)) || ['src/app', 'src/agent'].includes(areaOf(e.to))))
+        .map((e) => `${e.from} -> ${e.to}`),
+    ).toEqual([]);
   });
 
   it('the doors do not import db/: they reach the store through src/app/store.ts', () => {
@@ -241,7 +262,11 @@ describe('the layer rules themselves catch what they must', () => {
   });
 
   it('finds a circle of value imports, and not one closed only by a type import', () => {
-    const circle = [edge('src/agent/run-agent.ts', 'tools/index.ts'), edge('tools/index.ts', 'tools/draft-qbr.ts'), edge('tools/draft-qbr.ts', 'src/agent/run-agent.ts')];
+    const circle = [
+      edge('src/agent/run-agent.ts', 'tools/index.ts'),
+      edge('tools/index.ts', 'tools/draft-qbr.ts'),
+      edge('tools/draft-qbr.ts', 'src/agent/run-agent.ts'),
+    ];
     expect(cycles(circle).map((c) => c.join(' -> '))).toEqual(['src/agent/run-agent.ts -> tools/index.ts -> tools/draft-qbr.ts -> src/agent/run-agent.ts']);
     expect(cycles([...circle.slice(0, 2), edge('tools/draft-qbr.ts', 'src/agent/run-agent.ts', true)])).toEqual([]);
   });

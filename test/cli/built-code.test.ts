@@ -29,19 +29,24 @@ function loadedFrom(log: string): { packages: string[]; dist: string[] } {
   const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
   const packages = new Set(urls.flatMap((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
   const dist = urls.flatMap((u) => (u.startsWith(DIST_URL) && u.endsWith('.js') ? [u.slice(DIST_URL.length)] : []));
-  for (const file of dist) for (const m of readFileSync(join(ROOT, 'dist', file), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(m[1]!);
+  for (const file of dist)
+    for (const m of readFileSync(join(ROOT, 'dist', file), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(m[1]!);
   return { packages: [...packages].sort(), dist };
 }
 
 /** Runs `node bin/ve.mjs ...argv` to its end with every import logged. */
 function loaded(name: string, argv: string[]): { code: number | null; packages: string[]; dist: string[] } {
   const log = join(tmp.dir, `${name}.imports`);
-  const r = spawnSync(process.execPath, ['--import', LOG_IMPORTS, join(ROOT, 'bin', 've.mjs'), ...argv], { encoding: 'utf8', env: { ...process.env, VE_IMPORT_LOG: log } });
+  const r = spawnSync(process.execPath, ['--import', LOG_IMPORTS, join(ROOT, 'bin', 've.mjs'), ...argv], {
+    encoding: 'utf8',
+    env: { ...process.env, VE_IMPORT_LOG: log },
+  });
   return { code: r.status, ...loadedFrom(log) };
 }
 
 /** The dist/ chunks named after a command (each command's own code), without their hash. */
-const commandChunks = (dist: string[]): string[] => dist.filter((f) => f.startsWith('chunks/') && !f.startsWith('chunks/chunk-')).map((f) => f.replace(/-\w+\.js$/, ''));
+const commandChunks = (dist: string[]): string[] =>
+  dist.filter((f) => f.startsWith('chunks/') && !f.startsWith('chunks/chunk-')).map((f) => f.replace(/-\w+\.js$/, ''));
 
 describe('the built ve', () => {
   it('ve --help loads commander and no command', () => {
@@ -81,7 +86,10 @@ describe('the built ve', () => {
   it('ve qbr on a fresh database (the demo seeded) writes a slide deck whose chart is drawn with the DejaVu fonts', async () => {
     const db = join(tmp.dir, 'qbr.db');
     const pptx = join(tmp.dir, 'champion.pptx');
-    const qbr = spawnVe(['qbr', CASE, '--quarter', '2026-Q1', '--audience', 'champion', '--out', pptx, '--as-of', '2026-04'], { VE_DB: db, VE_PROVIDER: 'offline' });
+    const qbr = spawnVe(['qbr', CASE, '--quarter', '2026-Q1', '--audience', 'champion', '--out', pptx, '--as-of', '2026-04'], {
+      VE_DB: db,
+      VE_PROVIDER: 'offline',
+    });
     expect((await qbr.exited).code).toBe(0);
     expect(qbr.stdout()).toBe(`wrote ${pptx}\n`);
     const files = readZip(readFileSync(pptx));

@@ -18,10 +18,18 @@ import { writeGood } from '../qbr/qbr-fixtures.ts';
 
 const DEMO = 'delta-corp-support-automation';
 
-async function chat(lines: string[] | ((store: Store) => AsyncIterable<string>), model: LanguageModel, argv: string[] = ['--as', 'sam'], provider: SelectedModel['provider'] = 'offline') {
+async function chat(
+  lines: string[] | ((store: Store) => AsyncIterable<string>),
+  model: LanguageModel,
+  argv: string[] = ['--as', 'sam'],
+  provider: SelectedModel['provider'] = 'offline',
+) {
   const t = memoryStore();
   t.clock.set('2026-11-20T10:00:00.000Z');
-  const imported = importCase(t.ctx, { document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')), importedBy: 'admin' });
+  const imported = importCase(t.ctx, {
+    document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')),
+    importedBy: 'admin',
+  });
   if (!imported.ok) throw new Error(imported.error.message);
   const { io, out, err } = captureIo('2026-11');
   const deps: ChatDeps = {
@@ -31,9 +39,12 @@ async function chat(lines: string[] | ((store: Store) => AsyncIterable<string>),
     seedDemo: false,
     env: {},
     selectModel: () => ({ model, provider, modelId: 'scripted', description: 'a scripted test model' }),
-    lines: typeof lines === 'function' ? () => lines(t.store) : async function* () {
-      yield* lines;
-    },
+    lines:
+      typeof lines === 'function'
+        ? () => lines(t.store)
+        : async function* () {
+            yield* lines;
+          },
     interactive: false,
   };
   const program = new Command('ve').exitOverride();
@@ -59,7 +70,9 @@ describe('ve chat', () => {
       scriptedModel((call) => {
         if (call.toolNames.length === 0) return { text: writeGood('finance') };
         const drafted = call.toolResults.find((r) => r.toolName === 'draftQbr')?.output as { writer: string } | undefined;
-        return drafted ? { text: `written by ${drafted.writer}` } : { toolCalls: [{ toolName: 'draftQbr', input: { quarter: '2026-Q1', audience: 'finance' } }] };
+        return drafted
+          ? { text: `written by ${drafted.writer}` }
+          : { toolCalls: [{ toolName: 'draftQbr', input: { quarter: '2026-Q1', audience: 'finance' } }] };
       });
     const model = both();
     const r = await chat(['QBR for finance'], model, ['--as', 'sam'], 'openai');
@@ -123,7 +136,7 @@ describe('ve chat', () => {
     const r = await chat(['hi', 'quit', 'October 160'], model);
     expect(model.doGenerateCalls).toHaveLength(1);
     expect(r.store.listProposals({})).toEqual([]);
-    expect(r.out).toContain('value-engineer chat: a scripted test model; workspace \'default\', as sam');
+    expect(r.out).toContain("value-engineer chat: a scripted test model; workspace 'default', as sam");
   });
 
   it('keeps the conversation: the second question is sent with the first', async () => {
@@ -146,6 +159,12 @@ describe('ve chat', () => {
   });
 
   it('an unknown workspace is a usage error', async () => {
-    await expect(chat([], scriptedModel(() => ({ text: '' })), ['--workspace', 'nope'])).rejects.toMatchObject({ message: "no workspace 'nope'", exitCode: 2 });
+    await expect(
+      chat(
+        [],
+        scriptedModel(() => ({ text: '' })),
+        ['--workspace', 'nope'],
+      ),
+    ).rejects.toMatchObject({ message: "no workspace 'nope'", exitCode: 2 });
   });
 });

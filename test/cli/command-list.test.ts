@@ -28,8 +28,11 @@ describe('ve --help without loading the commands', () => {
     expect(lazy.out()).toContain('\n  help [command]  ');
   });
 
-  it('ve help <command> and <command> --help show that command\'s own help', async () => {
-    for (const argv of [['help', 'summary'], ['summary', '--help']]) {
+  it("ve help <command> and <command> --help show that command's own help", async () => {
+    for (const argv of [
+      ['help', 'summary'],
+      ['summary', '--help'],
+    ]) {
       const { io, out } = captureIo();
       expect(await main(argv, io)).toBe(0);
       expect(out()).toMatch(/^Usage: ve summary \[options\] <document>\n/);
@@ -37,7 +40,7 @@ describe('ve --help without loading the commands', () => {
     }
   });
 
-  it('a help flag before a command name is the program\'s: every command is listed', async () => {
+  it("a help flag before a command name is the program's: every command is listed", async () => {
     const { io, out } = captureIo();
     expect(await main(['--help', 'summary'], io)).toBe(0);
     expect(out()).toMatch(/^Usage: ve \[options\] \[command\]\n/);

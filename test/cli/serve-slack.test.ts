@@ -24,7 +24,13 @@ describe('ve serve with Slack over HTTP', () => {
     const { io, out } = captureIo();
     let stop!: (why: string) => void;
     const stopped = new Promise<string>((resolve) => (stop = resolve));
-    const model = scriptedModel(toolThenAnswer('listPendingProposals', () => ({}), () => 'nothing pending'));
+    const model = scriptedModel(
+      toolThenAnswer(
+        'listPendingProposals',
+        () => ({}),
+        () => 'nothing pending',
+      ),
+    );
     const db = join(tmp.dir, 've.db');
     const deps: ServeDeps = {
       openStore: () => openStore({ path: db }),
@@ -52,7 +58,11 @@ describe('ve serve with Slack over HTTP', () => {
       const timestamp = Math.floor(Date.now() / 1000);
       const signed = await fetch(`${url}/slack/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest(SECRET, timestamp, body) },
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
+        },
         body,
       });
       expect(signed.status).toBe(200);
@@ -60,7 +70,11 @@ describe('ve serve with Slack over HTTP', () => {
 
       const forged = await fetch(`${url}/slack/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest('wrong-secret', timestamp, body) },
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': signSlackRequest('wrong-secret', timestamp, body),
+        },
         body,
       });
       expect(forged.status).toBe(401);

@@ -46,7 +46,13 @@ async function startInProcess(db: string, argv: string[] = [], selected: { model
   const stopped = new Promise<string>((resolve) => (stop = resolve));
   const model =
     selected.model ??
-    scriptedModel(toolThenAnswer('proposeMeasurements', () => ({ measurements: [{ input: 'tickets per day', month: '2026-10', value: 160 }] }), (o) => `proposed ${o.proposalId}`));
+    scriptedModel(
+      toolThenAnswer(
+        'proposeMeasurements',
+        () => ({ measurements: [{ input: 'tickets per day', month: '2026-10', value: 160 }] }),
+        (o) => `proposed ${o.proposalId}`,
+      ),
+    );
   const deps: ServeDeps = {
     openStore: () => openStore({ path: db }),
     now: () => new Date('2026-11-20T10:00:00.000Z'),
@@ -89,7 +95,9 @@ describe('ve serve (in-process)', () => {
     const auth = { authorization: `Bearer ${s.token}` };
     const list = await json(fetch(`${s.url}/api/business-cases`, { headers: auth }));
     expect(list.businessCases.map((c: any) => c.id)).toEqual([DEMO]);
-    const chat = await json(fetch(`${s.url}/api/chat`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Oct 160' }) }));
+    const chat = await json(
+      fetch(`${s.url}/api/chat`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Oct 160' }) }),
+    );
     const id = chat.proposals[0].proposalId;
     const approved = await json(fetch(`${s.url}/api/proposals/${id}/approve`, { method: 'POST', headers: auth }));
     expect(approved.proposal.decidedBy).toBe(BANNER_TOKEN_NAME);
@@ -114,7 +122,9 @@ describe('ve serve (in-process)', () => {
     expect(s.out()).toContain('QBR drafts: written by that model, every number checked against the engine');
     const auth = { authorization: `Bearer ${s.token}` };
     const writer = `${model.provider}:${model.modelId}`;
-    const chat = await json(fetch(`${s.url}/api/chat`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ message: 'QBR for Q1' }) }));
+    const chat = await json(
+      fetch(`${s.url}/api/chat`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ message: 'QBR for Q1' }) }),
+    );
     expect(chat.text).toBe(`v1 by ${writer}`);
     const qbr = await json(fetch(`${s.url}/api/business-cases/${DEMO}/qbr?quarter=2026-Q1`, { headers: auth }));
     expect(qbr).toMatchObject({ version: 1, created: false, writer, grounded: true });
@@ -156,7 +166,11 @@ describe('ve serve (in-process)', () => {
 describe('ve serve and ve chat as subprocesses (the real entry)', () => {
   it('serve on PORT=0: healthz, the printed token, a chat turn through the OpenAI-compatible path, SIGTERM', async () => {
     const fake = await startFakeOpenAIServer(
-      callToolThenAnswer('proposeMeasurements', () => ({ measurements: [{ input: 'tickets per day', month: '2026-10', value: 160 }] }), (o) => `proposed ${o.proposalId}`),
+      callToolThenAnswer(
+        'proposeMeasurements',
+        () => ({ measurements: [{ input: 'tickets per day', month: '2026-10', value: 160 }] }),
+        (o) => `proposed ${o.proposalId}`,
+      ),
     );
     const db = freshDb();
     const ve = spawnVe(['serve'], { PORT: '0', VE_DB: db, OPENAI_BASE_URL: fake.baseURL, VE_MODEL: 'fake-model' });
@@ -167,7 +181,11 @@ describe('ve serve and ve chat as subprocesses (the real entry)', () => {
       expect(await json(fetch(`${url}/healthz`))).toEqual({ ok: true });
       const auth = { authorization: `Bearer ${token}` };
       expect((await fetch(`${url}/api/business-cases/${DEMO}`, { headers: auth })).status).toBe(200);
-      const chat = await fetch(`${url}/api/chat`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Delta: tickets per day Oct 160' }) });
+      const chat = await fetch(`${url}/api/chat`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'Delta: tickets per day Oct 160' }),
+      });
       expect(chat.status).toBe(200);
       const reply: any = await chat.json();
       expect(reply.text).toBe(`proposed ${reply.proposals[0].proposalId}`);
@@ -214,7 +232,9 @@ describe('ve serve and ve chat as subprocesses (the real entry)', () => {
       const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       // In the plan: the realization's reps change by month (15 from June 2026) and 2025 is
       // locked, so a change in every month is for the plan, which has neither.
-      const reply = await json(fetch(`${url}/api/chat`, { method: 'POST', headers: auth, body: JSON.stringify({ message: 'set # of reps to 15 in the rollout plan' }) }));
+      const reply = await json(
+        fetch(`${url}/api/chat`, { method: 'POST', headers: auth, body: JSON.stringify({ message: 'set # of reps to 15 in the rollout plan' }) }),
+      );
       expect(reply.proposals[0].changes).toEqual(['# of Reps (reps): 10 -> 15 in every month']);
       const approved = await json(fetch(`${url}/api/proposals/${reply.proposals[0].proposalId}/approve`, { method: 'POST', headers: auth }));
       expect(approved.version).toBe(2);

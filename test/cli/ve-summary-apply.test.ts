@@ -41,9 +41,29 @@ const PRESALES = 'examples/delta-corp-presales.json';
 const OPS = 'examples/delta-corp-realization.ops.json';
 
 const SUMMARY_KEYS = [
-  'scenario', 'kind', 'currency', 'asOf', 'start', 'months', 'total', 'realizedToDate', 'measuredToDate',
-  'carriedForwardToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'projectedTotal', 'projectedRoi',
-  'investmentTotal', 'investmentToDate', 'roi', 'roiToDate', 'benefitMultiple', 'paybackMonth', 'monthly', 'useCases',
+  'scenario',
+  'kind',
+  'currency',
+  'asOf',
+  'start',
+  'months',
+  'total',
+  'realizedToDate',
+  'measuredToDate',
+  'carriedForwardToDate',
+  'assumedToDate',
+  'estimatedToDate',
+  'varianceToDate',
+  'projectedTotal',
+  'projectedRoi',
+  'investmentTotal',
+  'investmentToDate',
+  'roi',
+  'roiToDate',
+  'benefitMultiple',
+  'paybackMonth',
+  'monthly',
+  'useCases',
 ];
 
 /**
@@ -113,10 +133,19 @@ describe('ve summary --json', () => {
     const s = JSON.parse(out);
     expect(Object.keys(s)).toEqual(SUMMARY_KEYS);
     expect(s.monthly).toHaveLength(24);
-    for (const m of s.monthly) expect(Object.keys(m)).toEqual(['month', 'benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated']);
+    for (const m of s.monthly)
+      expect(Object.keys(m)).toEqual(['month', 'benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated']);
     for (const u of s.useCases) {
       expect(Object.keys(u)).toEqual([
-        'id', 'name', 'total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'calculations',
+        'id',
+        'name',
+        'total',
+        'realizedToDate',
+        'measuredToDate',
+        'assumedToDate',
+        'estimatedToDate',
+        'varianceToDate',
+        'calculations',
       ]);
       for (const c of u.calculations) expect(Object.keys(c)).toEqual(['id', 'name', 'total', 'realizedToDate', 'tracked', 'metric', 'lastMeasured']);
     }

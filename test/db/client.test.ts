@@ -24,7 +24,9 @@ describe('openDatabase', () => {
     const tables = h.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all();
     expect(tables).toEqual(['__drizzle_migrations', ...TABLES]);
     expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => h.sqlite.prepare("insert into business_cases values ('x', 'no-such-workspace', 'n', 'c', '{}', 1, 'a', 't', 't')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => h.sqlite.prepare("insert into business_cases values ('x', 'no-such-workspace', 'n', 'c', '{}', 1, 'a', 't', 't')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     expect(() => h.sqlite.prepare("insert into workspaces values ('w', 'w', 't')").run()).not.toThrow();
     expect(() => h.sqlite.prepare("insert into business_cases values ('x', 'w', 'n', 'c', '{}', 0, 'a', 't', 't')").run()).toThrow(/CHECK/);
     h.close();

@@ -28,14 +28,35 @@ describe('JSON columns', () => {
     const path = join(tmp.dir, 've.db');
     const old = databaseBefore(path, '0002_measurement_actions');
     old.prepare('insert into workspaces values (?, ?, ?)').run('default', 'Default', T0);
-    old.prepare('insert into business_cases values (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(CASE, 'default', 'Acme Helpdesk', 'Acme', JSON.stringify(sampleCase()), 2, 'admin', T0, T0);
-    const proposal = old.prepare('insert into proposals (id, case_id, operations, base_version, as_of, preview, result, status, proposed_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    old
+      .prepare('insert into business_cases values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(CASE, 'default', 'Acme Helpdesk', 'Acme', JSON.stringify(sampleCase()), 2, 'admin', T0, T0);
+    const proposal = old.prepare(
+      'insert into proposals (id, case_id, operations, base_version, as_of, preview, result, status, proposed_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     proposal.run('p1', CASE, '[{"op":"setInput","key":"reps","value":12}]', 1, '2025-06', '[]', null, 'applied', 'ana', T0);
     proposal.run('p2', CASE, '[]', 2, '2025-06', '[]', '{"engineContract":2,"document":{"id":"x"},"measurements":[]}', 'pending', 'ana', T0);
-    const auditColumns = 'case_id, proposal_id, op_index, op, operation, scenario, proposed_by, approved_by, at, as_of, version_before, version_after, changes, before_figures, after_figures';
+    const auditColumns =
+      'case_id, proposal_id, op_index, op, operation, scenario, proposed_by, approved_by, at, as_of, version_before, version_after, changes, before_figures, after_figures';
     old
       .prepare(`insert into audit_log (${auditColumns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(CASE, 'p1', 0, 'setInput', '{"op":"setInput","key":"reps","value":12}', 'plan', 'ana', 'ben', T0, '2025-06', 1, 2, '["Reps (reps): 10 -> 12"]', null, '{"total":1200}');
+      .run(
+        CASE,
+        'p1',
+        0,
+        'setInput',
+        '{"op":"setInput","key":"reps","value":12}',
+        'plan',
+        'ana',
+        'ben',
+        T0,
+        '2025-06',
+        1,
+        2,
+        '["Reps (reps): 10 -> 12"]',
+        null,
+        '{"total":1200}',
+      );
     old.prepare('insert into threads values (?, ?, ?, ?, ?)').run('t1', 'default', 'k', T0, T0);
     old.prepare('insert into messages (thread_id, role, content, created_at) values (?, ?, ?, ?)').run('t1', 'user', '"hi"', T0);
     old.prepare('insert into messages (thread_id, role, content, created_at) values (?, ?, ?, ?)').run('t1', 'assistant', '[{"type":"text","text":"ok"}]', T0);
@@ -56,13 +77,35 @@ describe('JSON columns', () => {
     expect(store.getProposalResult('p1')).toBeNull();
     expect(store.getProposalResult('p2')).toEqual({ engineContract: 2, document: { id: 'x' }, measurements: [] });
     const [audit] = store.listAudit(CASE);
-    expect(audit).toMatchObject({ operation: { op: 'setInput', key: 'reps', value: 12 }, changes: ['Reps (reps): 10 -> 12'], before: null, after: { total: 1200 } });
+    expect(audit).toMatchObject({
+      operation: { op: 'setInput', key: 'reps', value: 12 },
+      changes: ['Reps (reps): 10 -> 12'],
+      before: null,
+      after: { total: 1200 },
+    });
     expect(store.listMessages('t1').map((m) => m.content)).toEqual(['hi', [{ type: 'text', text: 'ok' }]]);
-    expect(store.getQbrDraft({ caseId: CASE, quarter: '2025-Q1', audience: 'finance' })).toMatchObject({ facts: { quarter: '2025-Q1' }, grounded: false, unverified: ['12%'] });
+    expect(store.getQbrDraft({ caseId: CASE, quarter: '2025-Q1', audience: 'finance' })).toMatchObject({
+      facts: { quarter: '2025-Q1' },
+      grounded: false,
+      unverified: ['12%'],
+    });
 
     // Writing: the same JSON text, and SQL NULL for null.
-    const text = (sql: string, ...params: unknown[]) => handle.sqlite.prepare(sql).pluck().get(...params);
-    store.insertProposal({ caseId: CASE, operations: [{ op: 'x', n: 1.5 }], baseVersion: 2, asOf: '2025-06', preview: [], result: null, proposedBy: 'cy', createdAt: T0 });
+    const text = (sql: string, ...params: unknown[]) =>
+      handle.sqlite
+        .prepare(sql)
+        .pluck()
+        .get(...params);
+    store.insertProposal({
+      caseId: CASE,
+      operations: [{ op: 'x', n: 1.5 }],
+      baseVersion: 2,
+      asOf: '2025-06',
+      preview: [],
+      result: null,
+      proposedBy: 'cy',
+      createdAt: T0,
+    });
     expect(text("select operations from proposals where id = 'p3'")).toBe('[{"op":"x","n":1.5}]');
     expect(text("select preview from proposals where id = 'p3'")).toBe('[]');
     expect(text("select result is null from proposals where id = 'p3'")).toBe(1);

@@ -27,8 +27,14 @@ describe('migration 0002_measurement_actions', () => {
     const columns = (db: typeof old) => db.prepare("select name from pragma_table_info('measurement_history')").pluck().all();
     expect(columns(old)).not.toContain('action');
     old.prepare('insert into workspaces values (?, ?, ?)').run('default', 'Default', T0);
-    old.prepare('insert into business_cases values (?, ?, ?, ?, ?, ?, ?, ?, ?)').run('acme-helpdesk', 'default', 'Acme Helpdesk', 'Acme', JSON.stringify(sampleCase()), 3, 'admin', T0, T0);
-    old.prepare("insert into proposals (id, case_id, operations, base_version, as_of, preview, status, proposed_by, created_at) values ('p1', 'acme-helpdesk', '[]', 1, '2025-06', '[]', 'applied', 'ana', ?)").run(T0);
+    old
+      .prepare('insert into business_cases values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('acme-helpdesk', 'default', 'Acme Helpdesk', 'Acme', JSON.stringify(sampleCase()), 3, 'admin', T0, T0);
+    old
+      .prepare(
+        "insert into proposals (id, case_id, operations, base_version, as_of, preview, status, proposed_by, created_at) values ('p1', 'acme-helpdesk', '[]', 1, '2025-06', '[]', 'applied', 'ana', ?)",
+      )
+      .run(T0);
     const row = old.prepare(
       'insert into measurement_history (case_id, scenario, use_case, input, month, value, note, evidence, source, recorded_by, approved_by, proposal_id, recorded_at, version, replaced_value, superseded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -54,7 +60,24 @@ describe('migration 0002_measurement_actions', () => {
     const store = createSqliteStore(handle);
     expect(store.getCase('acme-helpdesk')!.version).toBe(3);
     store.insertMeasurements([
-      { action: 'removed', caseId: 'acme-helpdesk', scenario: 'actual', useCase: 'support', input: 'gain', month: '2025-03', value: 0.25, note: null, evidence: null, source: null, replacedValue: 0.25, recordedBy: 'eve', approvedBy: 'fay', proposalId: null, recordedAt: T0, version: 4 },
+      {
+        action: 'removed',
+        caseId: 'acme-helpdesk',
+        scenario: 'actual',
+        useCase: 'support',
+        input: 'gain',
+        month: '2025-03',
+        value: 0.25,
+        note: null,
+        evidence: null,
+        source: null,
+        replacedValue: 0.25,
+        recordedBy: 'eve',
+        approvedBy: 'fay',
+        proposalId: null,
+        recordedAt: T0,
+        version: 4,
+      },
     ]);
     expect(store.listMeasurements({ caseId: 'acme-helpdesk' }).map((m) => [m.id, m.action, m.month, m.value, m.recordedBy, m.supersededBy])).toEqual([
       [1, 'recorded', '2025-01', 0.1, 'admin', null],

@@ -27,8 +27,14 @@ describe('migration 0003_proposal_warnings', () => {
     const columns = (db: typeof old) => db.prepare("select name from pragma_table_info('proposals')").pluck().all();
     expect(columns(old)).not.toContain('warnings');
     old.prepare('insert into workspaces values (?, ?, ?)').run('default', 'Default', T0);
-    old.prepare('insert into business_cases values (?, ?, ?, ?, ?, ?, ?, ?, ?)').run('acme-helpdesk', 'default', 'Acme Helpdesk', 'Acme', JSON.stringify(sampleCase()), 1, 'admin', T0, T0);
-    old.prepare("insert into proposals (id, case_id, operations, base_version, as_of, preview, status, proposed_by, created_at) values ('p1', 'acme-helpdesk', '[]', 1, '2025-06', '[]', 'pending', 'ana', ?)").run(T0);
+    old
+      .prepare('insert into business_cases values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('acme-helpdesk', 'default', 'Acme Helpdesk', 'Acme', JSON.stringify(sampleCase()), 1, 'admin', T0, T0);
+    old
+      .prepare(
+        "insert into proposals (id, case_id, operations, base_version, as_of, preview, status, proposed_by, created_at) values ('p1', 'acme-helpdesk', '[]', 1, '2025-06', '[]', 'pending', 'ana', ?)",
+      )
+      .run(T0);
     old.close();
 
     const handle = openDatabase({ path });
@@ -38,7 +44,16 @@ describe('migration 0003_proposal_warnings', () => {
     const store = createSqliteStore(handle);
     expect(store.getProposal('p1')!.warnings).toEqual([]);
 
-    const added = store.insertProposal({ caseId: 'acme-helpdesk', operations: [], baseVersion: 1, asOf: '2025-06', preview: [], warnings: ['Tickets per month: -5 tickets is a negative count.'], proposedBy: 'ana', createdAt: T0 });
+    const added = store.insertProposal({
+      caseId: 'acme-helpdesk',
+      operations: [],
+      baseVersion: 1,
+      asOf: '2025-06',
+      preview: [],
+      warnings: ['Tickets per month: -5 tickets is a negative count.'],
+      proposedBy: 'ana',
+      createdAt: T0,
+    });
     expect(store.getProposal(added.id)!.warnings).toEqual(['Tickets per month: -5 tickets is a negative count.']);
     expect(handle.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });

@@ -99,7 +99,9 @@ describe('SQLite store: QBR drafts', () => {
     expect(indexes).toContain('qbr_drafts_key_version_idx');
     expect(() =>
       handle.sqlite
-        .prepare("insert into qbr_drafts (case_id, quarter, audience, version, case_version, as_of, markdown, facts, grounded, unverified, writer, created_by, created_at) values ('acme-helpdesk', '2025-Q1', 'finance', 1, 1, '2025-03', '', '{}', 1, '[]', 't', 'a', 'x'), ('acme-helpdesk', '2025-Q1', 'finance', 1, 1, '2025-03', '', '{}', 1, '[]', 't', 'a', 'x')")
+        .prepare(
+          "insert into qbr_drafts (case_id, quarter, audience, version, case_version, as_of, markdown, facts, grounded, unverified, writer, created_by, created_at) values ('acme-helpdesk', '2025-Q1', 'finance', 1, 1, '2025-03', '', '{}', 1, '[]', 't', 'a', 'x'), ('acme-helpdesk', '2025-Q1', 'finance', 1, 1, '2025-03', '', '{}', 1, '[]', 't', 'a', 'x')",
+        )
         .run(),
     ).toThrow(/UNIQUE/);
   });

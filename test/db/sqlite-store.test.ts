@@ -47,7 +47,15 @@ describe('SQLite store: business cases', () => {
 describe('SQLite store: proposals', () => {
   it('decides a proposal once: only a pending one changes', () => {
     const { store } = withCase();
-    const p = store.insertProposal({ caseId: 'acme-helpdesk', operations: [{ op: 'x' }], baseVersion: 1, asOf: '2025-06', preview: [], proposedBy: 'ana', createdAt: T0 });
+    const p = store.insertProposal({
+      caseId: 'acme-helpdesk',
+      operations: [{ op: 'x' }],
+      baseVersion: 1,
+      asOf: '2025-06',
+      preview: [],
+      proposedBy: 'ana',
+      createdAt: T0,
+    });
     expect(p).toMatchObject({ status: 'pending', channel: null, thread: null, decidedAt: null, operations: [{ op: 'x' }] });
     expect(store.decideProposal(p.id, { status: 'rejected', decidedBy: 'ben', decidedAt: T1, reason: 'no' })).toBe(true);
     expect(store.decideProposal(p.id, { status: 'applied', decidedBy: 'eve', decidedAt: T1, appliedVersion: 2 })).toBe(false);
@@ -70,14 +78,28 @@ describe('SQLite store: proposals', () => {
 
   it('refuses a proposal for a case that does not exist (foreign key)', () => {
     const { store } = withCase();
-    expect(() => store.insertProposal({ caseId: 'ghost', operations: [], baseVersion: 1, asOf: '2025-06', preview: [], proposedBy: 'a', createdAt: T0 })).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      store.insertProposal({ caseId: 'ghost', operations: [], baseVersion: 1, asOf: '2025-06', preview: [], proposedBy: 'a', createdAt: T0 }),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
 
 describe('SQLite store: measurement history', () => {
   it('keeps every value and links a replaced value to the one that replaced it', () => {
     const { store } = withCase();
-    const row = { caseId: 'acme-helpdesk', scenario: 'actual', useCase: 'support', input: 'gain', month: '2025-03', note: null, evidence: null, source: null, approvedBy: 'ben', proposalId: null, recordedAt: T0 };
+    const row = {
+      caseId: 'acme-helpdesk',
+      scenario: 'actual',
+      useCase: 'support',
+      input: 'gain',
+      month: '2025-03',
+      note: null,
+      evidence: null,
+      source: null,
+      approvedBy: 'ben',
+      proposalId: null,
+      recordedAt: T0,
+    };
     store.insertMeasurements([{ ...row, value: 0.3, recordedBy: 'ana', version: 2, replacedValue: null }]);
     store.insertMeasurements([{ ...row, value: 0.35, recordedBy: 'cy', version: 3, replacedValue: 0.3 }]);
     store.insertMeasurements([{ ...row, month: '2025-04', value: 0.4, recordedBy: 'cy', version: 3, replacedValue: null }]);
@@ -117,8 +139,16 @@ describe('SQLite store: conversations', () => {
     store.ensureWorkspace('other', 'Other', T0);
     expect(store.getOrCreateThread({ workspaceId: 'other', key: 'slack:C1:1700.1', now: T0 }).id).not.toBe(thread.id);
     const roles = ['user', 'assistant', 'tool', 'assistant'] as const;
-    store.appendMessages({ threadId: thread.id, messages: roles.slice(0, 1).map((role) => ({ role, content: [{ type: 'text', text: 'm0' }] })), createdAt: T0 });
-    store.appendMessages({ threadId: thread.id, messages: roles.slice(1).map((role, i) => ({ role, content: [{ type: 'text', text: `m${i + 1}` }] })), createdAt: T1 });
+    store.appendMessages({
+      threadId: thread.id,
+      messages: roles.slice(0, 1).map((role) => ({ role, content: [{ type: 'text', text: 'm0' }] })),
+      createdAt: T0,
+    });
+    store.appendMessages({
+      threadId: thread.id,
+      messages: roles.slice(1).map((role, i) => ({ role, content: [{ type: 'text', text: `m${i + 1}` }] })),
+      createdAt: T1,
+    });
     store.appendMessages({ threadId: thread.id, messages: [], createdAt: T0 });
     expect(store.listMessages(thread.id).map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'assistant']);
     expect(store.listMessages(thread.id, { limit: 2 }).map((m) => m.content)).toEqual([[{ type: 'text', text: 'm2' }], [{ type: 'text', text: 'm3' }]]);

@@ -46,7 +46,13 @@ export const actual: Scenario = {
       id: 'tickets',
       name: 'Tickets',
       inputs: [
-        { key: 'tpd', label: 'Tickets per day', unit: 'tickets/day', value: 100, series: { '2026-02': 110, '2026-05': { value: 120, note: 'Zendesk', source: 'export' } } },
+        {
+          key: 'tpd',
+          label: 'Tickets per day',
+          unit: 'tickets/day',
+          value: 100,
+          series: { '2026-02': 110, '2026-05': { value: 120, note: 'Zendesk', source: 'export' } },
+        },
         { key: 'tpd_baseline', label: 'Baseline: Tickets per day', unit: 'tickets/day', value: 100 },
         { key: 'value_per_ticket', label: 'Value per ticket', unit: 'USD', value: 50 },
       ],

@@ -17,13 +17,22 @@ function figures(doc: BusinessCase, asOf = '2026-08') {
   return r.value;
 }
 const input = (doc: BusinessCase, useCase: string, key: string) =>
-  doc.scenarios.find((s) => s.id === 'actual')!.useCases.find((u) => u.id === useCase)!.inputs.find((i) => i.key === key)!;
+  doc.scenarios
+    .find((s) => s.id === 'actual')!
+    .useCases.find((u) => u.id === useCase)!
+    .inputs.find((i) => i.key === key)!;
 
 describe('setInput with from: an assumption that changes from a month on', () => {
   it('seed 003: 10 reps, 15 from June; a constant becomes time-series with its value kept', () => {
     const doc = example();
     const constant = applyOk(doc, { op: 'setInput', ...efficiency, input: 'salary', value: 72000, from: '2026-06' }, '2026-08');
-    expect(input(constant.document, 'efficiency', 'salary')).toEqual({ key: 'salary', label: 'Salary', unit: 'USD', value: 60000, series: { '2026-06': 72000 } });
+    expect(input(constant.document, 'efficiency', 'salary')).toEqual({
+      key: 'salary',
+      label: 'Salary',
+      unit: 'USD',
+      value: 60000,
+      series: { '2026-06': 72000 },
+    });
     // Jan-May 10 x 60000 x 0.1 / 12 = 5000; Jun-Dec 15 x 72000 x 0.1 / 12 = 9000.
     const gain = figures(constant.document).useCases[0]!;
     expect(gain.total).toBe(5 * 5000 + 7 * 9000);
@@ -56,8 +65,12 @@ describe('setInput with from: an assumption that changes from a month on', () =>
   });
 
   it('is refused on a metric (its values are measurements), in a locked month and outside the window', () => {
-    expect(applyRefused(example(), { op: 'setInput', ...tickets, input: 'tpd', value: 130, from: '2026-06' }).message).toMatch(/metric of calculation 'volume'.*recordMeasurement/);
-    expect(applyRefused(example('2026-03'), { op: 'setInput', ...efficiency, input: 'salary', value: 1, from: '2026-03' }).message).toMatch(/2026-03 is locked/);
+    expect(applyRefused(example(), { op: 'setInput', ...tickets, input: 'tpd', value: 130, from: '2026-06' }).message).toMatch(
+      /metric of calculation 'volume'.*recordMeasurement/,
+    );
+    expect(applyRefused(example('2026-03'), { op: 'setInput', ...efficiency, input: 'salary', value: 1, from: '2026-03' }).message).toMatch(
+      /2026-03 is locked/,
+    );
     expect(applyRefused(example(), { op: 'setInput', ...efficiency, input: 'salary', value: 1, from: '2027-01' }).message).toMatch(/outside scenario 'actual'/);
   });
 
@@ -90,7 +103,9 @@ describe('the lock guard', () => {
     const r = applyOk(example('2026-03'), { op: 'setInput', ...efficiency, input: 'salary', value: 72000, from: '2026-04' }, '2026-08');
     // Realized Jan-Mar: 5000 + 0 (tickets) + 0 (deflection unclaimed) = 5000; Feb 5000 + 500 = 5500; Mar 5000 + 500 + 500 = 6000.
     expect(r.preview.changes.at(-1)).toBe('locked months through 2026-03 keep their figures (realized 16,500.00 in 2026-01 to 2026-03)');
-    const locked = figures(r.document).monthly.slice(0, 3).map((m) => m.realized);
+    const locked = figures(r.document)
+      .monthly.slice(0, 3)
+      .map((m) => m.realized);
     expect(locked).toEqual([5000, 5500, 6000]);
   });
 
@@ -149,7 +164,9 @@ describe('removeMeasurement', () => {
     const s = figures(r.document);
     expect(s.useCases[1]).toMatchObject({ realizedToDate: 3500, measuredToDate: 3500 });
     expect(s.carriedForwardToDate).toBe(3000 + 2500);
-    expect(r.preview.changes[0]).toBe('removed Tickets per day (tpd) in 2026-05: 120 tickets/day, note "Zendesk", source "export"; 2026-05 now takes 110 tickets/day (carried forward)');
+    expect(r.preview.changes[0]).toBe(
+      'removed Tickets per day (tpd) in 2026-05: 120 tickets/day, note "Zendesk", source "export"; 2026-05 now takes 110 tickets/day (carried forward)',
+    );
   });
 
   it('the last entry removed: the input stays time-series and the calculation claims nothing', () => {
@@ -174,15 +191,21 @@ describe('annotateMeasurement', () => {
     const r = applyOk(doc, { op: 'annotateMeasurement', ...tickets, input: 'tpd', month: '2026-05', evidence: 'https://example.test/report', source: '' });
     expect(input(r.document, 'tickets', 'tpd').series!['2026-05']).toEqual({ value: 120, note: 'Zendesk', evidence: 'https://example.test/report' });
     expect(figures(r.document)).toEqual(figures(doc));
-    expect(r.preview.changes).toEqual(['annotated Tickets per day (tpd) in 2026-05, value 120 tickets/day unchanged: evidence "https://example.test/report", source removed']);
+    expect(r.preview.changes).toEqual([
+      'annotated Tickets per day (tpd) in 2026-05, value 120 tickets/day unchanged: evidence "https://example.test/report", source removed',
+    ]);
     // Every detail removed: the entry is written as the plain number again.
     const bare = applyOk(r.document, { op: 'annotateMeasurement', ...tickets, input: 'tpd', month: '2026-05', note: '', evidence: '' });
     expect(input(bare.document, 'tickets', 'tpd').series!['2026-05']).toBe(120);
   });
 
   it('is refused without an entry or without a field', () => {
-    expect(applyRefused(example(), { op: 'annotateMeasurement', ...tickets, input: 'tpd', month: '2026-04', note: 'x' }).message).toMatch(/no entry in 2026-04 to annotate/);
-    expect(applyRefused(example(), { op: 'annotateMeasurement', ...tickets, input: 'tpd', month: '2026-05' }).message).toMatch(/at least one of note, evidence, source/);
+    expect(applyRefused(example(), { op: 'annotateMeasurement', ...tickets, input: 'tpd', month: '2026-04', note: 'x' }).message).toMatch(
+      /no entry in 2026-04 to annotate/,
+    );
+    expect(applyRefused(example(), { op: 'annotateMeasurement', ...tickets, input: 'tpd', month: '2026-05' }).message).toMatch(
+      /at least one of note, evidence, source/,
+    );
   });
 });
 
@@ -194,8 +217,10 @@ describe('milestones', () => {
 
   it('updateMilestone sets the given fields; null clears a month or the note', () => {
     const achieved = applyOk(example(), { op: 'updateMilestone', ...at, id: 'onboarded', achievedMonth: '2026-05', note: 'all 4 teams' });
-    expect(achieved.document.scenarios[1]!.milestones).toEqual([{ id: 'onboarded', name: 'All teams onboarded', targetMonth: '2026-04', achievedMonth: '2026-05', note: 'all 4 teams' }]);
-    expect(achieved.preview.changes).toEqual(["milestone 'All teams onboarded' (onboarded): achieved 2026-05, note \"all 4 teams\""]);
+    expect(achieved.document.scenarios[1]!.milestones).toEqual([
+      { id: 'onboarded', name: 'All teams onboarded', targetMonth: '2026-04', achievedMonth: '2026-05', note: 'all 4 teams' },
+    ]);
+    expect(achieved.preview.changes).toEqual(['milestone \'All teams onboarded\' (onboarded): achieved 2026-05, note "all 4 teams"']);
     const cleared = applyOk(achieved.document, { op: 'updateMilestone', ...at, id: 'onboarded', targetMonth: null, note: null, name: 'Everyone onboarded' });
     expect(cleared.document.scenarios[1]!.milestones).toEqual([{ id: 'onboarded', name: 'Everyone onboarded', achievedMonth: '2026-05' }]);
   });
@@ -208,6 +233,8 @@ describe('milestones', () => {
     expect(applyRefused(two, { op: 'updateMilestone', ...at, id: 'golive', name: 'all teams onboarded' }).message).toBe(
       "scenario 'actual' already has a milestone named 'All teams onboarded' (onboarded)",
     );
-    expect(applyRefused(example(), { op: 'updateMilestone', ...at, id: 'onboarded' }).message).toMatch(/at least one of name, targetMonth, achievedMonth, note/);
+    expect(applyRefused(example(), { op: 'updateMilestone', ...at, id: 'onboarded' }).message).toMatch(
+      /at least one of name, targetMonth, achievedMonth, note/,
+    );
   });
 });

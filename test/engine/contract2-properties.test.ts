@@ -33,8 +33,14 @@ const operation = fc.oneof(
   target.map((t) => ({ op: 'trackMetric', scenario: 'actual', ...t, calculation: CALCULATIONS[t.useCase] })),
   month.map((through) => ({ op: 'lockMonths', scenario: 'actual', through })),
   fc.constant({
-    op: 'convertCalculation', scenario: 'actual', useCase: 'efficiency', calculation: 'gain', percentInput: 'handle_gain',
-    metric: { key: 'aht', label: 'Handle time', unit: 'min' }, baseline: 10, direction: 'decrease',
+    op: 'convertCalculation',
+    scenario: 'actual',
+    useCase: 'efficiency',
+    calculation: 'gain',
+    percentInput: 'handle_gain',
+    metric: { key: 'aht', label: 'Handle time', unit: 'min' },
+    baseline: 10,
+    direction: 'decrease',
   }),
 );
 
@@ -46,7 +52,7 @@ function locked(doc: BusinessCase): number[][] {
 }
 
 describe('the lock guard (property)', () => {
-  it('no sequence of operations changes a locked month\'s figures; refused operations change nothing', () => {
+  it("no sequence of operations changes a locked month's figures; refused operations change nothing", () => {
     const start = example(LOCK);
     const guarded = locked(start);
     fc.assert(
@@ -71,10 +77,7 @@ describe('the lock guard (property)', () => {
 });
 
 describe('measurements (properties)', () => {
-  const tracked = fc.constantFrom(
-    { useCase: 'tickets', input: 'tpd' },
-    { useCase: 'deflection', input: 'rate' },
-  );
+  const tracked = fc.constantFrom({ useCase: 'tickets', input: 'tpd' }, { useCase: 'deflection', input: 'rate' });
 
   it('removeMeasurement after recordMeasurement in a month without an entry restores the document and its figures', () => {
     const doc = example();

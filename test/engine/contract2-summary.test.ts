@@ -44,21 +44,54 @@ describe('as of August 2026', () => {
     // benefit by month: Jan 5000 + 0 + 1000 = 6000; Feb 5000 + 500 + 1000 = 6500; Mar, Apr
     // 5000 + 500 + 500 = 6000; May 5000 + 1000 + 500 = 6500; Jun-Dec 7500 + 1000 + 500 = 9000.
     // Feb: 5000 assumed + tickets 500 measured (fresh); deflection's 1000 is not measured yet.
-    expect(month(s, '2026-02')).toEqual({ month: '2026-02', benefit: 5000 + 500 + 1000, cumulative: 6000 + 6500, realized: 5500, measured: 500, carriedForward: 0, assumed: 5000, estimated: 6800 });
+    expect(month(s, '2026-02')).toEqual({
+      month: '2026-02',
+      benefit: 5000 + 500 + 1000,
+      cumulative: 6000 + 6500,
+      realized: 5500,
+      measured: 500,
+      carriedForward: 0,
+      assumed: 5000,
+      estimated: 6800,
+    });
     // Apr: both metrics carried forward (tickets 500 from Feb, deflection 500 from Mar).
-    expect(month(s, '2026-04')).toEqual({ month: '2026-04', benefit: 6000, cumulative: 6000 + 6500 + 6000 + 6000, realized: 6000, measured: 1000, carriedForward: 1000, assumed: 5000, estimated: 6800 });
+    expect(month(s, '2026-04')).toEqual({
+      month: '2026-04',
+      benefit: 6000,
+      cumulative: 6000 + 6500 + 6000 + 6000,
+      realized: 6000,
+      measured: 1000,
+      carriedForward: 1000,
+      assumed: 5000,
+      estimated: 6800,
+    });
     // May: tickets measured fresh (1000), deflection carried (500).
     expect(month(s, '2026-05')).toMatchObject({ benefit: 6500, realized: 6500, measured: 1500, carriedForward: 500, assumed: 5000 });
     // Sep is after asOf: nothing realized.
-    expect(month(s, '2026-09')).toEqual({ month: '2026-09', benefit: 7500 + 1000 + 500, cumulative: 24500 + 6500 + 3 * 9000 + 9000, realized: null, measured: null, carriedForward: null, assumed: null, estimated: 6800 });
+    expect(month(s, '2026-09')).toEqual({
+      month: '2026-09',
+      benefit: 7500 + 1000 + 500,
+      cumulative: 24500 + 6500 + 3 * 9000 + 9000,
+      realized: null,
+      measured: null,
+      carriedForward: null,
+      assumed: null,
+      estimated: 6800,
+    });
   });
 
-  it('lastMeasured is the metric\'s latest entry; tracked only with a metric', () => {
+  it("lastMeasured is the metric's latest entry; tracked only with a metric", () => {
     expect(useCase(s, 'tickets').calculations[0]).toMatchObject({ tracked: true, metric: 'tpd', lastMeasured: '2026-05', total: 9500, realizedToDate: 5500 });
-    expect(useCase(s, 'deflection').calculations[0]).toMatchObject({ tracked: true, metric: 'rate', lastMeasured: '2026-03', total: 7000, realizedToDate: 3000 });
+    expect(useCase(s, 'deflection').calculations[0]).toMatchObject({
+      tracked: true,
+      metric: 'rate',
+      lastMeasured: '2026-03',
+      total: 7000,
+      realizedToDate: 3000,
+    });
   });
 
-  it('per use case: measured, assumed, estimated and variance against the plan\'s use case of the same id', () => {
+  it("per use case: measured, assumed, estimated and variance against the plan's use case of the same id", () => {
     // Plan to date (Jan-Aug): efficiency 8 x 6000 = 48000, tickets 8 x 800 = 6400.
     expect(useCase(s, 'efficiency')).toMatchObject({ measuredToDate: 0, assumedToDate: 47500, estimatedToDate: 48000 });
     expect(useCase(s, 'efficiency').varianceToDate).toBeCloseTo(47500 / 48000 - 1, 12);
@@ -81,14 +114,44 @@ describe('as of August 2026', () => {
     expect(s.roi).toBeCloseTo((94000 - 32000) / 32000, 12);
   });
 
-  it('fields come in the contract\'s order', () => {
+  it("fields come in the contract's order", () => {
     expect(Object.keys(s)).toEqual([
-      'scenario', 'kind', 'currency', 'asOf', 'start', 'months', 'total', 'realizedToDate', 'measuredToDate',
-      'carriedForwardToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'projectedTotal', 'projectedRoi',
-      'investmentTotal', 'investmentToDate', 'roi', 'roiToDate', 'benefitMultiple', 'paybackMonth', 'monthly', 'useCases',
+      'scenario',
+      'kind',
+      'currency',
+      'asOf',
+      'start',
+      'months',
+      'total',
+      'realizedToDate',
+      'measuredToDate',
+      'carriedForwardToDate',
+      'assumedToDate',
+      'estimatedToDate',
+      'varianceToDate',
+      'projectedTotal',
+      'projectedRoi',
+      'investmentTotal',
+      'investmentToDate',
+      'roi',
+      'roiToDate',
+      'benefitMultiple',
+      'paybackMonth',
+      'monthly',
+      'useCases',
     ]);
     expect(Object.keys(s.monthly[0]!)).toEqual(['month', 'benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated']);
-    expect(Object.keys(s.useCases[0]!)).toEqual(['id', 'name', 'total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'calculations']);
+    expect(Object.keys(s.useCases[0]!)).toEqual([
+      'id',
+      'name',
+      'total',
+      'realizedToDate',
+      'measuredToDate',
+      'assumedToDate',
+      'estimatedToDate',
+      'varianceToDate',
+      'calculations',
+    ]);
   });
 });
 
@@ -117,6 +180,10 @@ describe('the projection at the edges of the window', () => {
 
   it('without a comparison the per-use-case estimate and variance are null', () => {
     const s = summary({ asOf: '2026-08', compare: null });
-    expect(s.useCases.map((u) => [u.estimatedToDate, u.varianceToDate])).toEqual([[null, null], [null, null], [null, null]]);
+    expect(s.useCases.map((u) => [u.estimatedToDate, u.varianceToDate])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
   });
 });

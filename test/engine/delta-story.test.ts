@@ -337,7 +337,13 @@ describe('Delta Corp: splitting the handle-time calculation (shapley)', () => {
     // Plan support-efficiency a month: 100000/12 + 22000/12 = 10166.67, x 0.25 Jul-Sep,
     // x 0.6 Oct-Dec, then 1 for the rest of the 36 months.
     const ramp = Array.from({ length: 36 }, (_, i) => (i < 3 ? 0.25 : i < 6 ? 0.6 : 1));
-    expectCents(useCaseMonthly(document, 'rollout-plan', 'support-efficiency'), ramp.map((f) => (122000 / 12) * f));
-    expectCents(calcMonthly(document, 'rollout-plan', 'support-efficiency', 'tickets-handled'), ramp.map((f) => (11000 / 12) * f));
+    expectCents(
+      useCaseMonthly(document, 'rollout-plan', 'support-efficiency'),
+      ramp.map((f) => (122000 / 12) * f),
+    );
+    expectCents(
+      calcMonthly(document, 'rollout-plan', 'support-efficiency', 'tickets-handled'),
+      ramp.map((f) => (11000 / 12) * f),
+    );
   });
 });

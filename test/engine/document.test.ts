@@ -64,9 +64,7 @@ function validDocument(): Doc {
                 series: { '2025-02': 110, '2025-03': { value: 120, note: 'n', evidence: 'https://x', source: 'Zendesk' } },
               },
             ],
-            calculations: [
-              { id: 'saving', name: 'Saving', formula: 'reps * (tickets - 100)', period: 'monthly', metric: 'tickets' },
-            ],
+            calculations: [{ id: 'saving', name: 'Saving', formula: 'reps * (tickets - 100)', period: 'monthly', metric: 'tickets' }],
           },
         ],
       },
@@ -168,8 +166,16 @@ describe('wrong types and values are rejected with the JSON path', () => {
     ['input value Infinity', (d) => (d.scenarios[0].useCases[0].inputs[0].value = Infinity), '$.scenarios[0].useCases[0].inputs[0].value'],
     ['input value NaN', (d) => (d.scenarios[0].useCases[0].inputs[0].value = NaN), '$.scenarios[0].useCases[0].inputs[0].value'],
     ['formula as a number', (d) => (d.scenarios[0].useCases[0].calculations[0].formula = 42), '$.scenarios[0].useCases[0].calculations[0].formula'],
-    ['series entry as a string', (d) => (d.scenarios[1].useCases[0].inputs[1].series['2025-02'] = '110'), '$.scenarios[1].useCases[0].inputs[1].series["2025-02"]'],
-    ['series entry value as a string', (d) => (d.scenarios[1].useCases[0].inputs[1].series['2025-03'].value = '120'), '$.scenarios[1].useCases[0].inputs[1].series["2025-03"]'],
+    [
+      'series entry as a string',
+      (d) => (d.scenarios[1].useCases[0].inputs[1].series['2025-02'] = '110'),
+      '$.scenarios[1].useCases[0].inputs[1].series["2025-02"]',
+    ],
+    [
+      'series entry value as a string',
+      (d) => (d.scenarios[1].useCases[0].inputs[1].series['2025-03'].value = '120'),
+      '$.scenarios[1].useCases[0].inputs[1].series["2025-03"]',
+    ],
     ['scenarios not an array', (d) => (d.scenarios = {}), '$.scenarios'],
     ['useCases missing', (d) => delete d.scenarios[0].useCases, '$.scenarios[0].useCases'],
     ['calculation period missing', (d) => delete d.scenarios[0].useCases[0].calculations[0].period, '$.scenarios[0].useCases[0].calculations[0].period'],
@@ -256,7 +262,10 @@ describe('ids and keys', () => {
   });
 
   it('duplicate scenario ids: the path of the second, the id named', () => {
-    const message = expectPath(modified((d) => (d.scenarios[1].id = 'plan')), '$.scenarios[1].id');
+    const message = expectPath(
+      modified((d) => (d.scenarios[1].id = 'plan')),
+      '$.scenarios[1].id',
+    );
     expect(message).toContain('plan');
   });
 
@@ -337,7 +346,10 @@ describe('scenarios', () => {
   });
 
   it.each([1.5, -0.1, 2])('ramp factor %d is out of range (0 <= f <= 1)', (factor) => {
-    expectPath(modified((d) => (d.scenarios[0].ramp[1].factor = factor)), '$.scenarios[0].ramp[1].factor');
+    expectPath(
+      modified((d) => (d.scenarios[0].ramp[1].factor = factor)),
+      '$.scenarios[0].ramp[1].factor',
+    );
   });
 
   it('a realization scenario has no ramp', () => {
@@ -349,9 +361,19 @@ describe('scenarios', () => {
   });
 
   it('basedOn must name a future scenario of the business case', () => {
-    expect(expectPath(modified((d) => (d.scenarios[1].basedOn = 'nowhere')), '$.scenarios[1].basedOn')).toContain('nowhere');
+    expect(
+      expectPath(
+        modified((d) => (d.scenarios[1].basedOn = 'nowhere')),
+        '$.scenarios[1].basedOn',
+      ),
+    ).toContain('nowhere');
     // a realization scenario is not a future scenario (here: itself)
-    expect(expectPath(modified((d) => (d.scenarios[1].basedOn = 'actual')), '$.scenarios[1].basedOn')).toContain('actual');
+    expect(
+      expectPath(
+        modified((d) => (d.scenarios[1].basedOn = 'actual')),
+        '$.scenarios[1].basedOn',
+      ),
+    ).toContain('actual');
   });
 });
 
@@ -398,7 +420,10 @@ describe('formulas', () => {
   });
 
   it('an empty formula is rejected', () => {
-    expectPath(modified((d) => (d.scenarios[0].useCases[0].calculations[0].formula = '')), '$.scenarios[0].useCases[0].calculations[0].formula');
+    expectPath(
+      modified((d) => (d.scenarios[0].useCases[0].calculations[0].formula = '')),
+      '$.scenarios[0].useCases[0].calculations[0].formula',
+    );
   });
 
   it('a metric must be an input of the use case', () => {

@@ -7,15 +7,7 @@
  * a level.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  compileFormula,
-  parseDocument,
-  parseFormula,
-  summarize,
-  type BusinessCase,
-  type Scenario,
-  type UseCase,
-} from '../../src/engine/index.ts';
+import { compileFormula, parseDocument, parseFormula, summarize, type BusinessCase, type Scenario, type UseCase } from '../../src/engine/index.ts';
 import { FORMULA_LIMITS } from '../../src/engine/formula/formula-limits.ts';
 import { applyOk, applyRefused, caseWith } from '../support/operation-helpers.ts';
 
@@ -245,7 +237,11 @@ describe('a document holding a formula beyond a limit is refused when loaded', (
     // wrap(a - a, 32) = 0; pad with spaces to exactly 2,000 characters.
     const deep = wrap('a - a', 32);
     const long = `a${' '.repeat(1999)}`; // 2 a month
-    for (const [formula, monthly] of [[args, 3], [deep, 0], [long, 2]] as const) {
+    for (const [formula, monthly] of [
+      [args, 3],
+      [deep, 0],
+      [long, 2],
+    ] as const) {
       const r = parseDocument(documentJson(formula));
       if (!r.ok) throw new Error(r.error.message);
       const s = summarize(r.value, { asOf: '2025-06' });
@@ -317,7 +313,14 @@ describe('formulas the engine writes are held to the same limits', () => {
   it('an explicit part over the limits is refused quoting only the start of its formula', () => {
     const doc = caseWith([plan('a * b')]);
     const long = `a${' + a'.repeat(1500)}`;
-    const e = applyRefused(doc, { ...split, strategy: 'explicit', parts: [{ ...split.parts[0], formula: long }, { ...split.parts[1], formula: 'b' }] });
+    const e = applyRefused(doc, {
+      ...split,
+      strategy: 'explicit',
+      parts: [
+        { ...split.parts[0], formula: long },
+        { ...split.parts[1], formula: 'b' },
+      ],
+    });
     expect(e.message).toContain(`part 'part-a' formula "${long.slice(0, 80)}..." (${long.length} characters)`);
     expect(e.message.length).toBeLessThan(400);
   });

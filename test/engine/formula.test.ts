@@ -3,14 +3,7 @@
  * language") defines it. Every expected value is plain arithmetic written in the test.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  compileFormula,
-  evaluateScenario,
-  parseFormula,
-  summarize,
-  type BusinessCase,
-  type Scenario,
-} from '../../src/engine/index.ts';
+import { compileFormula, evaluateScenario, parseFormula, summarize, type BusinessCase, type Scenario } from '../../src/engine/index.ts';
 
 /** Parses, compiles and evaluates a formula with the given input values. */
 function evaluate(formula: string, inputs: Record<string, number> = {}): number {
@@ -377,9 +370,7 @@ describe('division by zero and non-finite results are errors, never numbers', ()
 
   it('names the month in which the divisor becomes zero (a later month of the window)', () => {
     // d is 4 in Jan-Feb, then 0 from March: March is the first month that divides by zero.
-    const message = evaluationErrorOf(
-      scenarioWith('100 / d', [{ key: 'd', label: 'D', unit: '', value: 4, series: { '2025-03': 0 } }]),
-    );
+    const message = evaluationErrorOf(scenarioWith('100 / d', [{ key: 'd', label: 'D', unit: '', value: 4, series: { '2025-03': 0 } }]));
     expect(message).toContain('2025-03');
     expect(message).not.toContain('2025-01');
   });
@@ -407,9 +398,7 @@ describe('division by zero and non-finite results are errors, never numbers', ()
       expect(message).toContain('ratio');
       expect(message).toContain('2025-01');
     }
-    const fromSeries = evaluationErrorOf(
-      scenarioWith('x * 2', [{ key: 'x', label: 'X', unit: '', value: 1, series: { '2025-04': NaN } }]),
-    );
+    const fromSeries = evaluationErrorOf(scenarioWith('x * 2', [{ key: 'x', label: 'X', unit: '', value: 1, series: { '2025-04': NaN } }]));
     expect(fromSeries).toContain('2025-04');
   });
 

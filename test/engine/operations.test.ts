@@ -186,10 +186,7 @@ describe('createRealizationScenario', () => {
         { label: 'Licence', amount: 12000, recurrence: 'annual' },
         { label: 'Setup', amount: 3000, recurrence: 'one-time' },
       ],
-      useCases: [
-        { ...SUPPORT, inputs: SUPPORT.inputs.map((i) => (i.key === 'handle_time' ? handleTimeAsConstant : i)) },
-        QUALITY,
-      ],
+      useCases: [{ ...SUPPORT, inputs: SUPPORT.inputs.map((i) => (i.key === 'handle_time' ? handleTimeAsConstant : i)) }, QUALITY],
     });
     for (const key of ['ramp', 'milestones', 'lockedThrough'] as const) expect(Object.hasOwn(document.scenarios[1]!, key)).toBe(false);
 
@@ -467,7 +464,13 @@ describe('convertCalculation', () => {
     const { document } = applyOk(doc, { ...convertEfficiency, baseline: undefined, baselineInput: 'tickets' });
     const support = useCase(document, 'plan', 'support');
     expect(input(support, 'tickets_closed_baseline')).toStrictEqual({ key: 'tickets_closed_baseline', label: 'Old', unit: '', value: 1 });
-    expect(input(support, 'tickets_closed')).toStrictEqual({ key: 'tickets_closed', label: 'Tickets Closed per Agent', unit: 'tickets/day', value: 1000, series: {} });
+    expect(input(support, 'tickets_closed')).toStrictEqual({
+      key: 'tickets_closed',
+      label: 'Tickets Closed per Agent',
+      unit: 'tickets/day',
+      value: 1000,
+      series: {},
+    });
     expect(support.calculations[0]!.formula).toBe('agents * salary * max(0, (tickets_closed - tickets) / tickets)');
   });
 
@@ -475,7 +478,14 @@ describe('convertCalculation', () => {
     const doc = planWith((s) => (input(s, 'gain').value = -0.1));
     const { document } = applyOk(doc, { ...convertEfficiency, clampNegative: false });
     // Target 40 x (1 - 0.1) = 36: (36 - 40) / 40 = -0.1 -> 600000 x -0.1 / 12 = -5000 a month.
-    const atTarget = applyOk(document, { op: 'recordMeasurement', scenario: 'plan', useCase: 'support', input: 'tickets_closed', month: '2025-04', value: 36 }).document;
+    const atTarget = applyOk(document, {
+      op: 'recordMeasurement',
+      scenario: 'plan',
+      useCase: 'support',
+      input: 'tickets_closed',
+      month: '2025-04',
+      value: 36,
+    }).document;
     expectCents(calcMonthly(atTarget, 'plan', 'support', 'efficiency').slice(3), new Array(9).fill(-5000));
   });
 
@@ -655,9 +665,18 @@ describe('splitCalculation', () => {
 
     // Each part: 1000 x 8 x 0.5 / 2 = 2000 a month (x 0.5 in Jan-Feb); the use case keeps
     // 4000 + 300 = 4300 a month, 2150 in Jan-Feb: total 2 x 2150 + 4 x 4300 = 21500.
-    expectCents(calcMonthly(document, 'plan', 'handling', 'volume'), RAMP.map((f) => 2000 * f));
-    expectCents(calcMonthly(document, 'plan', 'handling', 'speed'), RAMP.map((f) => 2000 * f));
-    expectCents(useCaseMonthly(document, 'plan', 'handling'), RAMP.map((f) => 4300 * f));
+    expectCents(
+      calcMonthly(document, 'plan', 'handling', 'volume'),
+      RAMP.map((f) => 2000 * f),
+    );
+    expectCents(
+      calcMonthly(document, 'plan', 'handling', 'speed'),
+      RAMP.map((f) => 2000 * f),
+    );
+    expectCents(
+      useCaseMonthly(document, 'plan', 'handling'),
+      RAMP.map((f) => 4300 * f),
+    );
     expect(preview.before?.total).toBe(21500);
     expect(preview.after.total).toBe(21500);
     expect(preview.changes.join('\n')).toMatch(/volume/);
@@ -709,18 +728,30 @@ describe('splitCalculation', () => {
 
     // v(S) = f(S at P, others at 0): v({}) = v({tickets}) = v({minutes}) = 0, v(both) = 4000.
     // phi_tickets = 1/2 (v({t}) - v({})) + 1/2 (v({t,m}) - v({m})) = 0 + 2000 = 2000 = phi_minutes.
-    expectCents(calcMonthly(document, 'plan', 'handling', 'volume'), RAMP.map((f) => 2000 * f));
-    expectCents(calcMonthly(document, 'plan', 'handling', 'speed'), RAMP.map((f) => 2000 * f));
+    expectCents(
+      calcMonthly(document, 'plan', 'handling', 'volume'),
+      RAMP.map((f) => 2000 * f),
+    );
+    expectCents(
+      calcMonthly(document, 'plan', 'handling', 'speed'),
+      RAMP.map((f) => 2000 * f),
+    );
     expect(preview.before?.total).toBe(21500);
     expect(preview.after.total).toBe(21500);
 
     // 0 at the reference: tickets at 0 zeroes `volume` only; minutes at 0 zeroes `speed` only.
     const noTickets = applyOk(document, { op: 'setInput', scenario: 'plan', useCase: 'handling', input: 'tickets', value: 0 }).document;
     expectCents(calcMonthly(noTickets, 'plan', 'handling', 'volume'), [0, 0, 0, 0, 0, 0]);
-    expectCents(calcMonthly(noTickets, 'plan', 'handling', 'speed'), RAMP.map((f) => 2000 * f));
+    expectCents(
+      calcMonthly(noTickets, 'plan', 'handling', 'speed'),
+      RAMP.map((f) => 2000 * f),
+    );
     const noMinutes = applyOk(document, { op: 'setInput', scenario: 'plan', useCase: 'handling', input: 'minutes', value: 0 }).document;
     expectCents(calcMonthly(noMinutes, 'plan', 'handling', 'speed'), [0, 0, 0, 0, 0, 0]);
-    expectCents(calcMonthly(noMinutes, 'plan', 'handling', 'volume'), RAMP.map((f) => 2000 * f));
+    expectCents(
+      calcMonthly(noMinutes, 'plan', 'handling', 'volume'),
+      RAMP.map((f) => 2000 * f),
+    );
   });
 
   it('shapley with a non-zero reference: tickets x (minutes - 5) x rate, minutes referenced at 5', () => {
@@ -785,7 +816,7 @@ describe('splitCalculation', () => {
       expect(e.message).toMatch(/'audited_minutes' already has measurements/);
     });
 
-    it('explicit: a part formula that refers to another part\'s metric', () => {
+    it("explicit: a part formula that refers to another part's metric", () => {
       const e = applyRefused(
         handlingDoc([HANDLING]),
         split('handling', 'explicit', [
@@ -1114,7 +1145,15 @@ describe('setInput', () => {
 describe('addMilestone', () => {
   it('appends the milestone with the fields given, and only those', () => {
     const doc = planDoc();
-    const full = applyOk(doc, { op: 'addMilestone', scenario: 'plan', id: 'go-live', name: 'Go-Live', targetMonth: '2025-04', achievedMonth: '2025-05', note: 'a month late' });
+    const full = applyOk(doc, {
+      op: 'addMilestone',
+      scenario: 'plan',
+      id: 'go-live',
+      name: 'Go-Live',
+      targetMonth: '2025-04',
+      achievedMonth: '2025-05',
+      note: 'a month late',
+    });
     const expected = structuredClone(doc);
     expected.scenarios[0]!.milestones = [
       { id: 'kickoff', name: 'Kickoff', targetMonth: '2025-01' },
@@ -1177,7 +1216,14 @@ describe('lockMonths', () => {
 
   it('a lock then blocks measurements of the locked months', () => {
     const locked = applyOk(actualsDoc(), lock('actuals', '2025-04')).document;
-    const e = applyRefused(locked, { op: 'recordMeasurement', scenario: 'actuals', useCase: 'self-service', input: 'deflection', month: '2025-04', value: 0.3 });
+    const e = applyRefused(locked, {
+      op: 'recordMeasurement',
+      scenario: 'actuals',
+      useCase: 'self-service',
+      input: 'deflection',
+      month: '2025-04',
+      value: 0.3,
+    });
     expect(e.message).toMatch(/locked through 2025-04/);
   });
 });

@@ -7,15 +7,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyOperation,
-  applyOperations,
-  parseDocument,
-  type BusinessCase,
-  type Input,
-  type Scenario,
-  type SeriesEntry,
-} from '../../src/engine/index.ts';
+import { applyOperation, applyOperations, parseDocument, type BusinessCase, type Input, type Scenario, type SeriesEntry } from '../../src/engine/index.ts';
 import { applyOk, applyRefused, calcMonthly, caseWith, identifiers, loadExample, useCaseMonthly } from '../support/operation-helpers.ts';
 
 const RUNS = 150;
@@ -80,7 +72,10 @@ function shapleyByPermutations(n: number, v: (coalition: ReadonlySet<number>) =>
     }
     rest.forEach((x, k) => permute([...order, x], [...rest.slice(0, k), ...rest.slice(k + 1)]));
   };
-  permute([], Array.from({ length: n }, (_, i) => i));
+  permute(
+    [],
+    Array.from({ length: n }, (_, i) => i),
+  );
   return phi.map((p) => p / count);
 }
 
@@ -104,16 +99,14 @@ describe('carry-forward', () => {
   const valueArb = fc.double({ min: -1e9, max: 1e9, noNaN: true });
 
   it('the value in month m is the latest entry at or before m, else `value` (entries before, inside and after the window)', () => {
-    const caseArb = fc
-      .record({ start: fc.integer({ min: 2000 * 12, max: 2040 * 12 }), months: fc.integer({ min: 1, max: 36 }) })
-      .chain((w) =>
-        fc.record({
-          w: fc.constant(w),
-          value: valueArb,
-          period: fc.constantFrom('monthly' as const, 'annual' as const),
-          entries: fc.array(fc.record({ offset: fc.integer({ min: -12, max: w.months + 12 }), value: valueArb, rich: fc.boolean() }), { maxLength: 10 }),
-        }),
-      );
+    const caseArb = fc.record({ start: fc.integer({ min: 2000 * 12, max: 2040 * 12 }), months: fc.integer({ min: 1, max: 36 }) }).chain((w) =>
+      fc.record({
+        w: fc.constant(w),
+        value: valueArb,
+        period: fc.constantFrom('monthly' as const, 'annual' as const),
+        entries: fc.array(fc.record({ offset: fc.integer({ min: -12, max: w.months + 12 }), value: valueArb, rich: fc.boolean() }), { maxLength: 10 }),
+      }),
+    );
     fc.assert(
       fc.property(caseArb, ({ w, value, period, entries }) => {
         const series: Record<string, SeriesEntry> = {};
@@ -182,7 +175,10 @@ function shapeText(s: Shape, p: string): string {
     factors.splice(Math.min(s.pAt, factors.length), 0, p);
     text = factors.join(' * ');
   } else {
-    text = `(${names[0]} + ${names[1]}) * ${p}${names.slice(2).map((n) => ` * ${n}`).join('')}`;
+    text = `(${names[0]} + ${names[1]}) * ${p}${names
+      .slice(2)
+      .map((n) => ` * ${n}`)
+      .join('')}`;
   }
   return s.divisor === null ? text : `${text} / c`;
 }
@@ -268,7 +264,12 @@ describe('convertCalculation keeps the projected benefit at the target metric va
         else expect(calc.formula).toBe(shapeText(c.shape, `max(0, ${improvement})`));
         expect(calc.metric).toBe('level');
         expect(u.inputs.find((i) => i.key === 'level')).toStrictEqual({ key: 'level', label: 'Level', unit: 'units', value: B, series: {} });
-        expect(u.inputs.find((i) => i.key === 'pct_target')).toStrictEqual({ key: 'pct_target', label: 'Target: Expected Improvement', unit: 'percent', value: c.p });
+        expect(u.inputs.find((i) => i.key === 'pct_target')).toStrictEqual({
+          key: 'pct_target',
+          label: 'Target: Expected Improvement',
+          unit: 'percent',
+          value: c.p,
+        });
         expect(u.inputs.some((i) => i.key === 'pct')).toBe(c.keepPercent);
         if (!c.baselineAsInput) {
           expect(u.inputs.find((i) => i.key === 'level_baseline')).toStrictEqual({ key: 'level_baseline', label: 'Baseline: Level', unit: 'units', value: B });
@@ -287,27 +288,26 @@ describe('convertCalculation keeps the projected benefit at the target metric va
 
   it('a negative percentage: kept without the clamp; with the clamp refused exactly when some month would move by a cent or more', () => {
     fc.assert(
-      fc.property(
-        conversionArb,
-        fc.oneof(decimal(-1, -0.0001, 4), fc.double({ min: -1, max: -1e-9, noNaN: true })),
-        fc.boolean(),
-        (c, p, clamp) => {
-          const B = c.negativeBaseline ? -c.baseline : c.baseline;
-          const doc = conversionDoc({ ...c, B, p });
-          const divisor = c.period === 'annual' ? 12 : 1;
-          const moved = Math.abs(shapeValue(c.shape, p) - shapeValue(c.shape, 0)) / divisor; // clamp: p becomes max(0, p) = 0
-          fc.pre(Math.abs(moved - 0.005) > 1e-6);
-          const op = convertOp(c.baselineAsInput, B, c.direction, clamp);
-          if (clamp && moved >= 0.005) {
-            expect(applyRefused(doc, op).message).toMatch(/does not keep the projected benefit/);
-            return;
-          }
-          const { document } = applyOk(doc, op);
-          const target = c.direction === 'increase' ? B * (1 + p) : B * (1 - p);
-          const atTarget = applyOk(document, { op: 'recordMeasurement', scenario: 's', useCase: 'uc', input: 'level', month: '2025-01', value: target }).document;
-          sameToTheCent(calcMonthly(atTarget, 's', 'uc', 'calc'), new Array(c.months).fill((clamp ? shapeValue(c.shape, 0) : shapeValue(c.shape, p)) / divisor), 'at the target');
-        },
-      ),
+      fc.property(conversionArb, fc.oneof(decimal(-1, -0.0001, 4), fc.double({ min: -1, max: -1e-9, noNaN: true })), fc.boolean(), (c, p, clamp) => {
+        const B = c.negativeBaseline ? -c.baseline : c.baseline;
+        const doc = conversionDoc({ ...c, B, p });
+        const divisor = c.period === 'annual' ? 12 : 1;
+        const moved = Math.abs(shapeValue(c.shape, p) - shapeValue(c.shape, 0)) / divisor; // clamp: p becomes max(0, p) = 0
+        fc.pre(Math.abs(moved - 0.005) > 1e-6);
+        const op = convertOp(c.baselineAsInput, B, c.direction, clamp);
+        if (clamp && moved >= 0.005) {
+          expect(applyRefused(doc, op).message).toMatch(/does not keep the projected benefit/);
+          return;
+        }
+        const { document } = applyOk(doc, op);
+        const target = c.direction === 'increase' ? B * (1 + p) : B * (1 - p);
+        const atTarget = applyOk(document, { op: 'recordMeasurement', scenario: 's', useCase: 'uc', input: 'level', month: '2025-01', value: target }).document;
+        sameToTheCent(
+          calcMonthly(atTarget, 's', 'uc', 'calc'),
+          new Array(c.months).fill((clamp ? shapeValue(c.shape, 0) : shapeValue(c.shape, p)) / divisor),
+          'at the target',
+        );
+      }),
       { numRuns: RUNS },
     );
   });
@@ -471,7 +471,15 @@ describe('splitCalculation keeps every month of the use case to the cent', () =>
     fc.assert(
       fc.property(splitCaseArb, (c) => {
         const doc = splitDoc(c);
-        const effect = Array.from({ length: c.n }, (_, i) => f(c, c.P) - f(c, withReference(c, (j) => j === i)));
+        const effect = Array.from(
+          { length: c.n },
+          (_, i) =>
+            f(c, c.P) -
+            f(
+              c,
+              withReference(c, (j) => j === i),
+            ),
+        );
         fc.pre(effect.every((d) => Math.abs(Math.abs(d) - 0.005) > 1e-6));
         if (effect.some((d) => Math.abs(d) < 0.005)) {
           expect(applyRefused(doc, splitOp(c, 'shapley')).message).toMatch(/no effect/);
@@ -483,13 +491,27 @@ describe('splitCalculation keeps every month of the use case to the cent', () =>
 
         const divisor = c.period === 'annual' ? 12 : 1;
         const fR = f(c, c.R);
-        const v = (s: ReadonlySet<number>): number => f(c, withReference(c, (i) => !s.has(i))) - fR;
+        const v = (s: ReadonlySet<number>): number =>
+          f(
+            c,
+            withReference(c, (i) => !s.has(i)),
+          ) - fR;
         const phi = shapleyByPermutations(c.n, v);
         const partMonths = Array.from({ length: c.n }, (_, i) => calcMonthly(after, 's', 'uc', `part-${i}`));
-        partMonths.forEach((months, i) => sameToTheCent(months, months.map((_, m) => (phi[i]! / divisor) * rampAt(c, m)), `part ${i} = phi_${i}`));
+        partMonths.forEach((months, i) =>
+          sameToTheCent(
+            months,
+            months.map((_, m) => (phi[i]! / divisor) * rampAt(c, m)),
+            `part ${i} = phi_${i}`,
+          ),
+        );
         // The parts add up to f(P) - f(R).
         const sum = partMonths[0]!.map((_, m) => partMonths.reduce((s, p) => s + p[m]!, 0));
-        sameToTheCent(sum, sum.map((_, m) => ((f(c, c.P) - fR) / divisor) * rampAt(c, m)), 'sum of parts');
+        sameToTheCent(
+          sum,
+          sum.map((_, m) => ((f(c, c.P) - fR) / divisor) * rampAt(c, m)),
+          'sum of parts',
+        );
         // Each part is 0 with its metric at its reference.
         for (let i = 0; i < c.n; i++) {
           sameToTheCent(calcMonthly(setMetric(after, i, c.R[i]!), 's', 'uc', `part-${i}`), new Array(c.months).fill(0), `part ${i} at its reference`);
@@ -515,7 +537,11 @@ describe('splitCalculation keeps every month of the use case to the cent', () =>
     fc.assert(
       fc.property(splitCaseArb, weightsArb, (c, weights) => {
         // Term t is shared among its metrics i in proportion weights[t][i] / W_t.
-        const W = c.terms.map((t, k) => Array.from({ length: c.n }, (_, i) => i).filter((i) => inTerm(t, i)).reduce((s, i) => s + weights[k]![i]!, 0));
+        const W = c.terms.map((t, k) =>
+          Array.from({ length: c.n }, (_, i) => i)
+            .filter((i) => inTerm(t, i))
+            .reduce((s, i) => s + weights[k]![i]!, 0),
+        );
         const partFormula = (i: number): string =>
           c.terms
             .map((t, k) => ({ t, k }))
@@ -538,7 +564,11 @@ describe('splitCalculation keeps every month of the use case to the cent', () =>
         const divisor = c.period === 'annual' ? 12 : 1;
         for (let i = 0; i < c.n; i++) {
           const share = c.terms.reduce((s, t, k) => (inTerm(t, i) ? s + (weights[k]![i]! / W[k]!) * termValue(c, t, c.P) : s), 0);
-          sameToTheCent(calcMonthly(after, 's', 'uc', `part-${i}`), Array.from({ length: c.months }, (_, m) => (share / divisor) * rampAt(c, m)), `part ${i}`);
+          sameToTheCent(
+            calcMonthly(after, 's', 'uc', `part-${i}`),
+            Array.from({ length: c.months }, (_, m) => (share / divisor) * rampAt(c, m)),
+            `part ${i}`,
+          );
         }
         // Moving one metric moves its part only.
         const moved = setMetric(after, 0, c.P[0]! + 1);
@@ -556,7 +586,10 @@ describe('splitCalculation keeps every month of the use case to the cent', () =>
         const equalShare = (i: number): string =>
           c.terms
             .filter((t) => inTerm(t, i))
-            .map((t) => `(1 / ${Array.from({ length: c.n }, (_, j) => j).filter((j) => inTerm(t, j)).length}) * ${termText(c, t, (j) => (j === i ? `m${j}` : `m${j}_frozen`))}`)
+            .map(
+              (t) =>
+                `(1 / ${Array.from({ length: c.n }, (_, j) => j).filter((j) => inTerm(t, j)).length}) * ${termText(c, t, (j) => (j === i ? `m${j}` : `m${j}_frozen`))}`,
+            )
             .join(' + ');
         const off = (i: number): string => (i === 0 ? `${equalShare(i)} + ${lit(negative ? -delta : delta)}` : equalShare(i));
         const doc = splitDoc(c);
@@ -580,9 +613,12 @@ const realized = (() => {
   return deepFreeze(r.document);
 })();
 
-const pick = <T,>(...values: T[]): fc.Arbitrary<T> => fc.constantFrom(...values);
+const pick = <T>(...values: T[]): fc.Arbitrary<T> => fc.constantFrom(...values);
 const monthArb = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.integer({ min: 2024, max: 2028 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`) },
+  {
+    weight: 6,
+    arbitrary: fc.tuple(fc.integer({ min: 2024, max: 2028 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+  },
   { weight: 1, arbitrary: pick('2025-13', '25-01', '', 'July 2025') },
 );
 const numberArb = fc.oneof(
@@ -645,7 +681,14 @@ const at = <T extends object>(fields: fc.Arbitrary<T>, place: (p: Place) => obje
 
 const operationArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.record(
-    { op: fc.constant('createRealizationScenario'), from: scenarioArb, id: pick('realization', 'second', 'rollout-plan', 'Bad Id'), name: pick('Actuals', ''), start: monthArb, months: pick<unknown>(1, 12, 24, 0, 121, 2.5, '12') },
+    {
+      op: fc.constant('createRealizationScenario'),
+      from: scenarioArb,
+      id: pick('realization', 'second', 'rollout-plan', 'Bad Id'),
+      name: pick('Actuals', ''),
+      start: monthArb,
+      months: pick<unknown>(1, 12, 24, 0, 121, 2.5, '12'),
+    },
     { requiredKeys: ['op', 'from', 'id', 'name', 'start', 'months'] },
   ),
   at(
@@ -691,13 +734,24 @@ const operationArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
         : f.parts,
     })),
   at(
-    fc.record({ month: monthArb, value: numberArb, note: pick('note', ''), evidence: pick('https://example.com/x.csv'), source: pick('Zendesk') }, { requiredKeys: ['month', 'value'] }),
+    fc.record(
+      { month: monthArb, value: numberArb, note: pick('note', ''), evidence: pick('https://example.com/x.csv'), source: pick('Zendesk') },
+      { requiredKeys: ['month', 'value'] },
+    ),
     (p) => ({ op: 'recordMeasurement', scenario: p.scenario, useCase: p.useCase, input: p.input }),
   ),
   at(fc.constant({}), (p) => ({ op: 'enableMonthlyValues', scenario: p.scenario, useCase: p.useCase, input: p.input })),
   at(fc.record({ value: numberArb }), (p) => ({ op: 'setInput', scenario: p.scenario, useCase: p.useCase, input: p.input })),
   fc.record(
-    { op: fc.constant('addMilestone'), scenario: scenarioArb, id: pick('teams-onboarded', 'new-one', 'Bad Id'), name: pick('Milestone', ''), targetMonth: monthArb, achievedMonth: monthArb, note: pick('n') },
+    {
+      op: fc.constant('addMilestone'),
+      scenario: scenarioArb,
+      id: pick('teams-onboarded', 'new-one', 'Bad Id'),
+      name: pick('Milestone', ''),
+      targetMonth: monthArb,
+      achievedMonth: monthArb,
+      note: pick('n'),
+    },
     { requiredKeys: ['op', 'scenario', 'id', 'name'] },
   ),
   fc.record({ op: fc.constant('lockMonths'), scenario: scenarioArb, through: monthArb }),

@@ -58,7 +58,18 @@ function isPropertyName(node: ts.Identifier): boolean {
   if (!p) return false;
   if (ts.isPropertyAccessExpression(p) && p.name === node) return true;
   if (ts.isQualifiedName(p) && p.right === node) return true;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p)) && p.name === node) return true;
+  if (
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isMethodSignature(p) ||
+      ts.isGetAccessor(p) ||
+      ts.isSetAccessor(p) ||
+      ts.isEnumMember(p)) &&
+    p.name === node
+  )
+    return true;
   if (ts.isBindingElement(p) && p.propertyName === node) return true;
   if ((ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) && p.propertyName === node) return true;
   if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return true;

@@ -11,8 +11,8 @@ const demo = (): BusinessCase => {
 // The demo's monthly pieces, by hand (see examples/delta-corp-presales.json and the
 // operations in examples/delta-corp-realization.ops.json): 10 reps, 15 from June 2026.
 const efficiency = (ticketsPerDay: number, reps = 10) => (reps * 20000 * Math.max(0, (ticketsPerDay - 100) / 100)) / 12;
-const handleTime = (10 * 100 * 0.5 / 60 * 220 * 12) / 12; // 22,000 a year = 1,833.33 a month, assumed
-const handleTime15 = (15 * 100 * 0.5 / 60 * 220 * 12) / 12; // 33,000 a year = 2,750 a month from June 2026
+const handleTime = (((10 * 100 * 0.5) / 60) * 220 * 12) / 12; // 22,000 a year = 1,833.33 a month, assumed
+const handleTime15 = (((15 * 100 * 0.5) / 60) * 220 * 12) / 12; // 33,000 a year = 2,750 a month from June 2026
 const deflection = (rate: number) => 3000 * rate * 12; // monthly formula, tracked through deflection_rate
 const licences = 18000 / 12; // 1,500 a month, assumed
 const planMonth = 100000 / 12 + handleTime + deflection(0.2) + licences; // rollout plan after its ramp
@@ -40,7 +40,12 @@ describe('qbrFacts', () => {
     expect(f.inQuarter.variance).toBeCloseTo((measured + assumed) / (3 * planMonth) - 1, 10);
     // To date (Jul 2025..Mar 2026), realized: Jul-Aug assumed only (deflection not yet
     // measured, efficiency at 88 -> 0), Sep deflection 12%, Oct-Dec 115 & 12%, then Q1.
-    const toDate = 2 * (handleTime + licences) + (deflection(0.12) + handleTime + licences) + 3 * (efficiency(115) + deflection(0.12) + handleTime + licences) + measured + assumed;
+    const toDate =
+      2 * (handleTime + licences) +
+      (deflection(0.12) + handleTime + licences) +
+      3 * (efficiency(115) + deflection(0.12) + handleTime + licences) +
+      measured +
+      assumed;
     expect(f.toDate.realized).toBeCloseTo(toDate, 2); // 88,886.67
     expect(f.toDate.investment).toBe(48000 + 15000);
     expect(f.toDate.roi).toBeCloseTo((toDate - 63000) / 63000, 10);
@@ -54,7 +59,10 @@ describe('qbrFacts', () => {
     // (2) The whole contract (24 months): the plan-like total, and the projection = realized to
     // date + every month after March 2026: Apr-May 2 x (9,666.67 + 6,480 + 3,333.33) = 38,960,
     // Jun 14,500 + 6,480 + 2,750 + 1,500 = 25,230, Jul 2026 - Jun 2027 12 x (14,500 + 7,920 + 4,250) = 320,040.
-    const after = 2 * (efficiency(158) + deflection(0.18) + handleTime + licences) + (efficiency(158, 15) + deflection(0.18) + handleTime15 + licences) + 12 * (efficiency(158, 15) + deflection(0.22) + handleTime15 + licences);
+    const after =
+      2 * (efficiency(158) + deflection(0.18) + handleTime + licences) +
+      (efficiency(158, 15) + deflection(0.18) + handleTime15 + licences) +
+      12 * (efficiency(158, 15) + deflection(0.22) + handleTime15 + licences);
     const investment = 2 * 48000 + 15000; // 111,000
     expect(f.contract.investmentTotal).toBe(investment);
     expect(f.contract.projectedTotal).toBeCloseTo(toDate + after, 2); // 473,116.67
@@ -71,7 +79,13 @@ describe('qbrFacts', () => {
     expect(support.quarter.assumed).toBeCloseTo(3 * handleTime, 2);
 
     const tickets = f.metrics.find((m) => m.input === 'tickets_per_day')!;
-    expect(tickets).toMatchObject({ baseline: 100, atQuarterStart: 115, atQuarterEnd: 158, measuredMonths: ['2026-03'], missingMonths: ['2026-01', '2026-02'] });
+    expect(tickets).toMatchObject({
+      baseline: 100,
+      atQuarterStart: 115,
+      atQuarterEnd: 158,
+      measuredMonths: ['2026-03'],
+      missingMonths: ['2026-01', '2026-02'],
+    });
     expect(f.evidence.map((e) => [e.input, e.month, e.value, e.source])).toEqual([
       ['tickets_per_day', '2026-03', 158, 'Zendesk export'],
       ['deflection_rate', '2026-01', 0.18, 'Help center analytics'],

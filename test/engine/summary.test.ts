@@ -6,15 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  evaluateScenario,
-  parseDocument,
-  summarize,
-  type BusinessCase,
-  type Scenario,
-  type Summary,
-  type SummaryOptions,
-} from '../../src/engine/index.ts';
+import { evaluateScenario, parseDocument, summarize, type BusinessCase, type Scenario, type Summary, type SummaryOptions } from '../../src/engine/index.ts';
 
 /** Money to cents, written out here so expected values do not depend on the engine. */
 const cents = (x: number): number => Math.round(x * 100) / 100;
@@ -34,14 +26,32 @@ function summary(d: BusinessCase, options: SummaryOptions): Summary {
 }
 
 const SUMMARY_KEYS = [
-  'scenario', 'kind', 'currency', 'asOf', 'start', 'months', 'total', 'realizedToDate', 'measuredToDate',
-  'carriedForwardToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'projectedTotal', 'projectedRoi',
-  'investmentTotal', 'investmentToDate', 'roi', 'roiToDate', 'benefitMultiple', 'paybackMonth', 'monthly', 'useCases',
+  'scenario',
+  'kind',
+  'currency',
+  'asOf',
+  'start',
+  'months',
+  'total',
+  'realizedToDate',
+  'measuredToDate',
+  'carriedForwardToDate',
+  'assumedToDate',
+  'estimatedToDate',
+  'varianceToDate',
+  'projectedTotal',
+  'projectedRoi',
+  'investmentTotal',
+  'investmentToDate',
+  'roi',
+  'roiToDate',
+  'benefitMultiple',
+  'paybackMonth',
+  'monthly',
+  'useCases',
 ];
 const MONTH_KEYS = ['month', 'benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated'];
-const USE_CASE_KEYS = [
-  'id', 'name', 'total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'calculations',
-];
+const USE_CASE_KEYS = ['id', 'name', 'total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'calculations'];
 const CALCULATION_KEYS = ['id', 'name', 'total', 'realizedToDate', 'tracked', 'metric', 'lastMeasured'];
 
 // ---------------------------------------------------------------------------------------
@@ -116,7 +126,16 @@ describe('a future scenario', () => {
         { month: '2025-11', benefit: 72.5, cumulative: 72.5, realized: null, measured: null, carriedForward: null, assumed: null, estimated: null },
         { month: '2025-12', benefit: 145, cumulative: 72.5 + 145, realized: null, measured: null, carriedForward: null, assumed: null, estimated: null },
         { month: '2026-01', benefit: 167, cumulative: 72.5 + 145 + 167, realized: null, measured: null, carriedForward: null, assumed: null, estimated: null },
-        { month: '2026-02', benefit: 167, cumulative: 72.5 + 145 + 167 + 167, realized: null, measured: null, carriedForward: null, assumed: null, estimated: null },
+        {
+          month: '2026-02',
+          benefit: 167,
+          cumulative: 72.5 + 145 + 167 + 167,
+          realized: null,
+          measured: null,
+          carriedForward: null,
+          assumed: null,
+          estimated: null,
+        },
       ],
       useCases: [
         {
@@ -144,9 +163,7 @@ describe('a future scenario', () => {
           assumedToDate: null,
           estimatedToDate: null,
           varianceToDate: null,
-          calculations: [
-            { id: 'fee', name: 'Fee', total: 50 + 100 + 100 + 100, realizedToDate: null, tracked: false, metric: null, lastMeasured: null },
-          ],
+          calculations: [{ id: 'fee', name: 'Fee', total: 50 + 100 + 100 + 100, realizedToDate: null, tracked: false, metric: null, lastMeasured: null }],
         },
       ],
     });
@@ -403,7 +420,7 @@ describe('a realization scenario', () => {
         {
           id: 'ops',
           name: 'Operations',
-          total: (1000 + 1000 + 1100 + 1100 + 1300 + 1300) + 6 * 100, // 7400
+          total: 1000 + 1000 + 1100 + 1100 + 1300 + 1300 + 6 * 100, // 7400
           realizedToDate: 3500 + 500,
           measuredToDate: 3500,
           assumedToDate: 500,
@@ -411,7 +428,15 @@ describe('a realization scenario', () => {
           estimatedToDate: 500 + 500,
           varianceToDate: 4000 / 1000 - 1, // 3
           calculations: [
-            { id: 'volume', name: 'Volume', total: 1000 + 1000 + 1100 + 1100 + 1300 + 1300, realizedToDate: 1100 + 1100 + 1300, tracked: true, metric: 'm', lastMeasured: '2025-05' },
+            {
+              id: 'volume',
+              name: 'Volume',
+              total: 1000 + 1000 + 1100 + 1100 + 1300 + 1300,
+              realizedToDate: 1100 + 1100 + 1300,
+              tracked: true,
+              metric: 'm',
+              lastMeasured: '2025-05',
+            },
             { id: 'base', name: 'Base', total: 6 * 100, realizedToDate: 5 * 100, tracked: false, metric: null, lastMeasured: null },
           ],
         },
@@ -444,7 +469,16 @@ describe('a realization scenario', () => {
   it('a tracked calculation claims nothing in months that are not measured (no data, no claim)', () => {
     const s = summary(realizationDoc, { asOf: '2025-02' });
     // Jan, Feb: volume has benefit 1000 but m has no entry yet; idle is never measured.
-    expect(s.monthly[0]).toEqual({ month: '2025-01', benefit: 1150, cumulative: 1150, realized: 100, measured: 0, carriedForward: 0, assumed: 100, estimated: 500 });
+    expect(s.monthly[0]).toEqual({
+      month: '2025-01',
+      benefit: 1150,
+      cumulative: 1150,
+      realized: 100,
+      measured: 0,
+      carriedForward: 0,
+      assumed: 100,
+      estimated: 500,
+    });
     expect(s.measuredToDate).toBe(0);
     expect(s.realizedToDate).toBe(200);
     expect(s.useCases[0]!.calculations[0]!.realizedToDate).toBe(0);
@@ -506,7 +540,7 @@ describe('a realization scenario', () => {
     expect(s.useCases[0]!.calculations[0]!.lastMeasured).toBe('2024-11');
   });
 
-  it('(2) measured from its metric\'s first entry only; another time-series input is a changing assumption', () => {
+  it("(2) measured from its metric's first entry only; another time-series input is a changing assumption", () => {
     // c = a + b with metric a. a's only entry is in Mar; b (a changing assumption) changes in
     // Feb and Apr. Measured from Mar (a's first entry): b's Feb entry measures nothing.
     const d = doc({
@@ -556,7 +590,7 @@ describe('a realization scenario', () => {
 });
 
 describe('comparison with a future scenario, by calendar month', () => {
-  it('default: the realization scenario\'s basedOn', () => {
+  it("default: the realization scenario's basedOn", () => {
     expect(summary(realizationDoc, { asOf: '2025-05' }).estimatedToDate).toBe(1000);
   });
 
@@ -865,7 +899,10 @@ describe('rounding to cents only at output', () => {
   });
 
   it('a month of 100/12 shows as 8.33 and two months cumulate to 16.67 (not 16.66)', () => {
-    const yearly: Scenario = { ...invested(12, undefined), useCases: [{ id: 'u', name: 'U', inputs: [], calculations: [{ id: 'c', name: 'C', formula: '100', period: 'annual' }] }] };
+    const yearly: Scenario = {
+      ...invested(12, undefined),
+      useCases: [{ id: 'u', name: 'U', inputs: [], calculations: [{ id: 'c', name: 'C', formula: '100', period: 'annual' }] }],
+    };
     const s = summary(doc(yearly), { asOf: '2025-01' });
     expect(s.monthly[0]!.benefit).toBe(8.33);
     expect(s.monthly[1]!.cumulative).toBe(16.67);
@@ -901,8 +938,8 @@ describe('the Delta Corp demo (examples/delta-corp.json) as of Nov 2026', () => 
   const effOctFeb = (10 * 20000 * ((115 - 100) / 100)) / 12; // 2500
   const effMarMay = (10 * 20000 * ((158 - 100) / 100)) / 12; // 9666.67
   const effJunOn = (15 * 20000 * ((158 - 100) / 100)) / 12; // 174000 / 12 = 14500
-  const handle10 = (10 * 100 * 0.5 / 60 * 220 * 12) / 12; // 22000 / 12 = 1833.33
-  const handle15 = (15 * 100 * 0.5 / 60 * 220 * 12) / 12; // 33000 / 12 = 2750
+  const handle10 = (((10 * 100 * 0.5) / 60) * 220 * 12) / 12; // 22000 / 12 = 1833.33
+  const handle15 = (((15 * 100 * 0.5) / 60) * 220 * 12) / 12; // 33000 / 12 = 2750
   const licences = 18000 / 12; // 1500
   const assumed10 = handle10 + licences; // 3333.33 a month until May 2026
   const assumed15 = handle15 + licences; // 4250 a month from June 2026
@@ -1018,8 +1055,16 @@ describe('the Delta Corp demo (examples/delta-corp.json) as of Nov 2026', () => 
     //   licences 24 x 1500 = 36000;
     //   deflection Jul-Aug 2 x 7200 (benefit, not realized) + 4 x 4320 + 6 x 6480 + 12 x 7920 = 165600
     const total =
-      5 * effOctFeb + 3 * effMarMay + 13 * effJunOn + 11 * handle10 + 13 * handle15 + 24 * licences +
-      2 * defl(0.2) + 4 * defl(0.12) + 6 * defl(0.18) + 12 * defl(0.22); // 487516.67
+      5 * effOctFeb +
+      3 * effMarMay +
+      13 * effJunOn +
+      11 * handle10 +
+      13 * handle15 +
+      24 * licences +
+      2 * defl(0.2) +
+      4 * defl(0.12) +
+      6 * defl(0.18) +
+      12 * defl(0.22); // 487516.67
     // projected: realized to date + Dec 2026 - Jun 2027, 7 x (14500 + 7920 + 4250) = 7 x 26670 = 186690;
     // Jul-Aug 2025's unmeasured deflection (2 x 7200) stays unclaimed: 487516.67 - 14400 as well
     const projected = realized + 7 * (effJunOn + defl(0.22) + assumed15); // 473116.67
@@ -1062,7 +1107,7 @@ describe('the Delta Corp demo (examples/delta-corp.json) as of Nov 2026', () => 
     expect(s.paybackMonth).toBe('2026-02');
   });
 
-  it('use cases and calculations, each against the plan\'s use case of the same id', () => {
+  it("use cases and calculations, each against the plan's use case of the same id", () => {
     const [eff, self, legacy] = s.useCases;
     expect(eff!.id).toBe('support-efficiency');
     // efficiency 230000 (above); handle 11 x 1833.33 + 13 x 2750 = 55916.67

@@ -36,20 +36,32 @@ describe('the one error catalogue', () => {
   });
 
   it('words each failure for Slack', () => {
-    const w = { message: "proposal p1 was rejected by Sam", lead: 'Not applied', reference: 'abcd1234' };
+    const w = { message: 'proposal p1 was rejected by Sam', lead: 'Not applied', reference: 'abcd1234' };
     expect(ERROR_CATALOGUE.not_pending.slack(w)).toBe('Not applied: proposal p1 was rejected by Sam');
-    expect(ERROR_CATALOGUE.not_found.slack({ ...w, message: "no proposal 'p9'", subject: 'proposal `p9`' })).toBe('I cannot find proposal `p9` in this workspace.');
+    expect(ERROR_CATALOGUE.not_found.slack({ ...w, message: "no proposal 'p9'", subject: 'proposal `p9`' })).toBe(
+      'I cannot find proposal `p9` in this workspace.',
+    );
     expect(ERROR_CATALOGUE.not_found.slack({ ...w, message: "no proposal 'p9'" })).toBe("Not applied: no proposal 'p9'");
-    expect(ERROR_CATALOGUE.internal.slack(w)).toBe('Sorry, something went wrong on my side and I could not finish that. Nothing was changed. (reference `abcd1234`)');
-    expect(ERROR_CATALOGUE.internal.slack({ ...w, nothingChanged: false })).toBe('Sorry, something went wrong on my side and I could not finish that. (reference `abcd1234`)');
+    expect(ERROR_CATALOGUE.internal.slack(w)).toBe(
+      'Sorry, something went wrong on my side and I could not finish that. Nothing was changed. (reference `abcd1234`)',
+    );
+    expect(ERROR_CATALOGUE.internal.slack({ ...w, nothingChanged: false })).toBe(
+      'Sorry, something went wrong on my side and I could not finish that. (reference `abcd1234`)',
+    );
   });
 });
 
 describe('the one result type', () => {
   it('keeps only the parts of an error that are given', () => {
     expect(failWith('refused', 'no')).toEqual({ ok: false, error: { code: 'refused', message: 'no' } });
-    expect(failWith('invalid_operation', 'bad', { index: 1, path: '$.op', field: undefined, candidates: [] })).toEqual({ ok: false, error: { code: 'invalid_operation', message: 'bad', index: 1, path: '$.op' } });
-    expect(failWith('not_found', 'which?', { candidates: ['A (a)'] })).toEqual({ ok: false, error: { code: 'not_found', message: 'which?', candidates: ['A (a)'] } });
+    expect(failWith('invalid_operation', 'bad', { index: 1, path: '$.op', field: undefined, candidates: [] })).toEqual({
+      ok: false,
+      error: { code: 'invalid_operation', message: 'bad', index: 1, path: '$.op' },
+    });
+    expect(failWith('not_found', 'which?', { candidates: ['A (a)'] })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'which?', candidates: ['A (a)'] },
+    });
   });
 });
 

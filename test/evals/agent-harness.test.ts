@@ -41,7 +41,9 @@ const CASE: AgentCase = agentCaseSchema.parse({
       user: 'February: 150 tickets a day, from the Zendesk export.',
       expect: {
         tools: ['proposeMeasurements'],
-        operations: [{ op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-02', value: 150 }],
+        operations: [
+          { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-02', value: 150 },
+        ],
       },
     },
   ],
@@ -62,7 +64,10 @@ function callsThenAnswers(toolName: string, onCall?: () => void): MockLanguageMo
       return {
         content,
         finishReason: { unified: last.role === 'tool' ? 'stop' : 'tool-calls', raw: undefined },
-        usage: { inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 1, text: 1, reasoning: undefined } },
+        usage: {
+          inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 1, text: 1, reasoning: undefined },
+        },
         warnings: [],
       };
     },
@@ -80,7 +85,12 @@ const turnWithCheatingTool: RunTurn = async (turn) => {
     inputSchema: zodSchema(z.object({})),
     execute: async () => {
       const c = store.getCase(CASE_ID)!;
-      store.updateCaseDocument({ id: c.id, expectedVersion: c.version, document: { ...c.document, name: 'Changed without approval' }, now: turn.tools.proposals.now().toISOString() });
+      store.updateCaseDocument({
+        id: c.id,
+        expectedVersion: c.version,
+        document: { ...c.document, name: 'Changed without approval' },
+        now: turn.tools.proposals.now().toISOString(),
+      });
       return { applied: true };
     },
   });
@@ -119,7 +129,23 @@ describe('nothing changed before approval', () => {
     let es: EvalStore | undefined;
     const model = callsThenAnswers('valueSummary', () => {
       es!.store.insertMeasurements([
-        { caseId: CASE_ID, scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-02', value: 999, note: null, evidence: null, source: null, recordedBy: 'model', approvedBy: null, proposalId: null, recordedAt: '2026-04-15T12:00:00.000Z', version: 1, replacedValue: null },
+        {
+          caseId: CASE_ID,
+          scenario: 'realization',
+          useCase: 'support-efficiency',
+          input: 'tickets_per_day',
+          month: '2026-02',
+          value: 999,
+          note: null,
+          evidence: null,
+          source: null,
+          recordedBy: 'model',
+          approvedBy: null,
+          proposalId: null,
+          recordedAt: '2026-04-15T12:00:00.000Z',
+          version: 1,
+          replacedValue: null,
+        },
       ]);
     });
     const o = await runAgentCase(CASE, { model, onStore: (s) => (es = s) });
@@ -146,7 +172,9 @@ describe('nothing changed before approval', () => {
     const s = scoreAgentCase(CASE, o);
     expect(o.turns[0]!.changedWithoutApproval.join('\n')).toMatch(/proposal decisions/);
     expect(s.dataChangedWithoutApproval).toBe(true);
-    expect(s.failures).toContainEqual(expect.objectContaining({ field: expect.stringMatching(/^turn 1 proposal /), expected: 'pending right after the turn', actual: 'applied' }));
+    expect(s.failures).toContainEqual(
+      expect.objectContaining({ field: expect.stringMatching(/^turn 1 proposal /), expected: 'pending right after the turn', actual: 'applied' }),
+    );
   });
 });
 
@@ -188,7 +216,12 @@ describe('the subset matcher', () => {
   it('checks named fields only, null as absent, $includes ignoring case, numbers to 1e-9 relative, arrays by length and item', () => {
     const failures: Failure[] = [];
     const actual = { op: 'recordMeasurement', value: 0.21000000000000002, source: 'the Zendesk Export', parts: [{ metric: 'a', id: 'x' }] };
-    matchSubset(failures, 'op', { op: 'recordMeasurement', value: 0.21, source: { $includes: 'zendesk export' }, note: null, parts: [{ metric: 'a' }] }, actual);
+    matchSubset(
+      failures,
+      'op',
+      { op: 'recordMeasurement', value: 0.21, source: { $includes: 'zendesk export' }, note: null, parts: [{ metric: 'a' }] },
+      actual,
+    );
     expect(failures).toEqual([]);
     matchSubset(failures, 'op', { value: 0.22, note: 'x', source: null, parts: [{ metric: 'a' }, { metric: 'b' }] }, actual);
     expect(failures.map((f) => f.field)).toEqual(['op.value', 'op.note', 'op.source', 'op.parts.length']);

@@ -46,7 +46,8 @@ function exchange(body: unknown, text: string): RecordedExchange {
   return { key: requestKey(body), request: requestParts(body), response: completion(text) };
 }
 
-const post = (url: string, body: unknown) => fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+  fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('the replay server', () => {
   it('serves a recorded response by the request key, whatever the key order, and reports a request that was not recorded', async () => {
@@ -62,7 +63,9 @@ describe('the replay server', () => {
     expect(miss.status).toBe(404);
     const error = (await miss.json()) as { error: { message: string; type: string } };
     expect(error.error.type).toBe('not_recorded');
-    expect(error.error.message).toMatch(/^not recorded: the recording of case demo has no response for request [0-9a-f]{12}; it differs from the nearest recorded request in message 1 \(user\)/);
+    expect(error.error.message).toMatch(
+      /^not recorded: the recording of case demo has no response for request [0-9a-f]{12}; it differs from the nearest recorded request in message 1 \(user\)/,
+    );
     expect(server.served).toEqual([requestKey(body)]);
     expect(server.misses).toHaveLength(1);
 
@@ -92,7 +95,7 @@ describe('the replay server', () => {
 
 describe('the recording proxy', () => {
   it('forwards with the configured key, records only successful exchanges, and never writes the key', async () => {
-    const upstream = await startFakeUpstream({ 'hi': [{ name: 'valueSummary', arguments: {} }] });
+    const upstream = await startFakeUpstream({ hi: [{ name: 'valueSummary', arguments: {} }] });
     cleanups.push(() => upstream.close());
     const proxy = await startRecordingProxy({ baseURL: upstream.baseURL, apiKey: 'sk-test-secret' });
     cleanups.push(() => proxy.close());
@@ -138,9 +141,10 @@ describe('record through the proxy, then replay', () => {
       expect(recording).toMatchObject({ version: 1, case: file.replace(/\.json$/, ''), model: FAKE_UPSTREAM_MODEL, recordedWith: FAKE_UPSTREAM_LABEL });
       expect(recording.exchanges.length).toBeGreaterThanOrEqual(2);
       // Deterministic store, clock and upstream: re-recording reproduces the committed file.
-      expect(written, `evals/agent/recordings/${file} is stale (a prompt, tool or engine output changed): run node --import tsx evals/agent/record-fake-upstream.ts`).toBe(
-        await readFile(fileURLToPath(new URL(file, RECORDINGS_DIR)), 'utf8'),
-      );
+      expect(
+        written,
+        `evals/agent/recordings/${file} is stale (a prompt, tool or engine output changed): run node --import tsx evals/agent/record-fake-upstream.ts`,
+      ).toBe(await readFile(fileURLToPath(new URL(file, RECORDINGS_DIR)), 'utf8'));
     }
 
     // The upstream is gone: replay answers from the files alone.
@@ -149,7 +153,8 @@ describe('record through the proxy, then replay', () => {
     const replayer = createAgentSuite({ recordingsDir: dir.url });
     const replay = await runEvals([replayer], parseArgs(['--replay', '--case', FAKE_UPSTREAM_CASES.map((id) => `${id}@replay`).join(',')]), io);
     expect(replay.totals).toMatchObject({ cases: FAKE_UPSTREAM_CASES.length, passed: FAKE_UPSTREAM_CASES.length });
-    for (const c of replay.suites[0]!.cases) expect(c.notes.join('\n')).toMatch(/replay: (\d+) of \1 recorded response\(s\) served, 0 request\(s\) not recorded/);
+    for (const c of replay.suites[0]!.cases)
+      expect(c.notes.join('\n')).toMatch(/replay: (\d+) of \1 recorded response\(s\) served, 0 request\(s\) not recorded/);
   });
 });
 
@@ -160,7 +165,9 @@ describe('replaying the committed recordings', () => {
     expect(cases.map((c) => c.case).sort()).toEqual(FAKE_UPSTREAM_CASES.flatMap((id) => [id, `${id}@replay`]).sort());
     expect(cases.filter((c) => !c.pass)).toEqual([]);
     const replayed = cases.find((c) => c.case === 'create-scenario-full@replay')!;
-    expect(replayed.notes[0]).toMatch(/^model: replay of .*create-scenario-full\.json \(the scripted fake upstream .*model scripted-upstream-1\) through @ai-sdk\/openai-compatible$/);
+    expect(replayed.notes[0]).toMatch(
+      /^model: replay of .*create-scenario-full\.json \(the scripted fake upstream .*model scripted-upstream-1\) through @ai-sdk\/openai-compatible$/,
+    );
   });
 
   it('fails a case with a clear "not recorded" when a request is missing from its recording, or it has none', async () => {
@@ -176,7 +183,9 @@ describe('replaying the committed recordings', () => {
     const partial = byId['create-scenario-full@replay']!;
     expect(partial.pass).toBe(false);
     const replayFailure = partial.failures.find((f) => f.field === 'replay')!;
-    expect(String(replayFailure.actual)).toMatch(/^not recorded: the recording of case create-scenario-full has no response for request [0-9a-f]{12}; it differs from the nearest recorded request in message 2 \(assistant\)/);
+    expect(String(replayFailure.actual)).toMatch(
+      /^not recorded: the recording of case create-scenario-full has no response for request [0-9a-f]{12}; it differs from the nearest recorded request in message 2 \(assistant\)/,
+    );
     expect(partial.failures).toContainEqual(expect.objectContaining({ field: 'turn 1 error', actual: expect.stringContaining('not recorded') }));
     expect(partial.notes).toContain('replay: 1 of 1 recorded response(s) served, 1 request(s) not recorded');
 
@@ -184,7 +193,10 @@ describe('replaying the committed recordings', () => {
 
     const none = byId['milestone-due@replay']!;
     expect(none.failures).toEqual([
-      expect.objectContaining({ field: 'replay', actual: expect.stringMatching(/^not recorded: there is no recording of this case; record it with: .*--case milestone-due@live --live --record$/) }),
+      expect.objectContaining({
+        field: 'replay',
+        actual: expect.stringMatching(/^not recorded: there is no recording of this case; record it with: .*--case milestone-due@live --live --record$/),
+      }),
     ]);
     // A replay that cannot answer changes nothing: never a data change without approval.
     expect(report.totals.dataChangedWithoutApproval).toBe(0);

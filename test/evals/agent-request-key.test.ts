@@ -43,7 +43,10 @@ describe('requestKey', () => {
   it('ignores object key order at every level', () => {
     const r = request();
     const reordered = {
-      tools: r.tools.map((t) => ({ function: { parameters: t.function.parameters, description: t.function.description, name: t.function.name }, type: t.type })),
+      tools: r.tools.map((t) => ({
+        function: { parameters: t.function.parameters, description: t.function.description, name: t.function.name },
+        type: t.type,
+      })),
       messages: r.messages.map((m) => Object.fromEntries(Object.entries(m).reverse())),
       model: r.model,
     };

@@ -35,7 +35,12 @@ describe('the offline agent suite', () => {
     expect(report.totals.dataChangedWithoutApproval).toBe(0);
     expect(report.exitCode).toBe(0);
     // A case that starts passing (the offline model or a tool got better) or stops: update this list and docs/evals.md.
-    expect(suite.cases.filter((c) => !c.pass).map((c) => c.case).sort()).toEqual(KNOWN_OFFLINE_FAILURES);
+    expect(
+      suite.cases
+        .filter((c) => !c.pass)
+        .map((c) => c.case)
+        .sort(),
+    ).toEqual(KNOWN_OFFLINE_FAILURES);
     expect(suite.passed).toBe(suite.total - KNOWN_OFFLINE_FAILURES.length);
     for (const c of suite.cases) expect(c.notes[1], c.case).toMatch(/^scores: tool [✓✗] · arguments [✓✗] · data [✓✗] · unchanged ✓ · grounded [✓✗—]$/);
   });

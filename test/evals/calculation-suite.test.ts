@@ -18,7 +18,8 @@ describe('calculation correctness evals', () => {
     const failing: string[] = [];
     for (const c of cases) {
       const r = await calculationSuite.run(c, { flags: {} });
-      if (!r.pass) failing.push(`${c.id}: ${r.failures.map((f) => `${f.field} expected ${JSON.stringify(f.expected)} actual ${JSON.stringify(f.actual)}`).join('; ')}`);
+      if (!r.pass)
+        failing.push(`${c.id}: ${r.failures.map((f) => `${f.field} expected ${JSON.stringify(f.expected)} actual ${JSON.stringify(f.actual)}`).join('; ')}`);
     }
     expect(failing).toEqual([]);
   });

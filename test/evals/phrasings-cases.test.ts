@@ -34,7 +34,11 @@ const recordFile = (cases: unknown[], extra: Record<string, unknown> = {}) => ({
  */
 function complete(op: Record<string, unknown>, n: number): Record<string, unknown> {
   const text = (v: unknown): unknown => (v !== null && typeof v === 'object' && '$includes' in v ? (v as { $includes: string }).$includes : v);
-  const o: Record<string, unknown> = Object.fromEntries(Object.entries(op).filter(([, v]) => v !== null).map(([k, v]) => [k, text(v)]));
+  const o: Record<string, unknown> = Object.fromEntries(
+    Object.entries(op)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, text(v)]),
+  );
   if (o['op'] === 'createRealizationScenario') {
     o['id'] ??= 'check';
     o['name'] ??= 'Check';
@@ -99,15 +103,15 @@ describe('loadPhrasingCases: a bad case file is a clear error naming the file, t
   const load = (files: Record<string, unknown>) => loadPhrasingCases(dirWith(files), 'cases');
 
   it('a month that is not YYYY-MM', async () => {
-    await expect(load({ 'record.json': recordFile([{ id: 'record-x', say: 'may 160', expect: { proposals: [{ ...may160, month: 'May 2026' }] } }]) })).rejects.toThrow(
-      "cases/record.json: cases[0].expect.proposals[0].month (case 'record-x'): must be a month YYYY-MM (or null: absent)",
-    );
+    await expect(
+      load({ 'record.json': recordFile([{ id: 'record-x', say: 'may 160', expect: { proposals: [{ ...may160, month: 'May 2026' }] } }]) }),
+    ).rejects.toThrow("cases/record.json: cases[0].expect.proposals[0].month (case 'record-x'): must be a month YYYY-MM (or null: absent)");
   });
 
   it('a field the operation does not have', async () => {
-    await expect(load({ 'record.json': recordFile([{ id: 'record-x', say: 'may 160', expect: { proposals: [{ ...may160, monht: '2026-05' }] } }]) })).rejects.toThrow(
-      "cases/record.json: cases[0].expect.proposals[0].monht (case 'record-x'): recordMeasurement has no field 'monht'",
-    );
+    await expect(
+      load({ 'record.json': recordFile([{ id: 'record-x', say: 'may 160', expect: { proposals: [{ ...may160, monht: '2026-05' }] } }]) }),
+    ).rejects.toThrow("cases/record.json: cases[0].expect.proposals[0].monht (case 'record-x'): recordMeasurement has no field 'monht'");
   });
 
   it('an expected operation that leaves out a field that decides the change', async () => {
@@ -118,9 +122,9 @@ describe('loadPhrasingCases: a bad case file is a clear error naming the file, t
   });
 
   it('$includes on a field that must be exact', async () => {
-    await expect(load({ 'record.json': recordFile([{ id: 'record-x', say: 'may 160', expect: { proposals: [{ ...may160, input: { $includes: 'tickets' } }] } }]) })).rejects.toThrow(
-      "cases/record.json: cases[0].expect.proposals[0].input (case 'record-x'): '$includes' is only for free text",
-    );
+    await expect(
+      load({ 'record.json': recordFile([{ id: 'record-x', say: 'may 160', expect: { proposals: [{ ...may160, input: { $includes: 'tickets' } }] } }]) }),
+    ).rejects.toThrow("cases/record.json: cases[0].expect.proposals[0].input (case 'record-x'): '$includes' is only for free text");
   });
 
   it('an unknown operation, a misspelt case field, an empty expectation', async () => {
@@ -128,7 +132,7 @@ describe('loadPhrasingCases: a bad case file is a clear error naming the file, t
       'cases/record.json: cases[0].expect.proposals[0].op (case \'record-x\'): unknown operation "recordMeasurment"',
     );
     await expect(load({ 'record.json': recordFile([{ id: 'record-x', sya: 'x', expect: { noProposal: true } }]) })).rejects.toThrow(
-      "cases/record.json: cases[0] (case 'record-x'): Unrecognized key: \"sya\"",
+      'cases/record.json: cases[0] (case \'record-x\'): Unrecognized key: "sya"',
     );
     await expect(load({ 'record.json': recordFile([{ id: 'record-x', expect: { noProposal: true } }]) })).rejects.toThrow(
       "cases/record.json: cases[0].say (case 'record-x'): must be a message, or the messages of a thread in order",
@@ -156,18 +160,26 @@ describe('data sets and the baseline: clear errors', () => {
       'base.json': { description: 'd', clock: '2026-08', example: 'delta-corp.json' },
       'broken.json': { description: 'd', base: 'base', operations: [{ ...may160, month: '2025-10' }] },
     });
-    await expect(createPhrasingDataLoader(dir)('broken')).rejects.toThrow("evals/phrasings/datasets/broken.json: operations[0] does not apply to 'base': month 2025-10 is locked");
+    await expect(createPhrasingDataLoader(dir)('broken')).rejects.toThrow(
+      "evals/phrasings/datasets/broken.json: operations[0] does not apply to 'base': month 2025-10 is locked",
+    );
     await expect(createPhrasingDataLoader(dir)('missing')).rejects.toThrow('evals/phrasings/datasets/missing.json: no such file');
   });
 
   it('a case on a data set that does not exist names the case', async () => {
-    const suite = createPhrasingsSuite({ casesDir: dirWith({ 'record.json': recordFile([{ id: 'record-x', say: 'x', data: 'nowhere', expect: { noProposal: true } }]) }) });
-    await expect(suite.cases({ flags: {} })).rejects.toThrow("cases/record.json: case 'record-x': data 'nowhere': evals/phrasings/datasets/nowhere.json: no such file");
+    const suite = createPhrasingsSuite({
+      casesDir: dirWith({ 'record.json': recordFile([{ id: 'record-x', say: 'x', data: 'nowhere', expect: { noProposal: true } }]) }),
+    });
+    await expect(suite.cases({ flags: {} })).rejects.toThrow(
+      "cases/record.json: case 'record-x': data 'nowhere': evals/phrasings/datasets/nowhere.json: no such file",
+    );
   });
 
   it('a baseline naming an unknown case, or out of order', async () => {
     const ids = new Set(['a', 'b']);
-    await expect(loadPhrasingBaseline(dirWithFile({ about: 'x', model: 'offline', wrong: ['a', 'zz'] }), ids, 'baseline.json')).rejects.toThrow("baseline.json: wrong[1]: no case 'zz' (remove it from the baseline)");
+    await expect(loadPhrasingBaseline(dirWithFile({ about: 'x', model: 'offline', wrong: ['a', 'zz'] }), ids, 'baseline.json')).rejects.toThrow(
+      "baseline.json: wrong[1]: no case 'zz' (remove it from the baseline)",
+    );
     await expect(loadPhrasingBaseline(dirWithFile({ about: 'x', model: 'offline', wrong: ['b', 'a'] }), ids, 'baseline.json')).rejects.toThrow(
       "baseline.json: wrong[1]: 'a' is out of order (keep the ids sorted)",
     );
@@ -180,15 +192,17 @@ function dirWithFile(json: unknown): URL {
 
 describe('the suite, end to end with a scripted turn (no model)', () => {
   /** A turn that proposes one operation on the case, as a tool would, and says so. */
-  const proposing = (operation: Record<string, unknown>): RunTurn => async (turn) => {
-    const ctx = turn.tools.proposals;
-    const caseId = ctx.store.listCases('default')[0]!.id;
-    const p = propose(ctx, { caseId, operations: [operation], proposedBy: turn.tools.actor });
-    if (!p.ok) throw new Error(p.error.message);
-    // The harness reads proposals from the store, not from the reply.
-    const reply = { text: `Proposed ${p.value.id}.`, proposals: [], toolResults: [], threadId: 't' };
-    return reply as Awaited<ReturnType<RunTurn>>;
-  };
+  const proposing =
+    (operation: Record<string, unknown>): RunTurn =>
+    async (turn) => {
+      const ctx = turn.tools.proposals;
+      const caseId = ctx.store.listCases('default')[0]!.id;
+      const p = propose(ctx, { caseId, operations: [operation], proposedBy: turn.tools.actor });
+      if (!p.ok) throw new Error(p.error.message);
+      // The harness reads proposals from the store, not from the reply.
+      const reply = { text: `Proposed ${p.value.id}.`, proposals: [], toolResults: [], threadId: 't' };
+      return reply as Awaited<ReturnType<RunTurn>>;
+    };
 
   async function runOne(runTurn: RunTurn) {
     const casesDir = dirWith({ 'record.json': recordFile([{ id: 'record-may', say: 'may: 160 tix/day', expect: { proposals: [may160] } }]) });
@@ -211,6 +225,8 @@ describe('the suite, end to end with a scripted turn (no model)', () => {
     const { result, conclusion } = await runOne(proposing({ ...may160, value: 2026 }));
     expect(result.outcome).toBe('wrong');
     expect(result.pass).toBe(false);
-    expect(conclusion.problems).toEqual(['record-may made a wrong proposal and is not in evals/phrasings/baseline.json: a new wrong proposal (fix it; the baseline only shrinks)']);
+    expect(conclusion.problems).toEqual([
+      'record-may made a wrong proposal and is not in evals/phrasings/baseline.json: a new wrong proposal (fix it; the baseline only shrinks)',
+    ]);
   });
 });

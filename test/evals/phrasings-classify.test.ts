@@ -30,7 +30,11 @@ describe('classifyPhrasing: proposals', () => {
   });
 
   it('is wrong when the month, the input or the scenario differs', () => {
-    for (const bad of [{ ...may160, month: '2026-08' }, { ...may160, input: 'avg_tickets_per_day' }, { ...may160, scenario: 'rollout-plan' }]) {
+    for (const bad of [
+      { ...may160, month: '2026-08' },
+      { ...may160, input: 'avg_tickets_per_day' },
+      { ...may160, scenario: 'rollout-plan' },
+    ]) {
       expect(classifyPhrasing(expectMay, [turn('Proposed.', [bad])]).outcome).toBe('wrong');
     }
   });
@@ -95,7 +99,11 @@ describe('classifyPhrasing: proposals', () => {
 
   it("counts a milestone's name as what the proposal creates: a wrong name is wrong", () => {
     const add = { op: 'addMilestone', scenario: 'realization', name: { $includes: 'onboarded' }, achievedMonth: '2025-10' };
-    expect(classifyPhrasing({ proposals: [add] }, [turn('Proposed.', [{ op: 'addMilestone', scenario: 'realization', id: 'pls', name: 'pls', achievedMonth: '2025-10' }])]).outcome).toBe('wrong');
+    expect(
+      classifyPhrasing({ proposals: [add] }, [
+        turn('Proposed.', [{ op: 'addMilestone', scenario: 'realization', id: 'pls', name: 'pls', achievedMonth: '2025-10' }]),
+      ]).outcome,
+    ).toBe('wrong');
   });
 
   it('treats null as "absent": a setInput from a month is wrong where a change in every month is expected', () => {
@@ -116,7 +124,13 @@ describe('classifyPhrasing: proposals', () => {
   });
 
   it("matches a split's parts whatever order the model lists them in", () => {
-    const split = { op: 'splitCalculation', scenario: 'realization', useCase: 'support-efficiency', calculation: 'handle-time', parts: [{ metric: 'avg_tickets_per_day' }, { metric: 'minutes_saved_per_ticket' }] };
+    const split = {
+      op: 'splitCalculation',
+      scenario: 'realization',
+      useCase: 'support-efficiency',
+      calculation: 'handle-time',
+      parts: [{ metric: 'avg_tickets_per_day' }, { metric: 'minutes_saved_per_ticket' }],
+    };
     const proposed = {
       ...split,
       parts: [
@@ -161,7 +175,9 @@ describe('classifyPhrasing: answers', () => {
 
   it('does not count a tool error as the expected result', () => {
     const e: PhrasingExpectation = { results: [{ tool: 'valueSummary' }] };
-    const s = classifyPhrasing(e, [turn('No business case called "Febtober".', [], [{ toolName: 'valueSummary', output: { error: "no business case called 'Febtober'" } }])]);
+    const s = classifyPhrasing(e, [
+      turn('No business case called "Febtober".', [], [{ toolName: 'valueSummary', output: { error: "no business case called 'Febtober'" } }]),
+    ]);
     expect(s.outcome).toBe('safe');
     expect(s.failures).toEqual([{ field: 'valueSummary result', expected: 'a result', actual: [{ error: "no business case called 'Febtober'" }] }]);
   });

@@ -28,7 +28,9 @@ describe('concludePhrasings', () => {
 
   it('fails on a wrong proposal outside the baseline', () => {
     const c = concludePhrasings(scored, { ...options, baseline: [] });
-    expect(c.problems).toEqual(['record-b made a wrong proposal and is not in evals/phrasings/baseline.json: a new wrong proposal (fix it; the baseline only shrinks)']);
+    expect(c.problems).toEqual([
+      'record-b made a wrong proposal and is not in evals/phrasings/baseline.json: a new wrong proposal (fix it; the baseline only shrinks)',
+    ]);
     expect(c.lines.at(-1)).toBe('Ratchet: broken (1 problem(s); see below)');
   });
 

@@ -151,13 +151,17 @@ describe('output', () => {
     const io = fakeIO(false, reportPath);
     const code = await main([], [fakeSuite('calculation', true, [PASS, FAIL]), fakeSuite('agent-flow', false, [CHANGED])], io);
     expect(code).toBe(1);
-    expect(io.out).toContain('[1/3] calculation › calculation-1 ✓ (5 ms)\n[2/3] calculation › calculation-2 ✗ (5 ms)\n[3/3] agent-flow › agent-flow-1 ✗ (5 ms)\n');
+    expect(io.out).toContain(
+      '[1/3] calculation › calculation-1 ✓ (5 ms)\n[2/3] calculation › calculation-2 ✗ (5 ms)\n[3/3] agent-flow › agent-flow-1 ✗ (5 ms)\n',
+    );
     expect(io.out).toMatch(/calculation +2 +1 +1 +50\.0% +every case must pass/);
     expect(io.out).toMatch(/agent-flow +1 +1 +0 +100\.0%/);
     expect(io.out).toMatch(/Total +3 +2 +1 +66\.7%/);
     expect(io.out).toContain('✗ calculation › calculation-2 — case 2\n    total: expected 100, actual 99');
     expect(io.out).toContain('✗ agent-flow › agent-flow-1 — case 1\n    data changed without approval');
-    expect(io.out).toContain('FAIL\n  - calculation: 1/2 cases passed; every case of this suite must pass\n  - agent-flow › agent-flow-1: data changed without approval');
+    expect(io.out).toContain(
+      'FAIL\n  - calculation: 1/2 cases passed; every case of this suite must pass\n  - agent-flow › agent-flow-1: data changed without approval',
+    );
 
     const report = JSON.parse(await readFile(reportPath, 'utf8')) as EvalReport;
     expect(report.exitCode).toBe(1);
@@ -168,7 +172,9 @@ describe('output', () => {
   it('on a terminal, progress is one updating line; failing cases stay on screen', async () => {
     const io = fakeIO(true);
     await run([fakeSuite('calculation', true, [PASS, FAIL])], [], io);
-    expect(io.out).toBe('\r\x1b[2K[1/2] calculation › calculation-1\r\x1b[2K[2/2] calculation › calculation-2\r\x1b[2K[2/2] calculation › calculation-2 ✗\n\r\x1b[2K');
+    expect(io.out).toBe(
+      '\r\x1b[2K[1/2] calculation › calculation-1\r\x1b[2K[2/2] calculation › calculation-2\r\x1b[2K[2/2] calculation › calculation-2 ✗\n\r\x1b[2K',
+    );
   });
 });
 
@@ -177,7 +183,10 @@ describe("a suite's own conclusion (the phrasings ratchet)", () => {
   function concluding(problems: string[]): Suite<FakeCase> & { given: string[][] } {
     const given: string[][] = [];
     return {
-      ...fakeSuite('phrasings', false, [{ pass: true, failures: [], outcome: 'pass' }, { pass: false, failures: [{ field: 'outcome', expected: 'pass', actual: 'wrong' }], outcome: 'wrong' }]),
+      ...fakeSuite('phrasings', false, [
+        { pass: true, failures: [], outcome: 'pass' },
+        { pass: false, failures: [{ field: 'outcome', expected: 'pass', actual: 'wrong' }], outcome: 'wrong' },
+      ]),
       given,
       conclude: (results) => {
         given.push(results.map((r) => `${r.evalCase.id}:${r.result.outcome}`));
@@ -200,7 +209,10 @@ describe("a suite's own conclusion (the phrasings ratchet)", () => {
     const report = await run([concluding(['phrasings-2 made a wrong proposal and is not in the baseline'])]);
     expect(report.exitCode).toBe(1);
     expect(report.reasons).toEqual(['phrasings: phrasings-2 made a wrong proposal and is not in the baseline']);
-    expect(report.suites[0]!.conclusion).toEqual({ lines: ['Phrasings: 1/2 pass · 1 wrong'], problems: ['phrasings-2 made a wrong proposal and is not in the baseline'] });
+    expect(report.suites[0]!.conclusion).toEqual({
+      lines: ['Phrasings: 1/2 pass · 1 wrong'],
+      problems: ['phrasings-2 made a wrong proposal and is not in the baseline'],
+    });
     expect(report.suites[0]!.cases.map((c) => c.outcome)).toEqual(['pass', 'wrong']);
   });
 

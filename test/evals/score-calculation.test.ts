@@ -145,7 +145,13 @@ describe('scoring a summary', () => {
 
   it('compares ratios relatively and strings exactly, and null is not 0', () => {
     const result = scoreCalculation(
-      withExpect({ roi: 0.5, varianceToDate: 0, paybackMonth: '2026-01', kind: 'future', useCases: { support: { calculations: { handling: { metric: 'tickets ' } } } } }),
+      withExpect({
+        roi: 0.5,
+        varianceToDate: 0,
+        paybackMonth: '2026-01',
+        kind: 'future',
+        useCases: { support: { calculations: { handling: { metric: 'tickets ' } } } },
+      }),
       summaryOutcome({ roi: 0.5000000001, varianceToDate: null }),
     );
     expect(result.failures).toEqual([
@@ -241,7 +247,10 @@ describe('scoring the resulting document', () => {
             'actuals/support/rate': { value: 2.5, series: null },
             'actuals/support/tickets_target': { absent: true },
           },
-          calculations: { 'actuals/support/handling': { formula: 'tickets * rate', period: 'monthly', metric: 'tickets' }, 'actuals/support/gone': { absent: true } },
+          calculations: {
+            'actuals/support/handling': { formula: 'tickets * rate', period: 'monthly', metric: 'tickets' },
+            'actuals/support/gone': { absent: true },
+          },
         },
       }),
       summaryOutcome(),
@@ -280,7 +289,12 @@ describe('scoring refusals and invalid documents', () => {
     ({ ...base, operations, expectRefusal }) as CalculationCase;
 
   it('passes when the right operation is refused with a message naming the problem', () => {
-    const outcome: CalculationOutcome = { kind: 'refused', index: 1, error: { code: 'refused', message: "month 2026-02 is locked (scenario 'actuals')" }, inputUntouched: true };
+    const outcome: CalculationOutcome = {
+      kind: 'refused',
+      index: 1,
+      error: { code: 'refused', message: "month 2026-02 is locked (scenario 'actuals')" },
+      inputUntouched: true,
+    };
     expect(scoreCalculation(refusalCase({ index: 1, code: 'refused', messageIncludes: ['2026-02', 'actuals'] }), outcome).pass).toBe(true);
   });
 
@@ -295,7 +309,12 @@ describe('scoring refusals and invalid documents', () => {
 
   it('a refusal without index means the summary itself failed (e.g. division by zero)', () => {
     const c = refusalCase({ code: 'evaluation_error', messageIncludes: ['2026-03'] }, []);
-    const summaryFailed: CalculationOutcome = { kind: 'refused', index: null, error: { code: 'evaluation_error', message: 'division by zero ... month 2026-03' }, inputUntouched: true };
+    const summaryFailed: CalculationOutcome = {
+      kind: 'refused',
+      index: null,
+      error: { code: 'evaluation_error', message: 'division by zero ... month 2026-03' },
+      inputUntouched: true,
+    };
     expect(scoreCalculation(c, summaryFailed).pass).toBe(true);
     const opRefused: CalculationOutcome = { ...summaryFailed, index: 0 };
     expect(scoreCalculation(c, opRefused).failures).toEqual([{ field: 'refusal.index', expected: null, actual: 0 }]);
@@ -303,10 +322,18 @@ describe('scoring refusals and invalid documents', () => {
 
   it('invalid documents: path and message must match', () => {
     const c = { ...base, query: undefined, expectInvalidDocument: { pathIncludes: '$.scenarios[0].ramp', messageIncludes: ['overlap'] } } as CalculationCase;
-    const good: CalculationOutcome = { kind: 'invalid-document', error: { code: 'invalid_document', message: 'ramp ranges overlap', path: '$.scenarios[0].ramp[1]' } };
+    const good: CalculationOutcome = {
+      kind: 'invalid-document',
+      error: { code: 'invalid_document', message: 'ramp ranges overlap', path: '$.scenarios[0].ramp[1]' },
+    };
     expect(scoreCalculation(c, good).pass).toBe(true);
-    const wrongPath: CalculationOutcome = { kind: 'invalid-document', error: { code: 'invalid_document', message: 'ramp ranges overlap', path: '$.scenarios[1].ramp' } };
-    expect(scoreCalculation(c, wrongPath).failures).toEqual([{ field: 'error.path', expected: 'contains "$.scenarios[0].ramp"', actual: '$.scenarios[1].ramp' }]);
+    const wrongPath: CalculationOutcome = {
+      kind: 'invalid-document',
+      error: { code: 'invalid_document', message: 'ramp ranges overlap', path: '$.scenarios[1].ramp' },
+    };
+    expect(scoreCalculation(c, wrongPath).failures).toEqual([
+      { field: 'error.path', expected: 'contains "$.scenarios[0].ramp"', actual: '$.scenarios[1].ramp' },
+    ]);
     expect(scoreCalculation(c, summaryOutcome()).failures[0]!.field).toBe('outcome');
   });
 });

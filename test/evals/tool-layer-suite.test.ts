@@ -26,9 +26,19 @@ describe('the tool-layer suite', () => {
   it('refuses a case with a misspelt expectation, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 've-tool-layer-'));
     try {
-      const bad = { id: 'bad', rule: 'duplicate', description: 'x', document: 'demo', clock: '2026-11', turns: [{ user: 'hi', script: [{ content: 'hello' }], expect: { proposal: 1 } }], after: { pending: 0 } };
+      const bad = {
+        id: 'bad',
+        rule: 'duplicate',
+        description: 'x',
+        document: 'demo',
+        clock: '2026-11',
+        turns: [{ user: 'hi', script: [{ content: 'hello' }], expect: { proposal: 1 } }],
+        after: { pending: 0 },
+      };
       writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
-      await expect(createToolLayerSuite(pathToFileURL(`${dir}/`)).cases({ flags: {} })).rejects.toThrow(/evals\/tool-layer\/cases\/bad\.json: turns\.0\.expect/);
+      await expect(createToolLayerSuite(pathToFileURL(`${dir}/`)).cases({ flags: {} })).rejects.toThrow(
+        /evals\/tool-layer\/cases\/bad\.json: turns\.0\.expect/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

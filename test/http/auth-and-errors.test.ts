@@ -84,7 +84,13 @@ describe('workspaces are isolated', () => {
 
   it("another workspace's proposal cannot be listed, approved or rejected (404), and stays pending", async () => {
     const h = httpHarness(
-      scriptedModel(toolThenAnswer('proposeMeasurements', () => ({ measurements: [{ input: 'tickets per day', month: 'October', value: 160 }] }), (o) => o.proposalId)),
+      scriptedModel(
+        toolThenAnswer(
+          'proposeMeasurements',
+          () => ({ measurements: [{ input: 'tickets per day', month: 'October', value: 160 }] }),
+          (o) => o.proposalId,
+        ),
+      ),
     );
     const id = (await h.json('POST', '/api/chat', { body: { message: 'record it' } })).body.proposals[0].proposalId;
     const olga = { token: h.tokens.olga };
@@ -98,7 +104,15 @@ describe('workspaces are isolated', () => {
   });
 
   it("the agent only sees the caller's workspace", async () => {
-    const h = httpHarness(scriptedModel(toolThenAnswer('findBusinessCases', () => ({ query: 'Delta' }), (o) => JSON.stringify(o))));
+    const h = httpHarness(
+      scriptedModel(
+        toolThenAnswer(
+          'findBusinessCases',
+          () => ({ query: 'Delta' }),
+          (o) => JSON.stringify(o),
+        ),
+      ),
+    );
     const olga = await h.json('POST', '/api/chat', { token: h.tokens.olga, body: { message: 'find Delta' } });
     expect(JSON.parse(olga.body.text)).toEqual({ businessCases: [] });
     const dana = await h.json('POST', '/api/chat', { body: { message: 'find Delta' } });
@@ -125,7 +139,13 @@ describe('validation: 400 naming the field', () => {
     ['useChat body without messages', 'POST', '/api/chat', { id: 'c1', messages: [] }, 'messages'],
     ['useChat body without an id', 'POST', '/api/chat', { messages: [{ role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }, 'id'],
     ['useChat body with a bad role', 'POST', '/api/chat', { id: 'c1', messages: [{ role: 'robot', parts: [] }] }, 'messages[0].role'],
-    ['useChat body whose last user message has no text', 'POST', '/api/chat', { id: 'c1', messages: [{ role: 'user', parts: [{ type: 'file' }] }] }, 'messages'],
+    [
+      'useChat body whose last user message has no text',
+      'POST',
+      '/api/chat',
+      { id: 'c1', messages: [{ role: 'user', parts: [{ type: 'file' }] }] },
+      'messages',
+    ],
     ['reject with a number as reason', 'POST', '/api/proposals/p1/reject', { reason: 5 }, 'reason'],
     ['approve naming an approver', 'POST', '/api/proposals/p1/approve', { by: 'someone else' }, 'by'],
     ['import of an array', 'POST', '/api/business-cases', [1, 2], 'body'],
@@ -176,7 +196,12 @@ describe('body size limit', () => {
         controller.close();
       },
     });
-    const chunked = await h.app.request('/api/chat', { method: 'POST', headers: { authorization: `Bearer ${h.tokens.dana}` }, body: stream, duplex: 'half' } as RequestInit);
+    const chunked = await h.app.request('/api/chat', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.tokens.dana}` },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(chunked.status).toBe(413);
     const doc = await h.json('POST', '/api/business-cases', { body: { ...sampleCase('big-case'), name: 'y'.repeat(5000) } });
     expect(doc.status).toBe(413);
@@ -188,7 +213,7 @@ describe('body size limit', () => {
 });
 
 describe('business cases: import', () => {
-  it('imports a document into the caller\'s workspace (201, Location) as the token\'s name', async () => {
+  it("imports a document into the caller's workspace (201, Location) as the token's name", async () => {
     const h = httpHarness(echo());
     const r = await h.json('POST', '/api/business-cases', { body: sampleCase('new-case') });
     expect(r.status).toBe(201);
@@ -246,7 +271,12 @@ describe('one error mapping, no internals', () => {
   it('a model that cannot be reached is 502 model_unavailable; any other model failure 500', async () => {
     const down = httpHarness(
       scriptedModel(() => {
-        throw new APICallError({ message: 'connect ECONNREFUSED 10.1.2.3:443', url: 'http://10.1.2.3/v1/chat/completions', requestBodyValues: {}, isRetryable: false });
+        throw new APICallError({
+          message: 'connect ECONNREFUSED 10.1.2.3:443',
+          url: 'http://10.1.2.3/v1/chat/completions',
+          requestBodyValues: {},
+          isRetryable: false,
+        });
       }),
     );
     const r = await down.json('POST', '/api/chat', { body: { message: 'hi' } });

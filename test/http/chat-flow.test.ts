@@ -65,7 +65,14 @@ describe('POST /api/chat (JSON) -> approve -> data changed -> audit', () => {
 
     const audit = h.store.listAudit(DEMO);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ proposalId: proposal.proposalId, op: 'recordMeasurement', proposedBy: 'dana', approvedBy: 'dana', versionBefore: 1, versionAfter: 2 });
+    expect(audit[0]).toMatchObject({
+      proposalId: proposal.proposalId,
+      op: 'recordMeasurement',
+      proposedBy: 'dana',
+      approvedBy: 'dana',
+      versionBefore: 1,
+      versionAfter: 2,
+    });
     expect(audit[0]!.changes).toEqual(proposal.changes);
     expect((await h.json('GET', '/api/proposals')).body.proposals).toEqual([]);
   });
@@ -147,7 +154,10 @@ describe('POST /api/chat (JSON) -> approve -> data changed -> audit', () => {
 describe('POST /api/chat as a UI message stream', () => {
   it('streams SSE for Accept: text/event-stream, with the tool result and the text', async () => {
     const h = httpHarness(scriptedModel(recordOctober));
-    const res = await h.request('POST', '/api/chat', { body: { message: 'Delta: tickets per day Oct 160', threadId: 'sse-1' }, headers: { accept: 'text/event-stream' } });
+    const res = await h.request('POST', '/api/chat', {
+      body: { message: 'Delta: tickets per day Oct 160', threadId: 'sse-1' },
+      headers: { accept: 'text/event-stream' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(res.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
@@ -159,8 +169,14 @@ describe('POST /api/chat as a UI message stream', () => {
     const call = objects.find((e) => e.type === 'tool-input-available');
     expect(call).toMatchObject({ toolName: 'proposeMeasurements' });
     const output = objects.find((e) => e.type === 'tool-output-available')!;
-    expect(output.output).toMatchObject({ status: 'pending', changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"'] });
-    const text = objects.filter((e) => e.type === 'text-delta').map((e) => e.delta).join('');
+    expect(output.output).toMatchObject({
+      status: 'pending',
+      changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-10: 160 tickets/day, source "Zendesk export"'],
+    });
+    const text = objects
+      .filter((e) => e.type === 'text-delta')
+      .map((e) => e.delta)
+      .join('');
     expect(text).toBe(`Proposal ${output.output.proposalId}: ${output.output.changes[0]}. Approve it to apply.`);
     expect(objects.some((e) => e.type === 'error')).toBe(false);
     // The proposal exists, pending; the thread was saved when the stream ended.
@@ -184,7 +200,12 @@ describe('POST /api/chat as a UI message stream', () => {
     const res = await h.request('POST', '/api/chat', { body });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = parseSse(await res.text()).filter((e): e is Record<string, any> => e !== '[DONE]');
-    expect(events.filter((e) => e.type === 'text-delta').map((e) => e.delta).join('')).toBe('you said: What is realized\nto date?');
+    expect(
+      events
+        .filter((e) => e.type === 'text-delta')
+        .map((e) => e.delta)
+        .join(''),
+    ).toBe('you said: What is realized\nto date?');
     expect(res.headers.get('x-thread-id')).toBe('chat-abc');
     // Only the last user message is said; the server's own history is what the model sees.
     expect(model.doStreamCalls[0]!.prompt.filter((m) => m.role === 'user')).toHaveLength(1);

@@ -34,7 +34,12 @@ describe('Contract 2 proposals over HTTP', () => {
       const approved = await h.json('POST', `/api/proposals/${made.value.id}/approve`, { token: h.tokens.olga });
       expect(approved.status).toBe(200);
       expect(approveReplySchema.safeParse(approved.body).success).toBe(true);
-      expect(approved.body).toMatchObject({ alreadyApplied: false, rechecked: false, version: i + 2, audit: [{ op: (operation as { op: string }).op, proposedBy: 'sam', approvedBy: 'olga' }] });
+      expect(approved.body).toMatchObject({
+        alreadyApplied: false,
+        rechecked: false,
+        version: i + 2,
+        audit: [{ op: (operation as { op: string }).op, proposedBy: 'sam', approvedBy: 'olga' }],
+      });
     }
     expect(h.store.listMeasurements({ caseId: CASE, input: 'deflection' }).map((m) => [m.action, m.value, m.note, m.recordedBy, m.approvedBy])).toEqual([
       ['recorded', 0.2, null, 'sam', 'olga'],
@@ -62,7 +67,11 @@ describe('Contract 2 proposals over HTTP', () => {
 
   it('answers 409 refused, naming the locked month and the operation, when a proposal made before the lock would rewrite it', async () => {
     const h = httpHarness(createOfflineModel());
-    const raise = propose(h.ctx, { caseId: CASE, operations: [{ op: 'setInput', scenario: 'actual', useCase: 'support', input: 'reps', value: 12 }], proposedBy: 'sam' });
+    const raise = propose(h.ctx, {
+      caseId: CASE,
+      operations: [{ op: 'setInput', scenario: 'actual', useCase: 'support', input: 'reps', value: 12 }],
+      proposedBy: 'sam',
+    });
     const lock = propose(h.ctx, { caseId: CASE, operations: [{ op: 'lockMonths', scenario: 'actual', through: '2025-03' }], proposedBy: 'sam' });
     if (!raise.ok || !lock.ok) throw new Error('could not propose');
     expect((await h.json('POST', `/api/proposals/${lock.value.id}/approve`, { token: h.tokens.olga })).status).toBe(200);

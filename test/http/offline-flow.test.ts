@@ -42,9 +42,16 @@ describe('HTTP with the offline model', () => {
     const json = await h.json('POST', '/api/chat', { body: { message: 'how much value has Delta realized?' } });
     expect(json.body.text).toContain(shown);
     expect(json.body.proposals).toEqual([]);
-    const res = await h.request('POST', '/api/chat', { body: { id: 'ui-offline', messages: [{ id: 'a', role: 'user', parts: [{ type: 'text', text: 'how much value has Delta realized?' }] }] } });
+    const res = await h.request('POST', '/api/chat', {
+      body: { id: 'ui-offline', messages: [{ id: 'a', role: 'user', parts: [{ type: 'text', text: 'how much value has Delta realized?' }] }] },
+    });
     const events = parseSse(await res.text()).filter((e): e is Record<string, any> => e !== '[DONE]');
     expect(events.find((e) => e.type === 'tool-input-available')).toMatchObject({ toolName: 'valueSummary' });
-    expect(events.filter((e) => e.type === 'text-delta').map((e) => e.delta).join('')).toContain(shown);
+    expect(
+      events
+        .filter((e) => e.type === 'text-delta')
+        .map((e) => e.delta)
+        .join(''),
+    ).toContain(shown);
   });
 });

@@ -43,7 +43,8 @@ describe('openapi.json', () => {
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
       for (const op of Object.values(ops)) {
         expect(op.security, path).toEqual(path.startsWith('/api/') ? [{ bearerAuth: [] }] : []);
-        if (path.startsWith('/api/')) expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(op.requestBody ? ['401', '413', '500'] : ['401', '500']));
+        if (path.startsWith('/api/'))
+          expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(op.requestBody ? ['401', '413', '500'] : ['401', '500']));
         if (path.includes('{id}')) expect(op.parameters.find((p: any) => p.in === 'path')).toMatchObject({ name: 'id', required: true });
       }
     }

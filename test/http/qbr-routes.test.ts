@@ -96,7 +96,12 @@ describe('GET /api/business-cases/:id/qbr', () => {
     const files = readZip(buf);
     expect(files.get('[Content_Types].xml')!.toString()).toContain('presentationml');
     const slide = (n: number) => slideTexts(files.get(`ppt/slides/slide${n}.xml`)!.toString('utf8'));
-    expect(slide(1)).toEqual(['Quarterly Business Review, Q1 2026', 'Delta Corp – Support Automation', 'Delta Corp · prepared for: Finance', 'Figures as of March 2026, in USD · draft v1']);
+    expect(slide(1)).toEqual([
+      'Quarterly Business Review, Q1 2026',
+      'Delta Corp – Support Automation',
+      'Delta Corp · prepared for: Finance',
+      'Figures as of March 2026, in USD · draft v1',
+    ]);
     expect(slide(2)[0]).toBe('Executive summary');
     expect(files.get('ppt/slides/slide3.xml')!.toString()).toContain('<p:pic>');
     expect(slide(4)[0]).toBe('Promised outcomes vs actual results');
@@ -122,7 +127,17 @@ describe('GET /api/business-cases/:id/qbr', () => {
     // A measurement approved since the draft moves the Q1 figures.
     const p = propose(h.ctx, {
       caseId: DEMO,
-      operations: [{ op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-02', value: 150, source: 'Zendesk export' }],
+      operations: [
+        {
+          op: 'recordMeasurement',
+          scenario: 'realization',
+          useCase: 'support-efficiency',
+          input: 'tickets_per_day',
+          month: '2026-02',
+          value: 150,
+          source: 'Zendesk export',
+        },
+      ],
       proposedBy: 'dana',
     });
     if (!p.ok) throw new Error(p.error.message);
@@ -165,12 +180,20 @@ describe('QBR requests that cannot be served', () => {
   it('a bad quarter, audience, format, version or field is a 400 naming it', async () => {
     const h = httpHarness(chatModel());
     const cases: Array<[string, string, string | RegExp]> = [
-      [`/api/business-cases/${DEMO}/qbr?quarter=someday`, 'quarter', `quarter: 'someday' is not a quarter I understand (try "2026-Q1", "Q1 2026" or "last quarter")`],
+      [
+        `/api/business-cases/${DEMO}/qbr?quarter=someday`,
+        'quarter',
+        `quarter: 'someday' is not a quarter I understand (try "2026-Q1", "Q1 2026" or "last quarter")`,
+      ],
       [`/api/business-cases/${DEMO}/qbr?audience=the%20board`, 'audience', "audience: 'the board' is not one of executive-sponsor, finance, champion"],
       [`/api/business-cases/${DEMO}/qbr?format=docx`, 'format', /^format: /],
       [`/api/business-cases/${DEMO}/qbr?version=0`, 'version', 'version: must be a version number (1, 2, ...)'],
       [`/api/business-cases/${DEMO}/qbr?quartr=2026-Q1`, 'quartr', 'quartr: is not a known field'],
-      [`/api/business-cases/${DEMO}/qbr?quarter=2027-Q2`, 'quarter', "quarter: no month of Q2 2027 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of November 2026"],
+      [
+        `/api/business-cases/${DEMO}/qbr?quarter=2027-Q2`,
+        'quarter',
+        "quarter: no month of Q2 2027 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of November 2026",
+      ],
     ];
     for (const [path, field, message] of cases) {
       const r = await h.json('GET', path);
@@ -191,7 +214,10 @@ describe('QBR requests that cannot be served', () => {
 
   it("another workspace's case is 404, as if it did not exist; no token is 401", async () => {
     const h = httpHarness(chatModel());
-    for (const [method, token] of [['GET', h.tokens.olga], ['POST', h.tokens.olga]] as const) {
+    for (const [method, token] of [
+      ['GET', h.tokens.olga],
+      ['POST', h.tokens.olga],
+    ] as const) {
       const r = await h.json(method, `/api/business-cases/${DEMO}/qbr`, { token });
       expect(r.status).toBe(404);
       expect(r.body.error).toEqual({ code: 'not_found', message: `no business case '${DEMO}' (business cases: acme-helpdesk)` });
@@ -235,7 +261,12 @@ describe('the QBR model the app is given', () => {
   it('a QBR model that cannot be reached is 502 model_unavailable, and nothing is saved', async () => {
     const down = new MockLanguageModelV3({
       doGenerate: async () => {
-        throw new APICallError({ message: 'connect ECONNREFUSED 10.1.2.3:443', url: 'http://10.1.2.3/v1/chat/completions', requestBodyValues: {}, isRetryable: false });
+        throw new APICallError({
+          message: 'connect ECONNREFUSED 10.1.2.3:443',
+          url: 'http://10.1.2.3/v1/chat/completions',
+          requestBodyValues: {},
+          isRetryable: false,
+        });
       },
     });
     const h = httpHarness(chatModel(), { qbrModel: down });
@@ -249,7 +280,11 @@ describe('the QBR model the app is given', () => {
   it('is the model the chat drafts QBRs with (the draftQbr tool), and the route then returns that draft', async () => {
     const qbr = textModel([writeGood('champion')]);
     const chat = scriptedModel(
-      toolThenAnswer('draftQbr', () => ({ businessCase: 'Delta', quarter: 'Q1 2026', audience: 'champion' }), (out) => `Draft v${out.version} by ${out.writer} (text given to me: ${'markdown' in out}).`),
+      toolThenAnswer(
+        'draftQbr',
+        () => ({ businessCase: 'Delta', quarter: 'Q1 2026', audience: 'champion' }),
+        (out) => `Draft v${out.version} by ${out.writer} (text given to me: ${'markdown' in out}).`,
+      ),
     );
     const h = httpHarness(chat, { qbrModel: qbr });
     const reply = await h.json('POST', '/api/chat', { body: { message: 'Draft the Q1 QBR for the Delta champion' } });
@@ -260,14 +295,28 @@ describe('the QBR model the app is given', () => {
     expect(reply.body.proposals).toEqual([]);
     expect(reply.body.qbrDrafts).toHaveLength(1);
     expect(qbrDraftReplySchema.parse(reply.body.qbrDrafts[0])).toEqual(reply.body.qbrDrafts[0]);
-    expect(reply.body.qbrDrafts[0]).toMatchObject({ caseId: DEMO, quarter: '2026-Q1', audience: 'champion', version: 1, created: true, writer: 'mock:qbr-writer', markdown: writeGood('champion') });
+    expect(reply.body.qbrDrafts[0]).toMatchObject({
+      caseId: DEMO,
+      quarter: '2026-Q1',
+      audience: 'champion',
+      version: 1,
+      created: true,
+      writer: 'mock:qbr-writer',
+      markdown: writeGood('champion'),
+    });
     const saved = await h.json('GET', `/api/business-cases/${DEMO}/qbr?quarter=2026-Q1&audience=champion`);
     expect(saved.body).toMatchObject({ version: 1, created: false, writer: 'mock:qbr-writer', createdBy: 'dana' });
     expect(qbr.doGenerateCalls).toHaveLength(1);
   });
 
   it('defaults to the offline template in the chat too', async () => {
-    const chat = scriptedModel(toolThenAnswer('draftQbr', () => ({ quarter: '2026-Q1' }), (out) => `written by ${out.writer}`));
+    const chat = scriptedModel(
+      toolThenAnswer(
+        'draftQbr',
+        () => ({ quarter: '2026-Q1' }),
+        (out) => `written by ${out.writer}`,
+      ),
+    );
     const h = httpHarness(chat);
     expect((await h.json('POST', '/api/chat', { body: { message: 'QBR please' } })).body.text).toBe('written by template');
   });
@@ -281,7 +330,9 @@ describe('openapi.json for the QBR routes', () => {
     expect(get.parameters.map((p: any) => p.name)).toEqual(['id', 'quarter', 'audience', 'format', 'version']);
     expect(get.parameters.find((p: any) => p.name === 'format').schema.enum).toEqual(['json', 'md', 'pptx']);
     expect(Object.keys(get.responses['200'].content)).toEqual(['application/json', 'text/markdown', PPTX_CONTENT_TYPE]);
-    expect(get.responses['200'].content['application/json'].schema.required).toEqual(expect.arrayContaining(['markdown', 'version', 'grounded', 'unverified', 'stale']));
+    expect(get.responses['200'].content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['markdown', 'version', 'grounded', 'unverified', 'stale']),
+    );
     expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(['400', '401', '404', '409', '502']));
     const post = doc.paths['/api/business-cases/{id}/qbr'].post;
     expect(post.requestBody.required).toBe(false);

@@ -36,12 +36,19 @@ describe('HTTP over the real providers', () => {
   it('openai (chat), streamed to a useChat client', async () => {
     server = await startFakeOpenAIServer(script);
     const h = httpHarness(selectModel({ OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: KEY, VE_PROVIDER: 'openai' }).model);
-    const res = await h.request('POST', '/api/chat', { body: { id: 'ui-1', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'Delta: tickets per day Oct 160' }] }] } });
+    const res = await h.request('POST', '/api/chat', {
+      body: { id: 'ui-1', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'Delta: tickets per day Oct 160' }] }] },
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = parseSse(await res.text()).filter((e): e is Record<string, any> => e !== '[DONE]');
     const output = events.find((e) => e.type === 'tool-output-available')!.output;
     expect(output.status).toBe('pending');
-    expect(events.filter((e) => e.type === 'text-delta').map((e) => e.delta).join('')).toBe(`Proposed ${output.proposalId}.`);
+    expect(
+      events
+        .filter((e) => e.type === 'text-delta')
+        .map((e) => e.delta)
+        .join(''),
+    ).toBe(`Proposed ${output.proposalId}.`);
     expect(server.requests.every((r) => r.body.stream === true)).toBe(true);
     expect(h.store.getProposal(output.proposalId)!.status).toBe('pending');
   });

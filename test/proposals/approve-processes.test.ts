@@ -25,7 +25,10 @@ describe('approval across OS processes on one file database', () => {
     const db = dbPath();
     const workers = [spawnWorker({ mode: 'open', db }), spawnWorker({ mode: 'open', db })];
     const exits = await Promise.all(workers.map((w) => w.exited));
-    expect(exits.map((e) => e.code), workers.map((w) => w.stderr()).join('\n')).toEqual([0, 0]);
+    expect(
+      exits.map((e) => e.code),
+      workers.map((w) => w.stderr()).join('\n'),
+    ).toEqual([0, 0]);
     expect(workers.map((w) => w.lines)).toEqual([['opened'], ['opened']]);
     const h = openDatabase({ path: db });
     // Each committed migration applied exactly once.
@@ -48,9 +51,15 @@ describe('approval across OS processes on one file database', () => {
     h.close();
 
     const startAt = Date.now() + 1500;
-    const workers = [spawnWorker({ mode: 'approve', db, by: 'ben', ids, startAt, now: NOW, pauseMs: 3 }), spawnWorker({ mode: 'approve', db, by: 'eve', ids, startAt, now: NOW, pauseMs: 3 })];
+    const workers = [
+      spawnWorker({ mode: 'approve', db, by: 'ben', ids, startAt, now: NOW, pauseMs: 3 }),
+      spawnWorker({ mode: 'approve', db, by: 'eve', ids, startAt, now: NOW, pauseMs: 3 }),
+    ];
     const exits = await Promise.all(workers.map((w) => w.exited));
-    expect(exits.map((e) => e.code), workers.map((w) => w.stderr()).join('\n')).toEqual([0, 0]);
+    expect(
+      exits.map((e) => e.code),
+      workers.map((w) => w.stderr()).join('\n'),
+    ).toEqual([0, 0]);
     const results = workers.map((w) => w.lines.map((l) => JSON.parse(l) as { id: string; ok: boolean; alreadyApplied: boolean }));
     expect(results.every((r) => r.length === ids.length && r.every((x) => x.ok))).toBe(true);
 

@@ -21,13 +21,19 @@ function proposed(ctx: ProposalContext, operations: unknown[], proposedBy = 'ana
 
 function series(t: ReturnType<typeof setup>, useCase: string, input: string) {
   const doc = t.store.getCase(CASE)!.document;
-  return doc.scenarios.find((s) => s.id === 'actual')!.useCases.find((u) => u.id === useCase)!.inputs.find((i) => i.key === input)!.series;
+  return doc.scenarios
+    .find((s) => s.id === 'actual')!
+    .useCases.find((u) => u.id === useCase)!
+    .inputs.find((i) => i.key === input)!.series;
 }
 
 describe('approve', () => {
   it('applies a proposal: new document, version + 1, history, one audit entry per operation with the right people', () => {
     const t = setup();
-    const id = proposed(t.ctx, [measure('support', 'gain', '2025-03', 0.3, { note: 'Q1 review', source: 'Zendesk' }), setInput('self-service', 'tickets', 1200)]);
+    const id = proposed(t.ctx, [
+      measure('support', 'gain', '2025-03', 0.3, { note: 'Q1 review', source: 'Zendesk' }),
+      setInput('self-service', 'tickets', 1200),
+    ]);
     t.clock.advance(60_000);
     const result = approve(t.ctx, { proposalId: id, approvedBy: 'ben' });
     expect(result.ok).toBe(true);
@@ -89,7 +95,18 @@ describe('approve', () => {
     const bare = t.store.insertProposal({ ...made.value, result: null });
     expect(t.store.getProposalResult(bare.id)).toBeNull();
     expect(t.store.getProposalResult(made.value.id)!.measurements).toEqual([
-      { action: 'recorded', scenario: 'actual', useCase: 'support', input: 'gain', month: '2025-03', value: 0.3, note: null, evidence: null, source: null, replacedValue: null },
+      {
+        action: 'recorded',
+        scenario: 'actual',
+        useCase: 'support',
+        input: 'gain',
+        month: '2025-03',
+        value: 0.3,
+        note: null,
+        evidence: null,
+        source: null,
+        replacedValue: null,
+      },
     ]);
     const result = approve(t.ctx, { proposalId: bare.id, approvedBy: 'ben' });
     expect(result.ok && result.value).toMatchObject({ rechecked: true, version: 2 });

@@ -40,7 +40,9 @@ describe('checkPlausibility', () => {
   });
 
   it('a negative count is flagged; negative money is not a count', () => {
-    expect(check(setInput('self-service', 'tickets', -50))).toEqual([{ kind: 'warn', index: 0, message: 'Tickets per month: -50 tickets is a negative count.' }]);
+    expect(check(setInput('self-service', 'tickets', -50))).toEqual([
+      { kind: 'warn', index: 0, message: 'Tickets per month: -50 tickets is a negative count.' },
+    ]);
     expect(check(setInput('support', 'rep_cost', -5))).toEqual([]);
   });
 
@@ -98,7 +100,11 @@ describe('propose stores the warnings; the proposal view shows them', () => {
     const t = memoryStore();
     importCase(t.ctx, { document: sampleCase(), importedBy: 'admin' });
     // 0.3 in March (3x the January 0.1), then 0.02 in April: a fifteenth of March's 0.3.
-    const r = propose(t.ctx, { caseId: 'acme-helpdesk', operations: [measure('support', 'gain', '2025-03', 0.3), measure('support', 'gain', '2025-04', 0.02)], proposedBy: 'ana' });
+    const r = propose(t.ctx, {
+      caseId: 'acme-helpdesk',
+      operations: [measure('support', 'gain', '2025-03', 0.3), measure('support', 'gain', '2025-04', 0.02)],
+      proposedBy: 'ana',
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.warnings).toEqual(['Efficiency gain in 2025-04: 2% is less than a tenth of the last measurement (30% in 2025-03).']);
   });

@@ -40,7 +40,11 @@ function approved(ctx: ProposalContext, proposalId: string, approvedBy = 'ben') 
 }
 
 function input(t: TestStore, useCase: string, key: string) {
-  return t.store.getCase(CASE)!.document.scenarios.find((s) => s.id === 'actual')!.useCases.find((u) => u.id === useCase)!.inputs.find((i) => i.key === key);
+  return t.store
+    .getCase(CASE)!
+    .document.scenarios.find((s) => s.id === 'actual')!
+    .useCases.find((u) => u.id === useCase)!
+    .inputs.find((i) => i.key === key);
 }
 
 const headline = (f: { total: number; realizedToDate: number | null; measuredToDate: number | null; assumedToDate: number | null } | null) =>
@@ -75,9 +79,11 @@ describe('Contract 2 operations through propose, approve, audit and history', ()
     expect(result).toMatchObject({ version: 2, rechecked: false });
     expect(input(t, 'support', 'reps')).toEqual({ key: 'reps', label: 'Reps', unit: 'reps', value: 10, series: { '2025-04': 15 } });
     expect(t.store.listAudit(CASE).map((a) => [a.op, a.proposedBy, a.approvedBy, a.versionAfter, a.operation])).toEqual([['setInput', 'ana', 'ben', 2, op]]);
-    expect(t.store.listMeasurements({ caseId: CASE, input: 'reps' }).map((h) => [h.action, h.month, h.value, h.replacedValue, h.recordedBy, h.approvedBy, h.proposalId, h.version])).toEqual([
-      ['set', '2025-04', 15, null, 'ana', 'ben', p.id, 2],
-    ]);
+    expect(
+      t.store
+        .listMeasurements({ caseId: CASE, input: 'reps' })
+        .map((h) => [h.action, h.month, h.value, h.replacedValue, h.recordedBy, h.approvedBy, h.proposalId, h.version]),
+    ).toEqual([['set', '2025-04', 15, null, 'ana', 'ben', p.id, 2]]);
 
     // Setting the same month again replaces the value; the history keeps both.
     const again = proposed(t.ctx, [{ ...op, value: 14 }], 'cy');
@@ -111,7 +117,9 @@ describe('Contract 2 operations through propose, approve, audit and history', ()
       ['removeMeasurement', 'cy', 'dee', 3],
     ]);
     const rows = t.store.listMeasurements({ caseId: CASE, input: 'deflection' });
-    expect(rows.map((h) => [h.action, h.month, h.value, h.replacedValue, h.recordedBy, h.approvedBy, h.proposalId, h.recordedAt, h.version, h.supersededBy])).toEqual([
+    expect(
+      rows.map((h) => [h.action, h.month, h.value, h.replacedValue, h.recordedBy, h.approvedBy, h.proposalId, h.recordedAt, h.version, h.supersededBy]),
+    ).toEqual([
       ['recorded', '2025-03', 0.2, null, 'ana', 'ben', recorded.id, '2025-06-15T12:00:00.000Z', 2, rows[1]!.id],
       ['removed', '2025-03', 0.2, 0.2, 'cy', 'dee', removal.id, '2025-06-15T13:01:00.000Z', 3, null],
     ]);
@@ -129,9 +137,19 @@ describe('Contract 2 operations through propose, approve, audit and history', ()
   it('annotateMeasurement: allowed in a locked month, changes no figure, and adds a history row with the same value', () => {
     const t = setup();
     approved(t.ctx, proposed(t.ctx, [lock('2025-03')]).id);
-    const op = { op: 'annotateMeasurement', scenario: 'actual', useCase: 'support', input: 'gain', month: '2025-01', note: 'Q1 review', evidence: 'https://example.com/q1.csv' };
+    const op = {
+      op: 'annotateMeasurement',
+      scenario: 'actual',
+      useCase: 'support',
+      input: 'gain',
+      month: '2025-01',
+      note: 'Q1 review',
+      evidence: 'https://example.com/q1.csv',
+    };
     const p = proposed(t.ctx, [op], 'cy');
-    expect(p.preview[0]!.changes).toEqual(['annotated Efficiency gain (gain) in 2025-01, value 10% unchanged: note "Q1 review", evidence "https://example.com/q1.csv"']);
+    expect(p.preview[0]!.changes).toEqual([
+      'annotated Efficiency gain (gain) in 2025-01, value 10% unchanged: note "Q1 review", evidence "https://example.com/q1.csv"',
+    ]);
     expect(p.preview[0]!.after).toEqual(p.preview[0]!.before);
     expect(approved(t.ctx, p.id, 'dee').version).toBe(3);
     expect(input(t, 'support', 'gain')!.series).toEqual({ '2025-01': { value: 0.1, note: 'Q1 review', evidence: 'https://example.com/q1.csv' } });
@@ -183,14 +201,19 @@ describe('Contract 2 operations through propose, approve, audit and history', ()
   it('updateMilestone: marks the existing milestone achieved instead of adding a twin', () => {
     const t = setup();
     approved(t.ctx, proposed(t.ctx, [{ op: 'addMilestone', scenario: 'actual', id: 'all-teams', name: 'All teams onboarded', targetMonth: '2025-05' }]).id);
-    const twin = propose(t.ctx, { caseId: CASE, operations: [{ op: 'addMilestone', scenario: 'actual', id: 'teams', name: ' all teams ONBOARDED ' }], proposedBy: 'cy' });
+    const twin = propose(t.ctx, {
+      caseId: CASE,
+      operations: [{ op: 'addMilestone', scenario: 'actual', id: 'teams', name: ' all teams ONBOARDED ' }],
+      proposedBy: 'cy',
+    });
     expect(twin).toEqual({
       ok: false,
       error: {
         code: 'refused',
         index: 0,
         path: '$.name',
-        message: "operation 0 (addMilestone) refused: scenario 'actual' already has a milestone named 'All teams onboarded' (all-teams); change it with updateMilestone",
+        message:
+          "operation 0 (addMilestone) refused: scenario 'actual' already has a milestone named 'All teams onboarded' (all-teams); change it with updateMilestone",
       },
     });
     const op = { op: 'updateMilestone', scenario: 'actual', id: 'all-teams', achievedMonth: '2025-05' };
@@ -198,7 +221,9 @@ describe('Contract 2 operations through propose, approve, audit and history', ()
     expect(p.preview[0]!.changes).toEqual(["milestone 'All teams onboarded' (all-teams): achieved 2025-05"]);
     expect(p.preview[0]!.after).toEqual(p.preview[0]!.before);
     expect(approved(t.ctx, p.id, 'dee').version).toBe(3);
-    expect(t.store.getCase(CASE)!.document.scenarios[1]!.milestones).toEqual([{ id: 'all-teams', name: 'All teams onboarded', targetMonth: '2025-05', achievedMonth: '2025-05' }]);
+    expect(t.store.getCase(CASE)!.document.scenarios[1]!.milestones).toEqual([
+      { id: 'all-teams', name: 'All teams onboarded', targetMonth: '2025-05', achievedMonth: '2025-05' },
+    ]);
     expect(t.store.listAudit(CASE).map((a) => [a.op, a.proposedBy, a.approvedBy, a.operation])).toEqual([
       ['addMilestone', 'ana', 'ben', { op: 'addMilestone', scenario: 'actual', id: 'all-teams', name: 'All teams onboarded', targetMonth: '2025-05' }],
       ['updateMilestone', 'cy', 'dee', op],
@@ -212,7 +237,11 @@ describe('the lock guard through the proposal workflow', () => {
     const t = setup();
     approved(t.ctx, proposed(t.ctx, [lock('2025-03')]).id);
     const before = dumpTables(t.handle.sqlite);
-    const result = propose(t.ctx, { caseId: CASE, operations: [{ op: 'setInput', scenario: 'actual', useCase: 'support', input: 'reps', value: 12 }], proposedBy: 'cy' });
+    const result = propose(t.ctx, {
+      caseId: CASE,
+      operations: [{ op: 'setInput', scenario: 'actual', useCase: 'support', input: 'reps', value: 12 }],
+      proposedBy: 'cy',
+    });
     // 12 reps: 12 x 60000 x 0.1 / 12 = 6000 a month instead of 5000, in January already; the
     // month's benefit also holds self-service's 500 (unclaimed, but benefit): 5500 -> 6500.
     expect(result).toEqual({
@@ -236,7 +265,11 @@ describe('the lock guard through the proposal workflow', () => {
   it('refuses a trackMetric that would turn locked assumed months into unclaimed ones', () => {
     const t = setup(untrackedSelfService());
     approved(t.ctx, proposed(t.ctx, [lock('2025-03')]).id);
-    const result = propose(t.ctx, { caseId: CASE, operations: [{ op: 'trackMetric', scenario: 'actual', useCase: 'self-service', calculation: 'deflected', input: 'deflection' }], proposedBy: 'cy' });
+    const result = propose(t.ctx, {
+      caseId: CASE,
+      operations: [{ op: 'trackMetric', scenario: 'actual', useCase: 'self-service', calculation: 'deflected', input: 'deflection' }],
+      proposedBy: 'cy',
+    });
     // January realized 5000 (support) + 500 (self-service, assumed); tracked, self-service claims nothing.
     expect(result.ok === false && result.error.message).toBe(
       "operation 0 (trackMetric) refused: trackMetric would change locked month 2025-01 (scenario 'actual' is locked through 2025-03): realized 5,500.00 -> 5,000.00. " +

@@ -95,7 +95,11 @@ describe('data saved under the first contract', () => {
 
   it('trackMetric is the way back: the deflection rate is measured again, and Jan-Feb claim nothing', () => {
     const { store, ctx } = firstContractStore();
-    const made = propose(ctx, { caseId: CASE, operations: [{ op: 'trackMetric', scenario: 'actual', useCase: 'self-service', calculation: 'deflected', input: 'deflection' }], proposedBy: 'ana' });
+    const made = propose(ctx, {
+      caseId: CASE,
+      operations: [{ op: 'trackMetric', scenario: 'actual', useCase: 'self-service', calculation: 'deflected', input: 'deflection' }],
+      proposedBy: 'ana',
+    });
     if (!made.ok) throw new Error(made.error.message);
     const [preview] = made.value.preview;
     expect(preview!.changes).toContain('its 1 existing monthly value(s) now count as measurements');
@@ -107,7 +111,7 @@ describe('data saved under the first contract', () => {
     expect(store.getCase(CASE)!.document.scenarios[1]!.useCases[1]!.calculations[0]!.metric).toBe('deflection');
   });
 
-  it('a case whose stored formula is beyond Contract 2\'s limits is reported as the stored document\'s fault, with the way to repair it', () => {
+  it("a case whose stored formula is beyond Contract 2's limits is reported as the stored document's fault, with the way to repair it", () => {
     const t = memoryStore();
     const doc = firstContractCase();
     // 22 characters, then 600 x " + 0": 2422 characters, over the 2000 allowed.
@@ -119,7 +123,9 @@ describe('data saved under the first contract', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('refused');
     expect(result.error.path).toBe('$.scenarios[1].useCases[0].calculations[0].formula');
-    expect(result.error.message).toMatch(/^business case 'acme-helpdesk' as stored no longer passes the engine's checks: .*formula is 2422 characters long; at most 2000 are allowed\. /);
+    expect(result.error.message).toMatch(
+      /^business case 'acme-helpdesk' as stored no longer passes the engine's checks: .*formula is 2422 characters long; at most 2000 are allowed\. /,
+    );
     expect(result.error.message).toContain('export it (ve export), correct it, and store it back with ve import --replace');
     expect(t.store.listProposals()).toEqual([]);
   });

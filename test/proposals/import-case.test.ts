@@ -8,7 +8,13 @@ describe('importCase', () => {
   it('stores a valid document at version 1 in its workspace, with its measurements in history', () => {
     const t = memoryStore();
     const result = importCase(t.ctx, { document: sampleCase(), workspaceId: 'acme', importedBy: 'admin' });
-    expect(result.ok && result.value).toMatchObject({ id: 'acme-helpdesk', workspaceId: 'acme', version: 1, createdBy: 'admin', createdAt: '2025-06-15T12:00:00.000Z' });
+    expect(result.ok && result.value).toMatchObject({
+      id: 'acme-helpdesk',
+      workspaceId: 'acme',
+      version: 1,
+      createdBy: 'admin',
+      createdAt: '2025-06-15T12:00:00.000Z',
+    });
     expect(t.store.getWorkspace('acme')).toMatchObject({ id: 'acme' });
     expect(t.store.listMeasurements({ caseId: 'acme-helpdesk' }).map((m) => [m.scenario, m.useCase, m.input, m.month, m.value, m.recordedBy])).toEqual([
       ['actual', 'support', 'gain', '2025-01', 0.1, 'admin'],
@@ -30,7 +36,10 @@ describe('importCase', () => {
       ok: false,
       error: { code: 'conflict', message: "a business case 'acme-helpdesk' already exists (workspace 'default', version 1); change it through proposals" },
     });
-    expect(importCase(t.ctx, { document: sampleCase('x'), workspaceId: 'Bad Name', importedBy: 'admin' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(importCase(t.ctx, { document: sampleCase('x'), workspaceId: 'Bad Name', importedBy: 'admin' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     expect(dumpTables(t.handle.sqlite)).toBe(before);
   });
 });

@@ -25,7 +25,16 @@ describe('propose', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const p = result.value;
-    expect(p).toMatchObject({ caseId: 'acme-helpdesk', baseVersion: 1, asOf: '2025-06', status: 'pending', proposedBy: 'ana', channel: 'slack', thread: 'C1:1700.1', createdAt: '2025-06-15T12:00:00.000Z' });
+    expect(p).toMatchObject({
+      caseId: 'acme-helpdesk',
+      baseVersion: 1,
+      asOf: '2025-06',
+      status: 'pending',
+      proposedBy: 'ana',
+      channel: 'slack',
+      thread: 'C1:1700.1',
+      createdAt: '2025-06-15T12:00:00.000Z',
+    });
     expect(p.preview.map((x) => [x.op, x.scenario, x.changes])).toEqual([
       ['recordMeasurement', 'actual', ['recorded Efficiency gain (gain) in 2025-03: 30%']],
       ['setInput', 'actual', ['Tickets per month (tickets): 1000 -> 1200 in every month']],
@@ -52,7 +61,8 @@ describe('propose', () => {
         code: 'refused',
         index: 1,
         path: '$.input',
-        message: "operation 1 (setInput) refused: input 'gain' is time-series: its values change by month; give the month the new value holds from (setInput with from), or record a measurement if it is a metric",
+        message:
+          "operation 1 (setInput) refused: input 'gain' is time-series: its values change by month; give the month the new value holds from (setInput with from), or record a measurement if it is a metric",
       },
     });
     expect(dumpTables(t.handle.sqlite)).toBe(before);
@@ -61,7 +71,11 @@ describe('propose', () => {
   it('rejects malformed operations, unknown cases and missing names before the engine runs', () => {
     const t = setup();
     const before = dumpTables(t.handle.sqlite);
-    const bad = propose(t.ctx, { caseId: 'acme-helpdesk', operations: [measure('support', 'gain', '2025-03', 0.3), { op: 'deleteEverything' }], proposedBy: 'ana' });
+    const bad = propose(t.ctx, {
+      caseId: 'acme-helpdesk',
+      operations: [measure('support', 'gain', '2025-03', 0.3), { op: 'deleteEverything' }],
+      proposedBy: 'ana',
+    });
     expect(bad.ok === false && bad.error).toMatchObject({ code: 'invalid_operation', index: 1, path: '$.op' });
     const extra = propose(t.ctx, { caseId: 'acme-helpdesk', operations: [{ ...setInput('support', 'reps', 3), sneaky: true }], proposedBy: 'ana' });
     expect(extra.ok === false && extra.error).toMatchObject({ code: 'invalid_operation', index: 0, path: '$.sneaky' });
@@ -69,7 +83,10 @@ describe('propose', () => {
     // The doors' not-found (with the cases they may see, within their workspace) is the app layer's: test/app.
     expect(unknown).toEqual({ ok: false, error: { code: 'not_found', message: "no business case 'globex'" } });
     expect(propose(t.ctx, { caseId: 'acme-helpdesk', operations: [], proposedBy: 'ana' }).ok).toBe(false);
-    expect(propose(t.ctx, { caseId: 'acme-helpdesk', operations: [setInput('support', 'reps', 3)], proposedBy: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(propose(t.ctx, { caseId: 'acme-helpdesk', operations: [setInput('support', 'reps', 3)], proposedBy: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     expect(dumpTables(t.handle.sqlite)).toBe(before);
   });
 });

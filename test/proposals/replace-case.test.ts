@@ -35,7 +35,11 @@ describe('replaceCase', () => {
     expect(r.value.record.document).toEqual(fixed);
     expect(r.value.repaired).toContain("calculation 'savings' (use case 'support', scenario 'plan')");
     expect(r.value.repaired).toContain('formula is 19114 characters long; at most 2000 are allowed');
-    expect(t.store.listMeasurements({ caseId: 'acme-helpdesk' }).map((m) => [m.month, m.value, m.replacedValue, m.recordedBy, m.approvedBy, m.proposalId, m.version])).toEqual([
+    expect(
+      t.store
+        .listMeasurements({ caseId: 'acme-helpdesk' })
+        .map((m) => [m.month, m.value, m.replacedValue, m.recordedBy, m.approvedBy, m.proposalId, m.version]),
+    ).toEqual([
       ['2025-01', 0.12, 0.1, 'admin', null, null, 2],
       ['2025-02', 0.15, null, 'admin', null, null, 2],
     ]);
@@ -50,7 +54,8 @@ describe('replaceCase', () => {
       ok: false,
       error: {
         code: 'refused',
-        message: "business case 'acme-helpdesk' (version 1) is valid; change it through proposals (a replacement only repairs a case whose stored document is no longer valid)",
+        message:
+          "business case 'acme-helpdesk' (version 1) is valid; change it through proposals (a replacement only repairs a case whose stored document is no longer valid)",
       },
     });
     expect(dumpTables(t.handle.sqlite)).toBe(before);
@@ -67,8 +72,14 @@ describe('replaceCase', () => {
       ok: false,
       error: { code: 'not_found', message: "no business case 'acme-helpdesk' in workspace 'default' to replace; import it as a new case instead" },
     });
-    expect(replaceCase(t.ctx, { document: sampleCase('unknown'), workspaceId: 'acme', replacedBy: 'admin' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(replaceCase(t.ctx, { document: sampleCase(), workspaceId: 'acme', replacedBy: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(replaceCase(t.ctx, { document: sampleCase('unknown'), workspaceId: 'acme', replacedBy: 'admin' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(replaceCase(t.ctx, { document: sampleCase(), workspaceId: 'acme', replacedBy: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     expect(dumpTables(t.handle.sqlite)).toBe(before);
   });
 });

@@ -12,7 +12,9 @@ const unverified = (s: string) => checkGrounding(s, facts).unverified.map((m) =>
 
 describe('extractNumbers', () => {
   it('finds money, percentages, multiples and plain numbers with the precision they are written to', () => {
-    const found = extractNumbers('We realized 44,106.67 USD ($44.1k, USD 44,107, 44.1K, €1.2 million), 22% below; -15.1 % to date; 2.7x; 158 tickets/day.', { currencies: ['USD'] });
+    const found = extractNumbers('We realized 44,106.67 USD ($44.1k, USD 44,107, 44.1K, €1.2 million), 22% below; -15.1 % to date; 2.7x; 158 tickets/day.', {
+      currencies: ['USD'],
+    });
     expect(found.map((m) => [m.text, m.kind, m.value, m.tolerance, m.signed])).toEqual([
       ['44,106.67 USD', 'money', 44106.67, 0.005, false],
       ['$44.1k', 'money', 44100, 50, false],
@@ -88,7 +90,7 @@ describe('checkGrounding', () => {
     expect(unverified('Variance to date -15.1%.')).toEqual([]);
   });
 
-  it('ignores years, quarters and dates, and accepts numbers quoted from the facts\' own words', () => {
+  it("ignores years, quarters and dates, and accepts numbers quoted from the facts' own words", () => {
     expect(checkGrounding('Q1 2026, 2026-03, March 2026: see zendesk-tickets-2026-03.csv.', facts).numbers).toEqual([]);
     const withNote = { ...facts, evidence: [{ ...facts.evidence[0]!, note: 'Macros live for 7 queues' }] };
     expect(checkGrounding('Macros are live for 7 queues.', withNote).grounded).toBe(true);

@@ -98,11 +98,21 @@ describe('ve qbr', () => {
   it('reports usage errors with exit code 2', async () => {
     const db = join(dir(), 've.db');
     const run = (...args: string[]) => runVe(db, ['qbr', ...args], OFFLINE);
-    expect(await run(CASE, '--quarter', '2026-Q1', '--audience', 'board')).toEqual({ code: 2, out: '', err: "ve: --audience 'board' is not one of executive-sponsor, finance, champion\n" });
+    expect(await run(CASE, '--quarter', '2026-Q1', '--audience', 'board')).toEqual({
+      code: 2,
+      out: '',
+      err: "ve: --audience 'board' is not one of executive-sponsor, finance, champion\n",
+    });
     expect(await run(CASE, '--quarter', 'soon')).toMatchObject({ code: 2, err: expect.stringContaining("'soon' is not a quarter") });
     expect(await run(CASE, '--quarter', '2026-Q1', '--format', 'pdf')).toMatchObject({ code: 2, err: "ve: --format 'pdf' is not md or pptx\n" });
     expect(await run('acme', '--quarter', '2026-Q1')).toMatchObject({ code: 2, err: expect.stringContaining("no business case 'acme'") });
-    expect(await run(CASE, '--quarter', '2027-Q2', '--as-of', '2026-04')).toMatchObject({ code: 2, err: expect.stringContaining('no month of Q2 2027 is realized') });
-    expect(await run(CASE, '--quarter', '2026-Q1', '--draft', '7')).toMatchObject({ code: 2, err: `ve: no QBR draft v7 for '${CASE}', 2026-Q1, executive-sponsor\n` });
+    expect(await run(CASE, '--quarter', '2027-Q2', '--as-of', '2026-04')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no month of Q2 2027 is realized'),
+    });
+    expect(await run(CASE, '--quarter', '2026-Q1', '--draft', '7')).toMatchObject({
+      code: 2,
+      err: `ve: no QBR draft v7 for '${CASE}', 2026-Q1, executive-sponsor\n`,
+    });
   });
 });

@@ -69,7 +69,9 @@ describe('draftGroundedQbr: draft, check, regenerate once, mark', () => {
     const model = textModel([partial, good]);
     const r = await draftGroundedQbr({ model, facts, audience: 'finance' });
     expect(r).toMatchObject({ grounded: true, missingSections: [], attempts: 2 });
-    expect(promptText(model.doGenerateCalls[1]!)).toContain("These sections are missing:\n- Milestones\n- Risks and what we do about them\n- Next quarter's priorities");
+    expect(promptText(model.doGenerateCalls[1]!)).toContain(
+      "These sections are missing:\n- Milestones\n- Risks and what we do about them\n- Next quarter's priorities",
+    );
   });
 
   it('offline: one deterministic draft, grounded', async () => {

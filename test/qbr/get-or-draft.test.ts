@@ -23,7 +23,19 @@ describe('getOrDraftQbr', () => {
     const first = await getOrDraftQbr(t.ctx, base);
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value).toMatchObject({ created: true, stale: false, attempts: 1, missingSections: [] });
-    expect(first.value.draft).toMatchObject({ caseId: CASE, quarter: '2026-Q1', audience: 'finance', version: 1, caseVersion: 1, asOf: '2026-03', grounded: true, unverified: [], writer: 'template', createdBy: 'dana', createdAt: '2026-04-10T09:00:00.000Z' });
+    expect(first.value.draft).toMatchObject({
+      caseId: CASE,
+      quarter: '2026-Q1',
+      audience: 'finance',
+      version: 1,
+      caseVersion: 1,
+      asOf: '2026-03',
+      grounded: true,
+      unverified: [],
+      writer: 'template',
+      createdBy: 'dana',
+      createdAt: '2026-04-10T09:00:00.000Z',
+    });
     // The saved facts are the ones the draft's numbers were checked against.
     expect(checkGrounding(first.value.draft.markdown, first.value.draft.facts).grounded).toBe(true);
 
@@ -42,7 +54,11 @@ describe('getOrDraftQbr', () => {
     const t = harness();
     await getOrDraftQbr(t.ctx, base);
     // A measurement for February 2026 (tickets per day) changes the quarter's realized value.
-    const p = propose(t.ctx, { caseId: CASE, operations: [{ op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-02', value: 150 }], proposedBy: 'dana' });
+    const p = propose(t.ctx, {
+      caseId: CASE,
+      operations: [{ op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-02', value: 150 }],
+      proposedBy: 'dana',
+    });
     if (!p.ok) throw new Error(p.error.message);
     // Proposed, not approved: nothing changed yet.
     const pending = await getOrDraftQbr(t.ctx, base);
@@ -77,8 +93,12 @@ describe('getOrDraftQbr', () => {
     // Another workspace's case: the app layer's rule (test/app/visibility.test.ts).
     expect(await codes({ quarter: 'Q1' })).toBe("invalid_argument: quarter 'Q1' is not YYYY-Qn (e.g. 2026-Q1)");
     expect(await codes({ audience: 'board' as never })).toBe("invalid_argument: audience 'board' is not one of executive-sponsor, finance, champion");
-    expect(await codes({ quarter: '2025-Q2' })).toBe("invalid_argument: no month of Q2 2025 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of June 2025");
-    expect(await codes({ quarter: '2026-Q3' })).toBe("invalid_argument: no month of Q3 2026 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of April 2026");
+    expect(await codes({ quarter: '2025-Q2' })).toBe(
+      "invalid_argument: no month of Q2 2025 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of June 2025",
+    );
+    expect(await codes({ quarter: '2026-Q3' })).toBe(
+      "invalid_argument: no month of Q3 2026 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of April 2026",
+    );
     expect(await codes({ asOf: 'March' })).toBe("invalid_argument: as-of 'March' is not a month YYYY-MM");
     expect(t.store.listQbrDrafts({ caseId: CASE })).toEqual([]);
   });

@@ -7,7 +7,10 @@ import { demoDoc, demoFacts } from './qbr-fixtures.ts';
 const facts = demoFacts();
 
 function headings(markdown: string): string[] {
-  return markdown.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+  return markdown
+    .split('\n')
+    .filter((l) => l.startsWith('## '))
+    .map((l) => l.slice(3));
 }
 
 describe('the offline QBR writer on the demo, 2026-Q1', () => {
@@ -28,7 +31,9 @@ describe('the offline QBR writer on the demo, 2026-Q1', () => {
       const md = writeOfflineQbr(facts, audience);
       const summary = sectionBody(md, 'Executive summary')!;
       expect(summary).toContain('$44,107 of value, 22% below the quarter’s estimate of $56,600; $34,107 measured and $10,000 resting on assumptions');
-      expect(sectionBody(md, 'Financial summary')).toContain('This is a projection: the value realized to date plus the months after March 2026 at their projected value; months up to March 2026 that were not measured claim nothing.');
+      expect(sectionBody(md, 'Financial summary')).toContain(
+        'This is a projection: the value realized to date plus the months after March 2026 at their projected value; months up to March 2026 that were not measured claim nothing.',
+      );
     }
   });
 
@@ -52,7 +57,9 @@ describe('the offline QBR writer on the demo, 2026-Q1', () => {
     expect(finance).toContain('Method: the benefit engine computes every figure');
     const champion = writeOfflineQbr(facts, 'champion');
     expect(champion).toContain('### Evidence behind the numbers');
-    expect(champion).toContain('- Avg. Tickets per Day, March 2026: 158 tickets/day. Automation macros live for all queues; source: Zendesk export; evidence: zendesk-tickets-2026-03.csv.');
+    expect(champion).toContain(
+      '- Avg. Tickets per Day, March 2026: 158 tickets/day. Automation macros live for all queues; source: Zendesk export; evidence: zendesk-tickets-2026-03.csv.',
+    );
     const sponsor = writeOfflineQbr(facts, 'executive-sponsor');
     expect(sponsor).not.toContain('### Evidence behind the numbers');
     expect(sponsor).toContain('The measured figures rest on two measurements recorded this quarter, from Zendesk export and Help center analytics.');
@@ -64,7 +71,9 @@ describe('the offline QBR writer on the demo, 2026-Q1', () => {
   });
 
   it('writes the outcomes table from the use cases (a worked example)', () => {
-    const table = sectionBody(writeOfflineQbr(facts, 'executive-sponsor'), 'Promised outcomes vs actual results')!.split('\n').filter((l) => l.startsWith('|'));
+    const table = sectionBody(writeOfflineQbr(facts, 'executive-sponsor'), 'Promised outcomes vs actual results')!
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
     expect(table).toEqual([
       '| Use case | Realized in Q1 2026 | Estimated in Q1 2026 | Realized to date | Estimated to date | Variance to date | Status |',
       '|---|---:|---:|---:|---:|---:|---|',
@@ -95,7 +104,12 @@ describe('the offline QBR writer on other quarters and cases', () => {
         if (!r.ok) throw new Error(r.error.message);
         for (const audience of QBR_AUDIENCES) {
           const md = writeOfflineQbr(r.value, audience);
-          expect({ quarter, options, audience, unverified: checkGrounding(md, r.value).unverified.map((m) => m.text) }).toEqual({ quarter, options, audience, unverified: [] });
+          expect({ quarter, options, audience, unverified: checkGrounding(md, r.value).unverified.map((m) => m.text) }).toEqual({
+            quarter,
+            options,
+            audience,
+            unverified: [],
+          });
           expect(missingSections(md)).toEqual([]);
         }
       }

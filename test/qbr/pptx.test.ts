@@ -9,7 +9,14 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 async function deck(options: { fontFiles?: string[]; markdown?: string; grounded?: boolean } = {}) {
   const facts = demoFacts();
   const chart = renderQbrChart(demoDoc(), facts, options.fontFiles);
-  const buf = await renderQbrPptx({ facts, markdown: options.markdown ?? writeOfflineQbr(facts, 'finance'), audience: 'finance', version: 3, grounded: options.grounded ?? true, chart });
+  const buf = await renderQbrPptx({
+    facts,
+    markdown: options.markdown ?? writeOfflineQbr(facts, 'finance'),
+    audience: 'finance',
+    version: 3,
+    grounded: options.grounded ?? true,
+    chart,
+  });
   const files = readZip(buf);
   const slides = [...files.keys()].filter((k) => /^ppt\/slides\/slide\d+\.xml$/.test(k)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
   return { buf, files, slides: slides.map((name) => ({ name, xml: files.get(name)!.toString('utf8') })) };
@@ -24,7 +31,12 @@ describe('renderQbrPptx', () => {
     const texts = slides.map((s) => slideTexts(s.xml));
 
     // Title slide.
-    expect(texts[0]).toEqual(['Quarterly Business Review, Q1 2026', 'Delta Corp – Support Automation', 'Delta Corp · prepared for: Finance', 'Figures as of March 2026, in USD · draft v3']);
+    expect(texts[0]).toEqual([
+      'Quarterly Business Review, Q1 2026',
+      'Delta Corp – Support Automation',
+      'Delta Corp · prepared for: Finance',
+      'Figures as of March 2026, in USD · draft v3',
+    ]);
     // Executive summary, from the draft's text.
     expect(texts[1]![0]).toBe('Executive summary');
     expect(texts[1]).toContain('The investment to date of $63,000 paid back in February 2026, and the return on investment to date is 41%.');
@@ -45,14 +57,41 @@ describe('renderQbrPptx', () => {
     // The outcomes table: per use case, realized in the quarter, to date, the estimate, the status.
     expect(texts[3]![0]).toBe('Promised outcomes vs actual results');
     expect(slides[3]!.xml).toContain('<a:tbl>');
-    expect(texts[3]!.slice(1, 32)).toEqual([
-      'Use case', 'Realized in Q1 2026', 'Realized to date', 'Estimated to date', 'Variance', 'Status',
-      'Increase Support Team Efficiency', '$20,167', '$38,667', '$56,425', '-31%', 'Behind',
-      'Deflect Tickets with Self-Service', '$19,440', '$36,720', '$39,960', '-8.1%', 'Behind',
-      'Retire the Legacy Help Desk', '$4,500', '$13,500', '$8,325', '+62%', 'Ahead',
-      'Total', '$44,107', '$88,887', '$104,710', '-15%', '',
-      'Realized in Q1 2026: $44,107 (measured $34,107, assumed $10,000) against $56,600 estimated.',
-    ].filter((t) => t !== ''));
+    expect(texts[3]!.slice(1, 32)).toEqual(
+      [
+        'Use case',
+        'Realized in Q1 2026',
+        'Realized to date',
+        'Estimated to date',
+        'Variance',
+        'Status',
+        'Increase Support Team Efficiency',
+        '$20,167',
+        '$38,667',
+        '$56,425',
+        '-31%',
+        'Behind',
+        'Deflect Tickets with Self-Service',
+        '$19,440',
+        '$36,720',
+        '$39,960',
+        '-8.1%',
+        'Behind',
+        'Retire the Legacy Help Desk',
+        '$4,500',
+        '$13,500',
+        '$8,325',
+        '+62%',
+        'Ahead',
+        'Total',
+        '$44,107',
+        '$88,887',
+        '$104,710',
+        '-15%',
+        '',
+        'Realized in Q1 2026: $44,107 (measured $34,107, assumed $10,000) against $56,600 estimated.',
+      ].filter((t) => t !== ''),
+    );
 
     // Then the rest of the narrative, one slide per section.
     expect(texts.slice(4).map((t) => t[0])).toEqual(['Financial summary', 'Milestones', 'Risks and what we do about them', "Next quarter's priorities"]);

@@ -37,7 +37,10 @@ export function textModel(answers: readonly string[]): MockLanguageModelV3 {
       return {
         content: [{ type: 'text', text }],
         finishReason: { unified: 'stop', raw: undefined },
-        usage: { inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 5, text: 5, reasoning: undefined } },
+        usage: {
+          inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 5, text: 5, reasoning: undefined },
+        },
         warnings: [],
       };
     },

@@ -37,6 +37,11 @@ export function readZip(buf: Buffer): Map<string, Buffer> {
 /** The visible text runs (`<a:t>`) of a slide's XML, XML entities decoded. */
 export function slideTexts(xml: string): string[] {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) =>
-    m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+    m[1]!
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
   );
 }

@@ -50,8 +50,13 @@ describe('the draftQbr tool (through createTools)', () => {
 
   it('answers what it cannot do with errors the model can read', async () => {
     const h = toolHarness();
-    expect(await h.call('draftQbr', { audience: 'the board' })).toEqual({ error: "'the board' is not an audience I know", candidates: ['executive-sponsor', 'finance', 'champion'] });
-    expect(await h.call('draftQbr', { quarter: 'someday' })).toEqual({ error: '\'someday\' is not a quarter I understand (try "2026-Q1", "Q1 2026" or "last quarter")' });
+    expect(await h.call('draftQbr', { audience: 'the board' })).toEqual({
+      error: "'the board' is not an audience I know",
+      candidates: ['executive-sponsor', 'finance', 'champion'],
+    });
+    expect(await h.call('draftQbr', { quarter: 'someday' })).toEqual({
+      error: '\'someday\' is not a quarter I understand (try "2026-Q1", "Q1 2026" or "last quarter")',
+    });
     expect(await h.call('draftQbr', { quarter: '2027-Q2' })).toEqual({
       error: "no month of Q2 2027 is realized: 'Value Realization' runs July 2025 to June 2027 and the figures are as of November 2026",
     });

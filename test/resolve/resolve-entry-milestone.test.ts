@@ -43,22 +43,36 @@ describe('resolveInput: exact before fuzzy', () => {
 describe('resolveEntry: the recorded value a person means', () => {
   it('a bare month is the latest such month; when that one has no entry, the reading that has one', () => {
     // "October" said in November 2026 reads as 2026-10 first; only 2025-10 has an entry.
-    expect(resolveEntry(scenario, 'tickets per day', 'October', '2026-11')).toMatchObject({ ok: true, value: { month: '2025-10', input: { key: 'tickets_per_day' } } });
+    expect(resolveEntry(scenario, 'tickets per day', 'October', '2026-11')).toMatchObject({
+      ok: true,
+      value: { month: '2025-10', input: { key: 'tickets_per_day' } },
+    });
     expect(resolveEntry(scenario, 'tickets per day', 'March', '2026-11')).toMatchObject({ ok: true, value: { month: '2026-03' } });
   });
 
   it('without an input: the only input with an entry that month, else the candidates', () => {
-    expect(resolveEntry(scenario, undefined, 'Oct 2025', '2026-11')).toMatchObject({ ok: true, value: { month: '2025-10', useCase: { id: 'support' }, input: { key: 'tickets_per_day' } } });
+    expect(resolveEntry(scenario, undefined, 'Oct 2025', '2026-11')).toMatchObject({
+      ok: true,
+      value: { month: '2025-10', useCase: { id: 'support' }, input: { key: 'tickets_per_day' } },
+    });
     expect(resolveEntry(scenario, undefined, '2026-03', '2026-11')).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'several inputs have a measurement in 2026-03; which one?', candidates: ['Avg. Tickets per Day (tickets_per_day) in 2026-03: 158', 'Deflection Rate (deflection_rate) in 2026-03: 0.18'] },
+      error: {
+        code: 'not_found',
+        message: 'several inputs have a measurement in 2026-03; which one?',
+        candidates: ['Avg. Tickets per Day (tickets_per_day) in 2026-03: 158', 'Deflection Rate (deflection_rate) in 2026-03: 0.18'],
+      },
     });
   });
 
   it('no entry in any reading, a constant input, a month it cannot read: errors', () => {
     expect(resolveEntry(scenario, 'deflection rate', 'May', '2026-11')).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'there is no measurement of Deflection Rate in 2026-05', candidates: ['Deflection Rate (deflection_rate) in 2026-03: 0.18'] },
+      error: {
+        code: 'not_found',
+        message: 'there is no measurement of Deflection Rate in 2026-05',
+        candidates: ['Deflection Rate (deflection_rate) in 2026-03: 0.18'],
+      },
     });
     expect(resolveEntry(scenario, 'cost per ticket', 'March', '2026-11')).toEqual({
       ok: false,
@@ -76,11 +90,27 @@ describe('milestones by name', () => {
     expect(resolveMilestone(scenario, 'go live emea')).toMatchObject({ ok: true, value: { id: 'go-live-emea' } });
     expect(resolveMilestone(scenario, 'portal')).toEqual({
       ok: false,
-      error: { code: 'not_found', message: "no milestone called 'portal' in scenario 'Actuals'", candidates: ['Go-Live (go-live)', 'Go-Live EMEA (go-live-emea)', 'All Teams Onboarded (teams-onboarded, achieved 2025-10)'] },
+      error: {
+        code: 'not_found',
+        message: "no milestone called 'portal' in scenario 'Actuals'",
+        candidates: ['Go-Live (go-live)', 'Go-Live EMEA (go-live-emea)', 'All Teams Onboarded (teams-onboarded, achieved 2025-10)'],
+      },
     });
-    const twoEmea = { ...scenario, milestones: [{ id: 'a', name: 'Launch EMEA' }, { id: 'b', name: 'Launch US' }] };
-    expect(resolveMilestone(twoEmea, 'launch')).toEqual({ ok: false, error: { code: 'not_found', message: "'launch' could be several milestones", candidates: ['Launch EMEA (a)', 'Launch US (b)'] } });
-    expect(resolveMilestone({ ...scenario, milestones: [] }, 'x')).toEqual({ ok: false, error: { code: 'not_found', message: "scenario 'Actuals' has no milestones yet" } });
+    const twoEmea = {
+      ...scenario,
+      milestones: [
+        { id: 'a', name: 'Launch EMEA' },
+        { id: 'b', name: 'Launch US' },
+      ],
+    };
+    expect(resolveMilestone(twoEmea, 'launch')).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: "'launch' could be several milestones", candidates: ['Launch EMEA (a)', 'Launch US (b)'] },
+    });
+    expect(resolveMilestone({ ...scenario, milestones: [] }, 'x')).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: "scenario 'Actuals' has no milestones yet" },
+    });
   });
 
   it('the same name, as the engine compares it or punctuation aside, is the existing milestone; a similar one is not', () => {

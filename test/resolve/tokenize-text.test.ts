@@ -23,7 +23,15 @@ describe('tokenizeText', () => {
   });
 
   it('numbers as written: 3.2k, a decimal comma percent, a number in words with percent', () => {
-    expect(tokens('tickets per month is 3.2k from june')).toEqual(['word:tickets', 'word:per', 'word:month', 'word:is', 'number:3.2k=3200', 'word:from', 'month:june']);
+    expect(tokens('tickets per month is 3.2k from june')).toEqual([
+      'word:tickets',
+      'word:per',
+      'word:month',
+      'word:is',
+      'number:3.2k=3200',
+      'word:from',
+      'month:june',
+    ]);
     expect(tokens('deflection rate 21,5% for may')).toEqual(['word:deflection', 'word:rate', 'number:21,5%=0.215', 'word:for', 'month:may']);
     expect(tokens('deflection hit twenty percent in april')).toEqual(['word:deflection', 'word:hit', 'number:twenty percent=0.2', 'word:in', 'month:april']);
   });

@@ -37,6 +37,10 @@ describe('a QBR drafted in a Slack conversation', () => {
     expect(posts[1]!.text).toContain('*QBR draft v1*');
     // The saved draft's sections are what the thread shows.
     const shown = JSON.stringify(posts.slice(1).map((p) => p.blocks));
-    for (const heading of saved.markdown.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3))) expect(shown).toContain(heading);
+    for (const heading of saved.markdown
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3)))
+      expect(shown).toContain(heading);
   });
 });

@@ -57,8 +57,18 @@ describe('/ve qbr', () => {
     const text = blockText(blocks);
     expect(text).toContain('*QBR draft v1*: Delta Corp – Support Automation, Q1 2026, for Finance (new, written by template; figures as of March 2026)');
     expect(text).toContain(":white_check_mark: Every number matches the engine's facts.");
-    for (const heading of ['Executive summary', 'Promised outcomes vs actual results', 'Financial summary', 'Milestones', 'Risks and what we do about them', "Next quarter's priorities"]) {
-      expect(blocks.some((b) => b.type === 'section' && b.text.text.startsWith(`*${heading}*`)), heading).toBe(true);
+    for (const heading of [
+      'Executive summary',
+      'Promised outcomes vs actual results',
+      'Financial summary',
+      'Milestones',
+      'Risks and what we do about them',
+      "Next quarter's priorities",
+    ]) {
+      expect(
+        blocks.some((b) => b.type === 'section' && b.text.text.startsWith(`*${heading}*`)),
+        heading,
+      ).toBe(true);
     }
     expect(text).toContain(`In Q1 2026, Delta Corp – Support Automation realized ${figure} of value`);
     expect(text).toContain('```\n| Use case |'); // the tables in code blocks
@@ -91,7 +101,9 @@ describe('/ve qbr', () => {
     h.api.clear();
     expect(await reply(h.command('qbr Delta Corp q1 2026 CFO'))).toBeNull();
     await h.idle();
-    expect(blockText(h.api.callsTo('chat.postMessage')[0]!.body.blocks)).toContain('*QBR draft v1*: Delta Corp – Support Automation, Q1 2026, for Finance (saved 2026-11-20, written by template;');
+    expect(blockText(h.api.callsTo('chat.postMessage')[0]!.body.blocks)).toContain(
+      '*QBR draft v1*: Delta Corp – Support Automation, Q1 2026, for Finance (saved 2026-11-20, written by template;',
+    );
     expect(h.api.callsTo('files.completeUploadExternal')).toHaveLength(1);
     expect(h.store.listQbrDrafts({ caseId: CASE })).toHaveLength(1);
 
@@ -118,7 +130,9 @@ describe('/ve qbr', () => {
     });
     const future = await reply(h.command('qbr delta 2027-Q2'));
     expect(future!.response_type).toBe('ephemeral');
-    expect(future!.text).toContain("I cannot draft the Q2 2027 QBR of Delta Corp – Support Automation: no month of Q2 2027 is realized: 'Value Realization' runs July 2025 to June 2027");
+    expect(future!.text).toContain(
+      "I cannot draft the Q2 2027 QBR of Delta Corp – Support Automation: no month of Q2 2027 is realized: 'Value Realization' runs July 2025 to June 2027",
+    );
     await h.idle();
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(0);
     expect(h.api.callsTo('files.getUploadURLExternal')).toHaveLength(0);
@@ -166,12 +180,17 @@ describe('/ve qbr', () => {
 describe('the chat in Slack', () => {
   it('drafts QBRs with the QBR model the app is given (the draftQbr tool)', async () => {
     const qbrModel = textModel([writeGood('finance')]);
-    const model = new MockLanguageModelV3({ doGenerate: [toolCall('draftQbr', { businessCase: 'Delta', quarter: 'Q1 2026', audience: 'finance' }), answer('Here is the draft.')] });
+    const model = new MockLanguageModelV3({
+      doGenerate: [toolCall('draftQbr', { businessCase: 'Delta', quarter: 'Q1 2026', audience: 'finance' }), answer('Here is the draft.')],
+    });
     h = await slackHarness({ model, qbrModel });
     await h.mention('draft the Q1 QBR for finance');
     await h.idle();
     expect(qbrModel.doGenerateCalls).toHaveLength(1);
-    expect(h.store.getQbrDraft({ caseId: CASE, quarter: '2026-Q1', audience: 'finance' })).toMatchObject({ writer: 'mock:qbr-writer', createdBy: 'Dana Scully (slack:UDANA)' });
+    expect(h.store.getQbrDraft({ caseId: CASE, quarter: '2026-Q1', audience: 'finance' })).toMatchObject({
+      writer: 'mock:qbr-writer',
+      createdBy: 'Dana Scully (slack:UDANA)',
+    });
   });
 });
 
@@ -179,7 +198,12 @@ describe('parseQbrArgs', () => {
   const at = '2026-11';
   it('reads the case, then the quarter, the audience and `new` from the end', () => {
     expect(parseQbrArgs('delta 2026-Q1 finance', at)).toEqual({ caseText: 'delta', quarter: '2026-Q1', audience: 'finance', fresh: false });
-    expect(parseQbrArgs('Delta Corp Q1 2026 executive sponsor new', at)).toEqual({ caseText: 'Delta Corp', quarter: '2026-Q1', audience: 'executive-sponsor', fresh: true });
+    expect(parseQbrArgs('Delta Corp Q1 2026 executive sponsor new', at)).toEqual({
+      caseText: 'Delta Corp',
+      quarter: '2026-Q1',
+      audience: 'executive-sponsor',
+      fresh: true,
+    });
     expect(parseQbrArgs('delta last quarter CFO', at)).toEqual({ caseText: 'delta', quarter: '2026-Q3', audience: 'finance', fresh: false });
     expect(parseQbrArgs('delta Q2', at)).toEqual({ caseText: 'delta', quarter: '2026-Q2', audience: 'executive-sponsor', fresh: false });
     expect(parseQbrArgs('delta champion', at)).toEqual({ caseText: 'delta', quarter: '2026-Q3', audience: 'champion', fresh: false });
@@ -212,11 +236,25 @@ describe('long drafts in Slack', () => {
   });
 
   it('qbrMessages splits a draft longer than one message into messages within Slack limits', () => {
-    const sections = Array.from({ length: 80 }, (_, i) => `## Section ${i}\n\n${`Figure ${i}: $1,000 and more words. `.repeat(100)}\n\n- item a\n- item b`).join('\n\n');
+    const sections = Array.from(
+      { length: 80 },
+      (_, i) => `## Section ${i}\n\n${`Figure ${i}: $1,000 and more words. `.repeat(100)}\n\n- item a\n- item b`,
+    ).join('\n\n');
     const markdown = `# Quarterly Business Review\n\n${sections}\n`;
     const record = { id: CASE, name: 'Delta Corp – Support Automation' } as CaseRecord;
     const outcome = {
-      draft: { caseId: CASE, quarter: '2026-Q1', audience: 'finance', version: 3, asOf: '2026-03', writer: 'template', createdAt: '2026-11-20T10:00:00.000Z', grounded: false, unverified: ['1,000'], markdown },
+      draft: {
+        caseId: CASE,
+        quarter: '2026-Q1',
+        audience: 'finance',
+        version: 3,
+        asOf: '2026-03',
+        writer: 'template',
+        createdAt: '2026-11-20T10:00:00.000Z',
+        grounded: false,
+        unverified: ['1,000'],
+        markdown,
+      },
       created: true,
       stale: true,
       missingSections: [],

@@ -85,7 +85,10 @@ describe('proposal buttons', () => {
   it('two people clicking Approve at once: applied once, the second is told who approved', async () => {
     const p = await withProposal();
     h = p.h;
-    const responses = await Promise.all([h.click(APPROVE_ACTION, p.id, { user: 'USAM', messageTs: p.ts }), h.click(APPROVE_ACTION, p.id, { user: 'UALEX', messageTs: p.ts })]);
+    const responses = await Promise.all([
+      h.click(APPROVE_ACTION, p.id, { user: 'USAM', messageTs: p.ts }),
+      h.click(APPROVE_ACTION, p.id, { user: 'UALEX', messageTs: p.ts }),
+    ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     await h.idle();
     expect(h.store.listAudit(CASE)).toHaveLength(1);
@@ -145,7 +148,12 @@ describe('proposal buttons', () => {
     expect(JSON.parse(open!.body.view.private_metadata)).toEqual({ proposalId: p.id, channel: CHANNEL, ts: p.ts });
     expect(h.store.getProposal(p.id)!.status).toBe('pending');
 
-    const res = await h.submitView(REJECT_MODAL, open!.body.view.private_metadata, { reason: { reason_input: { type: 'plain_text_input', value: 'numbers are from the wrong export' } } }, 'USAM');
+    const res = await h.submitView(
+      REJECT_MODAL,
+      open!.body.view.private_metadata,
+      { reason: { reason_input: { type: 'plain_text_input', value: 'numbers are from the wrong export' } } },
+      'USAM',
+    );
     expect(res.status).toBe(200);
     await h.idle();
     expect(h.store.getProposal(p.id)).toMatchObject({ status: 'rejected', decidedBy: 'Sam Carter (slack:USAM)', reason: 'numbers are from the wrong export' });

@@ -21,7 +21,7 @@ function demoSummary(options: { asOf: string; scenario?: string } = { asOf: '202
 const money = (v: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 }).format(v);
 
 describe('the summary headline', () => {
-  it('the headline numbers are the engine summary\'s fields, formatted', () => {
+  it("the headline numbers are the engine summary's fields, formatted", () => {
     const s = demoSummary();
     const text = summaryHeadline(demo(), s);
     expect(text).toContain(`Realized to date: *${money(s.realizedToDate!)}* (measured ${money(s.measuredToDate!)}, assumed ${money(s.assumedToDate!)})`);
@@ -39,7 +39,9 @@ describe('the chart in Slack', () => {
   });
 
   it('when the agent looked up a value summary, the thread gets the chart (files.uploadV2) with the headline numbers', async () => {
-    const model = new MockLanguageModelV3({ doGenerate: [toolCall('valueSummary', { businessCase: 'Delta Corp' }), answer('Realized value is slightly behind the plan.')] });
+    const model = new MockLanguageModelV3({
+      doGenerate: [toolCall('valueSummary', { businessCase: 'Delta Corp' }), answer('Realized value is slightly behind the plan.')],
+    });
     h = await slackHarness({ model });
     await h.mention('how is Delta doing?', { ts: '1760000100.000700' });
     await h.idle();

@@ -28,7 +28,12 @@ describe('Slack events through the HTTP receiver', () => {
     expect(JSON.stringify(model.doGenerateCalls[0]!.prompt)).not.toContain('<@UBOT>');
 
     const [pending] = h.store.listProposals({ status: 'pending' });
-    expect(pending).toMatchObject({ caseId: CASE, proposedBy: 'Dana Scully (slack:UDANA)', channel: 'slack', thread: `slack:${TEAM}:${CHANNEL}:1760000100.000100` });
+    expect(pending).toMatchObject({
+      caseId: CASE,
+      proposedBy: 'Dana Scully (slack:UDANA)',
+      channel: 'slack',
+      thread: `slack:${TEAM}:${CHANNEL}:1760000100.000100`,
+    });
 
     const posts = h.api.callsTo('chat.postMessage');
     expect(posts).toHaveLength(2);
@@ -87,7 +92,14 @@ describe('Slack events through the HTTP receiver', () => {
     await h.idle();
     // And a retry marked as such by Slack, after the work is done.
     const retried = await h.event(
-      { type: 'app_mention', user: 'UDANA', text: '<@UBOT> record October tickets per day 160', ts: '1760000100.000200', channel: CHANNEL, event_ts: '1760000100.000200' },
+      {
+        type: 'app_mention',
+        user: 'UDANA',
+        text: '<@UBOT> record October tickets per day 160',
+        ts: '1760000100.000200',
+        channel: CHANNEL,
+        event_ts: '1760000100.000200',
+      },
       { eventId: 'Ev0RETRY', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } },
     );
     expect(retried.status).toBe(200);
@@ -101,7 +113,12 @@ describe('Slack events through the HTTP receiver', () => {
   it('a bad, stale, future or missing signature gets 401 and nothing runs', async () => {
     const model = new MockLanguageModelV3({ doGenerate: [answer('should not run')] });
     h = await slackHarness({ model });
-    const body = JSON.stringify({ type: 'event_callback', team_id: TEAM, event_id: 'Ev0BAD', event: { type: 'app_mention', user: 'UDANA', text: '<@UBOT> hi', ts: '1.1', channel: CHANNEL } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: TEAM,
+      event_id: 'Ev0BAD',
+      event: { type: 'app_mention', user: 'UDANA', text: '<@UBOT> hi', ts: '1.1', channel: CHANNEL },
+    });
     const now = Math.floor(Date.now() / 1000);
     const responses = [
       await h.post(body, { signature: signSlackRequest('another-secret', now, body) }),
@@ -171,12 +188,31 @@ describe('Slack events through the HTTP receiver', () => {
   it('direct messages get answered in a thread under the message', async () => {
     const model = new MockLanguageModelV3({ doGenerate: [answer('Hello from the DM.')] });
     h = await slackHarness({ model });
-    await h.event({ type: 'message', channel: 'D0DANA', channel_type: 'im', user: 'UDANA', text: 'hi there', ts: '1760000300.000100', event_ts: '1760000300.000100' });
+    await h.event({
+      type: 'message',
+      channel: 'D0DANA',
+      channel_type: 'im',
+      user: 'UDANA',
+      text: 'hi there',
+      ts: '1760000300.000100',
+      event_ts: '1760000300.000100',
+    });
     // The bot's own message (echoed back by Slack) is ignored.
-    await h.event({ type: 'message', channel: 'D0DANA', channel_type: 'im', user: 'UBOT', bot_id: 'BBOT', text: 'Hello from the DM.', ts: '1760000300.000200', event_ts: '1760000300.000200' });
+    await h.event({
+      type: 'message',
+      channel: 'D0DANA',
+      channel_type: 'im',
+      user: 'UBOT',
+      bot_id: 'BBOT',
+      text: 'Hello from the DM.',
+      ts: '1760000300.000200',
+      event_ts: '1760000300.000200',
+    });
     await h.idle();
     expect(model.doGenerateCalls).toHaveLength(1);
-    expect(h.api.callsTo('chat.postMessage').map((c) => c.body)).toEqual([expect.objectContaining({ channel: 'D0DANA', thread_ts: '1760000300.000100', text: 'Hello from the DM.' })]);
+    expect(h.api.callsTo('chat.postMessage').map((c) => c.body)).toEqual([
+      expect.objectContaining({ channel: 'D0DANA', thread_ts: '1760000300.000100', text: 'Hello from the DM.' }),
+    ]);
   });
 
   it('assistant threads: greeting and suggested prompts, then "is thinking" while the agent works', async () => {
@@ -194,11 +230,31 @@ describe('Slack events through the HTTP receiver', () => {
     expect(prompts.prompts.map((p: { title: string }) => p.title)).toEqual(["Record this month's measurements", 'Split a calculation', 'Draft the QBR']);
 
     h.api.clear();
-    await h.event({ type: 'message', channel: 'D0ASSIST', channel_type: 'im', user: 'UDANA', text: 'how is Delta doing?', ts: '1760000400.000300', thread_ts: '1760000400.000100', event_ts: '1760000400.000300' });
+    await h.event({
+      type: 'message',
+      channel: 'D0ASSIST',
+      channel_type: 'im',
+      user: 'UDANA',
+      text: 'how is Delta doing?',
+      ts: '1760000400.000300',
+      thread_ts: '1760000400.000100',
+      event_ts: '1760000400.000300',
+    });
     await h.idle();
-    expect(h.api.calls.map((c) => c.method).filter((m) => m.startsWith('assistant.') || m === 'chat.postMessage')).toEqual(['assistant.threads.setStatus', 'chat.postMessage']);
-    expect(h.api.callsTo('assistant.threads.setStatus')[0]!.body).toMatchObject({ channel_id: 'D0ASSIST', thread_ts: '1760000400.000100', status: 'is thinking…' });
-    expect(h.api.callsTo('chat.postMessage')[0]!.body).toMatchObject({ channel: 'D0ASSIST', thread_ts: '1760000400.000100', text: 'Realized to date is on track.' });
+    expect(h.api.calls.map((c) => c.method).filter((m) => m.startsWith('assistant.') || m === 'chat.postMessage')).toEqual([
+      'assistant.threads.setStatus',
+      'chat.postMessage',
+    ]);
+    expect(h.api.callsTo('assistant.threads.setStatus')[0]!.body).toMatchObject({
+      channel_id: 'D0ASSIST',
+      thread_ts: '1760000400.000100',
+      status: 'is thinking…',
+    });
+    expect(h.api.callsTo('chat.postMessage')[0]!.body).toMatchObject({
+      channel: 'D0ASSIST',
+      thread_ts: '1760000400.000100',
+      text: 'Realized to date is on track.',
+    });
     expect(model.doGenerateCalls).toHaveLength(1);
   });
 });

@@ -25,7 +25,12 @@ const usage = {
 
 /** A scripted model step that calls one tool. */
 export function toolCall(toolName: string, input: unknown, toolCallId = 'call-1'): LanguageModelV3GenerateResult {
-  return { content: [{ type: 'tool-call', toolCallId, toolName, input: JSON.stringify(input) }], finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage, warnings: [] };
+  return {
+    content: [{ type: 'tool-call', toolCallId, toolName, input: JSON.stringify(input) }],
+    finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+    usage,
+    warnings: [],
+  };
 }
 
 /** A scripted model step that answers with text. */
@@ -42,9 +47,11 @@ export const MEASURE_OCTOBER = toolCall('proposeMeasurements', {
 /** A logger that keeps every line (to check what was logged, and that no secret was). */
 export function collectingLogger(lines: string[]): Logger {
   let level = LogLevel.DEBUG;
-  const put = (l: string) => (...msg: unknown[]) => {
-    lines.push(`${l} ${msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? `${m.name}: ${m.message}` : JSON.stringify(m))).join(' ')}`);
-  };
+  const put =
+    (l: string) =>
+    (...msg: unknown[]) => {
+      lines.push(`${l} ${msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? `${m.name}: ${m.message}` : JSON.stringify(m))).join(' ')}`);
+    };
   return {
     debug: put('debug'),
     info: put('info'),
@@ -82,7 +89,12 @@ export interface SlackHarness extends TestStore {
   /** Clicks a proposal button on the message `messageTs` in `channel`. */
   click(actionId: string, proposalId: string, options: { user: string; messageTs: string; channel?: string; team?: string }): Promise<Response>;
   /** Submits the reject modal. */
-  submitView(callbackId: string, privateMetadata: string, values: Record<string, Record<string, { type: string; value: string | null }>>, user: string): Promise<Response>;
+  submitView(
+    callbackId: string,
+    privateMetadata: string,
+    values: Record<string, Record<string, { type: string; value: string | null }>>,
+    user: string,
+  ): Promise<Response>;
   /** Runs `/ve <text>` as `user`. */
   command(text: string, user?: string, channel?: string): Promise<Response>;
   /** Waits for the background work, then returns. */
@@ -162,7 +174,15 @@ export async function slackHarness(options: HarnessOptions): Promise<SlackHarnes
     mention: (text, o = {}) => {
       const ts = o.ts ?? `1760000100.${String(++eventSeq).padStart(6, '0')}`;
       return event(
-        { type: 'app_mention', user: o.user ?? 'UDANA', text: `<@UBOT> ${text}`, ts, channel: CHANNEL, event_ts: ts, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
+        {
+          type: 'app_mention',
+          user: o.user ?? 'UDANA',
+          text: `<@UBOT> ${text}`,
+          ts,
+          channel: CHANNEL,
+          event_ts: ts,
+          ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+        },
         o.eventId ? { eventId: o.eventId } : {},
       );
     },
@@ -191,7 +211,17 @@ export async function slackHarness(options: HarnessOptions): Promise<SlackHarnes
         api_app_id: 'A0VE',
         token: 'legacy-verification-token',
         trigger_id: `trigger-${++eventSeq}`,
-        view: { id: 'V0MODAL', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h', team_id: TEAM, app_id: 'A0VE', blocks: [] },
+        view: {
+          id: 'V0MODAL',
+          type: 'modal',
+          callback_id: callbackId,
+          private_metadata: privateMetadata,
+          state: { values },
+          hash: 'h',
+          team_id: TEAM,
+          app_id: 'A0VE',
+          blocks: [],
+        },
       };
       return post(form({ payload: JSON.stringify(payload) }), { contentType: formType });
     },

@@ -26,7 +26,9 @@ describe('the Slack app manifests', () => {
       const m = read(name);
       expect(m.settings.socket_mode_enabled).toBe(socket);
       expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([VE_COMMAND]);
-      expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'assistant_thread_started', 'assistant_thread_context_changed']));
+      expect(m.settings.event_subscriptions.bot_events).toEqual(
+        expect.arrayContaining(['app_mention', 'message.im', 'assistant_thread_started', 'assistant_thread_context_changed']),
+      );
       expect(m.settings.interactivity.is_enabled).toBe(true);
       expect(m.features.assistant_view.assistant_description).toBeTruthy();
       const scopes: string[] = m.oauth_config.scopes.bot;

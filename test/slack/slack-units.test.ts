@@ -25,7 +25,7 @@ describe('verifySlackSignature', () => {
   const body = 'token=x&team_id=T1&command=%2Fve';
   const now = 1_760_000_000_000;
   const ts = String(now / 1000);
-  it('accepts Slack\'s v0 HMAC within the 5-minute window and refuses the rest', () => {
+  it("accepts Slack's v0 HMAC within the 5-minute window and refuses the rest", () => {
     const sig = signSlackRequest(secret, Number(ts), body);
     expect(sig).toMatch(/^v0=[0-9a-f]{64}$/);
     expect(verifySlackSignature({ signingSecret: secret, body, timestamp: ts, signature: sig, nowMs: now })).toEqual({ ok: true });
@@ -33,10 +33,22 @@ describe('verifySlackSignature', () => {
     expect(verifySlackSignature({ signingSecret: secret, body, timestamp: ts, signature: sig, nowMs: now + 301_000 })).toEqual({ ok: false, reason: 'stale' });
     expect(verifySlackSignature({ signingSecret: secret, body, timestamp: ts, signature: sig, nowMs: now - 301_000 })).toEqual({ ok: false, reason: 'stale' });
     expect(verifySlackSignature({ signingSecret: 'other', body, timestamp: ts, signature: sig, nowMs: now })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifySlackSignature({ signingSecret: secret, body: `${body}&x=1`, timestamp: ts, signature: sig, nowMs: now })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifySlackSignature({ signingSecret: secret, body, timestamp: ts, signature: sig.slice(0, -1), nowMs: now })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifySlackSignature({ signingSecret: secret, body, timestamp: null, signature: sig, nowMs: now })).toEqual({ ok: false, reason: 'missing_headers' });
-    expect(verifySlackSignature({ signingSecret: secret, body, timestamp: '12abc', signature: sig, nowMs: now })).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifySlackSignature({ signingSecret: secret, body: `${body}&x=1`, timestamp: ts, signature: sig, nowMs: now })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(verifySlackSignature({ signingSecret: secret, body, timestamp: ts, signature: sig.slice(0, -1), nowMs: now })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(verifySlackSignature({ signingSecret: secret, body, timestamp: null, signature: sig, nowMs: now })).toEqual({
+      ok: false,
+      reason: 'missing_headers',
+    });
+    expect(verifySlackSignature({ signingSecret: secret, body, timestamp: '12abc', signature: sig, nowMs: now })).toEqual({
+      ok: false,
+      reason: 'missing_headers',
+    });
   });
 });
 
@@ -111,24 +123,48 @@ describe('small pieces', () => {
     expect(mentionFor('slack:U1AB')).toBe('<@U1AB>');
     expect(mentionFor('sam <admin>')).toBe('sam &lt;admin&gt;');
     expect(slackThreadKey('T1', 'C1', '1.2')).toBe('slack:T1:C1:1.2');
-    expect(stripMention('<@UBOT> record <@UDANA>\'s numbers', 'UBOT')).toBe("record <@UDANA>'s numbers");
-    expect(redactSecrets('token xoxb-123-abc and xapp-1-A-b and sk-proj-abcdefghijkl and Bearer abc.def')).toBe('token [redacted] and [redacted] and [redacted] and [redacted]');
+    expect(stripMention("<@UBOT> record <@UDANA>'s numbers", 'UBOT')).toBe("record <@UDANA>'s numbers");
+    expect(redactSecrets('token xoxb-123-abc and xapp-1-A-b and sk-proj-abcdefghijkl and Bearer abc.def')).toBe(
+      'token [redacted] and [redacted] and [redacted] and [redacted]',
+    );
   });
 
-  it('notification texts escape people\'s text: a note, a case name or a reason cannot mention @channel or forge a link', () => {
+  it("notification texts escape people's text: a note, a case name or a reason cannot mention @channel or forge a link", () => {
     const figures = { total: 1, realizedToDate: 1, measuredToDate: 1, assumedToDate: 0, useCases: [] };
     const proposal = proposalMessage(
-      { proposalId: 'p1', businessCase: 'A & <B>', status: 'pending', currency: 'USD', scenario: 's', asOf: '2026-11', changes: ['recorded X in 2026-10: 1, note "<!channel> <https://x.test|pay>"'], before: figures, after: figures },
+      {
+        proposalId: 'p1',
+        businessCase: 'A & <B>',
+        status: 'pending',
+        currency: 'USD',
+        scenario: 's',
+        asOf: '2026-11',
+        changes: ['recorded X in 2026-10: 1, note "<!channel> <https://x.test|pay>"'],
+        before: figures,
+        after: figures,
+      },
       'dana',
     );
-    expect(proposal.text).toBe('Proposal for A &amp; &lt;B&gt;: recorded X in 2026-10: 1, note "&lt;!channel&gt; &lt;https://x.test|pay&gt;". Approve or reject it here.');
+    expect(proposal.text).toBe(
+      'Proposal for A &amp; &lt;B&gt;: recorded X in 2026-10: 1, note "&lt;!channel&gt; &lt;https://x.test|pay&gt;". Approve or reject it here.',
+    );
     const closed = closedMessage({ proposalId: 'p1', businessCase: 'A', changes: [], headline: 'Rejected by <@U1>', reason: '<!here> no' });
     expect(closed.text).toBe('Rejected by @U1 (A): &lt;!here&gt; no');
   });
 
   it('a proposal message shows its plausibility warnings under what will change, escaped; none, no section', () => {
     const figures = { total: 1, realizedToDate: 1, measuredToDate: 1, assumedToDate: 0, useCases: [] };
-    const view = { proposalId: 'p1', businessCase: 'A', status: 'pending' as const, currency: 'USD', scenario: 's', asOf: '2026-11', changes: ['recorded X in 2026-10: -50'], before: figures, after: figures };
+    const view = {
+      proposalId: 'p1',
+      businessCase: 'A',
+      status: 'pending' as const,
+      currency: 'USD',
+      scenario: 's',
+      asOf: '2026-11',
+      changes: ['recorded X in 2026-10: -50'],
+      before: figures,
+      after: figures,
+    };
     const flagged = proposalMessage({ ...view, warnings: ['X in 2026-10: -50 tickets is a negative count <!here>'] }, 'dana');
     const texts = flagged.blocks.map((b) => (b.type === 'section' ? (b.text as { text: string }).text : ''));
     expect(texts[2]).toBe('*:warning: Check before approving*\n• X in 2026-10: -50 tickets is a negative count &lt;!here&gt;');
@@ -153,7 +189,13 @@ describe('small pieces', () => {
   });
 
   it('the figures table shows the engine figures before and after, full use case names on their own line', () => {
-    const before = { total: 1000, realizedToDate: 400, measuredToDate: 300, assumedToDate: 100, useCases: [{ id: 'u', name: 'A rather long use case name that goes on', total: 1000, realizedToDate: 400 }] };
+    const before = {
+      total: 1000,
+      realizedToDate: 400,
+      measuredToDate: 300,
+      assumedToDate: 100,
+      useCases: [{ id: 'u', name: 'A rather long use case name that goes on', total: 1000, realizedToDate: 400 }],
+    };
     const after = { ...before, total: 1500.5, realizedToDate: 600, useCases: [{ ...before.useCases[0]!, total: 1500.5, realizedToDate: 600 }] };
     expect(figuresTable(before, after, 'EUR')).toBe(
       [
@@ -180,7 +222,11 @@ describe('the receiver and the app factory', () => {
     const http = mountSlack(new Hono(), receiver.handle);
     const signed = (body: string, type = 'application/json') => {
       const ts = Math.floor(Date.now() / 1000);
-      return http.request('/slack/events', { method: 'POST', headers: { 'content-type': type, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest('sig', ts, body) }, body });
+      return http.request('/slack/events', {
+        method: 'POST',
+        headers: { 'content-type': type, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest('sig', ts, body) },
+        body,
+      });
     };
     // The listener never acknowledges and its work is still pending: the answer can only come from the deadline.
     const res = await signed(JSON.stringify({ type: 'event_callback', event_id: 'Ev1', event: { type: 'app_mention' } }));
@@ -210,7 +256,11 @@ describe('the receiver and the app factory', () => {
     mountSlack(http, receiver.handle);
     const body = JSON.stringify({ type: 'url_verification', challenge: 'after-middleware' });
     const ts = Math.floor(Date.now() / 1000);
-    const res = await http.request('/slack/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest('sig', ts, body) }, body });
+    const res = await http.request('/slack/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest('sig', ts, body) },
+      body,
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: 'after-middleware' });
   });
@@ -232,7 +282,14 @@ describe('the receiver and the app factory', () => {
     const api = await startFakeSlackApi();
     const t = memoryStore();
     const model = new MockLanguageModelV3({ doGenerate: [] });
-    const settings = { botToken: 'xoxb-1-secret', signingSecret: 'sig', appToken: null, slackApiUrl: api.apiUrl, approvers: { users: [], channels: [] }, workspaces: { fallback: 'default', byTeam: {} } };
+    const settings = {
+      botToken: 'xoxb-1-secret',
+      signingSecret: 'sig',
+      appToken: null,
+      slackApiUrl: api.apiUrl,
+      approvers: { users: [], channels: [] },
+      workspaces: { fallback: 'default', byTeam: {} },
+    };
     const lines: string[] = [];
     const running = await startSlack({ store: t.store, now: t.clock.now, model, settings, logger: collectingLogger(lines) });
     expect(running.mode).toBe('http');
@@ -242,7 +299,13 @@ describe('the receiver and the app factory', () => {
     expect(lines.some((l) => l.includes('connected as bot user UBOT in team T0TEST'))).toBe(true);
     const body = JSON.stringify({ type: 'url_verification', challenge: 'ok' });
     const ts = Math.floor(Date.now() / 1000);
-    const res = await running.handler!(new Request('http://x/slack/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest('sig', ts, body) }, body }));
+    const res = await running.handler!(
+      new Request('http://x/slack/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest('sig', ts, body) },
+        body,
+      }),
+    );
     expect(await res.json()).toEqual({ challenge: 'ok' });
     await running.stop();
 

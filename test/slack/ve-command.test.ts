@@ -37,7 +37,11 @@ describe('/ve', () => {
     expect((await reply(h.command('pending'))).text).toBe('No proposals are waiting for a decision.');
     await h.mention('record October tickets per day 160');
     await h.idle();
-    const cli = propose(h.ctx, { caseId: CASE, operations: [{ op: 'setInput', scenario: 'realization', useCase: 'legacy-tools', input: 'legacy_license_cost', value: 4000, from: '2026-01' }], proposedBy: 'sam' });
+    const cli = propose(h.ctx, {
+      caseId: CASE,
+      operations: [{ op: 'setInput', scenario: 'realization', useCase: 'legacy-tools', input: 'legacy_license_cost', value: 4000, from: '2026-01' }],
+      proposedBy: 'sam',
+    });
     expect(cli.ok).toBe(true);
     const body = await reply(h.command('pending'));
     expect(body.response_type).toBe('ephemeral');
@@ -45,11 +49,15 @@ describe('/ve', () => {
     const first = pending.find((x) => x.proposedBy !== 'sam');
     const second = pending.find((x) => x.proposedBy === 'sam');
     expect(body.text).toContain('*2 proposals waiting for a decision*');
-    expect(body.text).toContain(`\`${first!.id}\` *Delta Corp – Support Automation*, proposed by <@UDANA> 2026-11-20 in <#${CHANNEL}>: recorded Avg. Tickets per Day`);
-    expect(body.text).toContain(`\`${second!.id}\` *Delta Corp – Support Automation*, proposed by sam 2026-11-20: Legacy Help Desk Licences (legacy_license_cost): 18000 -&gt; 4000 from Jan 2026 on; months before Jan 2026 keep their values`);
+    expect(body.text).toContain(
+      `\`${first!.id}\` *Delta Corp – Support Automation*, proposed by <@UDANA> 2026-11-20 in <#${CHANNEL}>: recorded Avg. Tickets per Day`,
+    );
+    expect(body.text).toContain(
+      `\`${second!.id}\` *Delta Corp – Support Automation*, proposed by sam 2026-11-20: Legacy Help Desk Licences (legacy_license_cost): 18000 -&gt; 4000 from Jan 2026 on; months before Jan 2026 keep their values`,
+    );
   });
 
-  it('summary posts the chart in the channel with the engine\'s headline numbers', async () => {
+  it("summary posts the chart in the channel with the engine's headline numbers", async () => {
     h = await slackHarness({ model: quiet() });
     const res = await h.command('summary delta');
     expect(res.status).toBe(200);

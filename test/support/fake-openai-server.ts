@@ -52,9 +52,7 @@ function pieces(text: string, n = 3): string[] {
  */
 export async function startFakeOpenAIServer(respond: Responder | FakeReply[]): Promise<FakeOpenAIServer> {
   const requests: RecordedRequest[] = [];
-  const script: Responder = Array.isArray(respond)
-    ? (_r, i) => respond[Math.min(i, respond.length - 1)] ?? { content: '' }
-    : respond;
+  const script: Responder = Array.isArray(respond) ? (_r, i) => respond[Math.min(i, respond.length - 1)] ?? { content: '' } : respond;
   let ids = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -76,7 +74,9 @@ export async function startFakeOpenAIServer(respond: Responder | FakeReply[]): P
       const index = requests.push(recorded) - 1;
       const reply = script(recorded, index);
       if (reply.status && reply.status >= 400) {
-        res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: reply.error ?? 'error', type: 'invalid_request_error', code: null } }));
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: reply.error ?? 'error', type: 'invalid_request_error', code: null } }));
         return;
       }
       const id = `chatcmpl-${++ids}`;
@@ -92,9 +92,9 @@ export async function startFakeOpenAIServer(respond: Responder | FakeReply[]): P
       if (!body.stream) {
         const message: Record<string, unknown> = { role: 'assistant', content: reply.content ?? null };
         if (toolCalls.length) message.tool_calls = toolCalls;
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finish }], usage }),
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finish }], usage }));
         return;
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });

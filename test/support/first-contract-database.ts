@@ -20,7 +20,9 @@ export function firstContractCase(): BusinessCase {
         { key: 'rep_cost', label: 'Cost per rep', unit: 'USD', value: 60000 },
         { key: 'gain', label: 'Efficiency gain', unit: 'percent', value: 0.2, ...(realization ? { series: { '2025-01': 0.1 } } : {}) },
       ],
-      calculations: [{ id: 'savings', name: 'Savings', formula: 'reps * rep_cost * gain', period: 'annual' as const, ...(realization ? { metric: 'gain' } : {}) }],
+      calculations: [
+        { id: 'savings', name: 'Savings', formula: 'reps * rep_cost * gain', period: 'annual' as const, ...(realization ? { metric: 'gain' } : {}) },
+      ],
     },
     {
       id: 'self-service',
@@ -46,7 +48,13 @@ export function firstContractCase(): BusinessCase {
   };
 }
 
-type FirstContractFigures = { total: number; realizedToDate: number; measuredToDate: number; assumedToDate: number; useCases: Array<{ id: string; name: string; total: number; realizedToDate: number }> };
+type FirstContractFigures = {
+  total: number;
+  realizedToDate: number;
+  measuredToDate: number;
+  assumedToDate: number;
+  useCases: Array<{ id: string; name: string; total: number; realizedToDate: number }>;
+};
 
 /**
  * First-contract figures of `actual` as of 2025-06, by hand. support: 50000 x gain a month
@@ -104,7 +112,9 @@ export function createFirstContractDatabase(path: string, createdAt: string): vo
   try {
     const doc = firstContractCase();
     sqlite.prepare('insert into workspaces values (?, ?, ?)').run('default', 'Default', createdAt);
-    sqlite.prepare('insert into business_cases values (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(doc.id, 'default', doc.name, doc.customer, JSON.stringify(doc), 1, 'admin', createdAt, createdAt);
+    sqlite
+      .prepare('insert into business_cases values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(doc.id, 'default', doc.name, doc.customer, JSON.stringify(doc), 1, 'admin', createdAt, createdAt);
     const history = sqlite.prepare(
       'insert into measurement_history (case_id, scenario, use_case, input, month, value, recorded_by, recorded_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -119,7 +129,19 @@ export function createFirstContractDatabase(path: string, createdAt: string): vo
       const series = document.scenarios[1]!.useCases.find((u) => u.id === o.useCase)!.inputs.find((i) => i.key === o.input)!.series!;
       Object.assign(series, { [o.month]: o.value });
       const preview = [{ op: o.op, scenario: 'actual', asOf: '2025-06', changes: p.changes, before: p.before, after: p.after }];
-      const measurements = [{ scenario: 'actual', useCase: o.useCase, input: o.input, month: o.month, value: o.value, note: null, evidence: null, source: null, replacedValue: null }];
+      const measurements = [
+        {
+          scenario: 'actual',
+          useCase: o.useCase,
+          input: o.input,
+          month: o.month,
+          value: o.value,
+          note: null,
+          evidence: null,
+          source: null,
+          replacedValue: null,
+        },
+      ];
       proposal.run(p.id, doc.id, JSON.stringify([o]), JSON.stringify(preview), JSON.stringify({ document, measurements }), createdAt);
     }
   } finally {

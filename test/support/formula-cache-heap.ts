@@ -48,7 +48,7 @@ const documentWith = (formula: string): unknown => ({
 /** A distinct valid formula of exactly 2,000 characters: 1,000 references, a or b by the bits of n. */
 const validFormula = (n: number): string => {
   const terms: string[] = [];
-  for (let i = 0; i < 1000; i++) terms.push((n >> i % 20) & 1 ? 'a' : 'b');
+  for (let i = 0; i < 1000; i++) terms.push((n >> (i % 20)) & 1 ? 'a' : 'b');
   return terms.join('+') + ' ';
 };
 

@@ -6,15 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import {
-  applyOperation,
-  evaluateScenario,
-  parseDocument,
-  type Applied,
-  type BusinessCase,
-  type EngineError,
-  type Scenario,
-} from '../../src/engine/index.ts';
+import { applyOperation, evaluateScenario, parseDocument, type Applied, type BusinessCase, type EngineError, type Scenario } from '../../src/engine/index.ts';
 
 /** A document from `examples/`, validated. */
 export function loadExample(file: string): BusinessCase {

@@ -33,7 +33,13 @@ export function sampleCase(id = 'acme-helpdesk'): BusinessCase {
         { key: 'cost_per_ticket', label: 'Cost per ticket', unit: 'USD', value: 5 },
       ],
       calculations: [
-        { id: 'deflected', name: 'Deflected tickets', formula: 'tickets * deflection * cost_per_ticket', period: 'monthly', ...(realization ? { metric: 'deflection' } : {}) },
+        {
+          id: 'deflected',
+          name: 'Deflected tickets',
+          formula: 'tickets * deflection * cost_per_ticket',
+          period: 'monthly',
+          ...(realization ? { metric: 'deflection' } : {}),
+        },
       ],
     },
   ];

@@ -41,7 +41,11 @@ if (args.mode === 'open') {
   }
   for (const id of args.ids ?? []) {
     const result = approve(ctx, { proposalId: id, approvedBy: args.by ?? 'worker' });
-    write(JSON.stringify(result.ok ? { id, ok: true, alreadyApplied: result.value.alreadyApplied } : { id, ok: false, code: result.error.code, message: result.error.message }));
+    write(
+      JSON.stringify(
+        result.ok ? { id, ok: true, alreadyApplied: result.value.alreadyApplied } : { id, ok: false, code: result.error.code, message: result.error.message },
+      ),
+    );
     if (args.pauseMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, args.pauseMs);
   }
 } else {

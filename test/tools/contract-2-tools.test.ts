@@ -41,7 +41,13 @@ function acme(options: { lockedThrough?: string | null } = {}): unknown {
       { key: 'cost_per_ticket', label: 'Cost per Ticket', unit: 'USD', value: 5 },
     ],
     calculations: [
-      { id: 'efficiency', name: 'Rep Efficiency', formula: 'reps * rep_cost * max(0, (tickets_per_day - baseline) / baseline)', period: 'annual', ...(realization ? { metric: 'tickets_per_day' } : {}) },
+      {
+        id: 'efficiency',
+        name: 'Rep Efficiency',
+        formula: 'reps * rep_cost * max(0, (tickets_per_day - baseline) / baseline)',
+        period: 'annual',
+        ...(realization ? { metric: 'tickets_per_day' } : {}),
+      },
       { id: 'deflection', name: 'Deflected Tickets', formula: 'monthly_tickets * deflection_rate * cost_per_ticket', period: 'monthly' },
       { id: 'overtime', name: 'Overtime Saved', formula: 'reps * 50', period: 'monthly' },
       { id: 'escalations', name: 'Escalation Savings', formula: 'monthly_tickets * 0.01 * cost_per_ticket * 4', period: 'monthly' },
@@ -123,8 +129,15 @@ describe('proposeInputValue: an assumption in every month, or from a month on', 
   it('an ambiguous input name comes back with the candidates, for this tool and proposeTrackMetric alike', async () => {
     const h = harness({ lockedThrough: null });
     // The names that fit about as well as the best (src/resolve/match-name.ts).
-    const candidates = ['Cost per Ticket (cost_per_ticket) in Support Efficiency', 'Tickets per Day (tickets_per_day) in Support Efficiency', 'Tickets per Month (monthly_tickets) in Support Efficiency'];
-    for (const [tool, input] of [['proposeInputValue', { input: 'tickets', value: 5, from: 'June' }], ['proposeTrackMetric', { input: 'tickets' }]] as const) {
+    const candidates = [
+      'Cost per Ticket (cost_per_ticket) in Support Efficiency',
+      'Tickets per Day (tickets_per_day) in Support Efficiency',
+      'Tickets per Month (monthly_tickets) in Support Efficiency',
+    ];
+    for (const [tool, input] of [
+      ['proposeInputValue', { input: 'tickets', value: 5, from: 'June' }],
+      ['proposeTrackMetric', { input: 'tickets' }],
+    ] as const) {
       const r = await h.call(tool, input);
       expect(r.error).toBe("'tickets' could be several inputs");
       expect([...r.candidates].sort()).toEqual(candidates);
@@ -137,7 +150,9 @@ describe('proposeInputValue: an assumption in every month, or from a month on', 
     const h = harness();
     for (const from of ['June', undefined]) {
       const r = await h.call('proposeInputValue', { input: 'tickets per day', value: 130, ...(from ? { from } : {}) });
-      expect(r.error).toBe("'Tickets per Day' is measured (the metric of 'Rep Efficiency'): its monthly values are measurements; propose recording one instead");
+      expect(r.error).toBe(
+        "'Tickets per Day' is measured (the metric of 'Rep Efficiency'): its monthly values are measurements; propose recording one instead",
+      );
     }
     // A locked month is the engine's refusal, passed on.
     expect((await h.call('proposeInputValue', { input: 'reps', value: 15, from: '2026-02' })).error).toMatch(/2026-02/);
@@ -180,7 +195,7 @@ describe('proposeTrackMetric: measure an input directly', () => {
 });
 
 describe('proposeMeasurements: remove and annotate a recorded value', () => {
-  it('removes the March value of tickets per day; February\'s carries forward', async () => {
+  it("removes the March value of tickets per day; February's carries forward", async () => {
     const h = harness();
     const r = await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', remove: true }] });
     expect(h.operationOf(r)).toEqual({ op: 'removeMeasurement', scenario: 'actuals', useCase: 'support', input: 'tickets_per_day', month: '2026-03' });
@@ -192,11 +207,18 @@ describe('proposeMeasurements: remove and annotate a recorded value', () => {
     expect(Object.keys(series)).toEqual(['2026-01']);
   });
 
-  it('without an input: the month\'s only value, else the candidates', async () => {
+  it("without an input: the month's only value, else the candidates", async () => {
     const h = harness();
     // January: only tickets per day has an entry.
     const jan = await h.call('proposeMeasurements', { measurements: [{ month: 'January', note: 'recount confirmed' }] });
-    expect(h.operationOf(jan)).toEqual({ op: 'annotateMeasurement', scenario: 'actuals', useCase: 'support', input: 'tickets_per_day', month: '2026-01', note: 'recount confirmed' });
+    expect(h.operationOf(jan)).toEqual({
+      op: 'annotateMeasurement',
+      scenario: 'actuals',
+      useCase: 'support',
+      input: 'tickets_per_day',
+      month: '2026-01',
+      note: 'recount confirmed',
+    });
     // March: tickets per day and tickets per month both have one.
     expect(await h.call('proposeMeasurements', { measurements: [{ month: 'March', remove: true }] })).toEqual({
       error: 'several inputs have a measurement in 2026-03; which one?',
@@ -213,7 +235,15 @@ describe('proposeMeasurements: remove and annotate a recorded value', () => {
   it('annotating a locked month is allowed and keeps the value and the other fields; removing there is refused', async () => {
     const h = harness();
     const r = await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: '2026-01', note: 'recount confirmed', evidence: '' }] });
-    expect(h.operationOf(r)).toEqual({ op: 'annotateMeasurement', scenario: 'actuals', useCase: 'support', input: 'tickets_per_day', month: '2026-01', note: 'recount confirmed', evidence: '' });
+    expect(h.operationOf(r)).toEqual({
+      op: 'annotateMeasurement',
+      scenario: 'actuals',
+      useCase: 'support',
+      input: 'tickets_per_day',
+      month: '2026-01',
+      note: 'recount confirmed',
+      evidence: '',
+    });
     expect(r.after).toEqual(r.before);
     expect(approve(h.ctx, { proposalId: r.proposalId, approvedBy: 'sam' }).ok).toBe(true);
     const series = h.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'tickets_per_day')!.series!;
@@ -226,9 +256,24 @@ describe('proposeMeasurements: remove and annotate a recorded value', () => {
   it('a note with the value already recorded annotates it; a different value records', async () => {
     const h = harness();
     const same = await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', value: 120, note: 'macros live' }] });
-    expect(h.operationOf(same)).toEqual({ op: 'annotateMeasurement', scenario: 'actuals', useCase: 'support', input: 'tickets_per_day', month: '2026-03', note: 'macros live' });
+    expect(h.operationOf(same)).toEqual({
+      op: 'annotateMeasurement',
+      scenario: 'actuals',
+      useCase: 'support',
+      input: 'tickets_per_day',
+      month: '2026-03',
+      note: 'macros live',
+    });
     const other = await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', value: 125, note: 'recount' }] });
-    expect(h.operationOf(other)).toEqual({ op: 'recordMeasurement', scenario: 'actuals', useCase: 'support', input: 'tickets_per_day', month: '2026-03', value: 125, note: 'recount' });
+    expect(h.operationOf(other)).toEqual({
+      op: 'recordMeasurement',
+      scenario: 'actuals',
+      useCase: 'support',
+      input: 'tickets_per_day',
+      month: '2026-03',
+      value: 125,
+      note: 'recount',
+    });
     h.unchanged();
   });
 
@@ -246,7 +291,9 @@ describe('proposeMeasurements: remove and annotate a recorded value', () => {
   it('nothing to change, or remove with a value: a question, no proposal', async () => {
     const h = harness();
     expect((await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March' }] })).error).toMatch(/what should change/);
-    expect((await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', value: 120, remove: true }] })).error).toMatch(/remove takes no value/);
+    expect((await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', value: 120, remove: true }] })).error).toMatch(
+      /remove takes no value/,
+    );
     expect((await h.call('proposeMeasurements', { measurements: [{ month: 'March', value: 120 }] })).error).toBe('which input is the value 120 for?');
     expect(h.store.listProposals({})).toHaveLength(0);
     h.unchanged();
@@ -293,7 +340,14 @@ describe('proposeMilestone: add, or change the existing one', () => {
   it('a new name adds a milestone; saying what it already says is a question', async () => {
     const h = harness();
     const r = await h.call('proposeMilestone', { name: 'QBR Held', achievedMonth: 'April', note: 'with the CFO' });
-    expect(h.operationOf(r)).toEqual({ op: 'addMilestone', scenario: 'actuals', id: 'qbr-held', name: 'QBR Held', achievedMonth: '2026-04', note: 'with the CFO' });
+    expect(h.operationOf(r)).toEqual({
+      op: 'addMilestone',
+      scenario: 'actuals',
+      id: 'qbr-held',
+      name: 'QBR Held',
+      achievedMonth: '2026-04',
+      note: 'with the CFO',
+    });
     expect(await h.call('proposeMilestone', { name: 'Go-Live', targetMonth: '2026-03' })).toEqual({
       error: 'milestone Go-Live (go-live, target 2026-03) already says that; what should change?',
     });

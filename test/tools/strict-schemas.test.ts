@@ -25,7 +25,10 @@ afterEach(async () => {
 function demo() {
   const t = memoryStore();
   t.clock.set('2026-11-20T10:00:00.000Z');
-  const imported = importCase(t.ctx, { document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')), importedBy: 'admin' });
+  const imported = importCase(t.ctx, {
+    document: JSON.parse(readFileSync(new URL('../../examples/delta-corp.json', import.meta.url), 'utf8')),
+    importedBy: 'admin',
+  });
   if (!imported.ok) throw new Error(imported.error.message);
   const tools: ToolContext = { proposals: t.ctx, workspaceId: 'default', actor: 'dana', channel: 'test', thread: 'strict-thread' };
   return { ...t, tools };
@@ -86,15 +89,28 @@ describe('strict-mode-ready tool schemas', () => {
     const operations: unknown[] = [];
     for (const args of [loose, strict]) {
       const t = demo();
-      server = await startFakeOpenAIServer(callToolThenAnswer('proposeMeasurements', () => args, (out) => `Proposed ${out.proposalId}.`));
-      const reply = await runAgentTurn({ model: selectModel({ OPENAI_BASE_URL: server.baseURL }).model, tools: t.tools, threadKey: 'strict', text: 'tickets per day Oct 160' });
+      server = await startFakeOpenAIServer(
+        callToolThenAnswer(
+          'proposeMeasurements',
+          () => args,
+          (out) => `Proposed ${out.proposalId}.`,
+        ),
+      );
+      const reply = await runAgentTurn({
+        model: selectModel({ OPENAI_BASE_URL: server.baseURL }).model,
+        tools: t.tools,
+        threadKey: 'strict',
+        text: 'tickets per day Oct 160',
+      });
       expect(reply.proposals).toHaveLength(1);
       operations.push(t.store.getProposal(reply.proposals[0]!.proposalId)!.operations);
       await server.close();
       server = undefined;
     }
     expect(operations[1]).toEqual(operations[0]);
-    expect(operations[0]).toEqual([{ op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-10', value: 160 }]);
+    expect(operations[0]).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-10', value: 160 },
+    ]);
   });
 
   it('a null for a required field is still refused, naming the field', async () => {
@@ -129,7 +145,15 @@ describe('strictJsonSchema and withoutNullOptionals', () => {
         kind: { type: ['string', 'null'], enum: ['a', 'b', null] },
         parts: {
           anyOf: [
-            { type: 'array', items: { type: 'object', properties: { metric: { type: 'string' }, note: { type: ['string', 'null'] } }, required: ['metric', 'note'], additionalProperties: false } },
+            {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { metric: { type: 'string' }, note: { type: ['string', 'null'] } },
+                required: ['metric', 'note'],
+                additionalProperties: false,
+              },
+            },
             { type: 'null' },
           ],
         },

@@ -34,13 +34,19 @@ describe('read tools', () => {
     });
   });
 
-  it('suggestConversions marks the tracked efficiency calculation and the plan\'s ready one', async () => {
+  it("suggestConversions marks the tracked efficiency calculation and the plan's ready one", async () => {
     const h = toolHarness();
     const actual = await h.call('suggestConversions', {});
     expect(actual.suggestions.find((s: any) => s.calculation === 'Rep Efficiency Gain').status).toBe('tracked');
     const plan = await h.call('suggestConversions', { scenario: 'Rollout Plan' });
     const efficiency = plan.suggestions.find((s: any) => s.calculation === 'Rep Efficiency Gain');
-    expect(efficiency).toMatchObject({ status: 'ready', percentInput: 'Expected Rep. Efficiency Gain', baselineInput: 'Avg. Tickets per Day (baseline)', metric: 'Avg. Tickets per Day', direction: 'increase' });
+    expect(efficiency).toMatchObject({
+      status: 'ready',
+      percentInput: 'Expected Rep. Efficiency Gain',
+      baselineInput: 'Avg. Tickets per Day (baseline)',
+      metric: 'Avg. Tickets per Day',
+      direction: 'increase',
+    });
   });
 
   it('measurementHistory lists the imported values with who recorded them', async () => {
@@ -97,9 +103,17 @@ describe('propose tools create proposals and change nothing', () => {
       return entry;
     };
     // The demo's March entry: 158, note "Automation macros live for all queues", evidence zendesk-tickets-2026-03.csv, source Zendesk export.
-    expect(await march({ value: 158, note: 'macros rolled out to every queue' })).toEqual({ op: 'annotateMeasurement', note: 'macros rolled out to every queue' });
+    expect(await march({ value: 158, note: 'macros rolled out to every queue' })).toEqual({
+      op: 'annotateMeasurement',
+      note: 'macros rolled out to every queue',
+    });
     expect(await march({ value: 160, note: 'recount' })).toEqual({ op: 'recordMeasurement', value: 160, note: 'recount' });
-    expect(await march({ value: 158, note: 'confirmed', source: 'ops review' })).toEqual({ op: 'recordMeasurement', value: 158, note: 'confirmed', source: 'ops review' });
+    expect(await march({ value: 158, note: 'confirmed', source: 'ops review' })).toEqual({
+      op: 'recordMeasurement',
+      value: 158,
+      note: 'confirmed',
+      source: 'ops review',
+    });
     expect(await march({ value: 158 })).toEqual({ op: 'recordMeasurement', value: 158 });
     // A month without an entry has nothing to annotate.
     expect(await march({ month: '2026-04', value: 158, note: 'steady' })).toEqual({ op: 'recordMeasurement', value: 158, note: 'steady' });
@@ -111,14 +125,14 @@ describe('propose tools create proposals and change nothing', () => {
     expect(r.error).toMatch(/^'Cost per Ticket' is not measured yet: propose measuring it directly \(proposeTrackMetric\)/);
   });
 
-  it('a refused operation comes back as the engine\'s reason (locked month)', async () => {
+  it("a refused operation comes back as the engine's reason (locked month)", async () => {
     const h = toolHarness();
     const r = await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: '2025-11', value: 120 }] });
     expect(r.error).toMatch(/month 2025-11 is locked/);
     expect(h.store.listProposals({})).toHaveLength(0);
   });
 
-  it('convert from the plan with the suggestion\'s defaults, split, milestone, lock, set input, monthly values', async () => {
+  it("convert from the plan with the suggestion's defaults, split, milestone, lock, set input, monthly values", async () => {
     const h = toolHarness();
     const convert = await h.call('proposeConversions', { scenario: 'Rollout Plan', conversions: [{ calculation: 'efficiency' }] });
     expect(convert.changes[0]).toMatch(/now tracks Avg. Tickets per Day/);
@@ -130,10 +144,14 @@ describe('propose tools create proposals and change nothing', () => {
     // The split keeps the use case total to the cent.
     expect(split.after.useCases[0].total).toBeCloseTo(split.before.useCases[0].total, 2);
     const withoutLockLines = (r: { changes: string[] }) => r.changes.filter((l) => !l.startsWith('locked months'));
-    expect(withoutLockLines(await h.call('proposeMilestone', { name: 'QBR Held', achievedMonth: 'October' }))).toEqual(["milestone 'QBR Held' (qbr-held): achieved 2026-10"]);
+    expect(withoutLockLines(await h.call('proposeMilestone', { name: 'QBR Held', achievedMonth: 'October' }))).toEqual([
+      "milestone 'QBR Held' (qbr-held): achieved 2026-10",
+    ]);
     expect((await h.call('proposeLockMonths', { through: 'March' })).changes[0]).toMatch(/months through 2026-03 are locked \(was through 2025-12\)/);
     // "from December" said in November 2026: the coming December (the nearer one).
-    expect((await h.call('proposeInputValue', { input: '# of Reps', value: 12, from: 'December' })).changes[0]).toMatch(/^# of Reps \(reps\): 15 -> 12 from .*2026 on/);
+    expect((await h.call('proposeInputValue', { input: '# of Reps', value: 12, from: 'December' })).changes[0]).toMatch(
+      /^# of Reps \(reps\): 15 -> 12 from .*2026 on/,
+    );
     expect((await h.call('proposeMonthlyValues', { input: 'cost per ticket' })).changes[0]).toMatch(/now takes monthly values/);
     expect(h.store.getCase(CASE)!.version).toBe(1);
     expect(h.store.listProposals({ status: 'pending' })).toHaveLength(6);

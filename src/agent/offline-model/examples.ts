@@ -13,7 +13,10 @@ export const EXAMPLES: ReadonlyArray<{ task: string; say: string }> = [
   { task: 'Realization scenario', say: 'Create a realization scenario for Delta Corp from the Rollout Plan, starting August, for 24 months' },
   { task: 'Convert a calculation', say: 'Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100' },
   { task: 'Split a calculation', say: 'Split the handle time calculation into one for handle time and one for tickets per day' },
-  { task: 'Record measurements', say: 'Delta: tickets per day Oct 115, Nov 121 (Zendesk export) · record deflection rate 22% for September, note: new articles' },
+  {
+    task: 'Record measurements',
+    say: 'Delta: tickets per day Oct 115, Nov 121 (Zendesk export) · record deflection rate 22% for September, note: new articles',
+  },
   { task: 'Correct a measurement', say: 'delete the wrong March value · add a note to the March measurement: macros live' },
   { task: 'Measure an input directly', say: 'track the deflection rate directly' },
   { task: 'Track an input monthly', say: 'track deflection rate monthly' },

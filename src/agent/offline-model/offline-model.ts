@@ -36,7 +36,10 @@ function deltas(text: string): string[] {
 }
 
 function streamParts(turn: OfflineTurn): LanguageModelV3StreamPart[] {
-  const parts: LanguageModelV3StreamPart[] = [{ type: 'stream-start', warnings: [] }, { type: 'response-metadata', modelId: OFFLINE_MODEL_ID }];
+  const parts: LanguageModelV3StreamPart[] = [
+    { type: 'stream-start', warnings: [] },
+    { type: 'response-metadata', modelId: OFFLINE_MODEL_ID },
+  ];
   if (turn.text !== null) {
     parts.push({ type: 'text-start', id: 'text-0' });
     for (const delta of deltas(turn.text)) parts.push({ type: 'text-delta', id: 'text-0', delta });

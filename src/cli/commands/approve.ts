@@ -26,7 +26,9 @@ export function registerApprove(program: Command, io: CliIo, deps: () => StoreCo
         const head = r.alreadyApplied
           ? `proposal ${v.proposalId} was already applied by ${v.decidedBy} at ${v.decidedAt} (version ${r.version}); nothing changed`
           : `applied proposal ${v.proposalId} to ${v.caseId}: version ${v.versionBefore} -> ${v.appliedVersion}, approved by ${v.decidedBy}` +
-            (v.rechecked ? ` (${v.versionBefore === v.baseVersion ? 'previewed under an earlier engine contract' : `the case had moved on since version ${v.baseVersion}`}; the engine re-checked it: same effect as previewed)` : '');
+            (v.rechecked
+              ? ` (${v.versionBefore === v.baseVersion ? 'previewed under an earlier engine contract' : `the case had moved on since version ${v.baseVersion}`}; the engine re-checked it: same effect as previewed)`
+              : '');
         io.stdout(`${[head, ...r.audit.map(formatAuditEntry)].join('\n')}\n`);
       });
     });

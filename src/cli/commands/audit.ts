@@ -18,7 +18,12 @@ export function registerAudit(program: Command, io: CliIo, deps: () => StoreComm
         if (!found.ok) throw cliFailure(found.error);
         const entries = ctx.store.listAudit(caseId);
         if (opts.json) io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
-        else io.stdout(entries.length ? `${entries.map(formatAuditEntry).join('\n')}\n` : `no changes to ${caseId} since it was imported (version ${found.value.version})\n`);
+        else
+          io.stdout(
+            entries.length
+              ? `${entries.map(formatAuditEntry).join('\n')}\n`
+              : `no changes to ${caseId} since it was imported (version ${found.value.version})\n`,
+          );
       });
     });
 }

@@ -121,7 +121,13 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
           else if (command === 'proposals') {
             const listed = pendingProposals(ctx, { workspaceId: opts.workspace });
             const pending = listed.ok ? listed.value : [];
-            say(pending.length ? pending.map((p) => `${session.number(p.id)}. ${p.id} on ${p.caseId} by ${p.proposedBy}: ${p.preview.flatMap((x) => x.changes).join('; ')}`).join('\n') : 'no pending proposals');
+            say(
+              pending.length
+                ? pending
+                    .map((p) => `${session.number(p.id)}. ${p.id} on ${p.caseId} by ${p.proposedBy}: ${p.preview.flatMap((x) => x.changes).join('; ')}`)
+                    .join('\n')
+                : 'no pending proposals',
+            );
           } else if (command === 'approve' || command === 'reject') {
             const ref = rest[0];
             const id = ref === undefined ? null : session.resolve(ref);
@@ -133,13 +139,24 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
                 const r = approveProposal(ctx, { proposalId: id, approvedBy: actor, workspaceId: opts.workspace });
                 if (!r.ok) say(`not applied: ${r.error.message}`);
                 else if (r.value.alreadyApplied) say(`proposal ${ref} was already applied (version ${r.value.version}); nothing changed`);
-                else say([`applied proposal ${ref}: ${r.value.view.caseId} version ${r.value.view.versionBefore} -> ${r.value.view.appliedVersion}, approved by ${actor}`, ...r.value.audit.map(formatAuditEntry)].join('\n'));
+                else
+                  say(
+                    [
+                      `applied proposal ${ref}: ${r.value.view.caseId} version ${r.value.view.versionBefore} -> ${r.value.view.appliedVersion}, approved by ${actor}`,
+                      ...r.value.audit.map(formatAuditEntry),
+                    ].join('\n'),
+                  );
               }
             } else {
               const reason = rest.slice(1).join(' ');
               const r = rejectProposal(ctx, { proposalId: id, rejectedBy: actor, workspaceId: opts.workspace, ...(reason ? { reason } : {}) });
               if (!r.ok) say(`not rejected: ${r.error.message}`);
-              else say(r.value.alreadyRejected ? `proposal ${ref} was already rejected; nothing changed` : `rejected proposal ${ref}${reason ? `: ${reason}` : ''}; nothing was applied`);
+              else
+                say(
+                  r.value.alreadyRejected
+                    ? `proposal ${ref} was already rejected; nothing changed`
+                    : `rejected proposal ${ref}${reason ? `: ${reason}` : ''}; nothing was applied`,
+                );
             }
           } else {
             try {

@@ -19,7 +19,10 @@ export function formatFigures(before: Figures | null, after: Figures, indent: st
     ['assumed to date', before?.assumedToDate, after.assumedToDate],
   ];
   const changed = rows.filter(([, b, a]) => b === undefined || b !== a);
-  return (changed.length ? changed : rows.slice(0, 1)).map(([l, b, a]) => figureLine(l, b, a)).filter((x): x is string => x !== null).map((l) => `${indent}${l}`);
+  return (changed.length ? changed : rows.slice(0, 1))
+    .map(([l, b, a]) => figureLine(l, b, a))
+    .filter((x): x is string => x !== null)
+    .map((l) => `${indent}${l}`);
 }
 
 /** One operation's preview: what changes, and the figures before and after. */
@@ -59,8 +62,7 @@ const ACTION_WORDS = { recorded: 'recorded', set: 'set from this month on', anno
 export function formatMeasurement(m: MeasurementRecord, rows: readonly MeasurementRecord[] = []): string {
   const by = m.supersededBy === null ? undefined : rows.find((r) => r.id === m.supersededBy);
   // A removal row is an event, not an entry: it has no state of its own.
-  const state =
-    m.action === 'removed' ? '' : m.supersededBy === null ? '  current' : `  ${by ? SUPERSEDED_AS[by.action] : 'replaced'} (by #${m.supersededBy})`;
+  const state = m.action === 'removed' ? '' : m.supersededBy === null ? '  current' : `  ${by ? SUPERSEDED_AS[by.action] : 'replaced'} (by #${m.supersededBy})`;
   const was = m.replacedValue !== null && (m.action === 'recorded' || m.action === 'set') ? ` (replaced ${m.replacedValue})` : '';
   const who = `${ACTION_WORDS[m.action]} by ${m.recordedBy}${m.approvedBy ? `, approved by ${m.approvedBy}` : ''} at ${m.recordedAt}, version ${m.version}`;
   const extra = [m.note && `note: ${m.note}`, m.source && `source: ${m.source}`, m.evidence && `evidence: ${m.evidence}`].filter(Boolean).join('; ');

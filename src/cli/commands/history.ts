@@ -24,7 +24,8 @@ export function registerHistory(program: Command, io: CliIo, deps: () => StoreCo
           const s = found.value.document.scenarios.find((x) => x.id === scenario);
           const u = s?.useCases.find((x) => x.id === useCase);
           const i = u?.inputs.find((x) => x.key === input);
-          if (!s) throw new CliError(`no scenario '${scenario}' in ${caseId} (scenarios: ${found.value.document.scenarios.map((x) => x.id).join(', ')})`, EXIT.usage);
+          if (!s)
+            throw new CliError(`no scenario '${scenario}' in ${caseId} (scenarios: ${found.value.document.scenarios.map((x) => x.id).join(', ')})`, EXIT.usage);
           if (!u) throw new CliError(`no use case '${useCase}' in scenario '${scenario}' (use cases: ${s.useCases.map((x) => x.id).join(', ')})`, EXIT.usage);
           if (!i) throw new CliError(`no input '${input}' in use case '${useCase}' (inputs: ${u.inputs.map((x) => x.key).join(', ')})`, EXIT.usage);
         }

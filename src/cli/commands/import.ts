@@ -26,7 +26,9 @@ export function registerImport(program: Command, io: CliIo, deps: () => StoreCom
           const replaced = replaceCase(ctx, { document, workspaceId: opts.workspace, replacedBy: opts.by ?? currentUser() });
           if (!replaced.ok) throw cliFailure(replaced.error);
           const c = replaced.value.record;
-          io.stdout(`replaced ${c.id} (${c.name}) in workspace ${c.workspaceId}: now version ${c.version}; the stored document was refused: ${replaced.value.repaired}\n`);
+          io.stdout(
+            `replaced ${c.id} (${c.name}) in workspace ${c.workspaceId}: now version ${c.version}; the stored document was refused: ${replaced.value.repaired}\n`,
+          );
           return;
         }
         const result = importCase(ctx, { document, workspaceId: opts.workspace, importedBy: opts.by ?? currentUser() });

@@ -35,7 +35,9 @@ function write(path: string, data: string | Buffer): void {
 
 function status(d: QbrDraftRecord, outcome: Pick<QbrDraftOutcome, 'created' | 'stale' | 'attempts'>): string {
   const head = `QBR draft v${d.version} for ${d.caseId}, ${d.quarter}, ${d.audience} (${outcome.created ? `new, written by ${d.writer}${outcome.attempts > 1 ? ' on the second attempt' : ''}` : `saved ${d.createdAt} by ${d.createdBy}`})`;
-  const grounding = d.grounded ? 'every number matches the engine\'s facts' : `⚠ ${d.unverified.length} unverified number${d.unverified.length === 1 ? '' : 's'} (marked in the text): ${d.unverified.join(', ')}`;
+  const grounding = d.grounded
+    ? "every number matches the engine's facts"
+    : `⚠ ${d.unverified.length} unverified number${d.unverified.length === 1 ? '' : 's'} (marked in the text): ${d.unverified.join(', ')}`;
   const stale = outcome.stale ? '\nve: note: the figures changed since this draft was written; run with --new to redraft it' : '';
   return `ve: ${head}; ${grounding}${stale}\n`;
 }
@@ -49,7 +51,9 @@ function status(d: QbrDraftRecord, outcome: Pick<QbrDraftOutcome, 'created' | 's
 export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandDeps = defaultQbrDeps): void {
   program
     .command('qbr')
-    .description('print or write the QBR draft of a business case for a quarter and audience (drafts and saves a new version when there is none, or with --new)')
+    .description(
+      'print or write the QBR draft of a business case for a quarter and audience (drafts and saves a new version when there is none, or with --new)',
+    )
     .argument('<case>', 'business case id')
     .option('--quarter <quarter>', 'YYYY-Qn, "Q1 2026" or "last quarter" (default: the last completed quarter)')
     .option('--audience <audience>', 'executive-sponsor, finance or champion', 'executive-sponsor')
@@ -59,44 +63,50 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
     .option('--draft <version>', 'show this saved version instead of the latest')
     .option('--as-of <month>', 'YYYY-MM the figures are as of (default: this month; a past quarter is reported to its end)')
     .option('--by <name>', 'who asks, recorded on a new draft (default: the current user)')
-    .action(async (caseId: string, opts: { quarter?: string; audience: string; format?: string; out?: string; new?: boolean; draft?: string; asOf?: string; by?: string }) => {
-      const d = deps();
-      const quarter = resolveQuarter(opts.quarter, monthOf(d.now()));
-      if (!quarter.ok) throw cliFailure(quarter.error);
-      const audience = parseQbrAudience(opts.audience);
-      if (!audience) throw new CliError(`--audience '${opts.audience}' is not one of executive-sponsor, finance, champion`, EXIT.usage);
-      const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.pptx') ? 'pptx' : 'md');
-      if (format !== 'md' && format !== 'pptx') throw new CliError(`--format '${format}' is not md or pptx`, EXIT.usage);
-      if (opts.asOf !== undefined && !isMonth(opts.asOf)) throw new CliError(`--as-of '${opts.asOf}' is not a month YYYY-MM`, EXIT.usage);
-      const version = opts.draft === undefined ? undefined : Number(opts.draft);
-      if (version !== undefined && !(Number.isInteger(version) && version >= 1)) throw new CliError(`--draft '${opts.draft}' is not a version number`, EXIT.usage);
-      if (version !== undefined && opts.new) throw new CliError('--draft shows a saved version; it cannot be combined with --new', EXIT.usage);
+    .action(
+      async (
+        caseId: string,
+        opts: { quarter?: string; audience: string; format?: string; out?: string; new?: boolean; draft?: string; asOf?: string; by?: string },
+      ) => {
+        const d = deps();
+        const quarter = resolveQuarter(opts.quarter, monthOf(d.now()));
+        if (!quarter.ok) throw cliFailure(quarter.error);
+        const audience = parseQbrAudience(opts.audience);
+        if (!audience) throw new CliError(`--audience '${opts.audience}' is not one of executive-sponsor, finance, champion`, EXIT.usage);
+        const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.pptx') ? 'pptx' : 'md');
+        if (format !== 'md' && format !== 'pptx') throw new CliError(`--format '${format}' is not md or pptx`, EXIT.usage);
+        if (opts.asOf !== undefined && !isMonth(opts.asOf)) throw new CliError(`--as-of '${opts.asOf}' is not a month YYYY-MM`, EXIT.usage);
+        const version = opts.draft === undefined ? undefined : Number(opts.draft);
+        if (version !== undefined && !(Number.isInteger(version) && version >= 1))
+          throw new CliError(`--draft '${opts.draft}' is not a version number`, EXIT.usage);
+        if (version !== undefined && opts.new) throw new CliError('--draft shows a saved version; it cannot be combined with --new', EXIT.usage);
 
-      await withStoreAsync(d, io, async (ctx) => {
-        const r = await qbrDraft(ctx, {
-          caseId,
-          quarter: quarter.value,
-          audience,
-          ...(version !== undefined ? { version } : {}),
-          ...(opts.asOf ? { asOf: opts.asOf } : {}),
-          fresh: opts.new === true,
-          // A saved version needs no writer: the model is only set up to draft.
-          model: version === undefined ? d.model() : null,
-          requestedBy: opts.by ?? currentUser(),
+        await withStoreAsync(d, io, async (ctx) => {
+          const r = await qbrDraft(ctx, {
+            caseId,
+            quarter: quarter.value,
+            audience,
+            ...(version !== undefined ? { version } : {}),
+            ...(opts.asOf ? { asOf: opts.asOf } : {}),
+            fresh: opts.new === true,
+            // A saved version needs no writer: the model is only set up to draft.
+            model: version === undefined ? d.model() : null,
+            requestedBy: opts.by ?? currentUser(),
+          });
+          if (!r.ok) throw cliFailure(r.error);
+          const { record, outcome } = r.value;
+          const draft = outcome.draft;
+          io.stderr(status(draft, outcome));
+          if (format === 'md') {
+            if (opts.out) write(opts.out, draft.markdown);
+            else io.stdout(draft.markdown.endsWith('\n') ? draft.markdown : `${draft.markdown}\n`);
+            return;
+          }
+          const deck = await renderQbrDeck(record, draft);
+          const path = opts.out ?? qbrFileName(draft, 'pptx');
+          write(path, deck);
+          io.stdout(`wrote ${path}\n`);
         });
-        if (!r.ok) throw cliFailure(r.error);
-        const { record, outcome } = r.value;
-        const draft = outcome.draft;
-        io.stderr(status(draft, outcome));
-        if (format === 'md') {
-          if (opts.out) write(opts.out, draft.markdown);
-          else io.stdout(draft.markdown.endsWith('\n') ? draft.markdown : `${draft.markdown}\n`);
-          return;
-        }
-        const deck = await renderQbrDeck(record, draft);
-        const path = opts.out ?? qbrFileName(draft, 'pptx');
-        write(path, deck);
-        io.stdout(`wrote ${path}\n`);
-      });
-    });
+      },
+    );
 }

@@ -83,7 +83,10 @@ export async function withStoreAsync<T>(deps: StoreCommandDeps, io: CliIo, fn: (
  * Chooses the language model as `selectModel` does; a failure is a usage error whose message
  * never shows a secret.
  */
-export function selectModelOrFail(deps: { env: NodeJS.ProcessEnv; selectModel: (env: NodeJS.ProcessEnv) => SelectedModel }, secrets: readonly string[]): SelectedModel {
+export function selectModelOrFail(
+  deps: { env: NodeJS.ProcessEnv; selectModel: (env: NodeJS.ProcessEnv) => SelectedModel },
+  secrets: readonly string[],
+): SelectedModel {
   try {
     return deps.selectModel(deps.env);
   } catch (e) {

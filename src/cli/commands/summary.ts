@@ -12,10 +12,10 @@ export function registerSummary(program: Command, io: CliIo): void {
     .description('print the value summary of a business-case document')
     .argument('<document>', 'business-case document (JSON)')
     .option('--scenario <id>', 'scenario (default: the realization scenario, else the first)')
-    .option('--compare <id>', 'future scenario to compare with (default: the realization scenario\'s basedOn)')
+    .option('--compare <id>', "future scenario to compare with (default: the realization scenario's basedOn)")
     .option('--no-compare', 'no comparison')
     .option('--as-of <month>', 'YYYY-MM; months after it are not realized (default: this month)')
-    .option('--json', 'print JSON (the contract\'s summary shape)')
+    .option('--json', "print JSON (the contract's summary shape)")
     .action((path: string, opts: { scenario?: string; compare?: string | boolean; asOf?: string; json?: boolean }) => {
       const asOf = opts.asOf ?? io.currentMonth();
       if (!isMonth(asOf)) throw new CliError(`--as-of '${asOf}' is not a month YYYY-MM`, EXIT.usage);

@@ -32,7 +32,8 @@ export function registerToken(program: Command, io: CliIo, deps: () => StoreComm
           ctx.store.ensureWorkspace(opts.workspace, opts.workspace, now);
           return { existed, ...ctx.store.createApiToken({ workspaceId: opts.workspace, name, now }) };
         });
-        if (!created.existed) io.stderr(`created workspace '${opts.workspace}' (it had no business cases; import some with POST /api/business-cases or ve import)\n`);
+        if (!created.existed)
+          io.stderr(`created workspace '${opts.workspace}' (it had no business cases; import some with POST /api/business-cases or ve import)\n`);
         io.stdout(`${created.token}\n`);
         io.stderr(`token '${name}' (id ${created.record.id}) for workspace '${opts.workspace}': shown this once, only its hash is stored\n`);
       });

@@ -4,9 +4,7 @@ import { parseFormula, type FormulaSyntaxError } from './parse-formula.ts';
 import { compileFormula, type CompiledFormula } from './compile-formula.ts';
 
 /** A parsed formula with the keys it refers to. */
-export type ParsedFormula =
-  | { ok: true; ast: FormulaNode; refs: string[] }
-  | { ok: false; error: FormulaSyntaxError };
+export type ParsedFormula = { ok: true; ast: FormulaNode; refs: string[] } | { ok: false; error: FormulaSyntaxError };
 
 /**
  * The memo's budget: the characters of the keys it holds (the formula text, plus the key
@@ -78,7 +76,11 @@ export function compileCached(formula: string, keys: readonly string[]): Compile
   if (hit) return hit;
   const p = parseCached(formula);
   if (!p.ok) throw new Error(`formula does not parse: ${p.error.message}`);
-  return remember(compiled, memoKey, compileFormula(p.ast, (k) => keys.indexOf(k)));
+  return remember(
+    compiled,
+    memoKey,
+    compileFormula(p.ast, (k) => keys.indexOf(k)),
+  );
 }
 
 /**
@@ -93,7 +95,11 @@ export function compileForRefs(formula: string): CompiledFormula {
   const p = parseCached(formula);
   if (!p.ok) throw new Error(`formula does not parse: ${p.error.message}`);
   const refs = p.refs;
-  return remember(byRefs, formula, compileFormula(p.ast, (k) => refs.indexOf(k)));
+  return remember(
+    byRefs,
+    formula,
+    compileFormula(p.ast, (k) => refs.indexOf(k)),
+  );
 }
 
 /**

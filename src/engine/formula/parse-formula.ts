@@ -95,9 +95,7 @@ const COMPARISONS = new Set(['<', '<=', '>', '>=', '==', '!=']);
  * (chains of `+`, `*`, `^`, comparisons are loops), so it never recurses more than
  * `maxDepth` levels, and the tree it returns is at most as high as the formula is long.
  */
-export function parseFormula(
-  source: string,
-): { ok: true; ast: FormulaNode } | { ok: false; error: FormulaSyntaxError } {
+export function parseFormula(source: string): { ok: true; ast: FormulaNode } | { ok: false; error: FormulaSyntaxError } {
   if (source.length > maxLength) {
     return {
       ok: false,

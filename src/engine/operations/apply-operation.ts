@@ -60,14 +60,11 @@ export interface OperationContext {
  * with the field's path.
  */
 export function parseOperation(value: unknown): Result<Operation> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('invalid_operation', 'an operation must be a JSON object with an "op" field');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('invalid_operation', 'an operation must be a JSON object with an "op" field');
   const name = (value as { op?: unknown }).op;
   if (typeof name !== 'string' || !Object.hasOwn(OPERATION_SCHEMAS, name)) {
-    return fail(
-      'invalid_operation',
-      `unknown op ${JSON.stringify(name ?? null)}; expected one of ${Object.keys(OPERATION_SCHEMAS).join(', ')}`,
-      '$.op',
-    );
+    return fail('invalid_operation', `unknown op ${JSON.stringify(name ?? null)}; expected one of ${Object.keys(OPERATION_SCHEMAS).join(', ')}`, '$.op');
   }
   const parsed = OPERATION_SCHEMAS[name as OperationName].safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, error: zodIssueToError(parsed.error, 'invalid_operation') };
@@ -152,7 +149,14 @@ export function applyOperation(doc: BusinessCase, operation: unknown, context: O
   const before = existed ? figuresOf(doc, scenario, context.asOf) : null;
   return ok({
     document,
-    preview: { op: op.op, scenario, asOf: context.asOf, changes: lockLine ? [...changes, lockLine] : changes, before: before?.ok ? before.value : null, after: after.value },
+    preview: {
+      op: op.op,
+      scenario,
+      asOf: context.asOf,
+      changes: lockLine ? [...changes, lockLine] : changes,
+      before: before?.ok ? before.value : null,
+      after: after.value,
+    },
   });
 }
 

@@ -51,7 +51,8 @@ export function convertCalculation(doc: BusinessCase, op: ConvertCalculation): R
   if (op.baselineInput !== undefined) {
     const base = findInput(useCase, op.baselineInput, 'baselineInput');
     if (!base.ok) return base;
-    if (base.value.series) return fail('refused', `baselineInput '${op.baselineInput}' is time-series; the baseline must be a constant input`, '$.baselineInput');
+    if (base.value.series)
+      return fail('refused', `baselineInput '${op.baselineInput}' is time-series; the baseline must be a constant input`, '$.baselineInput');
     if (op.baselineInput === op.percentInput) return fail('refused', 'baselineInput cannot be the percentInput', '$.baselineInput');
     B = base.value.value;
     baselineKey = op.baselineInput;
@@ -63,7 +64,12 @@ export function convertCalculation(doc: BusinessCase, op: ConvertCalculation): R
   } else {
     return fail('invalid_operation', 'a baseline is required: give baselineInput (an existing constant input) or baseline (a number)', '$.baseline');
   }
-  if (B === 0) return fail('refused', `the baseline is 0; an improvement relative to a baseline of 0 is undefined`, op.baselineInput !== undefined ? '$.baselineInput' : '$.baseline');
+  if (B === 0)
+    return fail(
+      'refused',
+      `the baseline is 0; an improvement relative to a baseline of 0 is undefined`,
+      op.baselineInput !== undefined ? '$.baselineInput' : '$.baseline',
+    );
 
   const p = percent.value.value;
   const clamp = op.clampNegative ?? true;
@@ -120,4 +126,3 @@ export function convertCalculation(doc: BusinessCase, op: ConvertCalculation): R
     ],
   });
 }
-

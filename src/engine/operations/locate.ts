@@ -36,9 +36,7 @@ export function findCalculation(useCase: UseCase, id: string): Result<Calculatio
 /** Finds an input of a use case by key. */
 export function findInput(useCase: UseCase, key: string, field = 'input'): Result<Input> {
   const i = useCase.inputs.find((x) => x.key === key);
-  return i
-    ? ok(i)
-    : fail('not_found', `no input '${key}' in use case '${useCase.id}' (inputs: ${list(useCase.inputs.map((x) => x.key))})`, `$.${field}`);
+  return i ? ok(i) : fail('not_found', `no input '${key}' in use case '${useCase.id}' (inputs: ${list(useCase.inputs.map((x) => x.key))})`, `$.${field}`);
 }
 
 /** The use case at a location already checked to exist (in a fresh copy being changed). */

@@ -31,7 +31,6 @@ export function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
-
 /** Operation 1: a realization scenario copied from a future scenario. */
 export function createRealizationScenario(doc: BusinessCase, op: CreateRealizationScenario): Result<OperationOutcome> {
   const existing = doc.scenarios.find((s) => s.kind === 'realization');
@@ -72,7 +71,8 @@ function writableMonth(doc: BusinessCase, scenarioId: string, month: string): st
   const m = monthIndex(month);
   const start = monthIndex(s.start);
   if (m < start || m > start + s.months - 1) return `month ${month} is outside scenario '${s.id}' (${s.start} to ${windowEnd(s.start, s.months)})`;
-  if (s.lockedThrough !== undefined && m <= monthIndex(s.lockedThrough)) return `month ${month} is locked (scenario '${s.id}' is locked through ${s.lockedThrough})`;
+  if (s.lockedThrough !== undefined && m <= monthIndex(s.lockedThrough))
+    return `month ${month} is locked (scenario '${s.id}' is locked through ${s.lockedThrough})`;
   return null;
 }
 
@@ -116,7 +116,9 @@ export function recordMeasurement(doc: BusinessCase, op: RecordMeasurement): Res
  */
 function describeEntry(entry: SeriesEntry, unit: string): string {
   if (typeof entry === 'number') return formatValue(entry, unit);
-  const details = (['note', 'evidence', 'source'] as const).flatMap((field) => (entry[field] !== undefined ? [`${field} ${JSON.stringify(entry[field])}`] : []));
+  const details = (['note', 'evidence', 'source'] as const).flatMap((field) =>
+    entry[field] !== undefined ? [`${field} ${JSON.stringify(entry[field])}`] : [],
+  );
   return [formatValue(entry.value, unit), ...details].join(', ');
 }
 
@@ -231,7 +233,11 @@ export function setInput(doc: BusinessCase, op: SetInput): Result<OperationOutco
   const inp = inputIn(next, op.scenario, op.useCase, op.input);
   const was = inp.value;
   inp.value = op.value;
-  return ok({ document: next, scenario: op.scenario, changes: [`${inp.label} (${op.input}): ${formatAmount(was, inp.unit)} -> ${formatAmount(op.value, inp.unit)} in every month`] });
+  return ok({
+    document: next,
+    scenario: op.scenario,
+    changes: [`${inp.label} (${op.input}): ${formatAmount(was, inp.unit)} -> ${formatAmount(op.value, inp.unit)} in every month`],
+  });
 }
 
 function setInputFrom(doc: BusinessCase, op: SetInput, loc: UseCaseLocation, input: Input, from: string): Result<OperationOutcome> {

@@ -78,11 +78,13 @@ export function splitCalculation(doc: BusinessCase, op: SplitCalculation): Resul
     seenMetrics.add(part.metric);
     const input = inputs.get(part.metric);
     if (!input) return fail('not_found', `metric '${part.metric}' is not an input of use case '${useCase.id}'`, `${at}.metric`);
-    if (!f.refs.includes(part.metric)) return fail('refused', `the formula of '${original.value.id}' does not refer to '${part.metric}' (formula: ${original.value.formula})`, `${at}.metric`);
+    if (!f.refs.includes(part.metric))
+      return fail('refused', `the formula of '${original.value.id}' does not refer to '${part.metric}' (formula: ${original.value.formula})`, `${at}.metric`);
     if (input.series && Object.keys(input.series).length > 0) {
       return fail('refused', `metric '${part.metric}' already has measurements; split before you measure`, `${at}.metric`);
     }
-    if (op.strategy === 'explicit' && part.formula === undefined) return fail('invalid_operation', `part '${part.id}' needs a formula for the explicit strategy`, `${at}.formula`);
+    if (op.strategy === 'explicit' && part.formula === undefined)
+      return fail('invalid_operation', `part '${part.id}' needs a formula for the explicit strategy`, `${at}.formula`);
   }
 
   const taken = new Set(inputs.keys());
@@ -198,14 +200,19 @@ function shapleyFormulas(
   try {
     const fR = at(() => false);
     if (!equalToTheCent(fR, 0)) {
-      return fail('refused', `with every metric at its reference the formula yields ${formatNumber(fR)}, not 0; the shapley split needs f(reference) = 0 (set each part's reference to its "no improvement" value)`, '$.parts');
+      return fail(
+        'refused',
+        `with every metric at its reference the formula yields ${formatNumber(fR)}, not 0; the shapley split needs f(reference) = 0 (set each part's reference to its "no improvement" value)`,
+        '$.parts',
+      );
     }
     const phi = shapleyValues(n, (s) => at((i) => (s & (1 << i)) !== 0) - fR);
     const fP = at(() => true);
     const formulas: string[] = [];
     for (const [i, part] of parts.entries()) {
       const d = fP - at((j) => j !== i);
-      if (equalToTheCent(d, 0)) return fail('refused', `metric '${part.metric}' has no effect at the current values; it cannot carry a part of the benefit`, `$.parts[${i}].metric`);
+      if (equalToTheCent(d, 0))
+        return fail('refused', `metric '${part.metric}' has no effect at the current values; it cannot carry a part of the benefit`, `$.parts[${i}].metric`);
       const others = (k: string): string | undefined => (k !== part.metric && parts.some((q) => q.metric === k) ? freezeKey(k, true) : undefined);
       const live = replaceReferences(original.formula, others);
       const atReference = replaceReferences(original.formula, (k) => (k === part.metric ? numberLiteral(R[i]!) : others(k)));

@@ -42,9 +42,7 @@ export function trackMetric(doc: BusinessCase, op: TrackMetric): Result<Operatio
     scenario: op.scenario,
     changes: [
       `calculation '${calc.value.name}' now tracks ${inp.label} (${op.input}) monthly`,
-      keepTarget
-        ? `the planned ${formatValue(inp.value, inp.unit)} is kept as ${targetKey}`
-        : `input '${targetKey}' already exists and is kept as it is`,
+      keepTarget ? `the planned ${formatValue(inp.value, inp.unit)} is kept as ${targetKey}` : `input '${targetKey}' already exists and is kept as it is`,
       entries > 0
         ? `its ${entries} existing monthly value(s) now count as measurements`
         : 'until the first measurement the calculation claims no realized benefit',

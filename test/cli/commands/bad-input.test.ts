@@ -42,15 +42,45 @@ const broken = sampleCase('broken');
 broken.scenarios[0]!.useCases[0]!.calculations[0]!.formula = 'reps * salary';
 
 const cases: Array<{ name: string; argv: () => string[]; code: number; err: RegExp }> = [
-  { name: 'unknown case (propose)', argv: () => ['propose', 'globex', file([setInput('support', 'reps', 3)])], code: 2, err: /^ve: no business case 'globex' \(business cases: acme-helpdesk, delta-corp-support-automation\)\n$/ },
+  {
+    name: 'unknown case (propose)',
+    argv: () => ['propose', 'globex', file([setInput('support', 'reps', 3)])],
+    code: 2,
+    err: /^ve: no business case 'globex' \(business cases: acme-helpdesk, delta-corp-support-automation\)\n$/,
+  },
   { name: 'unknown case (export)', argv: () => ['export', 'globex'], code: 2, err: /^ve: no business case 'globex'/ },
   { name: 'unknown case (audit)', argv: () => ['audit', 'globex'], code: 2, err: /^ve: no business case 'globex'/ },
   { name: 'unknown case (proposals)', argv: () => ['proposals', '--case', 'globex'], code: 2, err: /^ve: no business case 'globex'/ },
-  { name: 'operations file that is not JSON', argv: () => ['propose', 'acme-helpdesk', file('[{"op": "setInput",')], code: 2, err: /^ve: operations file \S+ is not valid JSON/ },
-  { name: 'operations file that does not exist', argv: () => ['propose', 'acme-helpdesk', join(tmp.dir, 'missing.json')], code: 2, err: /^ve: cannot read operations file \S+: no such file/ },
-  { name: 'operations file holding a number', argv: () => ['propose', 'acme-helpdesk', file('42')], code: 2, err: /must hold an operation or a JSON array of operations/ },
-  { name: 'unknown op', argv: () => ['propose', 'acme-helpdesk', file([{ op: 'deleteEverything' }])], code: 2, err: /^ve: operation 0: unknown op "deleteEverything"; expected one of .* \(at \$\.op\)\n$/ },
-  { name: 'unknown field', argv: () => ['propose', 'acme-helpdesk', file([setInput('support', 'reps', 3), { ...setInput('support', 'reps', 4), extra: 1 }])], code: 2, err: /^ve: operation 1: unknown field 'extra'/ },
+  {
+    name: 'operations file that is not JSON',
+    argv: () => ['propose', 'acme-helpdesk', file('[{"op": "setInput",')],
+    code: 2,
+    err: /^ve: operations file \S+ is not valid JSON/,
+  },
+  {
+    name: 'operations file that does not exist',
+    argv: () => ['propose', 'acme-helpdesk', join(tmp.dir, 'missing.json')],
+    code: 2,
+    err: /^ve: cannot read operations file \S+: no such file/,
+  },
+  {
+    name: 'operations file holding a number',
+    argv: () => ['propose', 'acme-helpdesk', file('42')],
+    code: 2,
+    err: /must hold an operation or a JSON array of operations/,
+  },
+  {
+    name: 'unknown op',
+    argv: () => ['propose', 'acme-helpdesk', file([{ op: 'deleteEverything' }])],
+    code: 2,
+    err: /^ve: operation 0: unknown op "deleteEverything"; expected one of .* \(at \$\.op\)\n$/,
+  },
+  {
+    name: 'unknown field',
+    argv: () => ['propose', 'acme-helpdesk', file([setInput('support', 'reps', 3), { ...setInput('support', 'reps', 4), extra: 1 }])],
+    code: 2,
+    err: /^ve: operation 1: unknown field 'extra'/,
+  },
   { name: 'empty operation list', argv: () => ['propose', 'acme-helpdesk', file([])], code: 2, err: /^ve: a proposal needs at least one operation\n$/ },
   {
     name: 'refused operation',
@@ -61,12 +91,32 @@ const cases: Array<{ name: string; argv: () => string[]; code: number; err: RegE
   { name: 'unknown proposal (approve)', argv: () => ['approve', 'no-such-id', '--by', 'ben'], code: 2, err: /^ve: no proposal 'no-such-id'\n$/ },
   { name: 'unknown proposal (reject)', argv: () => ['reject', 'no-such-id', '--by', 'ben'], code: 2, err: /^ve: no proposal 'no-such-id'\n$/ },
   { name: 'approve without --by', argv: () => ['approve', pendingId], code: 2, err: /required option '--by <name>' not specified/ },
-  { name: 'approve with an empty name', argv: () => ['approve', pendingId, '--by', ' '], code: 2, err: /^ve: an approval needs the name of the person approving\n$/ },
+  {
+    name: 'approve with an empty name',
+    argv: () => ['approve', pendingId, '--by', ' '],
+    code: 2,
+    err: /^ve: an approval needs the name of the person approving\n$/,
+  },
   { name: 'invalid document (import)', argv: () => ['import', file(broken)], code: 2, err: /^ve: invalid document: .*salary/ },
   { name: 'existing case (import)', argv: () => ['import', file(sampleCase())], code: 1, err: /^ve: a business case 'acme-helpdesk' already exists/ },
-  { name: 'bad workspace (import)', argv: () => ['import', file(sampleCase('x')), '--workspace', 'Not OK'], code: 2, err: /^ve: workspace 'Not OK' must match/ },
-  { name: 'unknown input (history)', argv: () => ['history', 'acme-helpdesk', 'actual', 'support', 'nope'], code: 2, err: /^ve: no input 'nope' in use case 'support' \(inputs: reps, rep_cost, gain\)\n$/ },
-  { name: 'unknown scenario (history)', argv: () => ['history', 'acme-helpdesk', 'future', 'support', 'gain'], code: 2, err: /^ve: no scenario 'future' in acme-helpdesk \(scenarios: plan, actual\)\n$/ },
+  {
+    name: 'bad workspace (import)',
+    argv: () => ['import', file(sampleCase('x')), '--workspace', 'Not OK'],
+    code: 2,
+    err: /^ve: workspace 'Not OK' must match/,
+  },
+  {
+    name: 'unknown input (history)',
+    argv: () => ['history', 'acme-helpdesk', 'actual', 'support', 'nope'],
+    code: 2,
+    err: /^ve: no input 'nope' in use case 'support' \(inputs: reps, rep_cost, gain\)\n$/,
+  },
+  {
+    name: 'unknown scenario (history)',
+    argv: () => ['history', 'acme-helpdesk', 'future', 'support', 'gain'],
+    code: 2,
+    err: /^ve: no scenario 'future' in acme-helpdesk \(scenarios: plan, actual\)\n$/,
+  },
 ];
 
 describe('ve store commands on bad input', () => {

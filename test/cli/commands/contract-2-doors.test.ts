@@ -48,19 +48,46 @@ describe('Contract 2 operations through ve propose / approve / audit / history',
     delete selfService.calculations[0]!.metric;
     expect((await runVe(db, ['import', file(doc), '--by', 'admin'])).code).toBe(0);
 
-    const tracked = await proposeAndApprove(db, { op: 'trackMetric', scenario: 'actual', useCase: 'self-service', calculation: 'deflected', input: 'deflection' }, 'ana', 'ben');
+    const tracked = await proposeAndApprove(
+      db,
+      { op: 'trackMetric', scenario: 'actual', useCase: 'self-service', calculation: 'deflected', input: 'deflection' },
+      'ana',
+      'ben',
+    );
     expect(tracked).toContain("  1. trackMetric on scenario 'actual'\n     calculation 'Deflected tickets' now tracks Deflection rate (deflection) monthly\n");
-    const from = await proposeAndApprove(db, { op: 'setInput', scenario: 'actual', useCase: 'support', input: 'reps', value: 15, from: '2025-04' }, 'ana', 'ben');
+    const from = await proposeAndApprove(
+      db,
+      { op: 'setInput', scenario: 'actual', useCase: 'support', input: 'reps', value: 15, from: '2025-04' },
+      'ana',
+      'ben',
+    );
     expect(from).toContain('     Reps (reps): 10 -> 15 from Apr 2025 on; months before Apr 2025 keep their values\n');
     await proposeAndApprove(db, measure('self-service', 'deflection', '2025-03', 0.2), 'ana', 'ben');
-    await proposeAndApprove(db, { op: 'annotateMeasurement', scenario: 'actual', useCase: 'self-service', input: 'deflection', month: '2025-03', source: 'Zendesk' }, 'cy', 'dee');
-    const removed = await proposeAndApprove(db, { op: 'removeMeasurement', scenario: 'actual', useCase: 'self-service', input: 'deflection', month: '2025-03' }, 'cy', 'dee');
-    expect(removed).toContain('     removed Deflection rate (deflection) in 2025-03: 20%, source "Zendesk"; 2025-03 now takes 10% (no measurement before it)\n');
+    await proposeAndApprove(
+      db,
+      { op: 'annotateMeasurement', scenario: 'actual', useCase: 'self-service', input: 'deflection', month: '2025-03', source: 'Zendesk' },
+      'cy',
+      'dee',
+    );
+    const removed = await proposeAndApprove(
+      db,
+      { op: 'removeMeasurement', scenario: 'actual', useCase: 'self-service', input: 'deflection', month: '2025-03' },
+      'cy',
+      'dee',
+    );
+    expect(removed).toContain(
+      '     removed Deflection rate (deflection) in 2025-03: 20%, source "Zendesk"; 2025-03 now takes 10% (no measurement before it)\n',
+    );
     await proposeAndApprove(db, { op: 'addMilestone', scenario: 'actual', id: 'all-teams', name: 'All teams onboarded' }, 'ana', 'ben');
     const milestone = await proposeAndApprove(db, { op: 'updateMilestone', scenario: 'actual', id: 'all-teams', achievedMonth: '2025-05' }, 'ana', 'ben');
     expect(milestone).toContain("     milestone 'All teams onboarded' (all-teams): achieved 2025-05\n");
 
-    const audit = JSON.parse((await runVe(db, ['audit', 'acme-helpdesk', '--json'])).out) as Array<{ op: string; proposedBy: string; approvedBy: string; versionAfter: number }>;
+    const audit = JSON.parse((await runVe(db, ['audit', 'acme-helpdesk', '--json'])).out) as Array<{
+      op: string;
+      proposedBy: string;
+      approvedBy: string;
+      versionAfter: number;
+    }>;
     expect(audit.map((a) => [a.op, a.proposedBy, a.approvedBy, a.versionAfter])).toEqual([
       ['trackMetric', 'ana', 'ben', 2],
       ['setInput', 'ana', 'ben', 3],
@@ -77,7 +104,11 @@ describe('Contract 2 operations through ve propose / approve / audit / history',
     expect(lines[0]).toMatch(/^#\d+ {2}2025-03 {2}0\.2 {2}details changed \(by #\d+\) {2}recorded by ana, approved by ben at \S+, version 4$/);
     expect(lines[1]).toMatch(/^#\d+ {2}2025-03 {2}0\.2 {2}removed \(by #\d+\) {2}details changed by cy, approved by dee at \S+, version 5 {2}source: Zendesk$/);
     expect(lines[2]).toMatch(/^#\d+ {2}2025-03 {2}0\.2 {2}removed by cy, approved by dee at \S+, version 6 {2}source: Zendesk$/);
-    const json = JSON.parse((await runVe(db, ['history', 'acme-helpdesk', 'actual', 'self-service', 'deflection', '--json'])).out) as Array<{ action: string; recordedBy: string; approvedBy: string }>;
+    const json = JSON.parse((await runVe(db, ['history', 'acme-helpdesk', 'actual', 'self-service', 'deflection', '--json'])).out) as Array<{
+      action: string;
+      recordedBy: string;
+      approvedBy: string;
+    }>;
     expect(json.map((h) => [h.action, h.recordedBy, h.approvedBy])).toEqual([
       ['recorded', 'ana', 'ben'],
       ['annotated', 'cy', 'dee'],
@@ -91,7 +122,13 @@ describe('Contract 2 operations through ve propose / approve / audit / history',
     const db = freshDb();
     await runVe(db, ['import', file(sampleCase()), '--by', 'admin']);
     await proposeAndApprove(db, { op: 'lockMonths', scenario: 'actual', through: '2025-03' }, 'ana', 'ben');
-    const refused = await runVe(db, ['propose', 'acme-helpdesk', file({ op: 'setInput', scenario: 'actual', useCase: 'support', input: 'reps', value: 12 }), '--by', 'cy']);
+    const refused = await runVe(db, [
+      'propose',
+      'acme-helpdesk',
+      file({ op: 'setInput', scenario: 'actual', useCase: 'support', input: 'reps', value: 12 }),
+      '--by',
+      'cy',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.out).toBe('');
     // January: 12 x 60000 x 0.1 / 12 = 6000 instead of 5000, plus self-service's 500.
@@ -110,12 +147,16 @@ describe('ve approve on proposals previewed under the first contract', () => {
     const { deflection, gain } = FIRST_CONTRACT_PROPOSALS;
     const refused = await runVe(db, ['approve', deflection.id, '--by', 'ben']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain(`ve: proposal ${deflection.id} refused: operation 0 (recordMeasurement) no longer does what was previewed: measured to date would change by +0.00 instead of the previewed +1000.00`);
+    expect(refused.err).toContain(
+      `ve: proposal ${deflection.id} refused: operation 0 (recordMeasurement) no longer does what was previewed: measured to date would change by +0.00 instead of the previewed +1000.00`,
+    );
     expect(refused.err).toContain('The proposal was previewed under the first engine contract');
     const applied = await runVe(db, ['approve', gain.id, '--by', 'ben']);
     expect(applied.err).toBe('');
     expect(applied.out).toMatch(
-      new RegExp(`^applied proposal ${gain.id} to acme-helpdesk: version 1 -> 2, approved by ben \\(previewed under an earlier engine contract; the engine re-checked it: same effect as previewed\\)\n`),
+      new RegExp(
+        `^applied proposal ${gain.id} to acme-helpdesk: version 1 -> 2, approved by ben \\(previewed under an earlier engine contract; the engine re-checked it: same effect as previewed\\)\n`,
+      ),
     );
     const store = openStore({ path: db });
     try {

@@ -37,7 +37,10 @@ describe('ve store commands', () => {
       ['delta-corp-support-automation', 'default', 'seed'],
     ]);
     store.close();
-    expect(await runVe(db, ['import', file(sampleCase())])).toMatchObject({ code: 1, err: expect.stringContaining("a business case 'acme-helpdesk' already exists") });
+    expect(await runVe(db, ['import', file(sampleCase())])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("a business case 'acme-helpdesk' already exists"),
+    });
   });
 
   it('proposes (printing id and preview), approves once, and shows audit and history', async () => {
@@ -66,7 +69,15 @@ describe('ve store commands', () => {
     expect((await runVe(db, ['approve', idOf(fix.out), '--by', 'dee'])).code).toBe(0);
 
     const history = await runVe(db, ['history', 'acme-helpdesk', 'actual', 'support', 'gain', '--json']);
-    expect(JSON.parse(history.out).map((h: { month: string; value: number; recordedBy: string; approvedBy: string | null; supersededBy: number | null }) => [h.month, h.value, h.recordedBy, h.approvedBy, h.supersededBy !== null])).toEqual([
+    expect(
+      JSON.parse(history.out).map((h: { month: string; value: number; recordedBy: string; approvedBy: string | null; supersededBy: number | null }) => [
+        h.month,
+        h.value,
+        h.recordedBy,
+        h.approvedBy,
+        h.supersededBy !== null,
+      ]),
+    ).toEqual([
       ['2025-01', 0.1, 'admin', null, false],
       ['2025-03', 0.3, 'ana', 'ben', true],
       ['2025-03', 0.25, 'cy', 'dee', false],
@@ -76,7 +87,14 @@ describe('ve store commands', () => {
     expect(text.out).toMatch(/2025-03 {2}0\.25 \(replaced 0\.3\) {2}current {2}recorded by cy, approved by dee .* note: corrected/);
 
     const audit = await runVe(db, ['audit', 'acme-helpdesk', '--json']);
-    expect(JSON.parse(audit.out).map((a: { op: string; proposedBy: string; approvedBy: string; versionAfter: number }) => [a.op, a.proposedBy, a.approvedBy, a.versionAfter])).toEqual([
+    expect(
+      JSON.parse(audit.out).map((a: { op: string; proposedBy: string; approvedBy: string; versionAfter: number }) => [
+        a.op,
+        a.proposedBy,
+        a.approvedBy,
+        a.versionAfter,
+      ]),
+    ).toEqual([
       ['recordMeasurement', 'ana', 'ben', 2],
       ['recordMeasurement', 'cy', 'dee', 3],
     ]);
@@ -106,7 +124,15 @@ describe('ve store commands', () => {
     const db = freshDb();
     await runVe(db, ['import', file(sampleCase()), '--by', 'admin']);
     const store = openStore({ path: db });
-    const old = store.insertProposal({ caseId: 'acme-helpdesk', operations: [setInput('support', 'reps', 11)], baseVersion: 1, asOf: '2025-06', preview: [], proposedBy: 'ana', createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+    const old = store.insertProposal({
+      caseId: 'acme-helpdesk',
+      operations: [setInput('support', 'reps', 11)],
+      baseVersion: 1,
+      asOf: '2025-06',
+      preview: [],
+      proposedBy: 'ana',
+      createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    });
     store.close();
     expect((await runVe(db, ['proposals'], { VE_PROPOSAL_MAX_AGE_DAYS: '5' })).out).toContain(`proposal ${old.id} [pending]`);
     const listed = await runVe(db, ['proposals'], { VE_PROPOSAL_MAX_AGE_DAYS: '2' });
