@@ -1,6 +1,6 @@
 /**
  * The pure scorer of a tool-layer case: each turn's new proposals, model calls, tool results
- * (errors, candidates, an already-pending proposal, fields absent or present) and reply
+ * (errors, candidates, warnings, an already-pending proposal, fields absent or present) and reply
  * against the case; the pending proposals at the end; and nothing changed before approval.
  */
 import type { Failure } from '../suite.ts';
@@ -25,6 +25,10 @@ function mismatch(output: unknown, e: Expectation): string[] {
   if (e.candidatesInclude) {
     const candidates = Array.isArray(o['candidates']) ? (o['candidates'] as unknown[]).map((x) => lower(String(x))) : [];
     for (const want of e.candidatesInclude) if (!candidates.some((x) => x.includes(lower(want)))) why.push(`a candidate '${want}'`);
+  }
+  if (e.warningsInclude) {
+    const warnings = Array.isArray(o['warnings']) ? (o['warnings'] as unknown[]).map((x) => lower(String(x))) : [];
+    for (const want of e.warningsInclude) if (!warnings.some((x) => x.includes(lower(want)))) why.push(`a warning '${want}'`);
   }
   if (e.alreadyPending && o['alreadyPending'] !== true) why.push('alreadyPending');
   for (const f of e.absent ?? []) if (f in o) why.push(`no '${f}'`);

@@ -9,7 +9,7 @@ import { loadCases } from '../load-cases.ts';
 import { TOOL_NAMES } from '../agent/agent-case.ts';
 
 /** The tool-layer rules the cases are grouped by. */
-export const TOOL_LAYER_RULES = ['ambiguity', 'duplicate', 'step-limit', 'closing', 'strict-form', 'qbr-reference'] as const;
+export const TOOL_LAYER_RULES = ['ambiguity', 'plausibility', 'duplicate', 'step-limit', 'closing', 'strict-form', 'qbr-reference'] as const;
 
 const replySchema = z.union([
   z.strictObject({ toolCalls: z.array(z.strictObject({ name: z.enum(TOOL_NAMES), arguments: z.record(z.string(), z.unknown()) })).min(1) }),
@@ -23,6 +23,8 @@ const resultExpectation = z.strictObject({
   error: z.string().min(1).optional(),
   /** Its candidates include each of these (substrings, case-insensitive). */
   candidatesInclude: z.array(z.string().min(1)).optional(),
+  /** Its `warnings` (a proposal's plausibility flags) include each of these (substrings, case-insensitive). */
+  warningsInclude: z.array(z.string().min(1)).optional(),
   /** It is a proposal returned as already pending in the thread. */
   alreadyPending: z.literal(true).optional(),
   /** Fields it must not have (e.g. a draft's `markdown`). */
