@@ -77,7 +77,10 @@ describe('ve chat', () => {
     const model = both();
     const r = await chat(['QBR for finance'], model, ['--as', 'sam'], 'openai');
     expect(r.out).toContain(`written by ${model.provider}:${model.modelId}`);
-    expect(r.store.getQbrDraft({ caseId: DEMO, quarter: '2026-Q1', audience: 'finance' })).toMatchObject({ grounded: true, createdBy: 'sam' });
+    const saved = r.store.getQbrDraft({ caseId: DEMO, quarter: '2026-Q1', audience: 'finance' })!;
+    expect(saved).toMatchObject({ grounded: true, createdBy: 'sam' });
+    // The model has the draft by reference; the terminal prints the saved draft after its answer.
+    expect(r.out).toContain(`--- QBR draft v1, 2026-Q1, finance ---\n${saved.markdown.trim()}`);
     expect((await chat(['QBR for finance'], both())).out).toContain('written by template');
   });
 
