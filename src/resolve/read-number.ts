@@ -46,10 +46,8 @@ const MULTIPLIERS: Record<string, number> = { k: 3, thousand: 3, mn: 6, million:
  */
 export const NUMBER_TOKEN = String.raw`(?<![\w.,])(?:[-+\u2212])?(?:[$€£]\s?)?(?:[-\u2212])?(?:0[xob][0-9a-f]+(?![\w])|(?:\d[\d,.]*\d|\d|\.\d+)(?:e[-+]?\d+(?![\w]))?(?:\s?(?:k|thousand|mn|million|bn|billion)(?![a-z]))?(?:\s?(?:%|percent\b|per\s?cent\b|pct\b))?)`;
 
-const WHOLE = new RegExp(
-  String.raw`^\s*(?:([-+\u2212])\s?)?(?:([$€£])\s?)?(?:([-\u2212])\s?)?(?:(0[xob][0-9a-f]+)|(\d[\d,.]*\d|\d|\.\d+)(?:e([-+]?\d+))?)\s?(k|thousand|mn|million|bn|billion)?\s?(%|percent|per\s?cent|pct)?\s*$`,
-  'i',
-);
+const WHOLE =
+  /^\s*(?:([-+\u2212])\s?)?(?:([$€£])\s?)?(?:([-\u2212])\s?)?(?:(0[xob][0-9a-f]+)|(\d[\d,.]*\d|\d|\.\d+)(?:e([-+]?\d+))?)\s?(k|thousand|mn|million|bn|billion)?\s?(%|percent|per\s?cent|pct)?\s*$/i;
 
 /**
  * Digits of other scripts read as the ASCII digits they are: Arabic-Indic (٠–٩), Extended

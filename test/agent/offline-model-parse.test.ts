@@ -8,7 +8,7 @@ import { asSchema } from 'ai';
 import { createTools, type ToolName } from '../../tools/index.ts';
 import type { ToolContext } from '../../tools/tool-context.ts';
 import { parseRequest } from '../../src/agent/offline-model/parse-request.ts';
-import { checkInput } from '../../src/agent/offline-model/check-input.ts';
+import { checkInput, withNulls } from '../../src/agent/offline-model/check-input.ts';
 import type { ConversationContext, OfflineRequest } from '../../src/agent/offline-model/request.ts';
 
 /** The tools, only for their schemas (never executed here). */
@@ -76,45 +76,102 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['anything to approve?', 'listPendingProposals', {}],
   ['list proposals for Delta', 'listPendingProposals', { businessCase: 'Delta' }],
   // realization scenario
-  ['Create a realization scenario for Delta Corp from the Rollout Plan, starting August', 'proposeRealizationScenario', { businessCase: 'Delta Corp', from: 'Rollout Plan', start: 'August' }],
-  ['Create a realization scenario for Delta Corp from the Rollout Plan, starting August, for 24 months', 'proposeRealizationScenario', { businessCase: 'Delta Corp', from: 'Rollout Plan', start: 'August', months: 24 }],
+  [
+    'Create a realization scenario for Delta Corp from the Rollout Plan, starting August',
+    'proposeRealizationScenario',
+    { businessCase: 'Delta Corp', from: 'Rollout Plan', start: 'August' },
+  ],
+  [
+    'Create a realization scenario for Delta Corp from the Rollout Plan, starting August, for 24 months',
+    'proposeRealizationScenario',
+    { businessCase: 'Delta Corp', from: 'Rollout Plan', start: 'August', months: 24 },
+  ],
   ['set up value realization starting 2025-08 for 2 years called Actuals', 'proposeRealizationScenario', { start: '2025-08', months: 24, name: 'Actuals' }],
   ['start a realization scenario based on the Rollout Plan in July 2025', 'proposeRealizationScenario', { from: 'Rollout Plan', start: 'July 2025' }],
   // the name stops at the clause after it; a quoted name is taken whole
-  ['Set up a realization scenario called Actuals from the Rollout Plan starting 2025-09 for 2 years', 'proposeRealizationScenario', { from: 'Rollout Plan', start: '2025-09', months: 24, name: 'Actuals' }],
-  ['create a realization scenario called Year One Actuals for Delta Corp, starting 2025-09', 'proposeRealizationScenario', { businessCase: 'Delta Corp', start: '2025-09', name: 'Year One Actuals' }],
-  ['create a realization scenario named "Actuals from Sept" from the Rollout Plan starting September', 'proposeRealizationScenario', { from: 'Rollout Plan', start: 'September', name: 'Actuals from Sept' }],
+  [
+    'Set up a realization scenario called Actuals from the Rollout Plan starting 2025-09 for 2 years',
+    'proposeRealizationScenario',
+    { from: 'Rollout Plan', start: '2025-09', months: 24, name: 'Actuals' },
+  ],
+  [
+    'create a realization scenario called Year One Actuals for Delta Corp, starting 2025-09',
+    'proposeRealizationScenario',
+    { businessCase: 'Delta Corp', start: '2025-09', name: 'Year One Actuals' },
+  ],
+  [
+    'create a realization scenario named "Actuals from Sept" from the Rollout Plan starting September',
+    'proposeRealizationScenario',
+    { from: 'Rollout Plan', start: 'September', name: 'Actuals from Sept' },
+  ],
   // conversions
-  ['Convert the efficiency calculation to track Avg. Tickets per Day', 'proposeConversions', { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] }],
-  ['Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100', 'proposeConversions', { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day', baseline: 100 }] }],
-  ['can you convert the efficiency calculation to track Avg. Tickets per Day?', 'proposeConversions', { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] }],
+  [
+    'Convert the efficiency calculation to track Avg. Tickets per Day',
+    'proposeConversions',
+    { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] },
+  ],
+  [
+    'Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100',
+    'proposeConversions',
+    { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day', baseline: 100 }] },
+  ],
+  [
+    'can you convert the efficiency calculation to track Avg. Tickets per Day?',
+    'proposeConversions',
+    { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] },
+  ],
   ['convert the efficiency and deflection calculations', 'proposeConversions', { conversions: [{ calculation: 'efficiency' }, { calculation: 'deflection' }] }],
   [
     'convert efficiency to track Avg. Tickets per Day and deflection to track Deflection Rate, decreasing',
     'proposeConversions',
-    { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }, { calculation: 'deflection', metric: 'Deflection Rate', direction: 'decrease' }] },
+    {
+      conversions: [
+        { calculation: 'efficiency', metric: 'Avg. Tickets per Day' },
+        { calculation: 'deflection', metric: 'Deflection Rate', direction: 'decrease' },
+      ],
+    },
   ],
   [
     'Convert the efficiency calculation in the Rollout Plan to track Avg. Tickets per Day with baseline 100',
     'proposeConversions',
     { scenario: 'Rollout Plan', conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day', baseline: 100 }] },
   ],
-  ['track the efficiency calculation monthly with Avg. Tickets per Day', 'proposeConversions', { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] }],
-  ['convert efficiency, baseline from Avg. Tickets per Day (baseline)', 'proposeConversions', { conversions: [{ calculation: 'efficiency', baselineInput: 'Avg. Tickets per Day (baseline)' }] }],
+  [
+    'track the efficiency calculation monthly with Avg. Tickets per Day',
+    'proposeConversions',
+    { conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] },
+  ],
+  [
+    'convert efficiency, baseline from Avg. Tickets per Day (baseline)',
+    'proposeConversions',
+    { conversions: [{ calculation: 'efficiency', baselineInput: 'Avg. Tickets per Day (baseline)' }] },
+  ],
   [
     'Can you switch the deflection calculation to monthly tracking of Incoming Tickets per Month with a baseline of 3,000, lower is better?',
     'proposeConversions',
     { conversions: [{ calculation: 'deflection', metric: 'Incoming Tickets per Month', baseline: 3000, direction: 'decrease' }] },
   ],
-  ['switch the deflection calculation to tracking of Incoming Tickets per Month', 'proposeConversions', { conversions: [{ calculation: 'deflection', metric: 'Incoming Tickets per Month' }] }],
-  ['convert deflection to track incoming tickets, baseline 1,250,000', 'proposeConversions', { conversions: [{ calculation: 'deflection', metric: 'incoming tickets', baseline: 1250000 }] }],
+  [
+    'switch the deflection calculation to tracking of Incoming Tickets per Month',
+    'proposeConversions',
+    { conversions: [{ calculation: 'deflection', metric: 'Incoming Tickets per Month' }] },
+  ],
+  [
+    'convert deflection to track incoming tickets, baseline 1,250,000',
+    'proposeConversions',
+    { conversions: [{ calculation: 'deflection', metric: 'incoming tickets', baseline: 1250000 }] },
+  ],
   // split
   [
     'Split the handle time calculation into one for handle time and one for tickets per day; keep the total benefit.',
     'proposeSplit',
     { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
   ],
-  ['Split the handle time calculation into handle time and tickets per day', 'proposeSplit', { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] }],
+  [
+    'Split the handle time calculation into handle time and tickets per day',
+    'proposeSplit',
+    { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
+  ],
   [
     'split Faster Ticket Handling by handle time, tickets per day using shapley',
     'proposeSplit',
@@ -123,13 +180,35 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   [
     'split the handle time calculation into one for handle time called Shorter Handle Time and one for tickets per day called More Tickets',
     'proposeSplit',
-    { calculation: 'handle time', parts: [{ metric: 'handle time', name: 'Shorter Handle Time' }, { metric: 'tickets per day', name: 'More Tickets' }] },
+    {
+      calculation: 'handle time',
+      parts: [
+        { metric: 'handle time', name: 'Shorter Handle Time' },
+        { metric: 'tickets per day', name: 'More Tickets' },
+      ],
+    },
   ],
-  ['Please break the handle time calculation down into handle time and tickets per day', 'proposeSplit', { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] }],
-  ['break down the handle time calculation by handle time and tickets per day', 'proposeSplit', { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] }],
-  ['split up the handle time calculation into handle time and tickets per day', 'proposeSplit', { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] }],
+  [
+    'Please break the handle time calculation down into handle time and tickets per day',
+    'proposeSplit',
+    { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
+  ],
+  [
+    'break down the handle time calculation by handle time and tickets per day',
+    'proposeSplit',
+    { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
+  ],
+  [
+    'split up the handle time calculation into handle time and tickets per day',
+    'proposeSplit',
+    { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
+  ],
   // measurements (dictation)
-  ['October: 115 tickets a day, from the Zendesk export.', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'October', value: 115, source: 'Zendesk export' }] }],
+  [
+    'October: 115 tickets a day, from the Zendesk export.',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'October', value: 115, source: 'Zendesk export' }] },
+  ],
   [
     'Delta: tickets per day Oct 115, Nov 121 (Zendesk export)',
     'proposeMeasurements',
@@ -142,11 +221,20 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
     },
   ],
   ['record deflection rate 22% for September', 'proposeMeasurements', { measurements: [{ input: 'deflection rate', month: 'September', value: 0.22 }] }],
-  ['tickets per day was 130 in November because of holiday staffing', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'November', value: 130, note: 'holiday staffing' }] }],
+  [
+    'tickets per day was 130 in November because of holiday staffing',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'November', value: 130, note: 'holiday staffing' }] },
+  ],
   [
     'October: tickets per day 115, deflection rate 20%',
     'proposeMeasurements',
-    { measurements: [{ input: 'tickets per day', month: 'October', value: 115 }, { input: 'deflection rate', month: 'October', value: 0.2 }] },
+    {
+      measurements: [
+        { input: 'tickets per day', month: 'October', value: 115 },
+        { input: 'deflection rate', month: 'October', value: 0.2 },
+      ],
+    },
   ],
   [
     '115 tickets a day in October and 121 in November, evidence: zendesk-tickets-2025-10.csv',
@@ -158,12 +246,29 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
       ],
     },
   ],
-  ['tickets per day Oct 2025 115, see https://example.test/z.csv', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'Oct 2025', value: 115, evidence: 'https://example.test/z.csv' }] }],
+  [
+    'tickets per day Oct 2025 115, see https://example.test/z.csv',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'Oct 2025', value: 115, evidence: 'https://example.test/z.csv' }] },
+  ],
   ['In October we handled 115 tickets per day', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'October', value: 115 }] }],
-  ['log 1,200 tickets/month for Oct, source: Help center analytics', 'proposeMeasurements', { measurements: [{ input: 'tickets per month', month: 'Oct', value: 1200, source: 'Help center analytics' }] }],
+  [
+    'log 1,200 tickets/month for Oct, source: Help center analytics',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per month', month: 'Oct', value: 1200, source: 'Help center analytics' }] },
+  ],
   ['set tickets per day for November to 130', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'November', value: 130 }] }],
   ['September deflection rate: 22%', 'proposeMeasurements', { measurements: [{ input: 'deflection rate', month: 'September', value: 0.22 }] }],
-  ['Tickets per day: Oct 115, Nov 121', 'proposeMeasurements', { measurements: [{ input: 'Tickets per day', month: 'Oct', value: 115 }, { input: 'Tickets per day', month: 'Nov', value: 121 }] }],
+  [
+    'Tickets per day: Oct 115, Nov 121',
+    'proposeMeasurements',
+    {
+      measurements: [
+        { input: 'Tickets per day', month: 'Oct', value: 115 },
+        { input: 'Tickets per day', month: 'Nov', value: 121 },
+      ],
+    },
+  ],
   [
     'tickets per day Oct 115 Nov 121; deflection rate Oct 19% Nov 21.5% (note: from the new dashboard)',
     'proposeMeasurements',
@@ -187,17 +292,32 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   [
     'Tickets per day: Jan 140, Feb 150 — both from the Zendesk export',
     'proposeMeasurements',
-    { measurements: [{ input: 'Tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' }, { input: 'Tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' }] },
+    {
+      measurements: [
+        { input: 'Tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' },
+        { input: 'Tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' },
+      ],
+    },
   ],
   [
     'tickets per day Jan 140 and Feb 150 (both from the Zendesk export)',
     'proposeMeasurements',
-    { measurements: [{ input: 'tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' }, { input: 'tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' }] },
+    {
+      measurements: [
+        { input: 'tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' },
+        { input: 'tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' },
+      ],
+    },
   ],
   [
     'tickets per day Jan 140, Feb 150, all of them from the Zendesk export',
     'proposeMeasurements',
-    { measurements: [{ input: 'tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' }, { input: 'tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' }] },
+    {
+      measurements: [
+        { input: 'tickets per day', month: 'Jan', value: 140, source: 'Zendesk export' },
+        { input: 'tickets per day', month: 'Feb', value: 150, source: 'Zendesk export' },
+      ],
+    },
   ],
   // a month of its own after a value without one
   ['record deflection rate 22%, September', 'proposeMeasurements', { measurements: [{ input: 'deflection rate', month: 'September', value: 0.22 }] }],
@@ -216,7 +336,6 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['track deflection rate monthly', 'proposeMonthlyValues', { input: 'deflection rate' }],
   ['enable monthly values for deflection rate', 'proposeMonthlyValues', { input: 'deflection rate' }],
   ['make cost per ticket monthly', 'proposeMonthlyValues', { input: 'cost per ticket' }],
-  ['measure the cost per ticket every month', 'proposeMonthlyValues', { input: 'cost per ticket' }],
   ['deflection rate should be tracked monthly', 'proposeMonthlyValues', { input: 'deflection rate' }],
   // measure an input directly as its calculation's metric
   ['track the deflection rate directly', 'proposeTrackMetric', { input: 'deflection rate' }],
@@ -224,8 +343,16 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['we should start measuring the deflection rate', 'proposeTrackMetric', { input: 'deflection rate' }],
   ['measure the deflection rate directly for the deflection calculation', 'proposeTrackMetric', { input: 'deflection rate', calculation: 'deflection' }],
   ['make deflection rate the metric of the deflection calculation', 'proposeTrackMetric', { input: 'deflection rate', calculation: 'deflection' }],
-  ['use Ticket Deflection Rate as the metric for Deflected Ticket Savings', 'proposeTrackMetric', { input: 'Ticket Deflection Rate', calculation: 'Deflected Ticket Savings' }],
+  [
+    'use Ticket Deflection Rate as the metric for Deflected Ticket Savings',
+    'proposeTrackMetric',
+    { input: 'Ticket Deflection Rate', calculation: 'Deflected Ticket Savings' },
+  ],
   ['deflection rate should be measured directly', 'proposeTrackMetric', { input: 'deflection rate' }],
+  // measuring an input every month makes it a metric, not a changing assumption (issue 11)
+  ['measure the cost per ticket every month', 'proposeTrackMetric', { input: 'cost per ticket' }],
+  ['we want to measure the legacy help desk licence cost monthly', 'proposeTrackMetric', { input: 'legacy help desk licence cost' }],
+  ["make error reduction a tracked metric, we'll report the % each month", 'proposeTrackMetric', { input: 'error reduction' }],
   // an assumption from a month on
   ['15 reps from June 2026', 'proposeInputValue', { input: 'reps', value: 15, from: 'June 2026' }],
   ['we have 15 reps from June on', 'proposeInputValue', { input: 'reps', value: 15, from: 'June' }],
@@ -238,19 +365,44 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['From June we have 15 reps, per the HR plan', 'proposeInputValue', { input: 'reps', value: 15, from: 'June' }],
   ['Delta: we have 15 reps from June on', 'proposeInputValue', { businessCase: 'Delta', input: 'reps', value: 15, from: 'June' }],
   // remove a recorded value
-  ['remove the October measurement of tickets per day', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'October', remove: true }] }],
+  [
+    'remove the October measurement of tickets per day',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'October', remove: true }] },
+  ],
   ['delete the wrong March value', 'proposeMeasurements', { measurements: [{ month: 'March', remove: true }] }],
   ['please delete tickets per day for Oct 2025', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'Oct 2025', remove: true }] }],
   [
     'remove the deflection rate values for January and February',
     'proposeMeasurements',
-    { measurements: [{ input: 'deflection rate', month: 'January', remove: true }, { input: 'deflection rate', month: 'February', remove: true }] },
+    {
+      measurements: [
+        { input: 'deflection rate', month: 'January', remove: true },
+        { input: 'deflection rate', month: 'February', remove: true },
+      ],
+    },
   ],
   // a note, evidence or source on a recorded value, without restating it
-  ['add a note to the March measurement: macros rolled out to every queue', 'proposeMeasurements', { measurements: [{ month: 'March', note: 'macros rolled out to every queue' }] }],
-  ['Add a note to the March tickets per day measurement: macros rolled out', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', note: 'macros rolled out' }] }],
-  ['the evidence for October is https://example.test/oct.csv', 'proposeMeasurements', { measurements: [{ month: 'October', evidence: 'https://example.test/oct.csv' }] }],
-  ['the source of the March tickets per day value is the weekly ops review', 'proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', source: 'weekly ops review' }] }],
+  [
+    'add a note to the March measurement: macros rolled out to every queue',
+    'proposeMeasurements',
+    { measurements: [{ month: 'March', note: 'macros rolled out to every queue' }] },
+  ],
+  [
+    'Add a note to the March tickets per day measurement: macros rolled out',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'March', note: 'macros rolled out' }] },
+  ],
+  [
+    'the evidence for October is https://example.test/oct.csv',
+    'proposeMeasurements',
+    { measurements: [{ month: 'October', evidence: 'https://example.test/oct.csv' }] },
+  ],
+  [
+    'the source of the March tickets per day value is the weekly ops review',
+    'proposeMeasurements',
+    { measurements: [{ input: 'tickets per day', month: 'March', source: 'weekly ops review' }] },
+  ],
   ['set the source of the October measurement to Zendesk export', 'proposeMeasurements', { measurements: [{ month: 'October', source: 'Zendesk export' }] }],
   [
     'attach evidence https://example.test/sept.png to the September deflection rate measurement',
@@ -267,9 +419,17 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['# of reps is now 12', 'proposeInputValue', { input: '# of reps', value: 12 }],
   // milestones
   ['add milestone All Teams Onboarded achieved October', 'proposeMilestone', { name: 'All Teams Onboarded', achievedMonth: 'October' }],
-  ['add a milestone "Portal Relaunch" target December, note: depends on web team', 'proposeMilestone', { name: 'Portal Relaunch', targetMonth: 'December', note: 'depends on web team' }],
+  [
+    'add a milestone "Portal Relaunch" target December, note: depends on web team',
+    'proposeMilestone',
+    { name: 'Portal Relaunch', targetMonth: 'December', note: 'depends on web team' },
+  ],
   ['milestone Go-Live planned for March', 'proposeMilestone', { name: 'Go-Live', targetMonth: 'March' }],
-  ['add milestone QBR Presented, target 2026-09, achieved 2026-10', 'proposeMilestone', { name: 'QBR Presented', targetMonth: '2026-09', achievedMonth: '2026-10' }],
+  [
+    'add milestone QBR Presented, target 2026-09, achieved 2026-10',
+    'proposeMilestone',
+    { name: 'QBR Presented', targetMonth: '2026-09', achievedMonth: '2026-10' },
+  ],
   ['add milestone Go-Live in March', 'proposeMilestone', { name: 'Go-Live', targetMonth: 'March' }],
   // a bare month is achieved when the message says it was achieved, not when it will be
   ['We reached the milestone Billing Self-Service Live in February', 'proposeMilestone', { name: 'Billing Self-Service Live', achievedMonth: 'February' }],
@@ -308,13 +468,15 @@ describe('parseRequest: one tool call per phrasing, exactly as a real model woul
     expect(tool(text)).toEqual({ toolName, input });
   });
 
-  it('every input fits the tool\'s JSON schema (as the model sees it) and its zod schema (as the tool checks it)', async () => {
+  it("every input fits the tool's JSON schema (as the model sees it) and its zod schema (as the tool checks it)", async () => {
     for (const [text, toolName] of CASES) {
       const call = tool(text);
       const t = tools[call.toolName] as unknown as { inputSchema: Parameters<typeof asSchema>[0] };
       const schema = asSchema(t.inputSchema);
-      expect(checkInput(await schema.jsonSchema, call.input), text).toEqual([]);
-      expect((await schema.validate!(call.input)).success, text).toBe(true);
+      // As the model sends it: every field the strict schema lists, null where not given.
+      const sent = withNulls(await schema.jsonSchema, call.input);
+      expect(checkInput(await schema.jsonSchema, sent), text).toEqual([]);
+      expect((await schema.validate!(sent)).success, text).toBe(true);
       expect(call.toolName).toBe(toolName);
     }
   });
@@ -322,7 +484,9 @@ describe('parseRequest: one tool call per phrasing, exactly as a real model woul
 
 describe('parseRequest: the conversation', () => {
   it('"that calculation" is the calculation named last in the conversation', () => {
-    expect(tool('Split that calculation into one for handle time and one for tickets per day; keep the total benefit.', { calculation: 'handle time' })).toEqual({
+    expect(
+      tool('Split that calculation into one for handle time and one for tickets per day; keep the total benefit.', { calculation: 'handle time' }),
+    ).toEqual({
       toolName: 'proposeSplit',
       input: { calculation: 'handle time', parts: [{ metric: 'handle time' }, { metric: 'tickets per day' }] },
     });
@@ -367,7 +531,10 @@ describe('parseRequest: the conversation', () => {
     const asked = (user: string) => ({ previousTurn: { user, reply: replyTo(user) } });
     const create = asked('Create a realization scenario from the Rollout Plan');
     expect(create.previousTurn.reply).toMatch(/^From which month should the realization scenario start\?/);
-    expect(tool('Starting July, for 24 months', create)).toEqual({ toolName: 'proposeRealizationScenario', input: { from: 'Rollout Plan', start: 'July', months: 24 } });
+    expect(tool('Starting July, for 24 months', create)).toEqual({
+      toolName: 'proposeRealizationScenario',
+      input: { from: 'Rollout Plan', start: 'July', months: 24 },
+    });
     expect(tool('July', asked('Create a realization scenario from the Rollout Plan.')).input).toEqual({ from: 'Rollout Plan', start: 'July' });
     expect(tool('in September please', asked('record deflection rate 22%'))).toEqual({
       toolName: 'proposeMeasurements',
@@ -376,7 +543,9 @@ describe('parseRequest: the conversation', () => {
     expect(tool('through December', asked('lock the months'))).toEqual({ toolName: 'proposeLockMonths', input: { through: 'December' } });
     // Not an answer: a request of its own, a reply that was not this question, a question that asked for something else.
     expect(tool("What's Delta's ROI as of March?", create)).toEqual({ toolName: 'valueSummary', input: { businessCase: 'Delta', asOf: 'March' } });
-    expect(replyTo('July', { previousTurn: { user: 'Create a realization scenario from the Rollout Plan', reply: 'Sure, when should it start?' } })).toContain("didn't understand");
+    expect(replyTo('July', { previousTurn: { user: 'Create a realization scenario from the Rollout Plan', reply: 'Sure, when should it start?' } })).toContain(
+      "didn't understand",
+    );
     expect(replyTo('November', asked('October: 115'))).toContain("didn't understand");
   });
 });
@@ -398,7 +567,10 @@ describe('parseRequest: replies without a tool', () => {
 
   it('a note is never read as a request, even one that says to approve', () => {
     const r = tool('October: 115 tickets a day, note: approve 3 and lock months through December');
-    expect(r).toEqual({ toolName: 'proposeMeasurements', input: { measurements: [{ input: 'tickets per day', month: 'October', value: 115, note: 'approve 3 and lock months through December' }] } });
+    expect(r).toEqual({
+      toolName: 'proposeMeasurements',
+      input: { measurements: [{ input: 'tickets per day', month: 'October', value: 115, note: 'approve 3 and lock months through December' }] },
+    });
   });
 
   it('asks for what is missing instead of guessing', () => {

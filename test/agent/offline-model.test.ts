@@ -9,7 +9,7 @@ import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageM
 import { createTools } from '../../tools/index.ts';
 import type { ToolContext } from '../../tools/tool-context.ts';
 import { createOfflineModel } from '../../src/agent/offline-model/offline-model.ts';
-import { checkInput } from '../../src/agent/offline-model/check-input.ts';
+import { checkInput, withNulls } from '../../src/agent/offline-model/check-input.ts';
 import { readContext, readPrompt } from '../../src/agent/offline-model/read-prompt.ts';
 import { writeAnswer } from '../../src/agent/offline-model/write-answer.ts';
 import { runAgentTurn, streamAgentTurn } from '../../src/agent/run-agent.ts';
@@ -17,7 +17,10 @@ import { selectModel } from '../../src/agent/select-model.ts';
 import { offlineChat } from './offline-model-support.ts';
 
 const NOW = '2026-11-20T10:00:00.000Z';
-const SYSTEM: LanguageModelV3Message = { role: 'system', content: 'You are value-engineer.\n\n# This conversation\nThe current month is 2026-11. You are talking to dana.' };
+const SYSTEM: LanguageModelV3Message = {
+  role: 'system',
+  content: 'You are value-engineer.\n\n# This conversation\nThe current month is 2026-11. You are talking to dana.',
+};
 
 async function functionTools(ctx: ToolContext = {} as ToolContext): Promise<LanguageModelV3FunctionTool[]> {
   const tools = createTools(ctx);
@@ -32,7 +35,10 @@ async function functionTools(ctx: ToolContext = {} as ToolContext): Promise<Lang
 }
 
 const user = (text: string): LanguageModelV3Message => ({ role: 'user', content: [{ type: 'text', text }] });
-const toolCall = (toolCallId: string, toolName: string, input: unknown): LanguageModelV3Message => ({ role: 'assistant', content: [{ type: 'tool-call', toolCallId, toolName, input }] });
+const toolCall = (toolCallId: string, toolName: string, input: unknown): LanguageModelV3Message => ({
+  role: 'assistant',
+  content: [{ type: 'tool-call', toolCallId, toolName, input }],
+});
 const toolResult = (toolCallId: string, toolName: string, value: unknown): LanguageModelV3Message => ({
   role: 'tool',
   content: [{ type: 'tool-result', toolCallId, toolName, output: { type: 'json', value: value as never } }],
@@ -66,32 +72,54 @@ describe('the LanguageModelV3 contract', () => {
   });
 
   it('a user turn becomes a tool call with JSON input, finish reason tool-calls; the stream carries the same', async () => {
-    const options: LanguageModelV3CallOptions = { prompt: [SYSTEM, user('Delta: tickets per day Oct 115, Nov 121 (Zendesk export)')], tools: await functionTools() };
+    const options: LanguageModelV3CallOptions = {
+      prompt: [SYSTEM, user('Delta: tickets per day Oct 115, Nov 121 (Zendesk export)')],
+      tools: await functionTools(),
+    };
     const generated = await createOfflineModel().doGenerate(options);
     expect(generated.finishReason.unified).toBe('tool-calls');
     expect(generated.content).toHaveLength(1);
     const c = generated.content[0]!;
     if (c.type !== 'tool-call') throw new Error('expected a tool call');
     expect(c.toolName).toBe('proposeMeasurements');
+    // As a strict-mode model sends it: every field of the schema, null where not given.
+    const absent = { remove: null, note: null, evidence: null };
     expect(JSON.parse(c.input)).toEqual({
       businessCase: 'Delta',
+      scenario: null,
       measurements: [
-        { input: 'tickets per day', month: 'Oct', value: 115, source: 'Zendesk export' },
-        { input: 'tickets per day', month: 'Nov', value: 121, source: 'Zendesk export' },
+        { input: 'tickets per day', month: 'Oct', value: 115, source: 'Zendesk export', ...absent },
+        { input: 'tickets per day', month: 'Nov', value: 121, source: 'Zendesk export', ...absent },
       ],
     });
     const s = await streamed(options);
     expect(s.content).toEqual(generated.content);
     expect(s.finishReason).toEqual(generated.finishReason);
-    expect(s.parts.map((p) => p.type)).toEqual(['stream-start', 'response-metadata', 'tool-input-start', 'tool-input-delta', 'tool-input-end', 'tool-call', 'finish']);
+    expect(s.parts.map((p) => p.type)).toEqual([
+      'stream-start',
+      'response-metadata',
+      'tool-input-start',
+      'tool-input-delta',
+      'tool-input-end',
+      'tool-call',
+      'finish',
+    ]);
   });
 
   it('a turn after tool results is text, finish reason stop; the stream carries the same text in deltas', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
     const tools = createTools(chat.tools);
-    const output = await (tools.valueSummary as unknown as { execute: (i: unknown, o: unknown) => Promise<unknown> }).execute({ businessCase: 'Delta' }, { toolCallId: 'c1', messages: [] });
+    const output = await (tools.valueSummary as unknown as { execute: (i: unknown, o: unknown) => Promise<unknown> }).execute(
+      { businessCase: 'Delta' },
+      { toolCallId: 'c1', messages: [] },
+    );
     const options: LanguageModelV3CallOptions = {
-      prompt: [SYSTEM, user('how much value has Delta realized?'), toolCall('c1', 'valueSummary', { businessCase: 'Delta' }), toolResult('c1', 'valueSummary', output)],
+      prompt: [
+        SYSTEM,
+        user('how much value has Delta realized?'),
+        toolCall('c1', 'valueSummary', { businessCase: 'Delta' }),
+        toolResult('c1', 'valueSummary', output),
+      ],
       tools: await functionTools(),
     };
     const generated = await createOfflineModel().doGenerate(options);
@@ -119,7 +147,10 @@ describe('the LanguageModelV3 contract', () => {
     const first = await createOfflineModel().doGenerate(a);
     const second = await createOfflineModel().doGenerate(structuredClone(a));
     expect(second).toEqual(first);
-    const later = await createOfflineModel().doGenerate({ prompt: [SYSTEM, user('ROI'), { role: 'assistant', content: [{ type: 'text', text: 'earlier' }] }, user('set # of reps to 15')], tools });
+    const later = await createOfflineModel().doGenerate({
+      prompt: [SYSTEM, user('ROI'), { role: 'assistant', content: [{ type: 'text', text: 'earlier' }] }, user('set # of reps to 15')],
+      tools,
+    });
     const id = (r: typeof first) => (r.content[0] as { toolCallId: string }).toolCallId;
     expect(id(later)).not.toBe(id(first));
   });
@@ -131,7 +162,9 @@ describe('the LanguageModelV3 contract', () => {
     const thread = chat.store.getOrCreateThread({ workspaceId: 'default', key: 't1', now: NOW });
     const ids = chat.store.listMessages(thread.id).flatMap((m) => {
       const message = m.content as { role: string; content: unknown };
-      return m.role === 'assistant' && Array.isArray(message.content) ? message.content.filter((p) => p.type === 'tool-call').map((p) => p.toolCallId as string) : [];
+      return m.role === 'assistant' && Array.isArray(message.content)
+        ? message.content.filter((p) => p.type === 'tool-call').map((p) => p.toolCallId as string)
+        : [];
     });
     expect(ids).toHaveLength(15);
     expect(new Set(ids).size).toBe(15);
@@ -176,15 +209,26 @@ describe('checkInput: the tool schemas as far as the model needs', () => {
   it('finds missing, unknown, mistyped and out-of-range fields', async () => {
     const tools = await functionTools();
     const schema = (name: string) => tools.find((t) => t.name === name)!.inputSchema;
-    expect(checkInput(schema('proposeMeasurements'), { measurements: [{ input: 'x', month: 'Oct', value: 1 }] })).toEqual([]);
-    expect(checkInput(schema('proposeMeasurements'), { measurements: [] })).toEqual(['input.measurements needs at least 1 items']);
-    expect(checkInput(schema('proposeMeasurements'), { measurements: [{ input: 'x', month: 'Oct', value: '1' }] })).toEqual(['input.measurements[0].value should be number']);
-    expect(checkInput(schema('proposeMeasurements'), { measurements: [{ input: 'x', value: 1 }] })).toEqual(['input.measurements[0].month is required']);
-    expect(checkInput(schema('valueSummary'), { asof: 'March' })).toEqual(['input.asof is not a field of this tool']);
-    expect(checkInput(schema('proposeRealizationScenario'), { start: 'August', months: 240 })).toEqual(['input.months should be at most 120']);
-    expect(checkInput(schema('proposeRealizationScenario'), { start: 'August', months: 2.5 })).toEqual(['input.months should be integer']);
-    expect(checkInput(schema('proposeSplit'), { calculation: 'x', parts: [{ metric: 'a' }, { metric: 'b' }], strategy: 'fair' })).toEqual([
-      'input.strategy should be one of "shapley", "explicit"',
+    // The strict wire schema lists every field; the offline model sends null for those it leaves out.
+    expect(checkInput(schema('proposeMeasurements'), { measurements: [{ input: 'x', month: 'Oct', value: 1 }] })).toContain('input.businessCase is required');
+    const sent = withNulls(schema('proposeMeasurements'), { measurements: [{ input: 'x', month: 'Oct', value: 1 }] });
+    expect(sent).toEqual({
+      businessCase: null,
+      scenario: null,
+      measurements: [{ input: 'x', month: 'Oct', value: 1, remove: null, note: null, evidence: null, source: null }],
+    });
+    expect(checkInput(schema('proposeMeasurements'), sent)).toEqual([]);
+    const check = (name: string, input: Record<string, unknown>) => checkInput(schema(name), withNulls(schema(name), input));
+    expect(check('proposeMeasurements', { measurements: [] })).toEqual(['input.measurements needs at least 1 items']);
+    expect(check('proposeMeasurements', { measurements: [{ input: 'x', month: 'Oct', value: '1' }] })).toEqual([
+      'input.measurements[0].value should be number or null',
+    ]);
+    expect(check('proposeMeasurements', { measurements: [{ input: 'x', value: 1 }] })).toEqual(['input.measurements[0].month is required']);
+    expect(check('valueSummary', { asof: 'March' })).toEqual(['input.asof is not a field of this tool']);
+    expect(check('proposeRealizationScenario', { start: 'August', months: 240 })).toEqual(['input.months should be at most 120']);
+    expect(check('proposeRealizationScenario', { start: 'August', months: 2.5 })).toEqual(['input.months should be integer or null']);
+    expect(check('proposeSplit', { calculation: 'x', parts: [{ metric: 'a' }, { metric: 'b' }], strategy: 'fair' })).toEqual([
+      'input.strategy should be one of "shapley", "explicit", null',
     ]);
   });
 });
@@ -203,9 +247,19 @@ describe('what the model reads from the conversation', () => {
   it('the proposal an older turn made, named in its answer once that turn comes back as text only', () => {
     const said = (text: string): LanguageModelV3Message => ({ role: 'assistant', content: [{ type: 'text', text }] });
     const made = said("I've prepared a proposal. Proposal `p-7` is waiting for a person's approval; nothing changes until then.");
-    expect(readContext([user('Create a realization scenario from the Rollout Plan, starting August'), made, user('ROI?'), said('The ROI is 3.2x.')]).proposalId).toBe('p-7');
+    expect(
+      readContext([user('Create a realization scenario from the Rollout Plan, starting August'), made, user('ROI?'), said('The ROI is 3.2x.')]).proposalId,
+    ).toBe('p-7');
     // A tool result of a later turn wins; an answer naming two proposals names none.
-    expect(readContext([user('a'), made, user('b'), toolCall('c1', 'proposeMilestone', {}), toolResult('c1', 'proposeMilestone', { proposalId: 'p-8', status: 'pending' })]).proposalId).toBe('p-8');
+    expect(
+      readContext([
+        user('a'),
+        made,
+        user('b'),
+        toolCall('c1', 'proposeMilestone', {}),
+        toolResult('c1', 'proposeMilestone', { proposalId: 'p-8', status: 'pending' }),
+      ]).proposalId,
+    ).toBe('p-8');
     expect(readContext([user('pending?'), said('Proposal `p-1` is waiting for approval. Proposal `p-2` is waiting for approval.')]).proposalId).toBeUndefined();
   });
 
@@ -222,9 +276,15 @@ describe('what the model reads from the conversation', () => {
 
   it('a search that found exactly one case names it; a case the tools did not find is not carried', () => {
     expect(
-      readContext([user('find Delta'), toolCall('c1', 'findBusinessCases', { query: 'Delta' }), toolResult('c1', 'findBusinessCases', { businessCases: [{ id: 'd', name: 'Delta Corp – Support Automation', customer: 'Delta Corp', version: 1 }] })]),
+      readContext([
+        user('find Delta'),
+        toolCall('c1', 'findBusinessCases', { query: 'Delta' }),
+        toolResult('c1', 'findBusinessCases', { businessCases: [{ id: 'd', name: 'Delta Corp – Support Automation', customer: 'Delta Corp', version: 1 }] }),
+      ]),
     ).toEqual({ businessCase: 'Delta Corp – Support Automation' });
-    expect(readContext([user('find Acme'), toolCall('c1', 'findBusinessCases', { query: 'Acme' }), toolResult('c1', 'findBusinessCases', { businessCases: [] })])).toEqual({});
+    expect(
+      readContext([user('find Acme'), toolCall('c1', 'findBusinessCases', { query: 'Acme' }), toolResult('c1', 'findBusinessCases', { businessCases: [] })]),
+    ).toEqual({});
     expect(
       readContext([
         user('how much value has Delta realized?'),
@@ -234,7 +294,11 @@ describe('what the model reads from the conversation', () => {
         toolCall('c1', 'valueSummary', { businessCase: 'Acme' }),
         toolResult('c1', 'valueSummary', { error: "no business case called 'Acme'", candidates: ['Delta'] }),
       ]),
-    ).toEqual({ businessCase: 'Delta' });
+    ).toEqual({
+      businessCase: 'Delta',
+      // The call that failed is kept for one turn only, so that "Delta" may answer it.
+      unfinished: { toolName: 'valueSummary', input: { businessCase: 'Acme' }, error: "no business case called 'Acme'", candidates: ['Delta'] },
+    });
   });
 
   it('the latest turn, when it was answered with text only: what the person said and the reply', () => {
@@ -243,8 +307,23 @@ describe('what the model reads from the conversation', () => {
       previousTurn: { user: 'Create a realization scenario from the Rollout Plan', reply: 'From which month should the realization scenario start?' },
     });
     // Only the latest turn counts, and only when it called no tool.
-    expect(readContext([user('Create a realization scenario from the Rollout Plan'), asked, user('ROI'), toolCall('c1', 'valueSummary', {}), toolResult('c1', 'valueSummary', {})])).toEqual({});
-    expect(readContext([user('Create a realization scenario from the Rollout Plan'), asked, user('hi'), { role: 'assistant', content: [{ type: 'text', text: 'Try: …' }] }]).previousTurn).toEqual({
+    expect(
+      readContext([
+        user('Create a realization scenario from the Rollout Plan'),
+        asked,
+        user('ROI'),
+        toolCall('c1', 'valueSummary', {}),
+        toolResult('c1', 'valueSummary', {}),
+      ]),
+    ).toEqual({});
+    expect(
+      readContext([
+        user('Create a realization scenario from the Rollout Plan'),
+        asked,
+        user('hi'),
+        { role: 'assistant', content: [{ type: 'text', text: 'Try: …' }] },
+      ]).previousTurn,
+    ).toEqual({
       user: 'hi',
       reply: 'Try: …',
     });
@@ -252,7 +331,12 @@ describe('what the model reads from the conversation', () => {
 
   it('readPrompt: the latest user text, the current month, and the results to answer from', () => {
     const view = readPrompt([SYSTEM, user('ROI'), toolCall('c1', 'valueSummary', {}), toolResult('c1', 'valueSummary', { error: 'x' })]);
-    expect(view).toMatchObject({ userText: 'ROI', currentMonth: '2026-11', answering: true, results: [{ toolCallId: 'c1', toolName: 'valueSummary', input: {}, output: { error: 'x' }, failed: false }] });
+    expect(view).toMatchObject({
+      userText: 'ROI',
+      currentMonth: '2026-11',
+      answering: true,
+      results: [{ toolCallId: 'c1', toolName: 'valueSummary', input: {}, output: { error: 'x' }, failed: false }],
+    });
     expect(readPrompt([SYSTEM, user('ROI')]).answering).toBe(false);
   });
 });
@@ -273,8 +357,20 @@ describe('answers written from tool results', () => {
           scenario: 'realization',
           asOf: '2026-11',
           changes: ['# of Reps (reps): 10 -> 15'],
-          before: { total: 1000, realizedToDate: 400.5, measuredToDate: 100, assumedToDate: 300.5, useCases: [{ id: 'u', name: 'Support', total: 1000, realizedToDate: 400.5 }] },
-          after: { total: 1500, realizedToDate: 600.75, measuredToDate: 150, assumedToDate: 450.75, useCases: [{ id: 'u', name: 'Support', total: 1500, realizedToDate: 600.75 }] },
+          before: {
+            total: 1000,
+            realizedToDate: 400.5,
+            measuredToDate: 100,
+            assumedToDate: 300.5,
+            useCases: [{ id: 'u', name: 'Support', total: 1000, realizedToDate: 400.5 }],
+          },
+          after: {
+            total: 1500,
+            realizedToDate: 600.75,
+            measuredToDate: 150,
+            assumedToDate: 450.75,
+            useCases: [{ id: 'u', name: 'Support', total: 1500, realizedToDate: 600.75 }],
+          },
         },
       },
     ]);
@@ -295,7 +391,21 @@ describe('answers written from tool results', () => {
         toolName: 'draftQbr',
         input: {},
         failed: false,
-        output: { draftId: 7, caseId: 'delta', businessCase: 'Delta', quarter: '2026-Q3', audience: 'finance', version: 2, created: true, stale: false, grounded: false, unverified: ['12%'], asOf: '2026-09', writer: 'template', excerpt: 'Realized USD 1.' },
+        output: {
+          draftId: 7,
+          caseId: 'delta',
+          businessCase: 'Delta',
+          quarter: '2026-Q3',
+          audience: 'finance',
+          version: 2,
+          created: true,
+          stale: false,
+          grounded: false,
+          unverified: ['12%'],
+          asOf: '2026-09',
+          writer: 'template',
+          excerpt: 'Realized USD 1.',
+        },
       },
     ]);
     expect(text).toBe(
@@ -304,9 +414,17 @@ describe('answers written from tool results', () => {
   });
 
   it('an error with candidates becomes a question; a failed call says what failed', () => {
-    expect(writeAnswer([{ toolCallId: 'c', toolName: 'proposeSplit', input: {}, failed: false, output: { error: "'tickets per day' could be several inputs", candidates: ['A (a)', 'B (b)'] } }])).toBe(
-      "I couldn't propose the split: 'tickets per day' could be several inputs.\n\nWhich of these do you mean?\n- A (a)\n- B (b)",
-    );
+    expect(
+      writeAnswer([
+        {
+          toolCallId: 'c',
+          toolName: 'proposeSplit',
+          input: {},
+          failed: false,
+          output: { error: "'tickets per day' could be several inputs", candidates: ['A (a)', 'B (b)'] },
+        },
+      ]),
+    ).toBe("I couldn't propose the split: 'tickets per day' could be several inputs.\n\nWhich of these do you mean?\n- A (a)\n- B (b)");
     expect(writeAnswer([{ toolCallId: 'c', toolName: 'valueSummary', input: {}, failed: true, output: 'Invalid input for tool valueSummary' }])).toBe(
       "I couldn't get the value summary: Invalid input for tool valueSummary.",
     );

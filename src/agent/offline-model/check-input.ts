@@ -95,3 +95,36 @@ function hasType(value: unknown, type: string): boolean {
       return true;
   }
 }
+
+/** Whether a schema accepts null (a strict-mode schema's optional field: `type: [..., 'null']` or `anyOf` with null). */
+function acceptsNull(schema: SchemaDefinition | undefined): boolean {
+  if (schema === undefined || schema === true) return true;
+  if (schema === false) return false;
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('null')) return true;
+  return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some((s) => typeof s === 'object' && s !== null && checkInput(s, null).length === 0);
+}
+
+/**
+ * The input as a tool's wire schema wants it: a field the offline model leaves out that the
+ * schema requires but allows to be null (OpenAI strict mode: every field listed, optional
+ * ones nullable) is sent as null, which the tool reads as "not given"; inside arrays and
+ * nested objects alike. With a schema whose optional fields are simply optional, the input
+ * is returned as it is.
+ */
+export function withNulls(schema: unknown, value: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null) return value;
+  const s = schema as Schema;
+  if (Array.isArray(value)) return s.items !== undefined && !Array.isArray(s.items) ? value.map((v) => withNulls(s.items, v)) : value;
+  if (!isObject(value)) return value;
+  const objectSchema = s.properties
+    ? s
+    : (s.anyOf ?? s.oneOf ?? []).find((o): o is Schema => typeof o === 'object' && o !== null && o.properties !== undefined);
+  if (!objectSchema?.properties) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = withNulls(objectSchema.properties[key], v);
+  for (const key of objectSchema.required ?? []) {
+    if (!(key in out) && acceptsNull(objectSchema.properties[key])) out[key] = null;
+  }
+  return out;
+}

@@ -15,8 +15,11 @@ import {
   withoutThousandsSeparators,
   tidyMonth,
   plausibleCase,
+  periodEndIn,
 } from './phrases.ts';
 import { extractProvenance } from './parse-measurements.ts';
+import { readDuration } from '../../resolve/read-duration.ts';
+import { plausibleMilestoneName } from './parse-milestone-phrases.ts';
 import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
 
 /*
@@ -25,8 +28,6 @@ import { call, defined, reply, type ConversationContext, type OfflineRequest } f
  * milestone, lock. Every one passes names and month phrases through as the person said them;
  * the tools resolve them.
  */
-
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };
 
 function caseFor(text: string, ctx: ConversationContext): string | undefined {
   return findCaseMention(text) ?? ctx.businessCase;
@@ -42,40 +43,72 @@ const SCENARIO_NAME_END = String.raw`\s*(?:[,;:!?()]|\.(?:\s|$)|$)|\s+(?:from|ba
 
 /** "Create a realization scenario for Delta Corp from the Rollout Plan, starting August, for 24 months". */
 export function parseRealizationScenario(message: string, ctx: ConversationContext): OfflineRequest | null {
-  const creates = /\b(?:create|set\s*up|start|add|make|open|begin|build|new)\b/i.test(message) && /\breali[sz]ation\b/i.test(message);
-  const startsTracking = /\bstart\s+tracking\b/i.test(message) && /\b(?:plan|scenario)\b/i.test(message);
-  if (!creates && !startsTracking) return null;
+  if (!createsRealization(message)) return null;
 
-  // The name first ("called Actuals", "named \"Actuals from Sept\""): the rest is read without it.
-  const named = new RegExp(String.raw`\b(?:called|named)\s+(?:["“]([^"”]+)["”]|(.+?)(?=${SCENARIO_NAME_END}))`, 'i').exec(message);
+  // The name first ("called Actuals", "named \"Actuals from Sept\"", "spin up 'Year 1 Actuals'"): the rest is read without it.
+  const named =
+    new RegExp(String.raw`\b(?:called|named)\s+(?:["“]([^"”]+)["”]|(.+?)(?=${SCENARIO_NAME_END}))`, 'i').exec(message) ??
+    new RegExp(String.raw`\b(?:${CREATE})\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:["“]([^"”]+)["”]|['‘]([^'’]+)['’])`, 'i').exec(message);
   const name = named ? clean(named[1] ?? named[2]!) : undefined;
   const text = named ? `${message.slice(0, named.index)} ${message.slice(named.index + named[0].length)}` : message;
 
   let from: string | undefined;
   const fromRe = new RegExp(
-    String.raw`\b(?:from|based\s+on|copying|copy\s+of|off)\s+(?:the\s+)?(.+?)(?=\s*(?:,|;|\.(?:\s|$)|$|\bstart|\bbegin|\bfor\s+\d|\bfor\s+(?:one|two|three|four|five)\b|\bwith\b|\bcalled\b|\bnamed\b|\bas\s+of\b|\beffective\b|\b(?:in|from|on)\s+${MONTH_PHRASE}))`,
+    String.raw`\b(?:from|based\s+on|copying|copy(?:\s+of)?|off)\s+(?:the\s+)?(.+?)(?=\s*(?:,|;|\?|!|—|–|\s-\s|\.(?:\s|$)|$|\bstart|\bbegin|\bfor\s+\d|\bfor\s+(?:an?|one|two|three|four|five)\b|\bwith\b|\bcalled\b|\bnamed\b|\bas\s+of\b|\beffective\b|\b(?:in|from|on)\s+${MONTH_PHRASE}))`,
     'gi',
   );
   for (const m of text.matchAll(fromRe)) {
     const v = clean(m[1]!.replace(/\s+scenario$/i, ''));
-    if (v && !isMonthPhrase(v) && !/^\d/.test(v)) {
+    if (v && !isMonthPhrase(v) && !/^\d/.test(v) && !/^(?:tracking|it|that|this|now|today)$/i.test(v)) {
       from = v;
       break;
     }
   }
-  const start = monthAfter(text, String.raw`start(?:ing|s)?|begin(?:ning|s)?|from|as\s+of|effective|kick(?:ing)?\s+off|in`) ?? firstMonth(text);
-  let months: number | undefined;
-  const m = /\b(\d{1,3})[\s-]*(?:months?|mos?)\b/i.exec(text);
-  const y = /\b(\d{1,2}|one|two|three|four|five|six|ten)[\s-]*years?\b/i.exec(text);
-  if (m) months = Number(m[1]);
-  else if (y) months = (NUMBER_WORDS[y[1]!.toLowerCase()] ?? Number(y[1])) * 12;
+  const start =
+    monthAfter(
+      text,
+      String.raw`start(?:ing|s|ed)?|begin(?:ning|s)?|from|as\s+of|effective|kick(?:ed|ing|s)?\s+off|went\s+live|go(?:es)?\s+live|live|signed|in`,
+    ) ?? firstMonth(text);
+  // A length through the lexicon: "24 months", "12 mo", "2 yrs", "a two-year deal", "for a year".
+  const months = readDuration(text)?.months;
   const businessCase = caseFor(text.replace(fromRe, ' '), ctx);
   if (!start) {
-    return reply('From which month should the realization scenario start? For example: "Create a realization scenario from the Rollout Plan, starting August, for 24 months".', 'month');
+    return reply(
+      'From which month should the realization scenario start? For example: "Create a realization scenario from the Rollout Plan, starting August, for 24 months".',
+      'month',
+    );
   }
   return call('proposeRealizationScenario', defined({ businessCase, from, start, months, name }));
 }
 
+const CREATE = String.raw`create|set\s*up|start|add|make|open|begin|build|new|spin\s+up|kick\s+off|launch`;
+
+/**
+ * Whether a message asks for a realization scenario: a create verb and "realization" ("new
+ * VR scenario", "set up value realization"); or tracking realized value ("start tracking
+ * realized value", "set up value tracking for delta", "set up tracking for northwind
+ * starting feb 2026") but not tracking an input ("start tracking tickets directly"); or a
+ * new scenario copied from a plan ("spin up 'Year 1 Actuals' from the rollout plan").
+ */
+function createsRealization(text: string): boolean {
+  const create = new RegExp(String.raw`\b(?:${CREATE})\b`, 'i').test(text);
+  if (create && /\b(?:reali[sz]ation|vr\s+scenario)\b/i.test(text)) return true;
+  if (
+    new RegExp(
+      String.raw`\b(?:${CREATE})\s+(?:(?:the|our)\s+)?(?:value\s+)?tracking(?:\s+(?:of\s+)?(?:the\s+)?reali[sz]ed\s+value|\s+value)?(?=\s*$|\s*[,.;:!?—–]|\s+(?:for|off|from|based|starting|beginning|as\s+of)\b)`,
+      'i',
+    ).test(text)
+  )
+    return true;
+  if (new RegExp(String.raw`\b(?:${CREATE})\s+tracking\s+(?:the\s+)?reali[sz]ed\s+value\b`, 'i').test(text)) return true;
+  // "Start tracking the Rollout Plan from October 2025": tracking a plan is its realization.
+  if (/\bstart\s+tracking\b/i.test(text) && /\b(?:plan|scenario)\b/i.test(text)) return true;
+  return (
+    create &&
+    /\b(?:from|off|copy(?:ing)?|based\s+on)\s+(?:the\s+)?[\w' -]*\b(?:plan|scenario|deal|case)\b/i.test(text) &&
+    /\b(?:actuals|scenario|tracking|start|starting)\b/i.test(text)
+  );
+}
 const CONVERT_MODIFIER = /^(?:with\s+)?(?:a\s+)?(?:baseline|direction|decreas|increas|lower|higher|down|up|unit)/i;
 
 /** "Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100" (one or several). */
@@ -104,7 +137,8 @@ export function parseConversions(text: string, ctx: ConversationContext): Offlin
     else items.push([p]);
   }
   const conversions = items.map((parts) => readConversion(parts)).filter((c): c is Record<string, unknown> => c !== null);
-  if (conversions.length === 0) return reply('Which calculation should I convert? For example: "Convert the efficiency calculation to track Avg. Tickets per Day".');
+  if (conversions.length === 0)
+    return reply('Which calculation should I convert? For example: "Convert the efficiency calculation to track Avg. Tickets per Day".');
   return call('proposeConversions', defined({ businessCase, scenario, conversions }));
 }
 
@@ -129,7 +163,10 @@ function readConversion(parts: string[]): Record<string, unknown> | null {
     direction = 'increase';
     return ' ';
   });
-  const split = /\s+(?:to\s+(?:be\s+)?track(?:ed|ing)?(?:\s+(?:monthly\s+)?(?:with|using|by|via|as|of))?|to\s+monthly\s+tracking(?:\s+(?:of|with))?|into\s+(?:monthly\s+)?tracking(?:\s+of)?|by\s+tracking|tracking(?:\s+of)?|with|using|via|to)\s+/i.exec(` ${text} `);
+  const split =
+    /\s+(?:to\s+(?:be\s+)?track(?:ed|ing)?(?:\s+(?:monthly\s+)?(?:with|using|by|via|as|of))?|to\s+monthly\s+tracking(?:\s+(?:of|with))?|into\s+(?:monthly\s+)?tracking(?:\s+of)?|by\s+tracking|tracking(?:\s+of)?|with|using|via|to)\s+/i.exec(
+      ` ${text} `,
+    );
   let calcText = text;
   let metric: string | undefined;
   if (split) {
@@ -137,7 +174,11 @@ function readConversion(parts: string[]): Record<string, unknown> | null {
     calcText = text.slice(0, Math.max(0, at));
     metric = clean(text.slice(at + split[0].length));
   }
-  const calculation = clean(withoutArticle(clean(calcText)).replace(/\s+calc(?:ulation)?s?$/i, '').replace(/\s+monthly$/i, ''));
+  const calculation = clean(
+    withoutArticle(clean(calcText))
+      .replace(/\s+calc(?:ulation)?s?$/i, '')
+      .replace(/\s+monthly$/i, ''),
+  );
   if (metric !== undefined) {
     metric = clean(withoutArticle(metric).replace(/\s+(?:monthly|each month|every month|instead|as (?:the )?metric)$/i, ''));
     if (!metric || /^(?:monthly|monthly tracking|tracking|a metric|the metric)$/i.test(metric)) metric = undefined;
@@ -172,13 +213,19 @@ export function parseSplit(text: string, ctx: ConversationContext): OfflineReque
   if (!calculation) {
     return reply('Which calculation should I split? For example: "Split the handle time calculation into one for handle time and one for tickets per day".');
   }
-  const partsText = m[2]!.replace(/[,\s]*(?:using|with|by)?\s*(?:the\s+)?shapley(?:\s+(?:strategy|method|values?))?/i, ' ').split(/\s*(?:;|(?<!\b(?:avg|no|vs|approx|est))\.(?:\s|$)|,\s*(?:keep|keeping|so that|while|preserving|and keep)\b|\s+(?:keeping|so that|while|preserving)\b|\s+and\s+keep\b)/i)[0]!;
+  const partsText = m[2]!
+    .replace(/[,\s]*(?:using|with|by)?\s*(?:the\s+)?shapley(?:\s+(?:strategy|method|values?))?/i, ' ')
+    .split(
+      /\s*(?:;|(?<!\b(?:avg|no|vs|approx|est))\.(?:\s|$)|,\s*(?:keep|keeping|so that|while|preserving|and keep)\b|\s+(?:keeping|so that|while|preserving)\b|\s+and\s+keep\b)/i,
+    )[0]!;
   const parts = partsText
     .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
     .map((p) => readPart(p))
     .filter((p): p is { metric: string; name?: string } => p !== null);
   if (parts.length < 2) {
-    return reply('A split needs at least two parts, one per metric. For example: "Split that calculation into one for handle time and one for tickets per day".');
+    return reply(
+      'A split needs at least two parts, one per metric. For example: "Split that calculation into one for handle time and one for tickets per day".',
+    );
   }
   const strategy = /\bshapley\b/i.test(text) ? 'shapley' : undefined;
   return call('proposeSplit', defined({ businessCase, scenario, calculation, parts, strategy }));
@@ -249,9 +296,14 @@ export function parseMonthlyValues(text: string, ctx: ConversationContext): Offl
 /** "set # of reps to 15", "change the cost per ticket to $14", "# of reps is now 15". No month: with a month it is a measurement. */
 export function parseSetInput(text: string, ctx: ConversationContext): OfflineRequest | null {
   const scenario = findScenarioMention(text);
-  const t = withoutScenario(text, scenario).replace(/[.!]+\s*$/, '').trim();
+  const t = withoutScenario(text, scenario)
+    .replace(/[.!]+\s*$/, '')
+    .trim();
   const re = [
-    new RegExp(String.raw`^\s*(?:please\s+|can you\s+|could you\s+)?(?:set|change|update|make|put)\s+(.+?)\s+(?:to|=|at)\s+(${NUMBER})(?:\s+[a-z/ ]{1,20})?\s*\??$`, 'i'),
+    new RegExp(
+      String.raw`^\s*(?:please\s+|can you\s+|could you\s+)?(?:set|change|update|make|put)\s+(.+?)\s+(?:to|=|at)\s+(${NUMBER})(?:\s+[a-z/ ]{1,20})?\s*\??$`,
+      'i',
+    ),
     new RegExp(String.raw`^\s*(?:the\s+)?(.+?)\s+(?:is|are)\s+now\s+(${NUMBER})(?:\s+[a-z/ ]{1,20})?\s*$`, 'i'),
   ];
   for (const r of re) {
@@ -285,7 +337,8 @@ function saysAchieved(text: string): boolean {
 function achievedInPast(text: string): boolean {
   for (const m of text.matchAll(new RegExp(String.raw`\b(?:${ACHIEVED})\b`, 'gi'))) {
     const before = text.slice(0, m.index);
-    if (!/(?:\b(?:will|shall|should|must|would|could|might|can|to|gonna)|'ll)\s+(?:(?:not|never|be|have|been|get|finally|soon)\s+)*$/i.test(before)) return true;
+    if (!/(?:\b(?:will|shall|should|must|would|could|might|can|to|gonna)|'ll)\s+(?:(?:not|never|be|have|been|get|finally|soon)\s+)*$/i.test(before))
+      return true;
   }
   return false;
 }
@@ -309,6 +362,8 @@ export function parseMilestone(text: string, ctx: ConversationContext): OfflineR
         /\s*(?:,|;|\.(?:\s|$)|\s(?:was|is|has been|got|were|will|shall|should|must|would|could|might)\s|\s(?:achieved|reached|hit|completed|done|met|finished|happened|accomplished|delivered|target(?:ed)?|planned|due|expected|scheduled|aimed|targeting)\b|\s(?:in|on|by|for)\s+(?=\S*\d|\S+\s*$))/i,
       )[0]!;
       name = clean(withoutArticle(clean(cut.replace(/^(?:for|called|named)\s+/i, ''))));
+      // "a milestone for delta": one unquoted word after "for" may be the business case.
+      if (/^for\s+\S+\s*$/i.test(cut.trim())) name = undefined;
     }
   }
   const scenario = findScenarioMention(rest);
@@ -320,14 +375,26 @@ export function parseMilestone(text: string, ctx: ConversationContext): OfflineR
     if (bare && saysAchieved(unnamed)) achievedMonth = bare;
     else if (bare) targetMonth = bare;
   }
-  if (!name || isMonthPhrase(name)) return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".');
+  // Never a milestone named after a stray word ("pls", "is") or the business case ("delta").
+  if (!plausibleMilestoneName(name, [ctx.businessCase, findCaseMention(text)])) {
+    return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".');
+  }
   return call('proposeMilestone', defined({ businessCase: ctx.businessCase, scenario, name, targetMonth, achievedMonth, note }));
 }
 
 /** "lock months through December", "lock through 2025-12", "close the books through March". */
 export function parseLock(text: string, ctx: ConversationContext): OfflineRequest | null {
-  if (!/\block(?:ing)?\b/i.test(text) && !/\bclose\s+(?:the\s+)?(?:books|months)\b/i.test(text)) return null;
-  const through = monthAfter(text, String.raw`through|thru|until|till|up\s+to(?:\s+and\s+including)?|to|including|lock(?:ing)?|close`) ?? firstMonth(text);
+  if (
+    !/\block(?:ing)?\b/i.test(text) &&
+    !/\bclose\s+(?:out\s+)?(?:the\s+)?(?:books|months)\b/i.test(text) &&
+    !/\bfreeze\s+(?:them|it|those|these|the\s+(?:numbers|months|figures|books|values)|(?:through|thru|until|up\s+to)\b)/i.test(text)
+  )
+    return null;
+  // A month said; else a quarter or half-year ("lock H1 2026", "the q2 numbers ... freeze them"): through its end.
+  const through =
+    monthAfter(text, String.raw`through|thru|until|till|up\s+to(?:\s+and\s+including)?|to|including|lock(?:ing)?|close`) ??
+    firstMonth(text) ??
+    periodEndIn(text, null)?.phrase;
   if (!through) return reply('Up to which month should I lock? For example: "lock months through December".', 'month');
   const businessCase = findCaseMention(text) ?? ctx.businessCase;
   return call('proposeLockMonths', defined({ businessCase, scenario: findScenarioMention(text), through }));
@@ -341,7 +408,6 @@ function extractNote(text: string): { rest: string; note?: string } {
   return { rest: text.slice(0, noted.index), note: p.note };
 }
 
-
 /** A calculation named after an input ("… for the deflection calculation"): the text before it and the name. */
 function splitCalculation(text: string): { rest: string; calculation?: string } {
   const m = /\s+(?:of|for|in|on)\s+(?:the\s+)?(.+?)\s+calc(?:ulation)?\s*$/i.exec(text);
@@ -354,12 +420,25 @@ function splitCalculation(text: string): { rest: string; calculation?: string } 
  * metric": an input measured directly as its calculation's metric (no conversion).
  */
 export function parseTrackMetric(text: string, ctx: ConversationContext): OfflineRequest | null {
-  if (/\bconver/i.test(text) || /\d/.test(text)) return null;
-  const t = text.replace(/[.!]+\s*$/, '').trim();
+  if (/\bconvert\b/i.test(text) || /\d/.test(text)) return null;
+  // "deflection %: we'll measure it monthly as-is": the input is named before the colon.
+  const lead = /^\s*([^:]{1,60}?)\s*:\s*(.*\b(?:it|that|this)\b.*)$/i.exec(text);
+  const said = lead ? lead[2]!.replace(/\b(?:it|that|this)\b/i, lead[1]!.replace(/\s*%\s*$/, ' rate')) : text;
+  const t = said
+    .replace(/[.!]+\s*$/, '')
+    .replace(/,?\s*no\s+conversion(?:\s+needed)?\b/i, '')
+    .trim();
   // `after`: what follows the input, holding a calculation only when it says "calculation".
   const patterns: Array<{ re: RegExp; after?: true; metricOf?: true }> = [
-    { re: /\b(?:track|measure|record)\s+(.+?)\s+directly\b(.*)$/i, after: true },
-    { re: /\b(?:start(?:s|ing)?|begin(?:s|ning)?)\s+(?:to\s+measure|measuring)\s+(.+?)((?:\s+(?:monthly|every\s+month|each\s+month|directly|from\s+now\s+on))*)$/i, after: true },
+    { re: /\b(?:track(?:ing)?|measur(?:e|ing)|record(?:ing)?)\s+(.+?)\s+directly\b(.*)$/i, after: true },
+    // "we want to measure the legacy help desk licence cost monthly": measuring is a metric, not a changing assumption.
+    { re: /\b(?:measure|measuring)\s+(.+?)((?:\s+(?:monthly|every\s+month|each\s+month|month\s+by\s+month|as[- ]is|from\s+now\s+on))+)$/i, after: true },
+    { re: /\b(?:make|turn)\s+(.+?)\s+(?:into\s+)?an?\s+(?:tracked|measured|improvement)\s+metric\b(.*)$/i, after: true },
+    { re: /\bset\s+up\s+(.+?)\s+as\s+(?:an?|the|its)\s+(?:tracked\s+|improvement\s+)?metric\b(.*)$/i, after: true },
+    {
+      re: /\b(?:start(?:s|ing)?|begin(?:s|ning)?)\s+(?:to\s+measure|measuring)\s+(.+?)((?:\s+(?:monthly|every\s+month|each\s+month|directly|from\s+now\s+on))*)$/i,
+      after: true,
+    },
     { re: /\b(?:make|use|set)\s+(.+?)\s+(?:as\s+)?(?:the|its)\s+(?:improvement\s+)?metric(?:\s+(?:of|for)\s+(.+))?$/i, metricOf: true },
     { re: /\b(?:track|measure)\s+(.+?)\s+as\s+(?:the|its)\s+(?:improvement\s+)?metric(?:\s+(?:of|for)\s+(.+))?$/i, metricOf: true },
     { re: /^(?:the\s+)?(.+?)\s+should\s+be\s+measured\s+directly\b(.*)$/i, after: true },
@@ -371,7 +450,9 @@ export function parseTrackMetric(text: string, ctx: ConversationContext): Offlin
     let input = `${m[1]!}${after ? ` ${tail}` : ''}`;
     let calculation: string | undefined;
     if (metricOf && tail.trim()) calculation = clean(withoutArticle(clean(tail)).replace(/\s+calc(?:ulation)?$/i, ''));
-    input = input.replace(/\s+(?:monthly|every\s+month|each\s+month|directly|from\s+now\s+on)\b/gi, ' ');
+    // What follows the input that is no calculation: "with monthly values", ", we'll report the % each month".
+    input = input.replace(/\s*(?:,|;|\bwith\s+monthly\s+values\b|\bwe'?ll\b|\bwe\s+will\b).*$/i, '');
+    input = input.replace(/\s+(?:monthly|every\s+month|each\s+month|month\s+by\s+month|as[- ]is|directly|from\s+now\s+on)(?=\s|$)/gi, ' ');
     const named = splitCalculation(clean(input));
     input = named.rest;
     calculation ??= named.calculation;
@@ -379,7 +460,9 @@ export function parseTrackMetric(text: string, ctx: ConversationContext): Offlin
     if (scenario) input = withoutScenario(input, scenario);
     const mention = findCaseMention(input);
     if (mention) input = input.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}\b`), ' ');
-    input = clean(withoutArticle(clean(input.replace(/^(?:please|let'?s|we\s+(?:should|want\s+to|will)|can\s+you|i\s+want\s+to)\s+/i, ''))).replace(/\s+input$/i, ''));
+    input = clean(
+      withoutArticle(clean(input.replace(/^(?:please|let'?s|we\s+(?:should|want\s+to|will)|can\s+you|i\s+want\s+to)\s+/i, ''))).replace(/\s+input$/i, ''),
+    );
     if (!input) continue;
     return call('proposeTrackMetric', defined({ businessCase: mention ?? ctx.businessCase, scenario, input, calculation: calculation || undefined }));
   }
@@ -418,9 +501,30 @@ export function parseSetInputFrom(text: string, ctx: ConversationContext): Offli
   if ((rest.match(new RegExp(NUMBER, 'g')) ?? []).length !== 1) return null;
   const unit = String.raw`(?:\s+[a-z/ ]{1,20})?`;
   const patterns: Array<{ re: RegExp; input: number; value: number }> = [
-    { re: new RegExp(String.raw`^(?:please\s+|can you\s+|could you\s+)?(?:set|change|update|make|put|raise|increase|lower|reduce|bump)\s+(.+?)\s+(?:to|=|at)\s+(${NUMBER})${unit}$`, 'i'), input: 1, value: 2 },
-    { re: new RegExp(String.raw`^(?:the\s+)?(.+?)\s+(?:is|are|becomes?|become|goes\s+(?:up|down)\s+to|go\s+(?:up|down)\s+to|will\s+be|=)\s+(${NUMBER})${unit}$`, 'i'), input: 1, value: 2 },
-    { re: new RegExp(String.raw`^(?:(?:we|they)\s+(?:have|had|will\s+have|'ll\s+have|got|get)\s+|there\s+(?:are|is|will\s+be)\s+|it'?s\s+)?(${NUMBER})\s+(.+)$`, 'i'), input: 2, value: 1 },
+    {
+      re: new RegExp(
+        String.raw`^(?:please\s+|can you\s+|could you\s+)?(?:set|change|update|make|put|raise|increase|lower|reduce|bump)\s+(.+?)\s+(?:to|=|at)\s+(${NUMBER})${unit}$`,
+        'i',
+      ),
+      input: 1,
+      value: 2,
+    },
+    {
+      re: new RegExp(
+        String.raw`^(?:the\s+)?(.+?)\s+(?:is|are|becomes?|become|goes\s+(?:up|down)\s+to|go\s+(?:up|down)\s+to|will\s+be|=)\s+(${NUMBER})${unit}$`,
+        'i',
+      ),
+      input: 1,
+      value: 2,
+    },
+    {
+      re: new RegExp(
+        String.raw`^(?:(?:we|they)\s+(?:have|had|will\s+have|'ll\s+have|got|get)\s+|there\s+(?:are|is|will\s+be)\s+|it'?s\s+)?(${NUMBER})\s+(.+)$`,
+        'i',
+      ),
+      input: 2,
+      value: 1,
+    },
     { re: new RegExp(String.raw`^(.+?)\s+(${NUMBER})$`, 'i'), input: 1, value: 2 },
   ];
   for (const { re, input: i, value: v } of patterns) {
@@ -448,13 +552,19 @@ const DONE = String.raw`achieved|reached|done|complete|completed|finished|met|hi
  */
 export function parseMilestoneUpdate(text: string, ctx: ConversationContext): OfflineRequest | null {
   // "add a note to the go-live milestone: delayed by IT": the note of an existing milestone.
-  const noted = /^\s*(?:(?:please|can\s+you|could\s+you)\s+)*(?:add|attach|put|leave|write|set)\s+(?:a\s+|the\s+)?(?:note|comment)\s+(?:to|on|for)\s+(?:the\s+)?(?:milestone\s+(.+?)|(.+?)\s+milestone)\s*(?::|\s(?:saying|that\s+says|reading)\b)\s*([\s\S]+)$/i.exec(text);
+  const noted =
+    /^\s*(?:(?:please|can\s+you|could\s+you)\s+)*(?:add|attach|put|leave|write|set)\s+(?:a\s+|the\s+)?(?:note|comment)\s+(?:to|on|for)\s+(?:the\s+)?(?:milestone\s+(.+?)|(.+?)\s+milestone)\s*(?::|\s(?:saying|that\s+says|reading)\b)\s*([\s\S]+)$/i.exec(
+      text,
+    );
   if (noted) {
     const milestone = quoted(noted[1] ?? noted[2]!) ?? clean(withoutArticle(clean(noted[1] ?? noted[2]!)));
     return call('proposeMilestone', defined({ businessCase: ctx.businessCase, milestone, note: noted[3]!.trim() }));
   }
   const { rest, note } = extractNote(text);
-  const verb = /^\s*(?:please\s+|can\s+you\s+|could\s+you\s+|let'?s\s+)?(mark|flag|set|update|change|move|reschedule|postpone|push(?:\s+back)?|delay|bring\s+forward|rename)\s+/i.exec(rest);
+  const verb =
+    /^\s*(?:please\s+|can\s+you\s+|could\s+you\s+|let'?s\s+)?(mark|flag|set|update|change|move|reschedule|postpone|push(?:\s+back)?|delay|bring\s+forward|rename)\s+/i.exec(
+      rest,
+    );
   if (!verb || !/\bmilestones?\b/i.test(rest)) return null;
   const body = rest.slice(verb[0].length).replace(/[.!]+\s*$/, '');
   const stop = String.raw`(?=\s+(?:as\s+|to\s+|not\s+|un-?achieved|(?:${DONE})\b|(?:in|on|by|for|until|till)\s+${MONTH_PHRASE})|\s*[,;:]|$)`;
@@ -477,7 +587,8 @@ export function parseMilestoneUpdate(text: string, ctx: ConversationContext): Of
   } else if (month) {
     fields.targetMonth = month;
   }
-  if (Object.keys(fields).length === 0 && !note) return reply(`What should change about the milestone ${milestone}? For example: "mark the ${milestone} milestone achieved in March".`);
+  if (Object.keys(fields).length === 0 && !note)
+    return reply(`What should change about the milestone ${milestone}? For example: "mark the ${milestone} milestone achieved in March".`);
   // "" is kept: it clears the field ("not achieved").
   return call('proposeMilestone', { ...defined({ businessCase: ctx.businessCase, scenario: findScenarioMention(after), milestone, note }), ...fields });
 }
@@ -493,8 +604,14 @@ export function parseMilestoneReached(text: string, ctx: ConversationContext): O
   if (/\d/.test(text.replace(month, ' '))) return null;
   const t = text.replace(/[.!]+\s*$/, '').trim();
   const patterns = [
-    new RegExp(String.raw`^(?:(?:so|and|great|good\s+news|fyi|update)[,:!]?\s+)*(?:we|they|the\s+team|the\s+customer)\s+(?:have\s+|has\s+|just\s+|finally\s+|now\s+)*(?:reached|hit|achieved|completed|finished|delivered|met)\s+(.+?)\s+(?:in|on|by|during|as\s+of)\s+(${MONTH_PHRASE})$`, 'i'),
-    new RegExp(String.raw`^(?:the\s+)?(.+?)\s+(?:was|were|got|has\s+been|have\s+been|is)\s+(?:finally\s+|fully\s+)?(?:reached|achieved|completed|done|finished|delivered|met|hit)\s+(?:in|on|by|during|as\s+of)\s+(${MONTH_PHRASE})$`, 'i'),
+    new RegExp(
+      String.raw`^(?:(?:so|and|great|good\s+news|fyi|update)[,:!]?\s+)*(?:we|they|the\s+team|the\s+customer)\s+(?:have\s+|has\s+|just\s+|finally\s+|now\s+)*(?:reached|hit|achieved|completed|finished|delivered|met)\s+(.+?)\s+(?:in|on|by|during|as\s+of)\s+(${MONTH_PHRASE})$`,
+      'i',
+    ),
+    new RegExp(
+      String.raw`^(?:the\s+)?(.+?)\s+(?:was|were|got|has\s+been|have\s+been|is)\s+(?:finally\s+|fully\s+)?(?:reached|achieved|completed|done|finished|delivered|met|hit)\s+(?:in|on|by|during|as\s+of)\s+(${MONTH_PHRASE})$`,
+      'i',
+    ),
   ];
   for (const re of patterns) {
     const m = re.exec(t);

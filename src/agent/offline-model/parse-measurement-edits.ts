@@ -6,7 +6,8 @@ const NOT_THE_INPUT = new Set(
   (
     'the a an this that these those wrong bad incorrect duplicate duplicated mistaken erroneous old stale bogus typo ' +
     'measurement measurements value values entry entries reading readings number numbers figure figures data point points ' +
-    'recorded measured logged of for in on from please our my we it its both all each and'
+    'recorded measured logged of for in on from please our my we it its both all each and ' +
+    'explain spike dip jump drop rise fall increase decrease change'
   ).split(' '),
 );
 
@@ -79,13 +80,19 @@ export function parseMeasurementEdit(text: string, ctx: ConversationContext): Of
   if (/\b(?:milestones?|lock(?:ed|s)?|qbrs?|proposals?|scenarios?|business\s+cases?)\b/i.test(text)) return null;
   const t = text.trim().replace(/[.!]+$/, '');
 
-  const clear = new RegExp(String.raw`${LEAD}(?:remove|delete|drop|clear|erase|take\s+out)\s+(?:the\s+|its\s+)?${FIELD}\s+(?:from|on|of|for|in)\s+(.+)$`, 'i').exec(t);
+  const clear = new RegExp(
+    String.raw`${LEAD}(?:remove|delete|drop|clear|erase|take\s+out)\s+(?:the\s+|its\s+)?${FIELD}\s+(?:from|on|of|for|in)\s+(.+)$`,
+    'i',
+  ).exec(t);
   if (clear) {
     const ref = readMeasurementReference(clear[2]!);
     return ref ? edit(ref, { [fieldOf(clear[1]!)]: '' }, ctx) : null;
   }
 
-  const remove = new RegExp(String.raw`${LEAD}(?:remove|delete|drop|erase|undo|scrap|discard|withdraw|take\s+out|throw\s+out|get\s+rid\s+of)\s+(.+)$`, 'i').exec(t);
+  const remove = new RegExp(
+    String.raw`${LEAD}(?:remove|delete|drop|erase|undo|scrap|discard|withdraw|take\s+out|throw\s+out|get\s+rid\s+of)\s+(.+)$`,
+    'i',
+  ).exec(t);
   if (remove) {
     const ref = readMeasurementReference(remove[1]!);
     return ref ? edit(ref, { remove: true }, ctx) : null;
@@ -93,11 +100,29 @@ export function parseMeasurementEdit(text: string, ctx: ConversationContext): Of
 
   const setting = [
     // "the evidence for October is https://…", "the source of the March value: ops review"
-    { re: new RegExp(String.raw`${LEAD}(?:the\s+)?${FIELD}\s+(?:for|of|on|to|behind)\s+(.+?)(?:\s*[:=]\s*|\s+(?:is|are|should\s+be|was)\s+)(.+)$`, 'i'), field: 1, what: 2, value: 3 },
+    {
+      re: new RegExp(String.raw`${LEAD}(?:the\s+)?${FIELD}\s+(?:for|of|on|to|behind)\s+(.+?)(?:\s*[:=]\s*|\s+(?:is|are|should\s+be|was)\s+)(.+)$`, 'i'),
+      field: 1,
+      what: 2,
+      value: 3,
+    },
     // "set the source of the March tickets per day value to the ops review"
-    { re: new RegExp(String.raw`${LEAD}(?:set|change|update|make)\s+(?:the\s+)?${FIELD}\s+(?:for|of|on)\s+(.+?)\s+to\s+(.+)$`, 'i'), field: 1, what: 2, value: 3 },
+    {
+      re: new RegExp(String.raw`${LEAD}(?:set|change|update|make)\s+(?:the\s+)?${FIELD}\s+(?:for|of|on)\s+(.+?)\s+to\s+(.+)$`, 'i'),
+      field: 1,
+      what: 2,
+      value: 3,
+    },
     // "attach evidence https://… to the October tickets per day measurement"
-    { re: new RegExp(String.raw`${LEAD}(?:add|attach|put|link|give|record)\s+(?:the\s+|this\s+|an?\s+)?(evidence|proof|links?|sources?)\s+(.+?)\s+(?:to|on|for)\s+(.+)$`, 'i'), field: 1, what: 3, value: 2 },
+    {
+      re: new RegExp(
+        String.raw`${LEAD}(?:add|attach|put|link|give|record)\s+(?:the\s+|this\s+|an?\s+)?(evidence|proof|links?|sources?)\s+(.+?)\s+(?:to|on|for)\s+(.+)$`,
+        'i',
+      ),
+      field: 1,
+      what: 3,
+      value: 2,
+    },
   ];
   for (const { re, field, what, value } of setting) {
     const m = re.exec(t);

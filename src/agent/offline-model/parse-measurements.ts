@@ -1,4 +1,5 @@
-import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, isMonthPhrase, MONTH_NAME, NUMBER, readNumber, tidyMonth, withoutScenario } from './phrases.ts';
+import { tokenizeText } from '../../resolve/tokenize-text.ts';
+import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, isMonthPhrase, MONTH_NAME, tidyMonth, withoutScenario } from './phrases.ts';
 import type { Missing } from './request.ts';
 import { readMeasurementReference } from './parse-measurement-edits.ts';
 
@@ -99,12 +100,15 @@ export function extractProvenance(text: string): { rest: string } & Provenance {
     out.source ??= clean(v);
     return ' ';
   });
-  rest = rest.replace(new RegExp(String.raw`\b${ALL_VALUES}?(?:from|via|according to|per the)\s+(?:the\s+|our\s+)?([A-Za-z][^;,\n]*?)${MARKER_END}`, 'i'), (all, v: string) => {
-    const s = clean(v);
-    if (!s || /\d/.test(s) || isMonthPhrase(s) || /\b(?:plan|scenario)\b/i.test(s)) return all;
-    out.source ??= s;
-    return ' ';
-  });
+  rest = rest.replace(
+    new RegExp(String.raw`\b${ALL_VALUES}?(?:from|via|according to|per the)\s+(?:the\s+|our\s+)?([A-Za-z][^;,\n]*?)${MARKER_END}`, 'i'),
+    (all, v: string) => {
+      const s = clean(v);
+      if (!s || /\d/.test(s) || isMonthPhrase(s) || /\b(?:plan|scenario)\b/i.test(s)) return all;
+      out.source ??= s;
+      return ' ';
+    },
+  );
   return { rest: rest.trim(), ...out };
 }
 
@@ -112,19 +116,60 @@ export function extractProvenance(text: string): { rest: string } & Provenance {
  * "Add a note to the March tickets per day measurement of 158: macros rolled out" is that
  * measurement with "note: macros rolled out": returns the text in that form ("the March
  * tickets per day measurement of 158, note: macros rolled out"), or unchanged. The note
- * follows a colon or "saying". A note to a milestone is left as it is.
+ * follows a colon or "saying"; or the message ends "add it as a note" ("explain the march
+ * spike in tickets/day: macros + 2 new hires. add it as a note"). A note to a milestone is
+ * left as it is.
  */
 export function noteToMeasurement(text: string): string {
   const m =
-    /^\s*(?:(?:please|can\s+you|could\s+you|would\s+you|kindly)\s+)*(?:add|attach|put|leave|write|append)\s+(?:(?:a|the|this|one|my|short|quick)\s+)*(?:note|comment)\s+(?:to|on|onto|for)\s+([^:\n]+?)\s*(?::|\s(?:saying|that\s+says|reading)\b)\s*([\s\S]+)$/i.exec(text);
-  if (!m || /\bmilestones?\b/i.test(m[1]!)) return text;
-  return `${m[1]!.trim()}, note: ${m[2]!.trim()}`;
+    /^\s*(?:(?:please|can\s+you|could\s+you|would\s+you|kindly)\s+)*(?:add|attach|put|leave|write|append)\s+(?:(?:a|the|this|one|my|short|quick)\s+)*(?:note|comment)\s+(?:to|on|onto|for)\s+([^:\n]+?)\s*(?::|\s(?:saying|that\s+says|reading)\b)\s*([\s\S]+)$/i.exec(
+      text,
+    );
+  if (m && !/\bmilestones?\b/i.test(m[1]!)) return `${m[1]!.trim()}, note: ${m[2]!.trim()}`;
+  // "explain the march spike in tickets/day: macros + 2 new hires. add it as a note": what
+  // follows the colon is the note (its numbers are the note's), what precedes it the value.
+  const after =
+    /^\s*(?:(?:please|pls|can\s+you|could\s+you)\s+)*(?:explain(?:ing)?|about|re|note\s+on|context\s+(?:on|for))?\s*([^:\n]+?)\s*:\s*([\s\S]+?)[\s.;,!—–-]*(?:(?:please|pls|can\s+you|could\s+you)\s+)*(?:add|log|save|put|keep|record|attach|leave|store)\s+(?:it|that|this)\s+(?:as|in)\s+(?:a\s+|the\s+)?(?:note|comment)\b[\s\S]*$/i.exec(
+      text,
+    );
+  if (after && !/\bmilestones?\b/i.test(after[1]!)) return `${after[1]!.trim()}, note: ${after[2]!.trim()}`;
+  return text;
 }
 
-type Token = { t: 'month'; text: string; name: boolean } | { t: 'year'; text: string } | { t: 'num'; value: number; raw: string } | { t: 'word'; text: string };
+type Token = { t: 'month'; text: string; name: boolean } | { t: 'num'; value: number; raw: string; maybeYear?: string } | { t: 'word'; text: string };
 
-const MONTH_TOKEN = String.raw`\d{4}-(?:0[1-9]|1[0-2])(?!\d)|(?:0?[1-9]|1[0-2])\/\d{4}(?!\d)|(?:this|last|next|previous|current)\s+month\b`;
-const TOKEN = new RegExp(String.raw`(${MONTH_TOKEN})|\b(${MONTH_NAME})|('\d{2}(?!\d))|(${NUMBER})|([#A-Za-z][\w#&'’/-]*)`, 'gi');
+/**
+ * The clause's tokens, read by the one lexicon (`tokenizeText`): months, numbers (read
+ * exactly), words. A year right after a month name belongs to it: four digits always ("June
+ * 2026, 166": the value is 166, never 2026); two digits ("jan 26: 140") when the clause has
+ * another number to be the value, else the number is marked as maybe a year and whoever
+ * uses it as a value asks.
+ */
+function tokenize(clause: string): Token[] {
+  const raw = tokenizeText(clause);
+  const numbers = raw.filter((t) => t.kind === 'number').length;
+  const out: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    if (t.kind === 'month' || t.kind === 'period-end') {
+      const next = raw[i + 1];
+      const adjacent = next?.kind === 'number' && next.plain && /^\s+$/.test(clause.slice(t.end, next.start)) && /^\d{2}$/.test(next.text);
+      const named = t.kind === 'month' && t.named && !/\d/.test(t.text);
+      if (named && adjacent && numbers > 1) {
+        out.push({ t: 'month', text: `${tidyMonth(t.text)} ${next.text}`, name: false });
+        i++;
+        continue;
+      }
+      out.push({ t: 'month', text: tidyMonth(t.text), name: named });
+      if (named && adjacent) {
+        out.push({ t: 'num', value: next.value, raw: next.text, maybeYear: `${tidyMonth(t.text)} 20${next.text}` });
+        i++;
+      }
+    } else if (t.kind === 'number') out.push({ t: 'num', value: t.value, raw: t.text });
+    else if (t.kind === 'word' || t.kind === 'unreadable') out.push({ t: 'word', text: t.text });
+  }
+  return out;
+}
 
 /** Words that say what to do, not which input: left out of the input's name. */
 const STOP = new Set(
@@ -132,44 +177,24 @@ const STOP = new Set(
     'record records recorded recording log logged logging add added enter entered save store measure measured measurement measurements ' +
     'value values reading readings was were is are be been being came come in at of for on during we had have has saw see got get it ' +
     'its there please also then to set the our a an with new about around approximately roughly so this that now landed hit reached ' +
-    'went up down data update updates dictation metric handled processed averaged averaging did reported closed resolved'
+    'went up down data update updates dictation metric handled processed averaged averaging did reported closed resolved ' +
+    'numbers number figures figure stats pls plz backfill'
   ).split(/\s+/),
 );
 
-function tokenize(clause: string): Token[] {
-  const tokens: Token[] = [];
-  for (const m of clause.matchAll(TOKEN)) {
-    if (m[1]) tokens.push({ t: 'month', text: tidyMonth(m[1]), name: false });
-    else if (m[2]) tokens.push({ t: 'month', text: tidyMonth(m[2]), name: true });
-    else if (m[3]) tokens.push({ t: 'year', text: m[3] });
-    else if (m[4]) {
-      const value = readNumber(m[4]);
-      if (value !== undefined) tokens.push({ t: 'num', value, raw: m[4].trim() });
-    } else if (m[5]) tokens.push({ t: 'word', text: m[5] });
-  }
-  // A year right after a month name belongs to it ("Oct 2025", "Oct '25"); a four-digit
-  // number only when the clause has another number to be the value ("Oct 2025 115").
-  const numbers = tokens.filter((t) => t.t === 'num').length;
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const next = tokens[i + 1];
-    if (t.t === 'month' && t.name && next) {
-      if (next.t === 'year') {
-        out.push({ t: 'month', text: `${t.text} ${next.text}`, name: false });
-        i++;
-        continue;
-      }
-      if (next.t === 'num' && /^(?:19|20)\d{2}$/.test(next.raw) && numbers > 1) {
-        out.push({ t: 'month', text: `${t.text} ${next.raw}`, name: false });
-        i++;
-        continue;
-      }
-    }
-    if (t.t !== 'year') out.push(t);
-  }
-  return out;
-}
+/**
+ * Words that may follow a value without naming something else it counts: units, "per day",
+ * "on average", "so far" ("174 tickets/day avg", "7 mins per invoice"). Other words after a
+ * value that already has its input before it ("tickets/day: macros + 2 new hires") say the
+ * number counts something else: it is not a measurement of that input.
+ */
+const AFTER_A_VALUE = new Set(
+  (
+    'per a an the each every day days daily week weeks weekly month months monthly year years yearly annual hour hours hr hrs ' +
+    'min mins minute minutes sec secs second seconds avg average averaged on so far total in at of for usd eur gbp dollars euros ' +
+    'percent pct approx approximately roughly about around or so'
+  ).split(/\s+/),
+);
 
 function phrase(words: readonly string[]): string {
   return clean(words.filter((w) => !STOP.has(w.toLowerCase())).join(' '));
@@ -179,6 +204,12 @@ interface Item {
   input: string | undefined;
   month: string | undefined;
   value: number;
+  /** The number as written. */
+  raw: string;
+  /** What the number counts instead, when words after it name something else ("2 new hires"). */
+  counts?: string;
+  /** The month it may be the year of ("jan 26" alone: 26, or January 2026?). */
+  maybeYear?: string;
 }
 
 /** Reads the value items of the clauses; `input` and `month` carry over from clause to clause. */
@@ -239,25 +270,45 @@ function readClauses(clauses: readonly string[], initialInput: string | undefine
           used.add(i);
         }
       }
+      // Words right after it (up to the next number or month): the input when none came
+      // before ("115 tickets a day"); with an input before, only units and the like may
+      // follow ("174 tix/day avg"), else the number counts something else ("2 new hires").
+      const after: Array<{ i: number; text: string }> = [];
+      for (let i = k + 1; i < nextNumber; i++) {
+        const t = tokens[i]!;
+        if (t.t === 'month') break;
+        if (t.t === 'word' && !used.has(i)) after.push({ i, text: t.text });
+      }
       let own = phrase(before);
+      let counts: string | undefined;
       if (!own) {
-        const after: string[] = [];
-        for (let i = k + 1; i < nextNumber; i++) {
-          const t = tokens[i]!;
-          if (t.t === 'month') break;
-          if (t.t === 'word' && !used.has(i)) {
-            after.push(t.text);
-            used.add(i);
-          }
-        }
-        own = phrase(after);
+        for (const a of after) used.add(a.i);
+        own = phrase(after.map((a) => a.text));
+      } else {
+        const known = new Set(own.toLowerCase().split(/[\s/]+/));
+        const other = after.filter(
+          (a) =>
+            !a.text
+              .toLowerCase()
+              .split('/')
+              .every((w) => AFTER_A_VALUE.has(w) || known.has(w) || STOP.has(w)),
+        );
+        if (other.length > 0) counts = clean(after.map((a) => a.text).join(' '));
       }
       if (own) {
         input = own;
         if (items.length === 0) firstHadOwnInput = true;
       }
       if (m !== undefined) month = m;
-      items.push({ input, month, value: (tokens[k] as { value: number }).value });
+      const token = tokens[k] as Extract<Token, { t: 'num' }>;
+      items.push({
+        input,
+        month,
+        value: token.value,
+        raw: token.raw,
+        ...(counts ? { counts } : {}),
+        ...(token.maybeYear ? { maybeYear: token.maybeYear } : {}),
+      });
       previous = k;
     });
   }
@@ -266,15 +317,13 @@ function readClauses(clauses: readonly string[], initialInput: string | undefine
 
 function splitClauses(text: string): string[] {
   return text
-    .split(/\s*(?:[;\n]|,|(?<!\b(?:avg|no|vs|approx|est))\.(?=\s|$)|\band\b|\bthen\b|\balso\b)\s*/i)
+    .split(/\s*(?:[;\n]|(?<!\d),|,(?!\d)|(?<!\b(?:avg|no|vs|approx|est))\.(?=\s|$)|\band\b|\bthen\b|\balso\b)\s*/i)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
 }
 
 function normalise(text: string): string {
-  let t = text;
-  for (let i = 0; i < 3; i++) t = t.replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
-  return t
+  return text
     .replace(new RegExp(String.raw`\b(${MONTH_NAME}),\s+((?:19|20)\d{2})\b`, 'gi'), '$1 $2')
     .replace(/\b(?:a|an|each|every)\s+(day|week|month|year|hour)\b/gi, 'per $1')
     .replace(/\s*\/\s*(day|week|month|year|hour)\b/gi, ' per $1')
@@ -321,7 +370,12 @@ export function parseMeasurements(text: string): DictationParse | null {
     const ref = provenance.note !== undefined ? readMeasurementReference(body) : null;
     if (!ref) return null;
     const measurements = ref.months.map((month) => ({ ...(ref.input ? { input: ref.input } : {}), month, ...provenance }));
-    return { kind: 'measurements', ...(businessCase ?? ref.businessCase ? { businessCase: businessCase ?? ref.businessCase } : {}), ...(scenario ? { scenario } : {}), measurements };
+    return {
+      kind: 'measurements',
+      ...((businessCase ?? ref.businessCase) ? { businessCase: businessCase ?? ref.businessCase } : {}),
+      ...(scenario ? { scenario } : {}),
+      measurements,
+    };
   }
   if (prefix !== undefined) {
     if (read.firstHadOwnInput) businessCase ??= prefix;
@@ -332,10 +386,29 @@ export function parseMeasurements(text: string): DictationParse | null {
 
   const missingInput = read.items.find((i) => i.input === undefined);
   if (missingInput) return { kind: 'ask', text: `Which input is the value ${missingInput.value} for? For example: "tickets per day October 115".` };
+  // Two readings of one number: never guess, ask naming both.
+  const yearOrValue = read.items.find((i) => i.maybeYear !== undefined);
+  if (yearOrValue) {
+    return {
+      kind: 'ask',
+      text: `Is ${yearOrValue.raw} the ${yearOrValue.input} value, or the year (${yearOrValue.maybeYear})? Say, for example, "${yearOrValue.input} ${yearOrValue.maybeYear}: <value>" or "${yearOrValue.input} ${yearOrValue.month ?? 'May'} ${yearOrValue.raw}".`,
+    };
+  }
+  const stray = read.items.find((i) => i.counts !== undefined);
+  if (stray) {
+    return {
+      kind: 'ask',
+      text: `Is ${stray.raw} a measurement of ${stray.input}? I read it as a count of "${stray.counts}", so I haven't proposed it. To record it, say for example "${stray.input} ${stray.month ?? 'May'}: ${stray.raw}"; to keep it as a note, say "add a note to the ${stray.month ?? 'May'} ${stray.input} measurement: …".`,
+    };
+  }
   const missingMonth = read.items.find((i) => i.month === undefined);
-  if (missingMonth) return { kind: 'ask', asks: 'month', text: `Which month is the ${missingMonth.input} value ${missingMonth.value} for? For example: "${missingMonth.input} October ${missingMonth.value}".` };
+  if (missingMonth)
+    return {
+      kind: 'ask',
+      asks: 'month',
+      text: `Which month is the ${missingMonth.input} value ${missingMonth.value} for? For example: "${missingMonth.input} October ${missingMonth.value}".`,
+    };
 
   const measurements = read.items.map((i) => ({ input: i.input!, month: i.month!, value: i.value, ...provenance }));
   return { kind: 'measurements', ...(businessCase ? { businessCase } : {}), ...(scenario ? { scenario } : {}), measurements };
 }
-

@@ -1,4 +1,14 @@
-import { clean, escapeRegExp, findCaseMention, findScenarioMention, MONTH_PHRASE, plausibleCase, tidyMonth, withoutArticle, withoutScenario } from './phrases.ts';
+import {
+  clean,
+  findCaseMention,
+  findScenarioMention,
+  MONTH_PHRASE,
+  periodEndIn,
+  plausibleCase,
+  tidyMonth,
+  withoutArticle,
+  withoutScenario,
+} from './phrases.ts';
 import { call, defined, type ConversationContext, type OfflineRequest } from './request.ts';
 
 /*
@@ -7,13 +17,19 @@ import { call, defined, type ConversationContext, type OfflineRequest } from './
  * not of its family.
  */
 
-const GENERIC = /^(?:all|every(?:thing)?|cases?|business\s+cases?|the\s+cases?|them|it|me|us|everything|details?|structure|overview|calculations?|inputs?|use\s+cases?|scenarios?|formulas?|milestones?|the\s+(?:calculations?|inputs?|use\s+cases?|scenarios?|formulas?|structure|details?|milestones?))$/i;
+const GENERIC =
+  /^(?:all|every(?:thing)?|cases?|business\s+cases?|the\s+cases?|them|it|me|us|everything|details?|structure|overview|calculations?|inputs?|use\s+cases?|scenarios?|formulas?|milestones?|the\s+(?:calculations?|inputs?|use\s+cases?|scenarios?|formulas?|structure|details?|milestones?))$/i;
 
 /** "find Delta", "search for Acme", "list business cases", "which business cases are there?". */
 export function parseFindCases(text: string): OfflineRequest | null {
   const find = /^\s*(?:please\s+|can you\s+|could you\s+)?(?:find|search(?:\s+for)?|look\s+(?:up|for)|lookup)\s+(.+?)\s*[.?!]*$/i.exec(text);
   if (find) {
-    let q = clean(find[1]!.replace(/\b(?:business\s+)?cases?\b/gi, ' ').replace(/\b(?:customer|account)\b/gi, ' ').replace(/\b(?:for|of|called|named)\b\s*$/i, ' '));
+    let q = clean(
+      find[1]!
+        .replace(/\b(?:business\s+)?cases?\b/gi, ' ')
+        .replace(/\b(?:customer|account)\b/gi, ' ')
+        .replace(/\b(?:for|of|called|named)\b\s*$/i, ' '),
+    );
     q = clean(withoutArticle(q).replace(/^(?:for|called|named|of)\s+/i, ''));
     if (!q || /^(?:all|every|any)$/i.test(q)) return call('findBusinessCases', {});
     return call('findBusinessCases', { query: q });
@@ -27,19 +43,27 @@ export function parseFindCases(text: string): OfflineRequest | null {
 
 /** "show Delta", "describe the Delta case", "what inputs does Delta have?", "show me the calculations". */
 export function parseShowCase(text: string, ctx: ConversationContext): OfflineRequest | null {
-  const verb = /^\s*(?:please\s+|can you\s+|could you\s+)?(?:show|describe|display|open|explain|walk\s+me\s+through|tell\s+me\s+about|give\s+me\s+an\s+overview\s+of|what(?:'s|\s+is)\s+in)\s+(?:me\s+)?(.*?)\s*[.?!]*$/i.exec(text);
-  const structure = /\b(?:what|which)\s+(?:calculations|inputs|use\s+cases|scenarios|formulas|milestones)\b|\bstructure\b|\bwhat\s+does\s+.+\s+look\s+like\b|\bhow\s+is\s+.+\s+(?:calculated|built)\b/i.test(text);
+  const verb =
+    /^\s*(?:please\s+|can you\s+|could you\s+)?(?:show|describe|display|open|explain|walk\s+me\s+through|tell\s+me\s+about|give\s+me\s+an\s+overview\s+of|what(?:'s|\s+is)\s+in)\s+(?:me\s+)?(.*?)\s*[.?!]*$/i.exec(
+      text,
+    );
+  const structure =
+    /\b(?:what|which)\s+(?:calculations|inputs|use\s+cases|scenarios|formulas|milestones)\b|\bstructure\b|\bwhat\s+does\s+.+\s+look\s+like\b|\bhow\s+is\s+.+\s+(?:calculated|built)\b/i.test(
+      text,
+    );
   if (!verb && !structure) return null;
   let businessCase = findCaseMention(text);
   if (!businessCase && verb) {
     const rest = clean(withoutArticle(clean(verb[1]!)));
     const bare = clean(rest.replace(/\s+(?:business\s+)?case$/i, ''));
-    if (bare && !GENERIC.test(bare) && !/\bcalc(?:ulation)?s?\b|\binputs?\b|\bscenarios?\b|\bplan\b/i.test(bare) && plausibleCase(bare) && /^[A-Z]/.test(bare)) businessCase = bare;
+    if (bare && !GENERIC.test(bare) && !/\bcalc(?:ulation)?s?\b|\binputs?\b|\bscenarios?\b|\bplan\b/i.test(bare) && plausibleCase(bare) && /^[A-Z]/.test(bare))
+      businessCase = bare;
   }
   return call('showBusinessCase', defined({ businessCase: businessCase ?? ctx.businessCase }));
 }
 
-const SUMMARY = /\b(?:summary|summari[sz]e|reali[sz]ed|reali[sz]e|roi|payback|pay\s+back|how\s+much\s+value|value\s+(?:so\s+far|to\s+date|delivered|report|summary)|how\s+(?:are|is)\b.*\b(?:doing|tracking|going)|variance|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:estimate|plan|forecast)|measured\s+vs|benefits?|total\s+value|investment|break[-\s]?even)\b/i;
+const SUMMARY =
+  /\b(?:summary|summari[sz]e|reali[sz]ed|reali[sz]e|roi|payback|pay\s+back|how\s+much\s+value|value\s+(?:so\s+far|to\s+date|delivered|report|summary)|how\s+(?:are|is)\b.*\b(?:doing|tracking|going)|variance|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:estimate|plan|forecast)|measured\s+vs|benefits?|total\s+value|investment|break[-\s]?even)\b/i;
 
 /** "how much value has Delta realized?", "summary for Delta as of March", "ROI", "month by month". */
 export function parseSummary(text: string, ctx: ConversationContext): OfflineRequest | null {
@@ -51,11 +75,23 @@ export function parseSummary(text: string, ctx: ConversationContext): OfflineReq
     compare = clean(cmp[1]!.replace(/\s+scenario$/i, ''));
     t = t.replace(cmp[0], ' ');
   }
-  const asOfMatch = new RegExp(String.raw`\b(?:as\s+of|as\s+at|by|through|thru|until|up\s+to|at\s+(?:the\s+)?end\s+of|end\s+of|for|in)\s+(${MONTH_PHRASE})`, 'i').exec(t);
-  const asOf = asOfMatch ? tidyMonth(asOfMatch[1]!) : undefined;
+  const asOfMatch = new RegExp(
+    String.raw`\b(?:as\s+of|as\s+at|by|through|thru|until|up\s+to|at\s+(?:the\s+)?end\s+of|end\s+of|for|in)\s+(${MONTH_PHRASE})`,
+    'i',
+  ).exec(t);
+  let asOf = asOfMatch ? tidyMonth(asOfMatch[1]!) : undefined;
   if (asOfMatch) t = t.replace(asOfMatch[0], ' ');
+  // "as of end of Q1", "by end of 2025", "as of Q1", "through H1 2026": the period's last month.
+  const period = asOf === undefined ? periodEndIn(t, String.raw`as\s+of|as\s+at|by|through|thru|until|up\s+to`) : undefined;
+  if (period) {
+    asOf = period.phrase;
+    t = t.replace(period.matched, ' ');
+  }
   const scenario = findScenarioMention(t, 'in|for|of|on|using|within|from');
-  const includeMonths = /\b(?:month[-\s]by[-\s]month|monthly\s+(?:figures|breakdown|detail|numbers|values)|per\s+month|each\s+month|by\s+month|every\s+month)\b/i.test(t) ? true : undefined;
+  const includeMonths =
+    /\b(?:month[-\s]by[-\s]month|monthly\s+(?:figures|breakdown|detail|numbers|values)|per\s+month|each\s+month|by\s+month|every\s+month)\b/i.test(t)
+      ? true
+      : undefined;
   const businessCase = findCaseMention(t) ?? ctx.businessCase;
   return call('valueSummary', defined({ businessCase, scenario, compare, asOf, includeMonths }));
 }
@@ -94,7 +130,9 @@ export function parseHistory(text: string, ctx: ConversationContext): OfflineReq
 /** "what can I convert?", "suggest conversions", "which calculations can be tracked monthly?". */
 export function parseSuggestions(text: string, ctx: ConversationContext): OfflineRequest | null {
   const asks =
-    /\bwhat\s+(?:can|could|should)\s+(?:i|we)\s+convert\b|\bsuggest(?:ed)?\s+(?:a\s+)?conversions?\b|\bconversion\s+suggestions?\b|\bconversion\s+candidates?\b/i.test(text) ||
+    /\bwhat\s+(?:can|could|should)\s+(?:i|we)\s+convert\b|\bsuggest(?:ed)?\s+(?:a\s+)?conversions?\b|\bconversion\s+suggestions?\b|\bconversion\s+candidates?\b/i.test(
+      text,
+    ) ||
     /\b(?:which|what)\s+calc(?:ulation)?s?\s+(?:can|could|should)\s+(?:i\s+|we\s+)?(?:be\s+)?(?:convert|track)/i.test(text) ||
     /\bwhat\s+(?:can|could|should)\s+(?:be|i|we)\s+(?:convert|track)/i.test(text) ||
     (/\bconvert/i.test(text) && /^\s*(?:what|which|anything|any|is\s+there|are\s+there)\b/i.test(text)) ||
@@ -134,7 +172,10 @@ export function parseQbr(text: string, ctx: ConversationContext): OfflineRequest
   if (q) quarter = q[1] ? `${q[1]}-Q${q[2]}` : q[3] ? `Q${q[3]}${q[4] ? ` ${q[4]}` : ''}` : q[5]!.toLowerCase().replace(/\s+/g, ' ');
   const audience = AUDIENCES.find(([re]) => re.test(text))?.[1];
   const redraft = /\b(?:redraft|re-draft|rewrite|regenerate|new\s+version|fresh|again)\b/i.test(text) ? true : undefined;
-  const withoutAudience = text.replace(/\bfor\s+(?:the\s+|our\s+)?(?:cfo|finance|financial|procurement|controller|champions?|admins?|exec|execs|executives?|executive\s+sponsor|sponsors?|ceo|coo|cio|leadership)\b(?:\s+team)?/gi, ' ');
+  const withoutAudience = text.replace(
+    /\bfor\s+(?:the\s+|our\s+)?(?:cfo|finance|financial|procurement|controller|champions?|admins?|exec|execs|executives?|executive\s+sponsor|sponsors?|ceo|coo|cio|leadership)\b(?:\s+team)?/gi,
+    ' ',
+  );
   const businessCase = findCaseMention(withoutAudience) ?? ctx.businessCase;
   return call('draftQbr', defined({ businessCase, quarter, audience, redraft }));
 }

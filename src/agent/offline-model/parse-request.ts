@@ -1,3 +1,6 @@
+import { normalizeDigits } from '../../resolve/read-number.ts';
+import { unreadableNumbers } from '../../resolve/tokenize-text.ts';
+import { answerUnfinished } from './answer-unfinished.ts';
 import { helpText, notUnderstood } from './examples.ts';
 import {
   parseConversions,
@@ -13,6 +16,7 @@ import {
   parseTrackMetric,
 } from './parse-changes.ts';
 import { parseMeasurementEdit } from './parse-measurement-edits.ts';
+import { parseMilestoneLogged, parseMilestoneQuestion, parseMilestoneStatus } from './parse-milestone-phrases.ts';
 import { noteToMeasurement, parseMeasurements } from './parse-measurements.ts';
 import { parseFindCases, parseHistory, parsePending, parseQbr, parseShowCase, parseSuggestions, parseSummary } from './parse-questions.ts';
 import { hasMonth, MONTH_PHRASE } from './phrases.ts';
@@ -67,7 +71,12 @@ const MONTH_ANSWER_WORDS = new RegExp(
 function isMonthAnswer(text: string): boolean {
   const month = new RegExp(MONTH_PHRASE, 'gi');
   if (!month.test(text)) return false;
-  return text.replace(month, ' ').replace(MONTH_ANSWER_WORDS, ' ').replace(/[\s.,;:!?'"()\-–—]+/g, '') === '';
+  return (
+    text
+      .replace(month, ' ')
+      .replace(MONTH_ANSWER_WORDS, ' ')
+      .replace(/[\s.,;:!?'"()\-–—]+/g, '') === ''
+  );
 }
 
 /**
@@ -94,6 +103,18 @@ function withoutNote(text: string): string {
 }
 
 /**
+ * A number that cannot be read exactly is refused, never read as another number ("0x10" is
+ * not 0, "1e308" not 1): the reply names it and why. Links and quoted names are not numbers.
+ */
+function unreadableNumber(text: string): OfflineRequest | null {
+  const bare = text.replace(/\bhttps?:\/\/\S+/gi, ' ').replace(/["“][^"”]*["”]|(?:^|\s)'[^']*'(?=\s|$|[.,;:!?])|‘[^’]*’/g, ' ');
+  const bad = unreadableNumbers(bare);
+  if (bad.length === 0) return null;
+  const list = bad.map((b) => `"${b.text}" (${b.reason})`).join(', ');
+  return reply(`I can't read ${list} as an exact number, so I haven't done anything with it. Please write it in plain digits, e.g. 1,250, 3.2k, 12.5% or 0.5.`);
+}
+
+/**
  * The longest message the offline model reads (characters). Its phrase patterns take time
  * that grows with the square of the length on some texts; a request is far shorter than this.
  */
@@ -105,13 +126,19 @@ export const MAX_MESSAGE_LENGTH = 2000;
  * order (see `docs/offline-model.md`); text inside a note is never read as a request.
  */
 export function parseRequest(text: string, ctx: ConversationContext = {}): OfflineRequest {
-  const message = text.trim();
+  // Digits of other scripts read as the digits they are ("٣٢" is 32), never as something else.
+  const message = normalizeDigits(text.trim());
   if (!message) return reply(helpText());
   if (message.length > MAX_MESSAGE_LENGTH) {
-    return reply(`That message is ${message.length} characters long; I read messages of up to ${MAX_MESSAGE_LENGTH}. Please send one request at a time, e.g. a month or two of measurements.`);
+    return reply(
+      `That message is ${message.length} characters long; I read messages of up to ${MAX_MESSAGE_LENGTH}. Please send one request at a time, e.g. a month or two of measurements.`,
+    );
   }
   // "add a note to the March … measurement: …" is read as the measurement with "note: …".
   const full = noteToMeasurement(message);
+  // An answer to the question a tool asked last turn ("which of these?", "did you mean 22%?").
+  const completed = answerUnfinished(full, ctx);
+  if (completed) return completed;
   const approval = parseApproval(full, ctx);
   if (approval) return approval;
   if (HELP.test(full)) return reply(helpText());
@@ -119,6 +146,8 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   if (answer) return answer;
 
   const head = withoutNote(full);
+  const unreadable = unreadableNumber(head);
+  if (unreadable) return unreadable;
   for (const parse of [parseRealizationScenario, parseSplit, parseSuggestions]) {
     const r = parse(head, ctx);
     if (r) return r;
@@ -131,7 +160,12 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
     if (r) return r;
   }
   if (/\bmilestones?\b/i.test(head)) {
-    const r = parseMilestoneUpdate(full, ctx) ?? parseMilestone(full, ctx);
+    const r =
+      parseMilestoneQuestion(head, ctx) ??
+      parseMilestoneUpdate(full, ctx) ??
+      parseMilestoneStatus(head, ctx) ??
+      parseMilestoneLogged(full, ctx) ??
+      parseMilestone(full, ctx);
     if (r) return r;
   }
   for (const parse of [parseMilestoneReached, parseSetInputFrom]) {
@@ -149,7 +183,10 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   const dictation = parseMeasurements(full);
   if (dictation) {
     if (dictation.kind === 'ask') return reply(dictation.text, dictation.asks);
-    return call('proposeMeasurements', defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements }));
+    return call(
+      'proposeMeasurements',
+      defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements }),
+    );
   }
   const found = parseFindCases(head) ?? parseShowCase(head, ctx);
   if (found) return found;

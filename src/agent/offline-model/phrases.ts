@@ -1,3 +1,6 @@
+import { MONTH_PHRASE, PERIOD, PERIOD_END } from '../../resolve/read-month-phrase.ts';
+import { NUMBER_TOKEN, readNumber as readExactNumber } from '../../resolve/read-number.ts';
+
 /**
  * The offline model's vocabulary: the regular expressions and small helpers every phrasing
  * family shares (months, numbers, business-case and scenario mentions, quoted names).
@@ -5,14 +8,12 @@
  * they go to the tools as the person said them ("October", "Oct 2025", "last month").
  */
 
-/** A month name or abbreviation ("Oct", "October", "Sept."), not followed by more letters. */
-export const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])`;
-
 /**
- * A month phrase the tools resolve: `2025-10`, `10/2025`, `this month`, `last month`,
- * `next month`, `previous month`, `October`, `Oct 2025`, `October, 2025`, `Oct '25`.
+ * The month phrases and numbers of the one lexicon (`src/resolve`: `read-month-phrase.ts`,
+ * `read-number.ts`): the offline model finds them with the same patterns the tools read them
+ * with, so what it passes on is what they resolve.
  */
-export const MONTH_PHRASE = String.raw`(?:\d{4}-(?:0[1-9]|1[0-2])(?!\d)|(?:0?[1-9]|1[0-2])\/\d{4}(?!\d)|(?:this|last|next|previous|current)\s+month\b|\b${MONTH_NAME}(?:,?\s+(?:'\d{2}(?!\d)|(?:19|20)\d{2}(?!\d)))?)`;
+export { MONTH_NAME, MONTH_PHRASE, PERIOD, PERIOD_END } from '../../resolve/read-month-phrase.ts';
 
 const MONTH_ONLY = new RegExp(`^${MONTH_PHRASE}$`, 'i');
 const MONTH_ANYWHERE = new RegExp(MONTH_PHRASE, 'i');
@@ -39,35 +40,46 @@ export function firstMonth(text: string): string | undefined {
   return m ? tidyMonth(m[0]) : undefined;
 }
 
+/**
+ * The end of a period a text names, as a month phrase the tools resolve: "end of Q1" as it
+ * is, "end of 2025"; a quarter or half-year after one of `lead` ("as of Q1", "through H1
+ * 2026"), or anywhere when `lead` is null ("the q2 numbers"), as "end of Q1". `matched` is
+ * the text it was read from.
+ */
+export function periodEndIn(text: string, lead: string | null): { phrase: string; matched: string } | undefined {
+  const end = new RegExp(PERIOD_END, 'i').exec(text);
+  if (end) return { phrase: tidyMonth(end[0]).replace(/^(?:at\s+)?(?:the\s+)?/i, ''), matched: end[0] };
+  const period = new RegExp(lead === null ? `(${PERIOD})` : String.raw`\b(?:${lead})\s+(?:the\s+)?(${PERIOD})`, 'i').exec(text);
+  if (!period) return undefined;
+  return { phrase: `end of ${tidyMonth(period[1]!)}`, matched: period[0] };
+}
+
 /** A month phrase without trailing punctuation or extra spaces. */
 export function tidyMonth(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[.,]+$/, '').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[.,]+$/, '')
+    .trim();
 }
 
 /**
- * A number as people write it: `115`, `1,200`, `$14`, `0.22`, `22%`, `22 percent`.
- * Percentages become fractions (22% is 0.22), as every tool expects.
+ * A number as people write it (`115`, `1,250`, `3.2k`, `$14`, `22%`, `12,5%`, `22 percent`),
+ * read exactly by the lexicon (`src/resolve/read-number.ts`); percentages become fractions
+ * (22% is 0.22), as every tool expects. Undefined when the text is no number, or one that
+ * cannot be read exactly (`0x10`, `1e308`): never another number.
  */
 export function readNumber(raw: string): number | undefined {
-  const m = /^\s*([-+]?)[$€£]?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(%|\s?percent|\s?per\s?cent)?\s*$/i.exec(raw);
-  if (!m) return undefined;
-  const value = Number(`${m[1]}${m[2]!.replace(/,/g, '')}`);
-  if (!Number.isFinite(value)) return undefined;
-  return m[3] ? fraction(value) : value;
+  const r = readExactNumber(raw);
+  return r?.ok ? r.value : undefined;
 }
+
+/** A number pattern (source, `i` flag) matching what `readNumber` reads, as a whole ("3.2k", not "3.2"). */
+export const NUMBER = NUMBER_TOKEN;
 
 /** The text with thousands separators taken out of its numbers ("3,000" -> "3000", "1,250,000" -> "1250000"). */
 export function withoutThousandsSeparators(text: string): string {
   return text.replace(/(?<![\d,.])\d{1,3}(?:,\d{3})+(?!\d|,\d)/g, (n) => n.replace(/,/g, ''));
 }
-
-/** A percentage as a fraction, without floating-point noise (14.5 -> 0.145). */
-export function fraction(percent: number): number {
-  return Number((percent / 100).toPrecision(12));
-}
-
-/** A number pattern (source) matching what `readNumber` reads. */
-export const NUMBER = String.raw`[-+]?(?:[$€£]\s?)?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s?%|\s?percent\b|\s?per\s?cent\b)?`;
 
 /** Trims spaces, quotes and trailing punctuation off a phrase. */
 export function clean(text: string): string {
@@ -87,12 +99,44 @@ export function withoutArticle(text: string): string {
 
 /** Words that are never a business case name, however they are capitalised. */
 const NOT_A_CASE = new Set([
-  'i', 'me', 'us', 'we', 'you', 'it', 'this', 'that', 'these', 'those', 'them', 'all', 'everything', 'each', 'every', 'now',
-  'today', 'the', 'a', 'an', 'our', 'my', 'roi', 'value', 'summary', 'payback', 'please', 'help', 'q1', 'q2', 'q3', 'q4', 'qbr',
+  'i',
+  'me',
+  'us',
+  'we',
+  'you',
+  'it',
+  'this',
+  'that',
+  'these',
+  'those',
+  'them',
+  'all',
+  'everything',
+  'each',
+  'every',
+  'now',
+  'today',
+  'the',
+  'a',
+  'an',
+  'our',
+  'my',
+  'roi',
+  'value',
+  'summary',
+  'payback',
+  'please',
+  'help',
+  'q1',
+  'q2',
+  'q3',
+  'q4',
+  'qbr',
 ]);
 
 /** First words that start a question or a command, never a business case name. */
-const NOT_A_CASE_START = /^(?:what|what's|whats|who|how|where|when|which|why|is|are|can|could|would|should|do|does|did|show|list|find|give|tell|please|set|add|create|record|track|convert|split|lock)\b/i;
+const NOT_A_CASE_START =
+  /^(?:what|what's|whats|who|how|where|when|which|why|is|are|can|could|would|should|do|does|did|show|list|find|give|tell|please|set|add|create|record|track|convert|split|lock)\b/i;
 
 /** Whether a phrase can be a business case name (not a month, scenario, number or pronoun). */
 export function plausibleCase(name: string): boolean {
@@ -100,7 +144,10 @@ export function plausibleCase(name: string): boolean {
   if (!n || n.length > 60) return false;
   if (/^\d/.test(n) || isMonthPhrase(n)) return false;
   if (NOT_A_CASE.has(n.toLowerCase()) || NOT_A_CASE_START.test(n)) return false;
-  if (/\b(?:plan|scenario|reali[sz]ation|forecast|projection|estimate|calculation|calculations|month|months|year|years|input|inputs|metric|use case)\b/i.test(n)) return false;
+  if (
+    /\b(?:plan|scenario|reali[sz]ation|forecast|projection|estimate|calculation|calculations|month|months|year|years|input|inputs|metric|use case)\b/i.test(n)
+  )
+    return false;
   return true;
 }
 

@@ -59,7 +59,10 @@ export function readPrompt(prompt: LanguageModelV3Prompt): PromptView {
   prompt.forEach((m, i) => {
     if (m.role === 'user') lastUser = i;
   });
-  const system = prompt.filter((m) => m.role === 'system').map(textOf).join('\n');
+  const system = prompt
+    .filter((m) => m.role === 'system')
+    .map(textOf)
+    .join('\n');
   const month = /\bcurrent month is (\d{4}-\d{2})\b/i.exec(system);
 
   const inputs = new Map<string, unknown>();
@@ -94,7 +97,8 @@ export function findCalculationMention(text: string): string | undefined {
   let found: { at: number; name: string } | undefined;
   for (const m of text.matchAll(/\bthe\s+([\w#&.'’ -]+?)\s+calc(?:ulation)?\b/gi)) {
     const name = clean(m[1]!);
-    if (name && !/^(?:that|this|same|first|second|other|new|original|whole|next|last|one)$/i.test(name) && (!found || m.index > found.at)) found = { at: m.index, name };
+    if (name && !/^(?:that|this|same|first|second|other|new|original|whole|next|last|one)$/i.test(name) && (!found || m.index > found.at))
+      found = { at: m.index, name };
   }
   for (const m of text.matchAll(/\bcalc(?:ulation)?\s+["“]?([A-Z][\w&.'’ -]*[\w])/g)) {
     const name = clean(m[1]!.split(/\s+(?:into|to|in|for|by|and)\s+/)[0]!);
@@ -165,7 +169,8 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
     const calls = new Map<string, PastCall>();
     for (const m of turn) {
       if (m.role === 'assistant') {
-        for (const p of m.content) if (p.type === 'tool-call') calls.set(p.toolCallId, { toolName: p.toolName, input: isRecord(p.input) ? p.input : {}, output: null });
+        for (const p of m.content)
+          if (p.type === 'tool-call') calls.set(p.toolCallId, { toolName: p.toolName, input: isRecord(p.input) ? p.input : {}, output: null });
       }
       if (m.role === 'tool' || m.role === 'assistant') {
         for (const p of m.content) {
@@ -186,8 +191,21 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
     const past = [...calls.values()].reverse();
     const user = turn.find((m) => m.role === 'user');
     const text = user ? textOf(user) : '';
+    if (t === turns.length - 1) {
+      const failed = past.filter((c) => isRecord(c.output) && typeof c.output.error === 'string');
+      // One call that came back with a question: the next message may answer it.
+      if (failed.length === 1 && past.length === 1) {
+        const out = failed[0]!.output as { error: string; candidates?: unknown };
+        const candidates = Array.isArray(out.candidates) ? out.candidates.filter((x): x is string => typeof x === 'string') : [];
+        ctx.unfinished = { toolName: failed[0]!.toolName, input: failed[0]!.input, error: out.error, candidates };
+      }
+    }
     if (t === turns.length - 1 && user && calls.size === 0) {
-      const answer = turn.filter((m) => m.role === 'assistant').map(textOf).filter((x) => x !== '').join('\n');
+      const answer = turn
+        .filter((m) => m.role === 'assistant')
+        .map(textOf)
+        .filter((x) => x !== '')
+        .join('\n');
       if (answer) ctx.previousTurn = { user: text, reply: answer };
     }
     if (ctx.businessCase === undefined) {
@@ -207,5 +225,6 @@ function defined(ctx: ConversationContext): ConversationContext {
   if (ctx.calculation) out.calculation = ctx.calculation;
   if (ctx.proposalId) out.proposalId = ctx.proposalId;
   if (ctx.previousTurn) out.previousTurn = ctx.previousTurn;
+  if (ctx.unfinished) out.unfinished = ctx.unfinished;
   return out;
 }

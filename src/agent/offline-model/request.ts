@@ -32,6 +32,12 @@ export interface ConversationContext {
    * that message, the next message may be the answer ("Starting July").
    */
   previousTurn?: { user: string; reply: string };
+  /**
+   * The latest earlier turn's tool call, when the tool could not do it and said why (a name
+   * that fits several things, with the candidates; "which scenario?"; "did you mean 22%?"):
+   * the next message may be the answer ("vendor onboarding", "the second one", "yes").
+   */
+  unfinished?: { toolName: string; input: Record<string, unknown>; error: string; candidates: string[] };
 }
 
 /** A tool-call request. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageModelV3Prompt } from '@ai-sdk/provider';
-import { checkInput } from './check-input.ts';
+import { checkInput, withNulls } from './check-input.ts';
 import { parseRequest } from './parse-request.ts';
 import { readPrompt } from './read-prompt.ts';
 import { writeAnswer } from './write-answer.ts';
@@ -40,9 +40,7 @@ export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   const request = parseRequest(view.userText, view.context);
   if (request.kind === 'reply') return { text: request.text, toolCalls: [] };
 
-  const offered = new Map(
-    (options.tools ?? []).filter((t): t is LanguageModelV3FunctionTool => t.type === 'function').map((t) => [t.name, t]),
-  );
+  const offered = new Map((options.tools ?? []).filter((t): t is LanguageModelV3FunctionTool => t.type === 'function').map((t) => [t.name, t]));
   if (options.toolChoice?.type === 'none') {
     return { text: 'I would need to use a tool for that, and tools are switched off for this request.', toolCalls: [] };
   }
@@ -51,11 +49,15 @@ export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   for (const [i, c] of request.calls.entries()) {
     const tool = offered.get(c.toolName);
     if (!tool) return { text: `I understood that as a request for "${c.toolName}", but that tool is not available here.`, toolCalls: [] };
-    const problems = checkInput(tool.inputSchema, c.input);
+    const input = withNulls(tool.inputSchema, c.input);
+    const problems = checkInput(tool.inputSchema, input);
     if (problems.length > 0) {
-      return { text: `I understood that as a request for "${c.toolName}", but I could not fill it in correctly (${problems.join('; ')}). Could you rephrase?`, toolCalls: [] };
+      return {
+        text: `I understood that as a request for "${c.toolName}", but I could not fill it in correctly (${problems.join('; ')}). Could you rephrase?`,
+        toolCalls: [],
+      };
     }
-    toolCalls.push({ toolCallId: `offline-${id}-${i}`, toolName: c.toolName, input: JSON.stringify(c.input) });
+    toolCalls.push({ toolCallId: `offline-${id}-${i}`, toolName: c.toolName, input: JSON.stringify(input) });
   }
   return { text: null, toolCalls };
 }

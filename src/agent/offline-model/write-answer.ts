@@ -35,7 +35,8 @@ function approveHow(id: string): string {
 
 function errorText(toolName: string, output: { error: string; candidates?: string[] }): string {
   const action = ACTIONS[toolName] ?? toolName;
-  const lines = [`I couldn't ${action}: ${output.error.replace(/[.\s]+$/, '')}.`];
+  const error = output.error.trim();
+  const lines = [`I couldn't ${action}: ${/[.?!]$/.test(error) ? error : `${error}.`}`];
   if (output.candidates && output.candidates.length > 0) {
     lines.push(`Which of these do you mean?\n${output.candidates.map((c) => `- ${c}`).join('\n')}`);
   }
@@ -63,6 +64,7 @@ function proposalText(p: ProposalOutput): string {
   return [
     `I've prepared a proposal for **${p.businessCase}** (scenario ${p.scenario}). Nothing has changed yet.`,
     `What will change:\n${p.changes.map((l) => `- ${l}`).join('\n')}`,
+    ...(p.warnings && p.warnings.length > 0 ? [`⚠ Check before approving:\n${p.warnings.map((w) => `- ${w}`).join('\n')}`] : []),
     `Figures from the benefit engine, as of ${p.asOf}:\n\n${table(['', 'Before', 'After'], [...rows, ...useCaseRows])}`,
     approveHow(p.proposalId),
   ].join('\n\n');
@@ -97,7 +99,15 @@ function summaryText(s: ValueSummaryOutput): string {
   const perUseCase = realization
     ? table(
         ['Use case', 'Realized to date', 'Measured', 'Assumed', 'Estimated to date', 'Variance', 'Total'],
-        s.useCases.map((u) => [u.name, money(u.realizedToDate, c), money(u.measuredToDate, c), money(u.assumedToDate, c), money(u.estimatedToDate, c), percent(u.varianceToDate, true), money(u.total, c)]),
+        s.useCases.map((u) => [
+          u.name,
+          money(u.realizedToDate, c),
+          money(u.measuredToDate, c),
+          money(u.assumedToDate, c),
+          money(u.estimatedToDate, c),
+          percent(u.varianceToDate, true),
+          money(u.total, c),
+        ]),
       )
     : table(
         ['Use case', 'Total'],
@@ -106,9 +116,7 @@ function summaryText(s: ValueSummaryOutput): string {
   const calcs = s.useCases
     .flatMap((u) =>
       u.calculations.map((k) => {
-        const how = k.tracked
-          ? `measured${k.metric ? ` (${k.metric})` : ''}, last measurement ${k.lastMeasured ?? 'none yet'}`
-          : 'assumed (not measured)';
+        const how = k.tracked ? `measured${k.metric ? ` (${k.metric})` : ''}, last measurement ${k.lastMeasured ?? 'none yet'}` : 'assumed (not measured)';
         return `- ${k.name}: ${how}; realized ${money(k.realizedToDate, c)} of ${money(k.total, c)}`;
       }),
     )
@@ -122,7 +130,15 @@ function summaryText(s: ValueSummaryOutput): string {
     parts.push(
       `Month by month:\n\n${table(
         ['Month', 'Benefit', 'Realized', 'Measured', 'Carried forward', 'Assumed', 'Estimated'],
-        s.months.map((m) => [m.month, money(m.benefit, c), money(m.realized, c), money(m.measured, c), money(m.carriedForward, c), money(m.assumed, c), money(m.estimated, c)]),
+        s.months.map((m) => [
+          m.month,
+          money(m.benefit, c),
+          money(m.realized, c),
+          money(m.measured, c),
+          money(m.carriedForward, c),
+          money(m.assumed, c),
+          money(m.estimated, c),
+        ]),
       )}`,
     );
   }
@@ -170,7 +186,8 @@ function suggestionsText(s: { scenario: string; suggestions: Array<Json> }): str
 function pendingText(p: { proposals: Array<Json> }): string {
   if (p.proposals.length === 0) return 'No proposals are waiting for approval.';
   const lines = p.proposals.map(
-    (x) => `- \`${String(x.proposalId)}\` on ${String(x.businessCase)}, proposed by ${String(x.proposedBy)} at ${String(x.createdAt)}: ${(x.changes as string[]).join('; ')}`,
+    (x) =>
+      `- \`${String(x.proposalId)}\` on ${String(x.businessCase)}, proposed by ${String(x.proposedBy)} at ${String(x.createdAt)}: ${(x.changes as string[]).join('; ')}`,
   );
   return `${count(p.proposals.length, 'proposal')} waiting for a person's approval:\n${lines.join('\n')}\n\nApprove one with the Approve button, \`POST /api/proposals/<id>/approve\`, or \`approve <id>\` in the terminal chat.`;
 }
@@ -191,17 +208,22 @@ function caseText(c: Json): string {
       );
       const inputs = (u.inputs as Array<Json>).map((i) => {
         const latest = i.latest as { month: string; value: number } | null;
-        const monthly = i.timeSeries ? `, monthly${latest ? ` (latest ${measured(latest.value, String(i.unit))} in ${latest.month})` : ' (nothing measured yet)'}` : '';
+        const monthly = i.timeSeries
+          ? `, monthly${latest ? ` (latest ${measured(latest.value, String(i.unit))} in ${latest.month})` : ' (nothing measured yet)'}`
+          : '';
         return `  - ${String(i.label)} (${String(i.key)}): ${measured(i.value as number, String(i.unit))}${monthly}`;
       });
       return `- Use case **${String(u.name)}** (${String(u.id)})\n  Calculations:\n${calcs.map((l) => `  ${l}`).join('\n')}\n  Inputs:\n${inputs.map((l) => `  ${l}`).join('\n')}`;
     });
     const milestones = (s.milestones as Array<Json>).map(
-      (m) => `${String(m.name)}${m.targetMonth ? ` (target ${String(m.targetMonth)}` : ' ('}${m.achievedMonth ? `${m.targetMonth ? ', ' : ''}achieved ${String(m.achievedMonth)})` : m.targetMonth ? ')' : 'no month)'}`,
+      (m) =>
+        `${String(m.name)}${m.targetMonth ? ` (target ${String(m.targetMonth)}` : ' ('}${m.achievedMonth ? `${m.targetMonth ? ', ' : ''}achieved ${String(m.achievedMonth)})` : m.targetMonth ? ')' : 'no month)'}`,
     );
     return [head, ...useCases, ...(milestones.length ? [`- Milestones: ${milestones.join('; ')}`] : [])].join('\n');
   });
-  return [`**${String(c.name)}** for ${String(c.customer)} (${String(c.id)}, ${String(c.currency)}, version ${plain(c.version as number)})`, ...scenarios].join('\n\n');
+  return [`**${String(c.name)}** for ${String(c.customer)} (${String(c.id)}, ${String(c.currency)}, version ${plain(c.version as number)})`, ...scenarios].join(
+    '\n\n',
+  );
 }
 
 function qbrText(d: Json): string {

@@ -1,0 +1,292 @@
+/**
+ * The offline model's rules of issue 11, each with hand-written expected calls: numbers and
+ * dates through the one lexicon (never truncated, a year never the value), a stray number is
+ * no measurement, a milestone is never named after a stray word, it asks when two readings
+ * are possible, an unknown word never sticks to the thread, follow-up answers complete the
+ * request a tool could not do, and a proposal's warnings reach the reply. Pure: no store.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LanguageModelV3Message } from '@ai-sdk/provider';
+import { answerUnfinished, pickCandidate } from '../../src/agent/offline-model/answer-unfinished.ts';
+import { plausibleMilestoneName } from '../../src/agent/offline-model/parse-milestone-phrases.ts';
+import { parseRequest } from '../../src/agent/offline-model/parse-request.ts';
+import { readContext } from '../../src/agent/offline-model/read-prompt.ts';
+import type { ConversationContext } from '../../src/agent/offline-model/request.ts';
+import { writeAnswer } from '../../src/agent/offline-model/write-answer.ts';
+
+function call(text: string, ctx: ConversationContext = {}): { toolName: string; input: Record<string, unknown> } {
+  const r = parseRequest(text, ctx);
+  if (r.kind !== 'tools') throw new Error(`expected a tool call for ${JSON.stringify(text)}, got the reply: ${r.text}`);
+  expect(r.calls).toHaveLength(1);
+  return r.calls[0]!;
+}
+
+function replyTo(text: string, ctx: ConversationContext = {}): string {
+  const r = parseRequest(text, ctx);
+  if (r.kind !== 'reply') throw new Error(`expected a reply for ${JSON.stringify(text)}, got ${JSON.stringify(r.calls)}`);
+  return r.text;
+}
+
+const user = (text: string): LanguageModelV3Message => ({ role: 'user', content: [{ type: 'text', text }] });
+const toolCall = (id: string, toolName: string, input: unknown): LanguageModelV3Message => ({
+  role: 'assistant',
+  content: [{ type: 'tool-call', toolCallId: id, toolName, input }],
+});
+const toolResult = (id: string, toolName: string, value: unknown): LanguageModelV3Message => ({
+  role: 'tool',
+  content: [{ type: 'tool-result', toolCallId: id, toolName, output: { type: 'json', value: value as never } }],
+});
+
+describe('numbers are read exactly, or refused', () => {
+  it('3.2k is 3200, 2e3 is 2000, 12,5% is 0.125, 7,4 is 7.4', () => {
+    expect(call('tickets per month is 3.2k from june')).toEqual({
+      toolName: 'proposeInputValue',
+      input: { input: 'tickets per month', value: 3200, from: 'june' },
+    });
+    expect(call('tickets per month is 2e3 from june').input.value).toBe(2000);
+    expect(call('deflection rate 12,5% for may')).toEqual({
+      toolName: 'proposeMeasurements',
+      input: { measurements: [{ input: 'deflection rate', month: 'may', value: 0.125 }] },
+    });
+    expect(call('minutes per invoice in may: 7,4').input).toEqual({ measurements: [{ input: 'minutes per invoice', month: 'may', value: 7.4 }] });
+    expect(call('self service deflection hit twenty percent in april').input).toEqual({
+      measurements: [{ input: 'self service deflection', month: 'april', value: 0.2 }],
+    });
+  });
+
+  it('Arabic-Indic digits read as the number they are, never as the year', () => {
+    expect(call('tickets per day ١٦٦ for may').input).toEqual({ measurements: [{ input: 'tickets per day', month: 'may', value: 166 }] });
+  });
+
+  it('a number that cannot be read exactly is refused, naming it; nothing is proposed', () => {
+    expect(replyTo('tickets per day 0x10 for may')).toBe(
+      `I can't read "0x10" (it is not a decimal number (write it in ordinary digits)) as an exact number, so I haven't done anything with it. Please write it in plain digits, e.g. 1,250, 3.2k, 12.5% or 0.5.`,
+    );
+    expect(replyTo('record 1e308 tickets per day in may')).toMatch(/^I can't read "1e308" \(it is too large/);
+    expect(replyTo('tickets per month is 1.250,5 from june')).toMatch(/^I can't read "1\.250,5" \(its separators can be read in more than one way\)/);
+  });
+
+  it("numbers in a note or a link are the note's: not refused, not read", () => {
+    expect(call('tickets per day may 160, note: export id 0x10').input).toEqual({
+      measurements: [{ input: 'tickets per day', month: 'may', value: 160, note: 'export id 0x10' }],
+    });
+  });
+});
+
+describe('a year is never read as the value', () => {
+  it('"June 2026, 166" is 166 for June 2026', () => {
+    expect(call('Avg. Tickets per Day, June 2026, 166').input).toEqual({ measurements: [{ input: 'Avg Tickets per Day', month: 'June 2026', value: 166 }] });
+  });
+
+  it('"jan 26: 140" is 140 for January 2026 (the tools read "jan 26" as 2026-01)', () => {
+    expect(call('tickets/day — jan 26: 140, feb 26: 146, apr 26: 152').input).toEqual({
+      measurements: [
+        { input: 'tickets per day', month: 'jan 26', value: 140 },
+        { input: 'tickets per day', month: 'feb 26', value: 146 },
+        { input: 'tickets per day', month: 'apr 26', value: 152 },
+      ],
+    });
+  });
+
+  it('"may 26" alone could be the value or the year: it asks, naming both', () => {
+    expect(replyTo('tickets per day may 26')).toBe(
+      'Is 26 the tickets per day value, or the year (may 2026)? Say, for example, "tickets per day may 2026: <value>" or "tickets per day may 26".',
+    );
+  });
+});
+
+describe('a stray number is not a measurement', () => {
+  it('"2 new hires" after an input is a count of something else: it asks', () => {
+    expect(replyTo('march tickets/day spike: macros + 2 new hires')).toMatch(
+      /^Is 2 a measurement of .*tickets per day.*\? I read it as a count of "new hires", so I haven't proposed it\./,
+    );
+  });
+
+  it('"... add it as a note": the text after the colon is the note of the value named before it', () => {
+    expect(call('explain the march spike in tickets/day: macros + 2 new hires. add it as a note').input).toEqual({
+      measurements: [{ input: 'tickets per day', month: 'march', note: 'macros + 2 new hires' }],
+    });
+  });
+
+  it('a unit after the value is no stray word ("tix/day 174 avg", "7 mins/invoice")', () => {
+    expect(call('tix/day 174 avg in july').input).toEqual({ measurements: [{ input: 'tix per day', month: 'july', value: 174 }] });
+  });
+});
+
+describe('milestones are never named after a stray word', () => {
+  it('"log that as a milestone" names it after what happened', () => {
+    expect(call('all teams were onboarded by Oct 2025, log that as a milestone pls')).toEqual({
+      toolName: 'proposeMilestone',
+      input: { name: 'All teams onboarded', achievedMonth: 'Oct 2025' },
+    });
+  });
+
+  it('"pls", "is" or the case are no names: it asks what the milestone is called', () => {
+    expect(replyTo('add milestone pls')).toMatch(/^What is the milestone called\?/);
+    expect(replyTo('add a milestone for delta')).toMatch(/^What is the milestone called\?/);
+    expect(plausibleMilestoneName('is')).toBe(false);
+    expect(plausibleMilestoneName('pls')).toBe(false);
+    expect(plausibleMilestoneName('delta', ['Delta Corp'])).toBe(false);
+    expect(plausibleMilestoneName('Oct 2025')).toBe(false);
+    expect(plausibleMilestoneName('All Teams Onboarded')).toBe(true);
+    expect(plausibleMilestoneName('Touchless Invoices > 50%')).toBe(true);
+  });
+
+  it('"the X milestone is done as of may" changes that milestone (the tool finds it or asks)', () => {
+    expect(call('the onboarding milestone is done as of may')).toEqual({
+      toolName: 'proposeMilestone',
+      input: { milestone: 'onboarding', achievedMonth: 'may' },
+    });
+    expect(call('the portal milestone slipped to feb 2027')).toEqual({ toolName: 'proposeMilestone', input: { milestone: 'portal', targetMonth: 'feb 2027' } });
+  });
+
+  it('a question about milestones shows the case, never adds one', () => {
+    expect(call('list the milestones for delta')).toEqual({ toolName: 'showBusinessCase', input: { businessCase: 'delta' } });
+    expect(call('which milestones does Delta have?')).toEqual({ toolName: 'showBusinessCase', input: { businessCase: 'Delta' } });
+  });
+});
+
+describe('dates through the lexicon', () => {
+  it('"end of Q1", "by end of 2025", "as of Q1 2026": the as-of month of a summary', () => {
+    expect(call('delta roi as of end of Q1?')).toEqual({ toolName: 'valueSummary', input: { asOf: 'end of Q1' } });
+    expect(call('what had we realized for delta by end of 2025?').input.asOf).toBe('end of 2025');
+    expect(call('ROI as of Q1 2026').input.asOf).toBe('end of Q1 2026');
+  });
+
+  it('a half-year or a quarter locked through its end', () => {
+    expect(call('lock H1 2026')).toEqual({ toolName: 'proposeLockMonths', input: { through: 'end of H1 2026' } });
+    expect(call('we presented the q2 numbers to delta yesterday, freeze them')).toEqual({ toolName: 'proposeLockMonths', input: { through: 'end of q2' } });
+  });
+
+  it('a realization scenario: "kicked off aug 2025, 12 mo", "two-year", "for a year"', () => {
+    expect(call('hey can u set up value tracking for delta off the rollout plan? kicked off aug 2025, 12 mo contract')).toEqual({
+      toolName: 'proposeRealizationScenario',
+      input: { from: 'rollout plan', start: 'aug 2025', months: 12 },
+    });
+    expect(call('delta signed a two-year deal starting 2025-08 — set up the realization scenario off the rollout plan').input).toEqual({
+      from: 'rollout plan',
+      start: '2025-08',
+      months: 24,
+    });
+    expect(call("spin up 'Year 1 Actuals' for delta from the rollout plan, jul 2025 start, for a year").input).toEqual({
+      from: 'rollout plan',
+      start: 'jul 2025',
+      months: 12,
+      name: 'Year 1 Actuals',
+    });
+  });
+});
+
+describe('measuring an input monthly makes it a metric', () => {
+  it('"measure X monthly" proposes measuring it directly, not monthly values', () => {
+    expect(call('we want to measure the legacy help desk licence cost monthly')).toEqual({
+      toolName: 'proposeTrackMetric',
+      input: { input: 'legacy help desk licence cost' },
+    });
+    expect(call("deflection %: we'll measure it monthly as-is")).toEqual({ toolName: 'proposeTrackMetric', input: { input: 'deflection rate' } });
+    // Monthly values stay for a changing assumption said so.
+    expect(call('enable monthly values for # of reps')).toEqual({ toolName: 'proposeMonthlyValues', input: { input: '# of reps' } });
+  });
+});
+
+describe('an unknown word never sticks to the thread', () => {
+  it('a case the tool did not find is not carried to later turns, even after a turn without tools', () => {
+    const ctx = readContext([
+      user('summary for Febtober'),
+      toolCall('c1', 'valueSummary', { businessCase: 'Febtober' }),
+      toolResult('c1', 'valueSummary', { error: "no business case called 'Febtober'", candidates: ['Delta Corp (delta)'] }),
+      { role: 'assistant', content: [{ type: 'text', text: "I couldn't get the value summary." }] },
+      user('help'),
+      { role: 'assistant', content: [{ type: 'text', text: 'Try: …' }] },
+    ]);
+    expect(ctx.businessCase).toBeUndefined();
+    expect(call("what's the ROI?", ctx)).toEqual({ toolName: 'valueSummary', input: {} });
+  });
+});
+
+describe('follow-up answers complete the request a tool could not do', () => {
+  const milestones = ['All Entities Onboarded (entities-onboarded, target 2026-06)', 'Vendor Onboarding Complete (vendor-onboarding, target 2026-07)'];
+  const unfinished = {
+    toolName: 'proposeMilestone',
+    input: { businessCase: null, milestone: 'onboarding', achievedMonth: 'may' },
+    error: "'onboarding' could be several milestones",
+    candidates: milestones,
+  };
+
+  it('picks a candidate by its words or its position; several fit or none: no pick', () => {
+    expect(pickCandidate('vendor onboarding', milestones)).toBe(milestones[1]);
+    expect(pickCandidate('the second one', milestones)).toBe(milestones[1]);
+    expect(pickCandidate('1', milestones)).toBe(milestones[0]);
+    expect(pickCandidate('the last one', milestones)).toBe(milestones[1]);
+    expect(pickCandidate('onboarding', milestones)).toBeUndefined();
+    expect(pickCandidate('go-live', milestones)).toBeUndefined();
+  });
+
+  it('the answer replaces what the tool asked about, by id; the nulls of the strict call are dropped', () => {
+    expect(parseRequest('vendor onboarding', { unfinished })).toEqual({
+      kind: 'tools',
+      calls: [{ toolName: 'proposeMilestone', input: { milestone: 'vendor-onboarding', achievedMonth: 'may' } }],
+    });
+  });
+
+  it('"which scenario?" is answered with a scenario: the `from` of a realization scenario', () => {
+    const asked = {
+      toolName: 'proposeRealizationScenario',
+      input: { start: 'feb 2026', months: 12 },
+      error: "which scenario of 'Northwind'?",
+      candidates: ['Signed Deal (signed-deal, future)', 'Conservative Case (conservative, future)'],
+    };
+    expect(answerUnfinished('the signed deal one', { unfinished: asked })).toEqual({
+      kind: 'tools',
+      calls: [{ toolName: 'proposeRealizationScenario', input: { start: 'feb 2026', months: 12, from: 'signed-deal' } }],
+    });
+  });
+
+  it('"yes" to "did you mean 22%?" sends 0.22 in place of 22', () => {
+    const asked = {
+      toolName: 'proposeMeasurements',
+      input: { businessCase: null, measurements: [{ input: 'deflection rate', month: 'may', value: 22, note: null }] },
+      error: 'Ticket Deflection Rate in 2026-05 is a percentage: 22 would be 2200%. Did you mean 22% (0.22)?',
+      candidates: [],
+    };
+    expect(parseRequest('yes', { unfinished: asked })).toEqual({
+      kind: 'tools',
+      calls: [{ toolName: 'proposeMeasurements', input: { measurements: [{ input: 'deflection rate', month: 'may', value: 0.22 }] } }],
+    });
+    // Anything else is read on its own.
+    expect(answerUnfinished('what is pending?', { unfinished: asked })).toBeNull();
+  });
+
+  it('a new request is never taken for an answer', () => {
+    expect(answerUnfinished('show me the milestones', { unfinished })).toBeNull();
+  });
+});
+
+describe("the reply carries the proposal's warnings", () => {
+  it('a proposal with a warning says to check it before approving', () => {
+    const figures = { total: 100, realizedToDate: 10, measuredToDate: 10, assumedToDate: 0, useCases: [] };
+    const text = writeAnswer([
+      {
+        toolCallId: 'c',
+        toolName: 'proposeMeasurements',
+        input: {},
+        failed: false,
+        output: {
+          proposalId: 'p-1',
+          businessCase: 'Delta',
+          status: 'pending',
+          currency: 'USD',
+          scenario: 'realization',
+          asOf: '2026-08',
+          changes: ['recorded Avg. Tickets per Day (tickets_per_day) in 2026-05: 1660 tickets/day'],
+          before: figures,
+          after: figures,
+          warnings: ['Avg. Tickets per Day in 2026-05: 1,660 tickets/day is 10x the last measurement (158 tickets/day in 2026-03).'],
+        },
+      },
+    ]);
+    expect(text).toContain(
+      '⚠ Check before approving:\n- Avg. Tickets per Day in 2026-05: 1,660 tickets/day is 10x the last measurement (158 tickets/day in 2026-03).',
+    );
+  });
+});
