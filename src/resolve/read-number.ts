@@ -7,7 +7,7 @@
  *
  * The value is built from the digits as written (`Number("32e2")`), so it is the double
  * nearest the decimal the person wrote, never the result of a float multiplication
- * (`1.1 * 1000` is 1100.0000000000002; "1.1k" reads as 1100).
+ * (`1.005 * 1000` is 1004.9999999999999; "1.005k" reads as 1005).
  */
 
 /** A number that reads as exactly one value, or one refused with the reason. */

@@ -35,7 +35,8 @@ describe('readNumber: exact values', () => {
     expect(value('3.2k')).toBe(3200);
     expect(value('550k')).toBe(550000);
     expect(value('22K')).toBe(22000);
-    // 1.1 * 1000 is 1100.0000000000002 in floating point; the lexicon reads "1.1k" as 1100.
+    // 1.005 * 1000 is 1004.9999999999999 in floating point; the lexicon reads "1.005k" as 1005.
+    expect(value('1.005k')).toBe(1005);
     expect(value('1.1k')).toBe(1100);
     expect(value('2 thousand')).toBe(2000);
     expect(value('1.5mn')).toBe(1500000);
