@@ -162,7 +162,9 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
             try {
               const reply = await chatTurn(ctx, { model: selected.model, qbrModel, workspaceId: opts.workspace, actor, channel: 'cli', threadKey, text: line });
               // QBR drafts come by reference: the saved draft is printed here, not retyped by the model.
-              const drafts = reply.qbrDrafts.map(({ outcome: { draft: d } }) => `--- QBR draft v${d.version}, ${d.quarter}, ${d.audience} ---\n${d.markdown.trim()}`);
+              const drafts = reply.qbrDrafts.map(
+                ({ outcome: { draft: d } }) => `--- QBR draft v${d.version}, ${d.quarter}, ${d.audience} ---\n${d.markdown.trim()}`,
+              );
               const parts = [reply.text.trim(), ...reply.proposals.map((p) => formatProposalView(session.number(p.proposalId), p)), ...drafts].filter(Boolean);
               say(parts.length ? parts.join('\n\n') : '(no answer)');
             } catch (e) {
