@@ -290,3 +290,219 @@ describe("the reply carries the proposal's warnings", () => {
     );
   });
 });
+
+describe('measurements said the way people say them', () => {
+  it('the value replaced is no measurement: "153 not 158", "17% not 18%", ", not 115"', () => {
+    expect(call('march tickets/day should be 153 not 158, typo in the export').input).toEqual({
+      measurements: [{ input: 'tickets per day', month: 'march', value: 153 }],
+    });
+    expect(call('fix jan deflection: it was 17% not 18%').input).toEqual({ measurements: [{ input: 'deflection', month: 'jan', value: 0.17 }] });
+    expect(call("oct 2025 should've been 117 tickets/day, not 115").input).toEqual({
+      measurements: [{ input: 'tickets per day', month: 'oct 2025', value: 117 }],
+    });
+  });
+
+  it('a rate after the value names it; who did it or who says so does not', () => {
+    expect(call('the delta team handled 172 tickets a day on average in july').input).toEqual({
+      measurements: [{ input: 'tickets per day', month: 'july', value: 172 }],
+    });
+    expect(call("AP clerks now average 7.2 minutes an invoice, that's for may 2026").input).toEqual({
+      measurements: [{ input: 'minutes per invoice', month: 'may 2026', value: 7.2 }],
+    });
+    expect(call('champion at delta says they averaged 164/day in may').input).toEqual({ measurements: [{ input: 'per day', month: 'may', value: 164 }] });
+  });
+
+  it("an input said once after a list is every value's; a month said once after the values is all of theirs", () => {
+    expect(call('backfill pls: jan 140, feb 146 tickets/day').input).toEqual({
+      measurements: [
+        { input: 'tickets per day', month: 'jan', value: 140 },
+        { input: 'tickets per day', month: 'feb', value: 146 },
+      ],
+    });
+    expect(call("numbers are in:\n- tickets/day: 175\n- deflection: 23%\n(that's july)").input).toEqual({
+      measurements: [
+        { input: 'tickets per day', month: 'july', value: 175 },
+        { input: 'deflection', month: 'july', value: 0.23 },
+      ],
+    });
+  });
+
+  it('a source said with "per" or after a comma', () => {
+    expect(call('deflection 19.5% in april per help center analytics').input).toEqual({
+      measurements: [{ input: 'deflection', month: 'april', value: 0.195, source: 'help center analytics' }],
+    });
+    expect(call('last month capture rate 27%, source ERP discount report').input).toEqual({
+      measurements: [{ input: 'capture rate', month: 'last month', value: 0.27, source: 'ERP discount report' }],
+    });
+  });
+
+  it('a hope or a target is no measurement', () => {
+    expect(replyTo("we're hoping to hit 200 tickets/day by december")).toMatch(/didn't understand/);
+  });
+
+  it('without a month it asks for one, and the month completes it', () => {
+    const question = 'Which month is the deflection rate value 23% for? For example: "deflection rate October 23%".';
+    expect(replyTo('deflection rate 23% pls')).toBe(question);
+    expect(call('june', { previousTurn: { user: 'deflection rate 23% pls', reply: question } }).input).toEqual({
+      measurements: [{ input: 'deflection rate', month: 'june', value: 0.23 }],
+    });
+    // A question with a number asks for nothing.
+    expect(replyTo('is 160 tickets a day good for a team of 15?')).toMatch(/didn't understand/);
+  });
+
+  it('without an input it asks which, and the input completes it; a request of its own is not the answer', () => {
+    const question = 'Which input is the value 150 for? For example: "tickets per day October 115".';
+    expect(replyTo('log 150 for may')).toBe(question);
+    expect(call('tickets per day', { previousTurn: { user: 'log 150 for may', reply: question } }).input).toEqual({
+      measurements: [{ input: 'tickets per day', month: 'may', value: 150 }],
+    });
+    expect(call("what's pending?", { previousTurn: { user: 'log 150 for may', reply: question } }).toolName).toBe('listPendingProposals');
+  });
+
+  it('a measurement and a milestone in one message are two calls', () => {
+    expect(parseRequest('june: 166 tix/day, and the portal relaunch went live in june too')).toEqual({
+      kind: 'tools',
+      calls: [
+        { toolName: 'proposeMeasurements', input: { measurements: [{ input: 'tix per day', month: 'june', value: 166 }] } },
+        { toolName: 'proposeMilestone', input: { milestone: 'portal relaunch', achievedMonth: 'june' } },
+      ],
+    });
+  });
+});
+
+describe('a slip corrected in the thread is the last proposal again, corrected', () => {
+  const lastCall = {
+    toolName: 'proposeMeasurements',
+    input: { businessCase: null, measurements: [{ input: 'tickets per day', month: 'june', value: 166, note: null }] },
+  };
+
+  it('"sorry, 156 not 166" replaces the value; "wait, that was may, not june" the month', () => {
+    expect(call('sorry, 156 not 166', { lastCall }).input).toEqual({ measurements: [{ input: 'tickets per day', month: 'june', value: 156 }] });
+    expect(call('wait, that was may, not june', { lastCall }).input).toEqual({ measurements: [{ input: 'tickets per day', month: 'may', value: 166 }] });
+  });
+
+  it('a value or month the last proposal did not have is not corrected', () => {
+    expect(parseRequest('sorry, 156 not 170', { lastCall }).kind).toBe('reply');
+  });
+});
+
+describe('milestones said without the word', () => {
+  it('went live, marked achieved, onboarded, slipped or moved', () => {
+    expect(call('portal relaunch went live this month!').input).toEqual({ milestone: 'portal relaunch', achievedMonth: 'this month' });
+    expect(call('mark the self-service portal relaunch as achieved in july').input).toEqual({
+      milestone: 'self-service portal relaunch',
+      achievedMonth: 'july',
+    });
+    expect(call('all entities are onboarded as of may').input).toEqual({ milestone: 'all entities onboarded', achievedMonth: 'may' });
+    expect(call('vendor portal launch moved to oct').input).toEqual({ milestone: 'vendor portal launch', targetMonth: 'oct' });
+  });
+
+  it('"add a milestone" asks its name, and the answer completes it', () => {
+    const question = 'What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".';
+    expect(replyTo('add a milestone')).toBe(question);
+    expect(call('billing integration, target nov 2026', { previousTurn: { user: 'add a milestone', reply: question } }).input).toEqual({
+      name: 'billing integration',
+      targetMonth: 'nov 2026',
+    });
+  });
+});
+
+describe('questions, in the words people use', () => {
+  it('history: what did we record, who entered, any notes, what have we logged', () => {
+    expect(call('what did we record for tickets per day so far?')).toEqual({ toolName: 'measurementHistory', input: { input: 'tickets per day' } });
+    expect(call('who entered the march tickets/day number?')).toEqual({ toolName: 'measurementHistory', input: { input: 'tickets/day' } });
+    expect(call('any notes on the jan deflection value?')).toEqual({ toolName: 'measurementHistory', input: { input: 'deflection' } });
+    expect(call('what capture rates have we logged for northwind')).toEqual({
+      toolName: 'measurementHistory',
+      input: { businessCase: 'northwind', input: 'capture rates' },
+    });
+  });
+
+  it('the case: is it locked, what we track; a summary: how is it doing, ahead or behind; pending', () => {
+    expect(call('is delta locked? through when?').toolName).toBe('showBusinessCase');
+    expect(call('what are we tracking for northwind?').toolName).toBe('showBusinessCase');
+    expect(call("how's delta doing?").toolName).toBe('valueSummary');
+    expect(call('are we ahead or behind the rollout plan?').toolName).toBe('valueSummary');
+    expect(call("what's pending?").toolName).toBe('listPendingProposals');
+  });
+
+  it('what a word means, from the glossary; a question for figures is not a definition', () => {
+    expect(replyTo('what does carried forward mean?')).toMatch(
+      /^\*\*Carried forward\*\*: a month without a new measurement uses the last measurement before it/,
+    );
+    expect(call("what's realized so far?").toolName).toBe('valueSummary');
+  });
+
+  it('QBRs: a "q1 review", a title is no case, and another audience right after a draft', () => {
+    expect(call("draft northwind's q1 review for finance").input).toEqual({ quarter: 'Q1', audience: 'finance' });
+    expect(call("q4 2025 qbr for the VP of support (she's our champion)").input).toEqual({ quarter: 'Q4 2025', audience: 'champion' });
+    const lastCall = { toolName: 'draftQbr', input: { businessCase: 'delta', quarter: null, audience: null } };
+    expect(call('for finance, q2', { lastCall }).input).toEqual({ businessCase: 'delta', audience: 'finance', quarter: 'Q2' });
+    expect(
+      parseRequest('for finance, and record 150 tickets for may', { lastCall }).kind === 'tools' &&
+        call('for finance, and record 150 tickets for may', { lastCall }).toolName,
+    ).not.toBe('draftQbr');
+  });
+});
+
+describe('changes, in the words people use', () => {
+  it('removals with a reason after them, "clear" a value, "pls drop"', () => {
+    expect(call('delete the july deflection number, it was a test entry').input).toEqual({
+      measurements: [{ input: 'deflection', month: 'july', remove: true }],
+    });
+    expect(call("pls drop the jan deflection entry, customer couldn't confirm it").input).toEqual({
+      measurements: [{ input: 'deflection', month: 'jan', remove: true }],
+    });
+    expect(call('clear the march capture rate').input).toEqual({ measurements: [{ input: 'capture rate', month: 'march', remove: true }] });
+    // Clearing a field is not removing the value.
+    expect(call('clear the note on the march value').input).toEqual({ measurements: [{ month: 'march', note: '' }] });
+  });
+
+  it('evidence and sources: "attach evidence to <value>: <file>", "<value> came from <source>, link: <url>"', () => {
+    expect(call('attach evidence to oct 2025 tickets/day: zendesk-oct-final.csv').input).toEqual({
+      measurements: [{ input: 'tickets/day', month: 'oct 2025', evidence: 'zendesk-oct-final.csv' }],
+    });
+    expect(call('the jan deflection number came from the help center dashboard, link: https://help.delta.test/jan').input).toEqual({
+      measurements: [{ input: 'deflection', month: 'jan', source: 'help center dashboard', evidence: 'https://help.delta.test/jan' }],
+    });
+  });
+
+  it('an assumption from a month on: the clause the month is in, "went up to 20k/yr", a lead name, "now"', () => {
+    expect(call('delta hired 3 more reps, 18 reps from september').input).toEqual({ input: 'reps', value: 18, from: 'september' });
+    expect(call('legacy help desk licences went up to 20k/yr from jan 2026').input).toEqual({
+      input: 'legacy help desk licences',
+      value: 20000,
+      from: 'jan 2026',
+    });
+    expect(call('reps: 10 until may 2026, 15 from june 2026').input).toEqual({ input: 'reps', value: 15, from: 'june 2026' });
+    expect(call('invoice volume is 4,500/month from may').input).toEqual({ input: 'invoice volume', value: 4500, from: 'may' });
+    expect(call('discount-eligible spend is 550k a month now').input).toEqual({ input: 'discount-eligible spend', value: 550000, from: 'this month' });
+    expect(call('in the rollout plan, bump # of reps to 12').input).toEqual({ scenario: 'rollout plan', input: '# of reps', value: 12 });
+  });
+
+  it('splits: "into two: A + B", "split X: one part for A, one for B", the parts asked for', () => {
+    expect(call('break the handle time calc into two: time saved per ticket + tickets/day. total must stay the same').input).toEqual({
+      calculation: 'handle time',
+      parts: [{ metric: 'time saved per ticket' }, { metric: 'tickets/day' }],
+    });
+    expect(call('split the handle-time calculation: one part for minutes saved per ticket, one for avg tickets per day (baseline)').input).toEqual({
+      calculation: 'handle-time',
+      parts: [{ metric: 'minutes saved per ticket' }, { metric: 'avg tickets per day (baseline)' }],
+    });
+    const question = 'How should I split it? For example: "Split the handle time calculation into one for handle time and one for tickets per day".';
+    expect(replyTo('split the handle time calc for delta')).toBe(question);
+    expect(call('handle time saved and tickets per day', { previousTurn: { user: 'split the handle time calc for delta', reply: question } }).input).toEqual({
+      businessCase: 'delta',
+      calculation: 'handle time',
+      parts: [{ metric: 'handle time saved' }, { metric: 'tickets per day' }],
+    });
+  });
+
+  it('realization scenarios said casually', () => {
+    expect(call('start tracking realized value for delta. contract went live sept 2025, 36 months').input).toEqual({ start: 'sept 2025', months: 36 });
+    expect(call('set up tracking for northwind starting feb 2026, 12 months').input).toEqual({ start: 'feb 2026', months: 12 });
+    expect(call('Start tracking the Rollout Plan from October 2025, 36 months').input).toEqual({ start: 'October 2025', months: 36 });
+    // Tracking an input is not a scenario.
+    expect(call('start tracking tickets directly').toolName).toBe('proposeTrackMetric');
+  });
+});

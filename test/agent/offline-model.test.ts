@@ -241,7 +241,16 @@ describe('what the model reads from the conversation', () => {
       toolResult('c1', 'proposeConversions', { proposalId: 'p-9', status: 'pending' }),
       { role: 'assistant', content: [{ type: 'text', text: 'Proposed.' }] },
     ]);
-    expect(ctx).toEqual({ businessCase: 'Delta Corp', calculation: 'efficiency', proposalId: 'p-9' });
+    expect(ctx).toEqual({
+      businessCase: 'Delta Corp',
+      calculation: 'efficiency',
+      proposalId: 'p-9',
+      // The latest turn's one call the tool did: a correction right after it changes it.
+      lastCall: {
+        toolName: 'proposeConversions',
+        input: { businessCase: 'Delta Corp', conversions: [{ calculation: 'efficiency', metric: 'Avg. Tickets per Day' }] },
+      },
+    });
   });
 
   it('the proposal an older turn made, named in its answer once that turn comes back as text only', () => {
@@ -281,10 +290,10 @@ describe('what the model reads from the conversation', () => {
         toolCall('c1', 'findBusinessCases', { query: 'Delta' }),
         toolResult('c1', 'findBusinessCases', { businessCases: [{ id: 'd', name: 'Delta Corp – Support Automation', customer: 'Delta Corp', version: 1 }] }),
       ]),
-    ).toEqual({ businessCase: 'Delta Corp – Support Automation' });
+    ).toEqual({ businessCase: 'Delta Corp – Support Automation', lastCall: { toolName: 'findBusinessCases', input: { query: 'Delta' } } });
     expect(
       readContext([user('find Acme'), toolCall('c1', 'findBusinessCases', { query: 'Acme' }), toolResult('c1', 'findBusinessCases', { businessCases: [] })]),
-    ).toEqual({});
+    ).toEqual({ lastCall: { toolName: 'findBusinessCases', input: { query: 'Acme' } } });
     expect(
       readContext([
         user('how much value has Delta realized?'),
@@ -315,7 +324,7 @@ describe('what the model reads from the conversation', () => {
         toolCall('c1', 'valueSummary', {}),
         toolResult('c1', 'valueSummary', {}),
       ]),
-    ).toEqual({});
+    ).toEqual({ lastCall: { toolName: 'valueSummary', input: {} } });
     expect(
       readContext([
         user('Create a realization scenario from the Rollout Plan'),

@@ -193,17 +193,27 @@ function readConversion(parts: string[]): Record<string, unknown> | null {
  * conversation named last.
  */
 export function parseSplit(text: string, ctx: ConversationContext): OfflineRequest | null {
-  const m = /\bsplit(?:\s+up)?\s+(.*?)\s+(?:(?:up|apart)\s+)?(?:in(?:to)?|by|between|across|along)\s+(.+)$/is.exec(text) ?? breakDown(text, ctx);
+  const m =
+    /\bsplit(?:\s+up)?\s+(.*?)\s+(?:(?:up|apart)\s+)?(?:in(?:to)?|by|between|across|along)\s+(.+)$/is.exec(text) ??
+    // "split the handle-time calculation: one part for …, one for …"
+    /\bsplit(?:\s+up)?\s+([^:]*?\bcalc(?:ulation)?)\s*[:—–]\s*(.+)$/is.exec(text) ??
+    breakDown(text, ctx);
   if (!m) {
     if (/^\s*(?:please\s+)?split\b/i.test(text)) {
-      return reply('How should I split it? For example: "Split the handle time calculation into one for handle time and one for tickets per day".');
+      return reply('How should I split it? For example: "Split the handle time calculation into one for handle time and one for tickets per day".', 'parts');
     }
     return null;
   }
   let calcText = clean(m[1]!);
   const scenario = findScenarioMention(text);
   if (scenario) calcText = clean(withoutScenario(calcText, scenario));
-  const businessCase = caseFor(calcText, ctx);
+  let businessCase = caseFor(calcText, ctx);
+  // "the handle time calc for delta": what follows the calculation is the case.
+  const forCase = /^(.*?\bcalc(?:ulation)?)\s+(?:for|of|in)\s+(?:the\s+)?([\w&.'’ -]+)$/i.exec(calcText);
+  if (forCase && plausibleCase(forCase[2]!)) {
+    calcText = forCase[1]!;
+    businessCase = findCaseMention(forCase[2]!) ?? clean(forCase[2]!);
+  }
   let calculation: string | undefined;
   if (/^(?:that|this|it|the same|that one|this one)(?:\s+(?:one|calc(?:ulation)?))?$/i.test(calcText) || calcText === '') {
     calculation = ctx.calculation;
@@ -214,12 +224,13 @@ export function parseSplit(text: string, ctx: ConversationContext): OfflineReque
     return reply('Which calculation should I split? For example: "Split the handle time calculation into one for handle time and one for tickets per day".');
   }
   const partsText = m[2]!
+    .replace(/^\s*(?:two|2|three|3|four|4)(?:\s+(?:parts|pieces|calc(?:ulation)?s))?\s*[:—–-]?\s*/i, '')
     .replace(/[,\s]*(?:using|with|by)?\s*(?:the\s+)?shapley(?:\s+(?:strategy|method|values?))?/i, ' ')
     .split(
       /\s*(?:;|(?<!\b(?:avg|no|vs|approx|est))\.(?:\s|$)|,\s*(?:keep|keeping|so that|while|preserving|and keep)\b|\s+(?:keeping|so that|while|preserving)\b|\s+and\s+keep\b)/i,
     )[0]!;
   const parts = partsText
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*[+&]\s*/i)
     .map((p) => readPart(p))
     .filter((p): p is { metric: string; name?: string } => p !== null);
   if (parts.length < 2) {
@@ -240,9 +251,12 @@ export function parseSplit(text: string, ctx: ConversationContext): OfflineReque
  * [, calculation, parts].
  */
 function breakDown(text: string, ctx: ConversationContext): [string, string, string] | null {
-  const m = /\b(?:break|broken)\s+(?:(?:down|up|apart|out)\s+(.*?)|(.*?)\s+(?:down|up|apart|out))\s+(in(?:to)?|by|between|across)\s+(.+)$/is.exec(text);
+  const m =
+    /\b(?:break|broken)\s+(?:(?:down|up|apart|out)\s+(.*?)|(.*?)\s+(?:down|up|apart|out))\s+(in(?:to)?|by|between|across)\s+(.+)$/is.exec(text) ??
+    // "break the handle time calc into two: …"
+    /\b(?:break|broken)\s+()(.*?\bcalc(?:ulation)?)\s+(into)\s+(.+)$/is.exec(text);
   if (!m) return null;
-  const what = clean(m[1] ?? m[2]!);
+  const what = clean(m[1] || m[2]!);
   const pronoun = /^(?:it|that|this|the same|that one|this one|(?:that|this|the same)\s+calc(?:ulation)?)$/i.test(what);
   const splits = pronoun ? ctx.calculation !== undefined && /^in/i.test(m[3]!) : /\bcalc(?:ulation)?\b/i.test(what);
   return splits ? [m[0], what, m[4]!] : null;
@@ -257,7 +271,10 @@ function readPart(text: string): { metric: string; name?: string } | null {
   });
   t = clean(
     t
-      .replace(/^(?:one|a\s+part|a\s+calc(?:ulation)?|a\s+new\s+one|another(?:\s+one)?|part|the\s+other(?:\s+one)?)\s+(?:for|per|on|driven by|by)\s+/i, '')
+      .replace(
+        /^(?:one(?:\s+(?:part|calc(?:ulation)?))?|a\s+part|a\s+calc(?:ulation)?|a\s+new\s+one|another(?:\s+one)?|part|the\s+other(?:\s+one)?)\s+(?:for|per|on|driven by|by|that\s+isolates)\s+/i,
+        '',
+      )
       .replace(/^(?:for|per|by)\s+/i, ''),
   );
   t = clean(withoutArticle(t).replace(/\s+(?:part|calc(?:ulation)?|one)$/i, ''));
@@ -298,14 +315,22 @@ export function parseSetInput(text: string, ctx: ConversationContext): OfflineRe
   const scenario = findScenarioMention(text);
   const t = withoutScenario(text, scenario)
     .replace(/[.!]+\s*$/, '')
+    .replace(/^[\s,;:]+/, '')
     .trim();
   const re = [
     new RegExp(
-      String.raw`^\s*(?:please\s+|can you\s+|could you\s+)?(?:set|change|update|make|put)\s+(.+?)\s+(?:to|=|at)\s+(${NUMBER})(?:\s+[a-z/ ]{1,20})?\s*\??$`,
+      String.raw`^\s*(?:please\s+|can you\s+|could you\s+)?(?:set|change|update|make|put|bump|raise|increase|lower|reduce)\s+(.+?)\s+(?:up\s+|down\s+)?(?:to|=|at)\s+(${NUMBER})(?:\s+[a-z/ ]{1,20})?\s*\??$`,
       'i',
     ),
     new RegExp(String.raw`^\s*(?:the\s+)?(.+?)\s+(?:is|are)\s+now\s+(${NUMBER})(?:\s+[a-z/ ]{1,20})?\s*$`, 'i'),
   ];
+  // "discount-eligible spend is 550k a month now": from this month on (earlier months keep theirs).
+  const now = new RegExp(String.raw`^\s*(?:the\s+)?(.+?)\s+(?:is|are)\s+(${NUMBER})(?:\s*\/\s*[a-z]+|\s+(?:a|per|an)\s+[a-z]+)?\s+now$`, 'i').exec(t);
+  if (now) {
+    const value = readNumber(now[2]!);
+    const input = clean(withoutArticle(clean(now[1]!)));
+    if (value !== undefined && input) return call('proposeInputValue', defined({ businessCase: ctx.businessCase, scenario, input, value, from: 'this month' }));
+  }
   for (const r of re) {
     const m = r.exec(t);
     if (!m) continue;
@@ -377,7 +402,7 @@ export function parseMilestone(text: string, ctx: ConversationContext): OfflineR
   }
   // Never a milestone named after a stray word ("pls", "is") or the business case ("delta").
   if (!plausibleMilestoneName(name, [ctx.businessCase, findCaseMention(text)])) {
-    return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".');
+    return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".', 'name');
   }
   return call('proposeMilestone', defined({ businessCase: ctx.businessCase, scenario, name, targetMonth, achievedMonth, note }));
 }
@@ -487,8 +512,16 @@ export function parseSetInputFrom(text: string, ctx: ConversationContext): Offli
   if (!fromMatch || /\bmilestones?\b/i.test(text) || /^\s*(?:please\s+)?(?:record|log|enter|measured?)\b/i.test(text)) return null;
   const from = tidyMonth(fromMatch[1]!);
   const scenario = findScenarioMention(text);
-  let rest = withoutScenario(`${text.slice(0, fromMatch.index)} ${text.slice(fromMatch.index + fromMatch[0].length)}`, scenario);
+  // The clause the month is said in ("delta hired 3 more reps, 18 reps from september": "18
+  // reps"); what follows a comma ("…, per the HR plan") is not the input's name.
+  const CLAUSE_END = /\s*;\s*|\s*(?:(?<!\d),|,(?!\d))\s*|\s+(?:per\s+the|according\s+to|as\s+per|because|since)\s+/i;
+  const before = text.slice(0, fromMatch.index).split(CLAUSE_END);
+  const after = text.slice(fromMatch.index + fromMatch[0].length).split(CLAUSE_END);
+  const leading = /^\s*([A-Za-z#][\w#&.'’ -]{0,40}?)\s*:/.exec(before.length > 1 ? before[0]! : '');
+  let rest = withoutScenario(`${before[before.length - 1]!} ${after[0]!}`, scenario);
   rest = clean(rest.replace(/[.!?]+\s*$/, '').replace(/\s+/g, ' '));
+  // "reps: 10 until may 2026, 15 from june 2026": the clause is only the number; the input is the lead.
+  if (leading && new RegExp(`^${NUMBER}$`, 'i').test(rest)) rest = `${leading[1]!} ${rest}`;
   // "Delta: we have 15 reps from June on": a leading name and a colon is the case.
   let named: string | undefined;
   const prefix = /^([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*:\s*(.+)$/.exec(rest);
@@ -496,10 +529,9 @@ export function parseSetInputFrom(text: string, ctx: ConversationContext): Offli
     named = clean(prefix[1]!);
     rest = prefix[2]!;
   }
-  // What follows a comma ("…, per the HR plan") is not the input's name.
-  rest = clean(rest.split(/\s*[,;]\s*|\s+(?:per\s+the|according\s+to|as\s+per|because|since)\s+/i)[0]!);
+  rest = clean(rest);
   if ((rest.match(new RegExp(NUMBER, 'g')) ?? []).length !== 1) return null;
-  const unit = String.raw`(?:\s+[a-z/ ]{1,20})?`;
+  const unit = String.raw`(?:\s*\/\s*[a-z]{1,10}|\s+[a-z/ ]{1,20})?`;
   const patterns: Array<{ re: RegExp; input: number; value: number }> = [
     {
       re: new RegExp(
@@ -511,7 +543,7 @@ export function parseSetInputFrom(text: string, ctx: ConversationContext): Offli
     },
     {
       re: new RegExp(
-        String.raw`^(?:the\s+)?(.+?)\s+(?:is|are|becomes?|become|goes\s+(?:up|down)\s+to|go\s+(?:up|down)\s+to|will\s+be|=)\s+(${NUMBER})${unit}$`,
+        String.raw`^(?:the\s+)?(.+?)\s+(?:is|are|was|were|becomes?|become|(?:goes|go|went|has\s+gone|rose|rises|fell|falls|dropped|drops|increased|decreased)\s+(?:up\s+|down\s+)?to|will\s+be|=)\s+(${NUMBER})${unit}$`,
         'i',
       ),
       input: 1,
@@ -619,6 +651,43 @@ export function parseMilestoneReached(text: string, ctx: ConversationContext): O
     const milestone = quoted(m[1]!) ?? clean(withoutArticle(clean(m[1]!)));
     if (!milestone || isMonthPhrase(milestone)) continue;
     return call('proposeMilestone', defined({ businessCase: ctx.businessCase, milestone, achievedMonth: tidyMonth(m[2]!) }));
+  }
+  // "portal relaunch went live this month!", "mark the self-service portal relaunch as achieved
+  // in july": achieved (no month: this month). "all entities are onboarded as of may": what
+  // happened names it. "portal relaunch slipped to feb 2027": its target.
+  const live = new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(.+?)\s+(?:went|goes|has\s+gone|is|was)\s+(?:finally\s+)?live(?:\s+(?:in|on|by|during|as\s+of))?(?:\s+(${MONTH_PHRASE}))?$`,
+    'i',
+  ).exec(t);
+  const marked = new RegExp(
+    String.raw`^(?:(?:please|pls|can\s+you)\s+)?mark\s+(?:the\s+)?(.+?)\s+as\s+(?:achieved|done|complete|completed|reached|live|hit|met)(?:\s+(?:in|on|as\s+of|for)\s+(${MONTH_PHRASE}))?$`,
+    'i',
+  ).exec(t);
+  const happened = new RegExp(
+    String.raw`^(?:the\s+)?(.+?)\s+(?:are|is|were|was|got|have\s+been|has\s+been)\s+(?:all\s+|fully\s+|now\s+|finally\s+)*(onboarded|launched|rolled\s+out|deployed|migrated|trained|integrated)\s+(?:as\s+of|in|by|on|since|during)\s+(${MONTH_PHRASE})$`,
+    'i',
+  ).exec(t);
+  const slipped = new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(.+?)\s+(?:has\s+|was\s+|got\s+|is\s+)?(?:slipped|moved|pushed(?:\s+(?:back|out))?|delayed|postponed|rescheduled)\s+(?:to|until|till|into)\s+(${MONTH_PHRASE})$`,
+    'i',
+  ).exec(t);
+  const name = (raw: string): string | undefined => {
+    const n = quoted(raw) ?? clean(withoutArticle(clean(raw)));
+    return plausibleMilestoneName(n, [ctx.businessCase]) ? n : undefined;
+  };
+  if (live ?? marked) {
+    const m = (live ?? marked)!;
+    const milestone = name(m[1]!);
+    if (milestone)
+      return call('proposeMilestone', defined({ businessCase: ctx.businessCase, milestone, achievedMonth: m[2] ? tidyMonth(m[2]) : 'this month' }));
+  }
+  if (happened) {
+    const milestone = name(`${happened[1]!} ${happened[2]!}`);
+    if (milestone) return call('proposeMilestone', defined({ businessCase: ctx.businessCase, milestone, achievedMonth: tidyMonth(happened[3]!) }));
+  }
+  if (slipped) {
+    const milestone = name(slipped[1]!);
+    if (milestone) return call('proposeMilestone', defined({ businessCase: ctx.businessCase, milestone, targetMonth: tidyMonth(slipped[2]!) }));
   }
   return null;
 }

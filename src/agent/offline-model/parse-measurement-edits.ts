@@ -47,7 +47,7 @@ export function readMeasurementReference(phrase: string): MeasurementReference |
   return { months, ...(input ? { input } : {}), ...(businessCase ? { businessCase } : {}), ...(scenario ? { scenario } : {}) };
 }
 
-const LEAD = String.raw`^\s*(?:(?:please|can\s+you|could\s+you|would\s+you|let'?s|kindly|just)\s+)*`;
+const LEAD = String.raw`^\s*(?:(?:please|pls|plz|can\s+you|can\s+u|could\s+you|would\s+you|let'?s|kindly|just)\s+)*`;
 const FIELD = String.raw`(notes?|comments?|evidence|proof|links?|sources?)`;
 
 /** The operation field a word names: a comment is a note, proof or a link is evidence. */
@@ -90,15 +90,26 @@ export function parseMeasurementEdit(text: string, ctx: ConversationContext): Of
   }
 
   const remove = new RegExp(
-    String.raw`${LEAD}(?:remove|delete|drop|erase|undo|scrap|discard|withdraw|take\s+out|throw\s+out|get\s+rid\s+of)\s+(.+)$`,
+    String.raw`${LEAD}(?:remove|delete|drop|erase|undo|scrap|discard|withdraw|take\s+out|throw\s+out|get\s+rid\s+of|clear(?!\s+(?:the\s+|its\s+)?(?:notes?|comments?|evidence|proof|links?|sources?)\b))\s+(.+)$`,
     'i',
   ).exec(t);
   if (remove) {
-    const ref = readMeasurementReference(remove[1]!);
+    // Why it goes is not which value: "…, it was a test entry", "… because …".
+    const ref = readMeasurementReference(remove[1]!.split(/\s*[,;]\s+|\s+(?:because|since|as)\s+|\s+[—–-]\s+/i)[0]!);
     return ref ? edit(ref, { remove: true }, ctx) : null;
   }
 
   const setting = [
+    // "attach evidence to oct 2025 tickets/day: zendesk-oct-final.csv", "add evidence for march capture rate: report.pdf"
+    {
+      re: new RegExp(
+        String.raw`${LEAD}(?:add|attach|put|link|give|record)\s+(?:the\s+|this\s+|an?\s+)?(evidence|proof|links?|sources?)\s+(?:to|on|for)\s+([^:]+?)\s*:\s*(.+)$`,
+        'i',
+      ),
+      field: 1,
+      what: 2,
+      value: 3,
+    },
     // "the evidence for October is https://…", "the source of the March value: ops review"
     {
       re: new RegExp(String.raw`${LEAD}(?:the\s+)?${FIELD}\s+(?:for|of|on|to|behind)\s+(.+?)(?:\s*[:=]\s*|\s+(?:is|are|should\s+be|was)\s+)(.+)$`, 'i'),
@@ -124,6 +135,16 @@ export function parseMeasurementEdit(text: string, ctx: ConversationContext): Of
       value: 2,
     },
   ];
+  // "the jan deflection number came from the help center dashboard, link: https://…": its
+  // source, and its evidence when a link is given.
+  const cameFrom = new RegExp(
+    String.raw`${LEAD}(?:the\s+)?(.+?)\s+(?:came|comes|is|was|were)\s+(?:taken\s+|pulled\s+)?from\s+(?:the\s+|our\s+)?(.+?)(?:\s*[,;]\s*(?:link|evidence|proof|see)\s*[:=]?\s*(\S+))?$`,
+    'i',
+  ).exec(t);
+  if (cameFrom && !/\d/.test(cameFrom[2]!)) {
+    const ref = readMeasurementReference(cameFrom[1]!);
+    if (ref) return edit(ref, defined({ source: clean(cameFrom[2]!), evidence: cameFrom[3] }), ctx);
+  }
   for (const { re, field, what, value } of setting) {
     const m = re.exec(t);
     if (!m) continue;

@@ -1,5 +1,17 @@
 import { tokenizeText } from '../../resolve/tokenize-text.ts';
-import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, isMonthPhrase, MONTH_NAME, tidyMonth, withoutScenario } from './phrases.ts';
+import {
+  clean,
+  escapeRegExp,
+  findCaseMention,
+  findScenarioMention,
+  hasMonth,
+  isMonthPhrase,
+  MONTH_NAME,
+  NUMBER,
+  plausibleCase,
+  tidyMonth,
+  withoutScenario,
+} from './phrases.ts';
 import type { Missing } from './request.ts';
 import { readMeasurementReference } from './parse-measurement-edits.ts';
 
@@ -79,7 +91,10 @@ export function extractProvenance(text: string): { rest: string } & Provenance {
       out[field] ??= clean(labelled[2]!);
     } else if (/^https?:\/\//i.test(v)) {
       out.evidence ??= v;
-    } else if (v && !/^\d/.test(v) && !isMonthPhrase(v)) {
+    } else if (hasMonth(v)) {
+      // "(may)", "(that's july)": the month of the values, not a source.
+      return ` , ${v} `;
+    } else if (v && !/^\d/.test(v)) {
       out.source ??= v.replace(new RegExp(String.raw`^${ALL_VALUES}?(?:from|via|source)\s+(?:the\s+)?`, 'i'), '');
     }
     return ' ';
@@ -96,12 +111,15 @@ export function extractProvenance(text: string): { rest: string } & Provenance {
     out.evidence ??= clean(v);
     return ' ';
   });
-  rest = rest.replace(new RegExp(String.raw`\bsource\s*(?:[:=]|\bis\b)\s*(?:the\s+)?(.+?)${MARKER_END}`, 'i'), (_, v: string) => {
+  rest = rest.replace(new RegExp(String.raw`\bsource\s*(?:[:=]|\bis\b|(?<=[,;(]\s*source)\s)\s*(?:the\s+)?(.+?)${MARKER_END}`, 'i'), (_, v: string) => {
     out.source ??= clean(v);
     return ' ';
   });
   rest = rest.replace(
-    new RegExp(String.raw`\b${ALL_VALUES}?(?:from|via|according to|per the)\s+(?:the\s+|our\s+)?([A-Za-z][^;,\n]*?)${MARKER_END}`, 'i'),
+    new RegExp(
+      String.raw`\b${ALL_VALUES}?(?:from|via|according to|per the|per(?=\s+(?!(?:a|an|the|each|every|day|days|week|weeks|month|months|year|years|hour|hours|ticket|tickets|invoice|invoices|cent)\b)[A-Za-z]+\s+[A-Za-z]))\s+(?:the\s+|our\s+)?([A-Za-z][^;,\n]*?)${MARKER_END}`,
+      'i',
+    ),
     (all, v: string) => {
       const s = clean(v);
       if (!s || /\d/.test(s) || isMonthPhrase(s) || /\b(?:plan|scenario)\b/i.test(s)) return all;
@@ -178,7 +196,8 @@ const STOP = new Set(
     'value values reading readings was were is are be been being came come in at of for on during we had have has saw see got get it ' +
     'its there please also then to set the our a an with new about around approximately roughly so this that now landed hit reached ' +
     'went up down data update updates dictation metric handled processed averaged averaging did reported closed resolved ' +
-    'numbers number figures figure stats pls plz backfill'
+    "numbers number figures figure stats pls plz backfill should should've shouldve actually correction corrected fix fixed " +
+    'overwrite replace wrong typo sorry oops wait need needs gotta want'
   ).split(/\s+/),
 );
 
@@ -229,8 +248,12 @@ function readClauses(clauses: readonly string[], initialInput: string | undefine
         // "record deflection rate 22%, September": a month of its own right after the one value
         // without a month is that value's. With more values lacking one ("140, 150, 160 for
         // Jan, Feb, Mar"), which is which is not said: they keep none and the person is asked.
+        // A month said once after several values none of which has one ("- tickets/day: 175
+        // - deflection: 23% (that's july)") is all of theirs.
         const undated = items.filter((item) => item.month === undefined);
-        if (undated.length === 1 && undated[0] === items[items.length - 1]) undated[0]!.month = month;
+        if ((undated.length === 1 && undated[0] === items[items.length - 1]) || (undated.length > 1 && undated.length === items.length)) {
+          for (const item of undated) item.month = month;
+        }
       }
       const words = phrase(tokens.flatMap((t) => (t.t === 'word' ? [t.text] : [])));
       if (words) input = words;
@@ -281,9 +304,19 @@ function readClauses(clauses: readonly string[], initialInput: string | undefine
       }
       let own = phrase(before);
       let counts: string | undefined;
-      if (!own) {
+      const rate = rateAfter(after.map((a) => a.text));
+      // Who says it is not what is measured: "champion at delta says they averaged 164/day".
+      if (own && REPORTED.test(before.join(' '))) own = '';
+      if (own && rate && !/\bper\b/i.test(own)) {
+        // "the delta team handled 172 tickets a day", "AP clerks average 7.2 minutes an
+        // invoice": a rate after the value names it; what came before is who or what did it.
         for (const a of after) used.add(a.i);
-        own = phrase(after.map((a) => a.text));
+        own = rate;
+      } else if (!own) {
+        for (const a of after) used.add(a.i);
+        own = rate ?? phrase(after.map((a) => a.text));
+        // A unit alone ("6.8 minutes") names no input when one was named before it.
+        if (own && input !== undefined && unitOnly(own)) own = '';
       } else {
         const known = new Set(own.toLowerCase().split(/[\s/]+/));
         const other = after.filter(
@@ -297,7 +330,7 @@ function readClauses(clauses: readonly string[], initialInput: string | undefine
       }
       if (own) {
         input = own;
-        if (items.length === 0) firstHadOwnInput = true;
+        if (items.length === 0 && !unitOnly(own)) firstHadOwnInput = true;
       }
       if (m !== undefined) month = m;
       const token = tokens[k] as Extract<Token, { t: 'num' }>;
@@ -312,7 +345,40 @@ function readClauses(clauses: readonly string[], initialInput: string | undefine
       previous = k;
     });
   }
+  // "jan 140, feb 146 tickets/day": an input named once, after the last value, is every
+  // value's when none of the others named one.
+  const named = new Set(items.flatMap((i) => (i.input === undefined ? [] : [i.input])));
+  if (named.size === 1 && items[items.length - 1]?.input !== undefined) {
+    for (const item of items) item.input ??= [...named][0];
+  }
   return { items, firstHadOwnInput };
+}
+
+/** Words that make a number a hope, a target or a forecast, not something measured. */
+const ASPIRATION =
+  /\b(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|goal|objective|forecast(?:s|ed)?|project(?:ed|ion)|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?\s+to|want(?:s|ed)?\s+to|would\s+like|going\s+to|gonna|will\s+(?:be|hit|reach|get)|should\s+(?:hit|reach|get\s+to)|budget(?:ed)?)\b/i;
+
+/** Verbs that say who reports a value ("says", "told us"): the words before them are no input. */
+const REPORTED = /\b(?:says|said|say|told(?:\s+us)?|tells|reports?|reported|mentioned|confirmed|according)\b/i;
+
+/** Whether a phrase is only units and the like ("minutes", "per day"): it names no input of its own. */
+function unitOnly(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[\s/]+/)
+    .every((w) => AFTER_A_VALUE.has(w));
+}
+
+/**
+ * A rate named right after a value: "tickets per day", "mins per invoice", "per day" (words
+ * up to the one after "per", the fillers after it left out). Undefined when the words after
+ * the value are no rate.
+ */
+function rateAfter(words: readonly string[]): string | undefined {
+  const text = words.join(' ').replace(/\s*\/\s*/g, ' per ');
+  const m = /^((?:[#\p{L}][\p{L}\d'’-]*\s+){0,3}?)per\s+([\p{L}][\p{L}\d'’-]*)/iu.exec(text);
+  if (!m) return undefined;
+  return clean(`${m[1] ?? ''}per ${m[2]}`);
 }
 
 function splitClauses(text: string): string[] {
@@ -326,6 +392,10 @@ function normalise(text: string): string {
   return text
     .replace(new RegExp(String.raw`\b(${MONTH_NAME}),\s+((?:19|20)\d{2})\b`, 'gi'), '$1 $2')
     .replace(/\b(?:a|an|each|every)\s+(day|week|month|year|hour)\b/gi, 'per $1')
+    .replace(
+      /\b(mins?|minutes?|hours?|hrs?|secs?|seconds?|tickets?|tix|invoices?|calls?)\s+(?:a|an|each|every)\s+(?!(?:on|in|at|of|for|the|avg|average|so|month|year)\b)([a-z]+)\b/gi,
+      '$1 per $2',
+    )
     .replace(/\s*\/\s*(day|week|month|year|hour)\b/gi, ' per $1')
     .replace(/\b(avg|no|approx|est|vs|nr|num|qty)\./gi, '$1');
 }
@@ -339,7 +409,14 @@ function normalise(text: string): string {
  */
 export function parseMeasurements(text: string): DictationParse | null {
   const { rest, ...provenance } = extractProvenance(text);
-  let body = normalise(rest);
+  // A hope, a target or a forecast is no measurement: "we're hoping to hit 200 tickets/day by december".
+  if (ASPIRATION.test(rest)) return null;
+  // "153 not 158", "17% not 18%", "117 tickets/day, not 115": the value said is the first;
+  // the one it replaces is no measurement.
+  let body = normalise(rest).replace(
+    new RegExp(String.raw`\s*,?\s*(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:the\s+)?${NUMBER}(?:\s+(?:tickets?|mins?|minutes?|per\s+\w+))*`, 'gi'),
+    ' ',
+  );
 
   let businessCase: string | undefined;
   let prefix: string | undefined;
@@ -347,7 +424,8 @@ export function parseMeasurements(text: string): DictationParse | null {
   if (colon && !isMonthPhrase(colon[1]!) && !/\d/.test(colon[1]!)) {
     if (hasMonth(colon[1]!)) body = `${colon[1]!} ${colon[2]!}`;
     else {
-      prefix = clean(colon[1]!.replace(VERB, ''));
+      // "backfill pls: jan 140, …": a prefix of fillers names nothing.
+      prefix = phrase(colon[1]!.replace(VERB, '').split(/\s+/)) || undefined;
       body = colon[2]!;
     }
   }
@@ -378,14 +456,23 @@ export function parseMeasurements(text: string): DictationParse | null {
     };
   }
   if (prefix !== undefined) {
-    if (read.firstHadOwnInput) businessCase ??= prefix;
-    else read = readClauses(clauses, prefix);
+    // "Delta: tickets per day Oct 115": a prefix that can be a case's name is the case ("end of
+    // month update for delta:" is not).
+    if (read.firstHadOwnInput) {
+      if (plausibleCase(prefix)) businessCase ??= prefix;
+    } else read = readClauses(clauses, prefix);
   }
   const anyMonth = read.items.some((i) => i.month !== undefined);
-  if (!anyMonth && !VERB.test(rest) && prefix === undefined) return null;
+  // Without a month it is still a dictation when it asks for one ("need to log tickets per
+  // day, it was 171", "deflection rate 23% pls") or is just an input and a percentage
+  // ("capture rate 24%"): the person is asked which month. A question is never one.
+  const wanted = VERB.test(rest) || /\b(?:log|record|enter|pls|plz|please|can\s+(?:you|u))\b/i.test(rest);
+  const bare = read.items.length === 1 && /%|percent/i.test(read.items[0]!.raw) && read.items[0]!.input !== undefined;
+  if (!anyMonth && prefix === undefined && (/\?/.test(rest) || !(wanted || bare))) return null;
 
   const missingInput = read.items.find((i) => i.input === undefined);
-  if (missingInput) return { kind: 'ask', text: `Which input is the value ${missingInput.value} for? For example: "tickets per day October 115".` };
+  if (missingInput)
+    return { kind: 'ask', asks: 'input', text: `Which input is the value ${missingInput.raw} for? For example: "tickets per day October 115".` };
   // Two readings of one number: never guess, ask naming both.
   const yearOrValue = read.items.find((i) => i.maybeYear !== undefined);
   if (yearOrValue) {
@@ -406,7 +493,7 @@ export function parseMeasurements(text: string): DictationParse | null {
     return {
       kind: 'ask',
       asks: 'month',
-      text: `Which month is the ${missingMonth.input} value ${missingMonth.value} for? For example: "${missingMonth.input} October ${missingMonth.value}".`,
+      text: `Which month is the ${missingMonth.input} value ${missingMonth.raw} for? For example: "${missingMonth.input} October ${missingMonth.raw}".`,
     };
 
   const measurements = read.items.map((i) => ({ input: i.input!, month: i.month!, value: i.value, ...provenance }));

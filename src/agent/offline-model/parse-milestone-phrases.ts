@@ -98,6 +98,6 @@ export function parseMilestoneLogged(text: string, ctx: ConversationContext): Of
   const named = quoted(sentence) ?? clean(sentence.replace(AUXILIARY, ' '));
   const name = named.charAt(0).toUpperCase() + named.slice(1);
   if (!plausibleMilestoneName(name, [ctx.businessCase]))
-    return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".');
+    return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".', 'name');
   return call('proposeMilestone', defined({ businessCase: ctx.businessCase, name, ...(when ? (past ? { achievedMonth: when } : { targetMonth: when }) : {}) }));
 }

@@ -47,8 +47,9 @@ export function parseShowCase(text: string, ctx: ConversationContext): OfflineRe
     /^\s*(?:please\s+|can you\s+|could you\s+)?(?:show|describe|display|open|explain|walk\s+me\s+through|tell\s+me\s+about|give\s+me\s+an\s+overview\s+of|what(?:'s|\s+is)\s+in)\s+(?:me\s+)?(.*?)\s*[.?!]*$/i.exec(
       text,
     );
+  // "is delta locked? through when?", "what are we tracking for northwind?": the case shows its lock and its metrics.
   const structure =
-    /\b(?:what|which)\s+(?:calculations|inputs|use\s+cases|scenarios|formulas|milestones)\b|\bstructure\b|\bwhat\s+does\s+.+\s+look\s+like\b|\bhow\s+is\s+.+\s+(?:calculated|built)\b/i.test(
+    /\b(?:what|which)\s+(?:calculations|inputs|use\s+cases|scenarios|formulas|milestones)\b|\bstructure\b|\bwhat\s+does\s+.+\s+look\s+like\b|\bhow\s+is\s+.+\s+(?:calculated|built)\b|^\s*(?:is|are)\s+.{0,40}\blocked\b.*\?|\b(?:locked|lock)\s+(?:through|thru|until)\s+when\b|\bwhat\s+(?:are|do)\s+we\s+(?:tracking|measuring|track|measure)\b|\bwhat(?:'s|\s+is)\s+(?:being\s+)?(?:tracked|measured)\b/i.test(
       text,
     );
   if (!verb && !structure) return null;
@@ -63,7 +64,7 @@ export function parseShowCase(text: string, ctx: ConversationContext): OfflineRe
 }
 
 const SUMMARY =
-  /\b(?:summary|summari[sz]e|reali[sz]ed|reali[sz]e|roi|payback|pay\s+back|how\s+much\s+value|value\s+(?:so\s+far|to\s+date|delivered|report|summary)|how\s+(?:are|is)\b.*\b(?:doing|tracking|going)|variance|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:estimate|plan|forecast)|measured\s+vs|benefits?|total\s+value|investment|break[-\s]?even)\b/i;
+  /\b(?:summary|summari[sz]e|reali[sz]ed|reali[sz]e|roi|payback|pay\s+back|how\s+much\s+value|value\s+(?:so\s+far|to\s+date|delivered|report|summary)|how(?:\s+(?:are|is)|'s|’s)\b.*\b(?:doing|tracking|going)|ahead\s+(?:or|of)\b|behind\s+(?:the\s+)?(?:plan|schedule|target|estimate)|on\s+track\b|variance|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:estimate|plan|forecast)|measured\s+vs|benefits?|total\s+value|investment|break[-\s]?even)\b/i;
 
 /** "how much value has Delta realized?", "summary for Delta as of March", "ROI", "month by month". */
 export function parseSummary(text: string, ctx: ConversationContext): OfflineRequest | null {
@@ -104,12 +105,25 @@ export function parseHistory(text: string, ctx: ConversationContext): OfflineReq
     /\bwhat\s+(?:was|were|has\s+been|have\s+been|got)\s+(?:recorded|measured|logged)\s+(?:for|of|on)\s+(.+?)\s*[.?!]*$/i,
     /\b(?:past|previous|earlier|all)\s+(?:values|measurements)\s+(?:of|for)\s+(.+?)\s*[.?!]*$/i,
     /^\s*(?:show\s+(?:me\s+)?)?(?:the\s+)?measurements\s+(?:of|for)\s+(.+?)\s*[.?!]*$/i,
+    // "what did we record for tickets per day so far?"
+    /\bwhat\s+(?:did|have)\s+(?:we|you|they)\s+(?:record(?:ed)?|log(?:ged)?|measur(?:e|ed)|enter(?:ed)?)\s+(?:for|of|on)\s+(.+?)(?:\s+so\s+far)?\s*[.?!]*$/i,
+    // "what capture rates have we logged for northwind"
+    /\bwhat\s+(.+?)\s+(?:have|did)\s+(?:we|you|they)\s+(?:record(?:ed)?|log(?:ged)?|measur(?:e|ed)|enter(?:ed)?)\b(.*?)\s*[.?!]*$/i,
+    // "who entered the march tickets/day number?", "where did the oct 2025 tickets per day number come from?"
+    /\b(?:who|when)\s+(?:entered|recorded|logged|added|measured|changed)\s+(?:the\s+)?(.+?)\s*[.?!]*$/i,
+    // "any notes on the jan deflection value?"
+    /^\s*(?:(?:are\s+there|is\s+there|any)\s+)(?:notes?|comments?|evidence|sources?)\s+(?:on|for|about)\s+(?:the\s+)?(.+?)\s*[.?!]*$/i,
   ];
-  if (!/\bhistory\b|\brecorded\b|\bmeasured\b|\blogged\b|\bmeasurements\b|\bvalues\b/i.test(text)) return null;
+  if (!/\bhistory\b|\brecorded\b|\bmeasured\b|\blogged\b|\bmeasurements\b|\bvalues\b|\brecord\b|\blog\b|\bentered\b|\bnotes?\b/i.test(text)) return null;
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;
-    let input = m[1]!;
+    // A month or the word for a value only says which entry: the history shows them all.
+    // "… have we logged for northwind": what follows the verb names the case.
+    const tail = /^\s*(?:for|at|of)\s+(?:the\s+)?([\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s*$/i.exec(m[2] ?? '');
+    let input = m[1]!
+      .replace(new RegExp(MONTH_PHRASE, 'gi'), ' ')
+      .replace(/\b(?:number|value|figure|entry|measurement|reading|numbers|values|figures|entries|so\s+far|to\s+date)\b/gi, ' ');
     const scenario = findScenarioMention(input);
     if (scenario) input = withoutScenario(input, scenario);
     let businessCase: string | undefined;
@@ -121,7 +135,7 @@ export function parseHistory(text: string, ctx: ConversationContext): OfflineReq
     input = clean(withoutArticle(clean(input.replace(/^(?:the\s+)?measurement\s+/i, ''))).replace(/^(?:measurement\s+)?history\s+(?:of|for)\s+/i, ''));
     input = clean(withoutArticle(input));
     if (!input || /^(?:measurement|measurements|it|that|this)$/i.test(input)) continue;
-    const mentioned = findCaseMention(text.slice(m.index + m[0].length));
+    const mentioned = findCaseMention(text.slice(m.index + m[0].length)) ?? (tail ? clean(tail[1]!) : undefined);
     return call('measurementHistory', defined({ businessCase: businessCase ?? mentioned ?? ctx.businessCase, scenario, input }));
   }
   return null;
@@ -148,7 +162,8 @@ export function parsePending(text: string, ctx: ConversationContext): OfflineReq
     /\bproposals?\b/i.test(text) ||
     /\b(?:pending|awaiting|waiting\s+(?:for|on))\s+(?:my\s+|your\s+|an?\s+|for\s+)?approvals?\b/i.test(text) ||
     /\bwhat\s+needs\s+(?:my\s+|an?\s+)?approv/i.test(text) ||
-    /\b(?:anything|something|what(?:'s|\s+is)?)\s+(?:to|left to|waiting to)\s+approve\b/i.test(text);
+    /\b(?:anything|something|what(?:'s|\s+is)?)\s+(?:to|left to|waiting to)\s+approve\b/i.test(text) ||
+    /^\s*(?:what(?:'s|\s+is|\s+are)|anything|is\s+anything|show(?:\s+me)?)\s+(?:still\s+)?(?:pending|waiting|open)\b/i.test(text);
   if (!asks) return null;
   const businessCase = findCaseMention(text) ?? ctx.businessCase;
   return call('listPendingProposals', defined({ businessCase }));
@@ -166,7 +181,8 @@ const AUDIENCES: Array<[RegExp, string]> = [
  * audience as the tool names it, `redraft` when a new version is asked for.
  */
 export function parseQbr(text: string, ctx: ConversationContext): OfflineRequest | null {
-  if (!/\bqbrs?\b|\bquarterly\s+(?:business\s+)?reviews?\b/i.test(text)) return null;
+  // "draft northwind's q1 review for finance", "an exec summary for delta's Q1 business review"
+  if (!/\bqbrs?\b|\b(?:quarterly|business|q[1-4])\s+(?:business\s+)?reviews?\b/i.test(text)) return parseQbrFollowUp(text, ctx);
   let quarter: string | undefined;
   const q = /\b(\d{4})\s*[-/ ]?\s*q([1-4])\b|\bq([1-4])(?:\s*[-/ ]?\s*('\d{2}|fy\d{2,4}|\d{4}))?\b|\b((?:last|previous|this|current)\s+quarter)\b/i.exec(text);
   if (q) quarter = q[1] ? `${q[1]}-Q${q[2]}` : q[3] ? `Q${q[3]}${q[4] ? ` ${q[4]}` : ''}` : q[5]!.toLowerCase().replace(/\s+/g, ' ');
@@ -178,4 +194,27 @@ export function parseQbr(text: string, ctx: ConversationContext): OfflineRequest
   );
   const businessCase = findCaseMention(withoutAudience) ?? ctx.businessCase;
   return call('draftQbr', defined({ businessCase, quarter, audience, redraft }));
+}
+
+/**
+ * Right after a QBR draft, "for finance, q2" or "the champion one" asks for the same draft
+ * for another audience or quarter: the last call again with what is said in place.
+ */
+function parseQbrFollowUp(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const last = ctx.lastCall;
+  if (last?.toolName !== 'draftQbr') return null;
+  const audience = AUDIENCES.find(([re]) => re.test(text))?.[1];
+  const q = /\b(\d{4})\s*[-/ ]?\s*q([1-4])\b|\bq([1-4])(?:\s*[-/ ]?\s*('\d{2}|\d{4}))?\b|\b((?:last|previous|this|current)\s+quarter)\b/i.exec(text);
+  const quarter = q ? (q[1] ? `${q[1]}-Q${q[2]}` : q[3] ? `Q${q[3]}${q[4] ? ` ${q[4]}` : ''}` : q[5]!.toLowerCase()) : undefined;
+  // Only an audience, a quarter and small words: anything more is a request of its own.
+  const rest = text
+    .replace(q?.[0] ?? '\u0000', ' ')
+    .replace(
+      /\b(?:for|the|our|a|an|and|please|pls|instead|then|one|version|make\s+it|it|to|team|cfo|finance|financial|procurement|controller|champions?|admins?|ops|exec|execs|executives?|sponsors?|ceo|coo|cio|leadership|executive)\b/gi,
+      ' ',
+    )
+    .replace(/[\s,.;:!?()'’-]+/g, '');
+  if (rest !== '' || (audience === undefined && quarter === undefined)) return null;
+  const input = Object.fromEntries(Object.entries(last.input).filter(([, v]) => v !== null));
+  return call('draftQbr', defined({ ...input, ...(audience ? { audience } : {}), ...(quarter ? { quarter } : {}) }));
 }

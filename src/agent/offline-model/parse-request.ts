@@ -1,7 +1,9 @@
 import { normalizeDigits } from '../../resolve/read-number.ts';
 import { unreadableNumbers } from '../../resolve/tokenize-text.ts';
 import { answerUnfinished } from './answer-unfinished.ts';
+import { parseSlip } from './parse-slip.ts';
 import { helpText, notUnderstood } from './examples.ts';
+import { explainTerm } from './glossary.ts';
 import {
   parseConversions,
   parseLock,
@@ -88,11 +90,24 @@ function isMonthAnswer(text: string): boolean {
  */
 function answerToQuestion(text: string, ctx: ConversationContext): OfflineRequest | null {
   const previous = ctx.previousTurn;
-  if (!previous || !isMonthAnswer(text)) return null;
+  if (!previous) return null;
   const { previousTurn: _, ...rest } = ctx;
   const asked = parseRequest(previous.user, rest);
-  if (asked.kind !== 'reply' || asked.asks !== 'month' || asked.text.trim() !== previous.reply.trim()) return null;
-  const answered = parseRequest(`${previous.user.trim().replace(/[.!?,;:\s]+$/, '')}, ${text.trim()}`, rest);
+  if (asked.kind !== 'reply' || asked.asks === undefined || asked.text.trim() !== previous.reply.trim()) return null;
+  const said = previous.user.trim().replace(/[.!?,;:\s]+$/, '');
+  const answer = text.trim().replace(/[.!?\s]+$/, '');
+  let again: string | null = null;
+  if (asked.asks === 'month' && isMonthAnswer(text)) again = `${said}, ${answer}`;
+  // A request of its own ("what's pending?") or a question is not the answer.
+  else if (/\?/.test(answer) || parseRequest(text, rest).kind === 'tools') return null;
+  // "log 150 for may" → "Which input is the value 150 for?" → "tickets per day": the input leads.
+  if (asked.asks === 'input' && /^[^\d:]{2,60}$/.test(answer) && answer.split(/\s+/).length <= 6) again = `${answer}: ${said}`;
+  // "add a milestone" → "What is the milestone called?" → "billing integration, target nov 2026".
+  if (asked.asks === 'name' && answer.length <= 120 && !/\bmilestones?\b/i.test(answer)) again = `add milestone ${answer}`;
+  // "split the handle time calc" → "How should I split it?" → "handle time saved and tickets per day".
+  if (asked.asks === 'parts' && answer.length <= 200) again = `${said} into ${answer}`;
+  if (again === null) return null;
+  const answered = parseRequest(again, rest);
   return answered.kind === 'tools' ? answered : null;
 }
 
@@ -112,6 +127,23 @@ function unreadableNumber(text: string): OfflineRequest | null {
   if (bad.length === 0) return null;
   const list = bad.map((b) => `"${b.text}" (${b.reason})`).join(', ');
   return reply(`I can't read ${list} as an exact number, so I haven't done anything with it. Please write it in plain digits, e.g. 1,250, 3.2k, 12.5% or 0.5.`);
+}
+
+/**
+ * A dictation and, in a clause of its own after ", and" / ";", a milestone reached or moved:
+ * both calls, or null when the message is not exactly that.
+ */
+function measurementsAndMilestone(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const parts = text.split(/\s*(?:;|,?\s+and\s+(?:also\s+)?(?=(?:the|our|we|they)\s))\s*/i);
+  if (parts.length !== 2) return null;
+  const milestone = parseMilestoneReached(parts[1]!.replace(/\s+(?:too|as\s+well|also)\s*[.!]*$/i, ''), ctx);
+  const dictation = milestone?.kind === 'tools' ? parseMeasurements(parts[0]!) : null;
+  if (milestone?.kind !== 'tools' || dictation?.kind !== 'measurements') return null;
+  const measured = call(
+    'proposeMeasurements',
+    defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements }),
+  );
+  return measured.kind === 'tools' ? { kind: 'tools', calls: [...measured.calls, ...milestone.calls] } : null;
 }
 
 /**
@@ -137,11 +169,13 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   // "add a note to the March … measurement: …" is read as the measurement with "note: …".
   const full = noteToMeasurement(message);
   // An answer to the question a tool asked last turn ("which of these?", "did you mean 22%?").
-  const completed = answerUnfinished(full, ctx);
+  const completed = answerUnfinished(full, ctx) ?? parseSlip(full, ctx);
   if (completed) return completed;
   const approval = parseApproval(full, ctx);
   if (approval) return approval;
   if (HELP.test(full)) return reply(helpText());
+  const meaning = explainTerm(full);
+  if (meaning) return reply(meaning);
   const answer = answerToQuestion(full, ctx);
   if (answer) return answer;
 
@@ -180,6 +214,10 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
     const r = parse(head, ctx);
     if (r) return r;
   }
+  // "june: 166 tix/day, and the portal relaunch went live in june too": a measurement and a
+  // milestone in one message are two calls.
+  const both = measurementsAndMilestone(full, ctx);
+  if (both) return both;
   const dictation = parseMeasurements(full);
   if (dictation) {
     if (dictation.kind === 'ask') return reply(dictation.text, dictation.asks);

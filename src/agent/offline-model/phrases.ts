@@ -125,6 +125,24 @@ const NOT_A_CASE = new Set([
   'value',
   'summary',
   'payback',
+  'business',
+  'vp',
+  'svp',
+  'evp',
+  'cfo',
+  'ceo',
+  'cto',
+  'coo',
+  'cio',
+  'head',
+  'director',
+  'manager',
+  'champion',
+  'sponsor',
+  'exec',
+  'finance',
+  'same',
+  'whole',
   'please',
   'help',
   'q1',
@@ -166,7 +184,7 @@ export function findCaseMention(text: string): string | undefined {
   const add = (re: RegExp, group = 1) => {
     for (const m of text.matchAll(re)) {
       const name = clean(m[group]!.replace(/[’']s$/, ''));
-      if (plausibleCase(name)) candidates.push({ at: m.index, name: trimCaseName(name) });
+      if (plausibleCase(name) && plausibleCase(trimCaseName(name))) candidates.push({ at: m.index, name: trimCaseName(name) });
     }
   };
   add(new RegExp(String.raw`\bfor\s+(?:the\s+)?(${CAPITALISED})`, 'g'));

@@ -199,6 +199,8 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
         const candidates = Array.isArray(out.candidates) ? out.candidates.filter((x): x is string => typeof x === 'string') : [];
         ctx.unfinished = { toolName: failed[0]!.toolName, input: failed[0]!.input, error: out.error, candidates };
       }
+      const done = past.length === 1 && isRecord(past[0]!.output) && past[0]!.output.error === undefined;
+      if (done) ctx.lastCall = { toolName: past[0]!.toolName, input: past[0]!.input };
     }
     if (t === turns.length - 1 && user && calls.size === 0) {
       const answer = turn
@@ -226,5 +228,6 @@ function defined(ctx: ConversationContext): ConversationContext {
   if (ctx.proposalId) out.proposalId = ctx.proposalId;
   if (ctx.previousTurn) out.previousTurn = ctx.previousTurn;
   if (ctx.unfinished) out.unfinished = ctx.unfinished;
+  if (ctx.lastCall) out.lastCall = ctx.lastCall;
   return out;
 }

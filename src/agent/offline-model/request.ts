@@ -14,9 +14,10 @@ export type OfflineRequest = { kind: 'tools'; calls: ToolCallRequest[] } | { kin
 
 /**
  * What a reply asks the person for, when it is a question back about a request it could not
- * complete ("From which month should the realization scenario start?" asks for a month).
+ * complete ("From which month should the realization scenario start?" asks for a month,
+ * "Which input is the value 150 for?" for an input, "What is the milestone called?" for a name).
  */
-export type Missing = 'month';
+export type Missing = 'month' | 'input' | 'name' | 'parts';
 
 /**
  * What earlier messages of the conversation tell the offline model: the business case last
@@ -38,6 +39,12 @@ export interface ConversationContext {
    * the next message may be the answer ("vendor onboarding", "the second one", "yes").
    */
   unfinished?: { toolName: string; input: Record<string, unknown>; error: string; candidates: string[] };
+  /**
+   * The latest earlier turn's one call, when the tool did it: a slip corrected right after a
+   * proposal ("sorry, 156 not 166", "wait, that was april, not may") or another audience for
+   * a QBR draft ("for finance, q2") is that call again, changed.
+   */
+  lastCall?: { toolName: string; input: Record<string, unknown> };
 }
 
 /** A tool-call request. */
