@@ -1,6 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { entryValue, type Operation } from '../src/engine/index.ts';
+import { measuredThrough } from '../src/resolve/measured-through.ts';
 import type { ToolContext } from './tool-context.ts';
 import {
   businessCaseField,
@@ -54,7 +55,8 @@ function details(m: Said): { note?: string; evidence?: string; source?: string }
  * the value already recorded (`annotateMeasurement`, which changes no figure, so locked
  * months allow it); `remove` takes a recorded value out (`removeMeasurement`). A note alone
  * on the same value as the one recorded is an annotation too: it keeps the entry's evidence
- * and source, and the value is not re-reported. A value that most likely means another
+ * and source, and the value is not re-reported. A value for a conversion's baseline (a
+ * constant) is the value of the metric it is measured through. A value that most likely means another
  * number (22 for a percentage, which would be 2200%) is not proposed: the tool asks "did you
  * mean 22%?" (`checkPlausibility`); other doubts are proposed with a warning.
  */
@@ -87,7 +89,10 @@ export const proposeMeasurements = (ctx: ToolContext) =>
         if (!m.input) return { error: `which input is the value ${m.value} for?` };
         const found = resolveInput(s, m.input, { timeSeriesFirst: true });
         if (!found.ok) return toolError(found);
-        const { input, useCase } = found.value;
+        const { useCase } = found.value;
+        // A conversion's baseline ("Minutes per Invoice (baseline)") is measured through the
+        // calculation's metric ("Avg. Minutes per Invoice"): a month's value is the metric's.
+        const input = found.value.input.series ? found.value.input : (measuredThrough(useCase, found.value.input) ?? found.value.input);
         // Only a calculation's metric is measured; any other input is an assumption.
         if (!input.series || !useCase.calculations.some((c) => c.metric === input.key)) {
           return {

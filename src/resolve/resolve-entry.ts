@@ -1,4 +1,5 @@
 import { entryValue, monthIndex, monthText as monthOfIndex, type Scenario } from '../engine/index.ts';
+import { measuredThrough } from './measured-through.ts';
 import { resolveInput, type LocatedInput } from './resolve-in-document.ts';
 import { resolveMonth } from './resolve-month.ts';
 import { unresolved, type Resolved } from './resolution.ts';
@@ -31,8 +32,12 @@ export function resolveEntry(scenario: Scenario, inputName: string | undefined, 
   if (inputName !== undefined && inputName.trim() !== '') {
     const found = resolveInput(scenario, inputName, { timeSeriesFirst: true });
     if (!found.ok) return found;
-    if (!found.value.input.series) return unresolved(`'${found.value.input.label}' has no monthly values: it is a constant assumption, not a measurement`);
-    inputs = [found.value];
+    // A conversion's baseline named for the metric it is measured through ("the april
+    // minutes-per-invoice value" is Avg. Minutes per Invoice's entry).
+    const metric = found.value.input.series ? undefined : measuredThrough(found.value.useCase, found.value.input);
+    const located = metric ? { useCase: found.value.useCase, input: metric } : found.value;
+    if (!located.input.series) return unresolved(`'${located.input.label}' has no monthly values: it is a constant assumption, not a measurement`);
+    inputs = [located];
   } else {
     inputs = seriesInputs;
   }
