@@ -302,6 +302,13 @@ describe('measurements said the way people say them', () => {
     });
   });
 
+  it('a value compared with ("up from 140 in april", "vs 140") is context, not a measurement', () => {
+    expect(call('tickets per day in may was 150, up from 140 in april').input).toEqual({
+      measurements: [{ input: 'tickets per day', month: 'may', value: 150 }],
+    });
+    expect(call('tickets per day 150 in may vs 140').input).toEqual({ measurements: [{ input: 'tickets per day', month: 'may', value: 150 }] });
+  });
+
   it('a rate after the value names it; who did it or who says so does not', () => {
     expect(call('the delta team handled 172 tickets a day on average in july').input).toEqual({
       measurements: [{ input: 'tickets per day', month: 'july', value: 172 }],
@@ -454,6 +461,8 @@ describe('changes, in the words people use', () => {
       measurements: [{ input: 'deflection', month: 'jan', remove: true }],
     });
     expect(call('clear the march capture rate').input).toEqual({ measurements: [{ input: 'capture rate', month: 'march', remove: true }] });
+    // How many is not which: it asks.
+    expect(replyTo('remove 2 of the march values')).toMatch(/^Which values should I remove\? Name each by its input and month/);
     // Clearing a field is not removing the value.
     expect(call('clear the note on the march value').input).toEqual({ measurements: [{ month: 'march', note: '' }] });
   });

@@ -1,5 +1,5 @@
 import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, MONTH_PHRASE, tidyMonth, withoutScenario } from './phrases.ts';
-import { call, defined, type ConversationContext, type OfflineRequest } from './request.ts';
+import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
 
 /** Words that say which recorded value, not which input: left out of the input's name. */
 const NOT_THE_INPUT = new Set(
@@ -94,6 +94,12 @@ export function parseMeasurementEdit(text: string, ctx: ConversationContext): Of
     'i',
   ).exec(t);
   if (remove) {
+    // "remove 2 of the march values": how many, not which; every value is named by its input.
+    if (/\b\d+\s+(?:of\s+(?:the\s+)?)?(?:[a-z]+\s+){0,2}(?:values|entries|measurements|numbers|readings)\b/i.test(remove[1]!)) {
+      return reply(
+        'Which values should I remove? Name each by its input and month, e.g. "remove the March tickets per day value and the March deflection rate".',
+      );
+    }
     // Why it goes is not which value: "…, it was a test entry", "… because …".
     const ref = readMeasurementReference(remove[1]!.split(/\s*[,;]\s+|\s+(?:because|since|as)\s+|\s+[—–-]\s+/i)[0]!);
     return ref ? edit(ref, { remove: true }, ctx) : null;

@@ -7,6 +7,7 @@ import {
   hasMonth,
   isMonthPhrase,
   MONTH_NAME,
+  MONTH_PHRASE,
   NUMBER,
   plausibleCase,
   tidyMonth,
@@ -413,10 +414,19 @@ export function parseMeasurements(text: string): DictationParse | null {
   if (ASPIRATION.test(rest)) return null;
   // "153 not 158", "17% not 18%", "117 tickets/day, not 115": the value said is the first;
   // the one it replaces is no measurement.
-  let body = normalise(rest).replace(
-    new RegExp(String.raw`\s*,?\s*(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:the\s+)?${NUMBER}(?:\s+(?:tickets?|mins?|minutes?|per\s+\w+))*`, 'gi'),
-    ' ',
-  );
+  let body = normalise(rest)
+    .replace(
+      new RegExp(String.raw`\s*,?\s*(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:the\s+)?${NUMBER}(?:\s+(?:tickets?|mins?|minutes?|per\s+\w+))*`, 'gi'),
+      ' ',
+    )
+    // "150, up from 140 in april", "vs 140 last month": the value compared with is context, not a measurement.
+    .replace(
+      new RegExp(
+        String.raw`\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:to|with)|vs\.?|versus)\s+(?:the\s+)?${NUMBER}(?:\s+(?:in\s+)?(?:${MONTH_PHRASE}))?`,
+        'gi',
+      ),
+      ' ',
+    );
 
   let businessCase: string | undefined;
   let prefix: string | undefined;
