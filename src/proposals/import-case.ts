@@ -1,11 +1,8 @@
 import type { CaseRecord } from '../../db/store.ts';
-import { parseDocument } from '../engine/index.ts';
-import { DEFAULT_WORKSPACE } from './default-workspace.ts';
+import { readIncomingCase } from './incoming-case.ts';
 import { allMeasurements } from './measurement-changes.ts';
 import type { ProposalContext } from './proposal-context.ts';
 import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
-
-const WORKSPACE_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** A document to store as a new business case. */
 export interface ImportCaseInput {
@@ -25,13 +22,9 @@ export interface ImportCaseInput {
  * go through proposals.
  */
 export function importCase(ctx: ProposalContext, input: ImportCaseInput): Outcome<CaseRecord> {
-  const importedBy = input.importedBy.trim();
-  if (!importedBy) return failWith('invalid_argument', 'an import needs the name of who imports it');
-  const workspaceId = input.workspaceId ?? DEFAULT_WORKSPACE;
-  if (!WORKSPACE_PATTERN.test(workspaceId)) return failWith('invalid_argument', `workspace '${workspaceId}' must match ^[a-z0-9][a-z0-9-]*$`);
-  const parsed = parseDocument(input.document);
-  if (!parsed.ok) return failWith('invalid_document', `invalid document: ${parsed.error.message}`, { path: parsed.error.path });
-  const document = parsed.value;
+  const incoming = readIncomingCase(input, input.importedBy, 'an import needs the name of who imports it');
+  if (!incoming.ok) return incoming;
+  const { by: importedBy, workspaceId, document } = incoming.value;
   const { store } = ctx;
   const now = ctx.now().toISOString();
   return store.transaction(() => {

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../db/store.ts';
 import { parseDocument } from '../engine/index.ts';
-import { DEFAULT_WORKSPACE } from './default-workspace.ts';
+import { readIncomingCase } from './incoming-case.ts';
 import { measurementChanges } from './measurement-changes.ts';
 import type { ProposalContext } from './proposal-context.ts';
 import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
@@ -33,12 +33,9 @@ export interface ReplacedCase {
  * proposals, so nothing that loads changes without an approval (refused otherwise).
  */
 export function replaceCase(ctx: ProposalContext, input: ReplaceCaseInput): Outcome<ReplacedCase> {
-  const replacedBy = input.replacedBy.trim();
-  if (!replacedBy) return failWith('invalid_argument', 'a replacement needs the name of who makes it');
-  const workspaceId = input.workspaceId ?? DEFAULT_WORKSPACE;
-  const parsed = parseDocument(input.document);
-  if (!parsed.ok) return failWith('invalid_document', `invalid document: ${parsed.error.message}`, { path: parsed.error.path });
-  const document = parsed.value;
+  const incoming = readIncomingCase(input, input.replacedBy, 'a replacement needs the name of who makes it');
+  if (!incoming.ok) return incoming;
+  const { by: replacedBy, workspaceId, document } = incoming.value;
   const { store } = ctx;
   const now = ctx.now().toISOString();
   return store.transaction(() => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { SUMMARY_KEYS } from '../support/summary-keys.ts';
 
 const cents = (x: number): number => Math.round(x * 100) / 100;
 
@@ -39,32 +40,6 @@ function file(name: string, content: unknown): string {
 const DEMO = 'examples/delta-corp.json';
 const PRESALES = 'examples/delta-corp-presales.json';
 const OPS = 'examples/delta-corp-realization.ops.json';
-
-const SUMMARY_KEYS = [
-  'scenario',
-  'kind',
-  'currency',
-  'asOf',
-  'start',
-  'months',
-  'total',
-  'realizedToDate',
-  'measuredToDate',
-  'carriedForwardToDate',
-  'assumedToDate',
-  'estimatedToDate',
-  'varianceToDate',
-  'projectedTotal',
-  'projectedRoi',
-  'investmentTotal',
-  'investmentToDate',
-  'roi',
-  'roiToDate',
-  'benefitMultiple',
-  'paybackMonth',
-  'monthly',
-  'useCases',
-];
 
 /**
  * A small document:

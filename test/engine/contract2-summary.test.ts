@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, type Summary, type SummaryOptions } from '../../src/engine/index.ts';
 import { example } from './contract2-fixture.ts';
+import { MONTH_KEYS, SUMMARY_KEYS, USE_CASE_KEYS } from '../support/summary-keys.ts';
 
 function summary(options: SummaryOptions): Summary {
   const r = summarize(example(), options);
@@ -115,43 +116,9 @@ describe('as of August 2026', () => {
   });
 
   it("fields come in the contract's order", () => {
-    expect(Object.keys(s)).toEqual([
-      'scenario',
-      'kind',
-      'currency',
-      'asOf',
-      'start',
-      'months',
-      'total',
-      'realizedToDate',
-      'measuredToDate',
-      'carriedForwardToDate',
-      'assumedToDate',
-      'estimatedToDate',
-      'varianceToDate',
-      'projectedTotal',
-      'projectedRoi',
-      'investmentTotal',
-      'investmentToDate',
-      'roi',
-      'roiToDate',
-      'benefitMultiple',
-      'paybackMonth',
-      'monthly',
-      'useCases',
-    ]);
-    expect(Object.keys(s.monthly[0]!)).toEqual(['month', 'benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated']);
-    expect(Object.keys(s.useCases[0]!)).toEqual([
-      'id',
-      'name',
-      'total',
-      'realizedToDate',
-      'measuredToDate',
-      'assumedToDate',
-      'estimatedToDate',
-      'varianceToDate',
-      'calculations',
-    ]);
+    expect(Object.keys(s)).toEqual(SUMMARY_KEYS);
+    expect(Object.keys(s.monthly[0]!)).toEqual(MONTH_KEYS);
+    expect(Object.keys(s.useCases[0]!)).toEqual(USE_CASE_KEYS);
   });
 });
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, parseDocument, summarize, type BusinessCase, type Scenario, type Summary, type SummaryOptions } from '../../src/engine/index.ts';
+import { CALCULATION_KEYS, MONTH_KEYS, SUMMARY_KEYS, USE_CASE_KEYS } from '../support/summary-keys.ts';
 
 /** Money to cents, written out here so expected values do not depend on the engine. */
 const cents = (x: number): number => Math.round(x * 100) / 100;
@@ -24,35 +25,6 @@ function summary(d: BusinessCase, options: SummaryOptions): Summary {
   if (!r.ok) throw new Error(`summarize failed: ${r.error.message}`);
   return r.value;
 }
-
-const SUMMARY_KEYS = [
-  'scenario',
-  'kind',
-  'currency',
-  'asOf',
-  'start',
-  'months',
-  'total',
-  'realizedToDate',
-  'measuredToDate',
-  'carriedForwardToDate',
-  'assumedToDate',
-  'estimatedToDate',
-  'varianceToDate',
-  'projectedTotal',
-  'projectedRoi',
-  'investmentTotal',
-  'investmentToDate',
-  'roi',
-  'roiToDate',
-  'benefitMultiple',
-  'paybackMonth',
-  'monthly',
-  'useCases',
-];
-const MONTH_KEYS = ['month', 'benefit', 'cumulative', 'realized', 'measured', 'carriedForward', 'assumed', 'estimated'];
-const USE_CASE_KEYS = ['id', 'name', 'total', 'realizedToDate', 'measuredToDate', 'assumedToDate', 'estimatedToDate', 'varianceToDate', 'calculations'];
-const CALCULATION_KEYS = ['id', 'name', 'total', 'realizedToDate', 'tracked', 'metric', 'lastMeasured'];
 
 // ---------------------------------------------------------------------------------------
 // A future scenario: carry-forward, entries before the window, annual / 12, ramps.
