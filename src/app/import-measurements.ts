@@ -1,0 +1,133 @@
+import type { ProposalRecord } from '../../db/store.ts';
+import type { AppError } from '../errors/outcome.ts';
+import { checkPlausibility } from '../proposals/check-plausibility.ts';
+import { monthOf, propose } from '../proposals/index.ts';
+import { readMeasurementCsv, type BadRow } from '../resolve/read-measurement-csv.ts';
+import { resolveMeasurementRows } from '../resolve/resolve-measurement-rows.ts';
+import type { AppContext } from './app-context.ts';
+import { findCase } from './find-case.ts';
+import { proposalView, type ProposalView } from './proposal-view.ts';
+
+export type { BadRow } from '../resolve/read-measurement-csv.ts';
+
+/** A CSV file of measurements handed in at a door (the web upload, `ve measurements import`, HTTP, Slack). */
+export interface ImportMeasurementsInput {
+  /** The door's workspace; a case outside it is not found. */
+  workspaceId?: string;
+  caseId: string;
+  /** The file: text, or its bytes (UTF-8, with or without a byte-order mark). */
+  csv: string | Uint8Array;
+  /** Who proposes it (the signed-in person, the Slack user, the CLI's `--by`). */
+  actor: string;
+  /**
+   * Where the file came from ("measurements.csv", "slack:F0123"): recorded as the `source` of
+   * every measurement whose row names none. Omitted: only the rows' own sources are recorded.
+   */
+  source?: string;
+  /** The door: `web`, `cli`, `http`, `slack`. */
+  channel?: string | null;
+  /** The conversation thread the file was shared in (Slack), if any. */
+  thread?: string | null;
+}
+
+/** The proposal one file became: its view (every change, the figures before and after, the warnings), and how the file was read. */
+export interface ImportedMeasurements extends ProposalView {
+  /** True when the same file's pending proposal already existed (same case, thread, operations and version) and is returned instead of a twin. */
+  existing: boolean;
+  /** How many measurements the file holds (one operation each). */
+  measurements: number;
+  /** The file's layout: one measurement a row (`long`), or a month a row and a metric a column (`wide`). */
+  layout: 'long' | 'wide';
+}
+
+/** Why a file proposes nothing: an `AppError` listing every bad row (line, column, reason, candidates). */
+export interface MeasurementImportError extends AppError {
+  /** Every row (or header line; line 0 is the file as a whole) that cannot be read, by line. */
+  rows: BadRow[];
+}
+
+/** The outcome of an import: the proposal, or every bad row (an `Outcome` whose error also has `rows`). */
+export type MeasurementImportOutcome = { ok: true; value: ImportedMeasurements } | { ok: false; error: AppError | MeasurementImportError };
+
+/** JSON with object keys sorted: two operation lists are the same when their texts are. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A sentence for the whole refusal, then the rows line by line (what the CLI prints, what Slack posts). */
+export function describeBadRows(rows: readonly BadRow[]): string {
+  const count = rows.length;
+  const lines = rows.map((r) => {
+    const where = r.line === 0 ? 'the file' : `line ${r.line}${r.column !== undefined ? ` (${r.column})` : ''}`;
+    const also = r.candidates?.length ? ` (did you mean: ${r.candidates.join('; ')}?)` : '';
+    return `${where}: ${r.reason}${also}`;
+  });
+  return [`nothing was proposed: the file has ${count} bad row${count === 1 ? '' : 's'}`, ...lines].join('\n');
+}
+
+function refuse(rows: BadRow[]): MeasurementImportOutcome {
+  const sorted = [...rows].sort((a, b) => a.line - b.line);
+  return { ok: false, error: { code: 'invalid_document', message: describeBadRows(sorted), rows: sorted } };
+}
+
+/**
+ * Proposes the measurements of a CSV file on a case the door may see, as ONE proposal (one
+ * `recordMeasurement` per measurement, applied together if approved): previewed by the
+ * engine, stored pending with the plausibility warnings of each value, nothing changed until
+ * a person approves it. The file is read by `readMeasurementCsv` (csv-parse; long or wide
+ * layout, BOM, `;` and decimal commas) and every row against the case by
+ * `resolveMeasurementRows`; a value the plausibility check would ask about (22 for a
+ * percentage) is a bad row too. A file with any bad row proposes nothing: the error
+ * (`invalid_document`) lists every bad row with its line and reason (`rows`).
+ *
+ * The same file handed in again (same case, thread or none, operations, version and month)
+ * returns the pending proposal it made (`existing: true`) instead of a twin.
+ */
+export function proposeMeasurementsFromCsv(ctx: AppContext, input: ImportMeasurementsInput): MeasurementImportOutcome {
+  const found = findCase(ctx.store, input.caseId, input.workspaceId);
+  if (!found.ok) return found;
+  const record = found.value;
+  const reading = readMeasurementCsv(input.csv);
+  if (!reading.ok) return refuse(reading.problems);
+  const resolved = resolveMeasurementRows(record.document, reading.measurements, reading.decimalComma);
+  const problems = [...reading.problems, ...resolved.problems];
+  for (const row of resolved.rows) {
+    for (const finding of checkPlausibility(record.document, row.operation)) {
+      if (finding.kind === 'ask') problems.push({ line: row.line, column: row.input.label, reason: finding.message });
+    }
+  }
+  if (problems.length > 0) return refuse(problems);
+  const source = input.source?.trim();
+  const operations = resolved.rows.map((r) => (source && r.operation.source === undefined ? { ...r.operation, source } : r.operation));
+  const thread = input.thread ?? null;
+  const key = canonical(operations);
+  const asOf = monthOf(ctx.now());
+  const twin = ctx.store
+    .listProposals({ caseId: record.id, status: 'pending' })
+    .find((p) => p.thread === thread && p.baseVersion === record.version && p.asOf === asOf && canonical(p.operations) === key);
+  let proposal: ProposalRecord;
+  if (twin) {
+    proposal = twin;
+  } else {
+    const result = propose(ctx, { caseId: record.id, operations, proposedBy: input.actor, channel: input.channel ?? null, thread });
+    if (!result.ok) {
+      // The rows were checked above; a refusal left is the engine's word on one operation: name its line.
+      const row = result.error.index === undefined ? undefined : resolved.rows[result.error.index];
+      if (row && result.error.code === 'refused')
+        return refuse([{ line: row.line, reason: result.error.message.replace(/^operation \d+ \(\w+\) refused: /, '') }]);
+      return result;
+    }
+    proposal = result.value;
+  }
+  return {
+    ok: true,
+    value: { ...proposalView(proposal, record), existing: twin !== undefined, measurements: operations.length, layout: reading.layout },
+  };
+}
