@@ -6,7 +6,7 @@
 import type { Suite } from './suite.ts';
 import { calculationSuite } from './calculation/calculation-suite.ts';
 import { agentSuite } from './agent/agent-suite.ts';
-import { phrasingsSuite } from './phrasings/phrasings-suite.ts';
+import { phrasingsSuite, unseenPhrasingsSuite } from './phrasings/phrasings-suite.ts';
 import { toolLayerSuite } from './tool-layer/tool-layer-suite.ts';
 
-export const suites: readonly Suite[] = [calculationSuite, agentSuite, toolLayerSuite, phrasingsSuite];
+export const suites: readonly Suite[] = [calculationSuite, agentSuite, toolLayerSuite, phrasingsSuite, unseenPhrasingsSuite];

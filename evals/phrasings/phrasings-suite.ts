@@ -36,6 +36,11 @@ export interface PhrasingsSuiteOptions {
   env?: NodeJS.ProcessEnv;
   /** Replaces `runAgentTurn` (tests only). */
   runTurn?: RunTurn;
+  /** The suite's name (default `phrasings`): another set of cases is scored as its own suite. */
+  name?: string;
+  /** How the cases and the baseline are named in messages (defaults: the committed ones). */
+  casesLabel?: string;
+  baselineLabel?: string;
 }
 
 const isLive = (flags: SuiteOptions['flags']): boolean => flags['live'] === true || flags['live'] === 'true';
@@ -71,10 +76,10 @@ export function createPhrasingsSuite(options: PhrasingsSuiteOptions = {}): Suite
   };
 
   return {
-    name: 'phrasings',
+    name: options.name ?? 'phrasings',
     requireAllPass: false,
     async cases() {
-      const all = await loadPhrasingCases(options.casesDir ?? PHRASING_CASES_DIR);
+      const all = await loadPhrasingCases(options.casesDir ?? PHRASING_CASES_DIR, options.casesLabel);
       const loadData = createPhrasingDataLoader(options.dataDir ?? PHRASING_DATA_DIR);
       const out: PhrasingEvalCase[] = [];
       for (const p of all) {
@@ -86,7 +91,7 @@ export function createPhrasingsSuite(options: PhrasingsSuiteOptions = {}): Suite
         }
         out.push({ id: p.id, description: `[${p.intent}] ${p.turns.map((t) => `“${t}”`).join(' → ')}`, phrasing: p, data });
       }
-      baseline = await loadPhrasingBaseline(baselineUrl, new Set(all.map((p) => p.id)));
+      baseline = await loadPhrasingBaseline(baselineUrl, new Set(all.map((p) => p.id)), options.baselineLabel);
       return out;
     },
     async run(entry, { flags }): Promise<CaseResult> {
@@ -133,7 +138,7 @@ export function createPhrasingsSuite(options: PhrasingsSuiteOptions = {}): Suite
       const live = isLive(flags);
       return concludePhrasings(scored, {
         baseline: live ? null : baseline,
-        baselineFile: 'evals/phrasings/baseline.json',
+        baselineFile: options.baselineLabel ?? 'evals/phrasings/baseline.json',
         model: live ? 'the configured model, live' : 'the offline model',
       });
     },
@@ -142,3 +147,16 @@ export function createPhrasingsSuite(options: PhrasingsSuiteOptions = {}): Suite
 
 /** The suite over the committed cases, data sets and baseline. */
 export const phrasingsSuite: Suite<PhrasingEvalCase> = createPhrasingsSuite();
+
+/**
+ * The unseen set of December 2026 (`--suite phrasings-unseen`): 214 phrasings written from the
+ * user stories alone before the offline model's rules or the older phrasings were read, on
+ * the data sets `unseen-*` (clock December 2026); its own ratchet file.
+ */
+export const unseenPhrasingsSuite: Suite<PhrasingEvalCase> = createPhrasingsSuite({
+  name: 'phrasings-unseen',
+  casesDir: new URL('./unseen-2026-12/', import.meta.url),
+  casesLabel: 'evals/phrasings/unseen-2026-12',
+  baseline: new URL('./unseen-2026-12-baseline.json', import.meta.url),
+  baselineLabel: 'evals/phrasings/unseen-2026-12-baseline.json',
+});

@@ -9,7 +9,7 @@ import type { RunTurn } from '../../evals/agent/run-agent-case.ts';
 import { INTENTS, loadPhrasingCases, type PhrasingCase } from '../../evals/phrasings/phrasing-case.ts';
 import { createPhrasingDataLoader, PHRASING_DATA_DIR } from '../../evals/phrasings/phrasing-data.ts';
 import { loadPhrasingBaseline, PHRASING_BASELINE } from '../../evals/phrasings/phrasing-baseline.ts';
-import { createPhrasingsSuite, phrasingsSuite } from '../../evals/phrasings/phrasings-suite.ts';
+import { createPhrasingsSuite, phrasingsSuite, unseenPhrasingsSuite } from '../../evals/phrasings/phrasings-suite.ts';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -96,6 +96,31 @@ describe('the committed phrasing cases', async () => {
   it('have a baseline of existing cases, sorted', async () => {
     const ids = await loadPhrasingBaseline(PHRASING_BASELINE, new Set(cases.map((c) => c.id)));
     expect([...ids].sort()).toEqual(ids);
+  });
+});
+
+describe('the unseen set of December 2026 (suite phrasings-unseen)', async () => {
+  const entries = await unseenPhrasingsSuite.cases({ flags: {} });
+  const cases: PhrasingCase[] = entries.map((e) => e.phrasing);
+
+  it('is its own suite of at least 150 phrasings over every intent but chit-chat, with follow-ups and questions', () => {
+    expect(unseenPhrasingsSuite.name).toBe('phrasings-unseen');
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    for (const intent of INTENTS.filter((i) => i !== 'chit-chat')) expect(cases.filter((c) => c.intent === intent).length, intent).toBeGreaterThan(0);
+    expect(cases.filter((c) => c.turns.length > 1).length).toBeGreaterThanOrEqual(10);
+    expect(cases.filter((c) => c.expect.asks || c.expect.refuses).length).toBeGreaterThanOrEqual(30);
+    expect(new Set(entries.map((e) => e.data.clock))).toEqual(new Set(['2026-12']));
+  });
+
+  it('expects only proposals the engine accepts on their data, at their clock', () => {
+    for (const e of entries) {
+      const c = e.phrasing;
+      const sets = c.expect.proposals ? [c.expect.proposals, ...(c.expect.or ?? [])] : [];
+      for (const set of sets) {
+        const applied = applyOperations(e.data.startingPoint, set.map(complete), { asOf: c.clock ?? e.data.clock });
+        expect(applied.ok ? 'accepted' : `${applied.error.message}`, c.id).toBe('accepted');
+      }
+    }
   });
 });
 
