@@ -96,7 +96,7 @@ export function proposeMeasurementsFromCsv(ctx: AppContext, input: ImportMeasure
   const record = found.value;
   const reading = readMeasurementCsv(input.csv);
   if (!reading.ok) return refuse(reading.problems);
-  const resolved = resolveMeasurementRows(record.document, reading.measurements, reading.decimalComma);
+  const resolved = resolveMeasurementRows(record.document, reading.measurements, reading.decimalComma, reading.metricColumns);
   const problems = [...reading.problems, ...resolved.problems];
   for (const row of resolved.rows) {
     for (const finding of checkPlausibility(record.document, row.operation)) {

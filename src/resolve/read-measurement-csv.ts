@@ -88,6 +88,8 @@ export type CsvReading =
       measurements: CsvMeasurement[];
       /** How many data rows the file has (a wide row counts once). */
       rows: number;
+      /** A wide file's metric columns: each heading and the header's line (empty for a long file). */
+      metricColumns: { heading: string; line: number }[];
       /** The rows that cannot be read, each with its line (the file is refused when there is any). */
       problems: BadRow[];
     }
@@ -282,5 +284,6 @@ export function readMeasurementCsv(file: string | Uint8Array): CsvReading {
       if (!any) problems.push({ line: row.line, reason: 'no value in any metric column' });
     }
   }
-  return { ok: true, layout: long ? 'long' : 'wide', delimiter, decimalComma, measurements, rows: data.length, problems };
+  const metricColumns = long ? [] : headings.filter((_, i) => columns[i] === undefined).map((heading) => ({ heading, line: header.line }));
+  return { ok: true, layout: long ? 'long' : 'wide', delimiter, decimalComma, measurements, metricColumns, rows: data.length, problems };
 }

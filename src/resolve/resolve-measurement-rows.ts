@@ -32,6 +32,9 @@ export function readCsvMonth(text: string): { ok: true; month: string } | { ok: 
 
 const shown = (c: LocatedInput): string => `${c.input.label} (${c.input.key}) in ${c.useCase.name}`;
 
+const notTracked = (c: LocatedInput): string =>
+  `${shown(c)} is not tracked monthly (it holds one value for every month): start tracking it first, then import its measurements`;
+
 /**
  * Reads every measurement of a file against a case's realization scenario: the month (with
  * its year, inside the scenario's window, after its lock), the input (by key or label, an
@@ -40,7 +43,12 @@ const shown = (c: LocatedInput): string => `${c.input.label} (${c.input.key}) in
  * (exactly, through the lexicon, or refused: never truncated) and no second value for the
  * same input and month. Every row is read, so every bad row is named at once.
  */
-export function resolveMeasurementRows(doc: BusinessCase, measurements: readonly CsvMeasurement[], decimalComma: boolean): ResolvedRows {
+export function resolveMeasurementRows(
+  doc: BusinessCase,
+  measurements: readonly CsvMeasurement[],
+  decimalComma: boolean,
+  metricColumns: readonly { heading: string; line: number }[] = [],
+): ResolvedRows {
   const scenario = doc.scenarios.find((s) => s.kind === 'realization') ?? null;
   if (!scenario) {
     return {
@@ -56,6 +64,17 @@ export function resolveMeasurementRows(doc: BusinessCase, measurements: readonly
   const first = new Map<string, number>();
   const rows: MeasurementRow[] = [];
   const problems: BadRow[] = [];
+  // A wide file's metric columns are named once, on the header's line, whether or not a row fills them.
+  const badHeadings = new Set<string>();
+  for (const { heading, line } of metricColumns) {
+    const found = resolveInput(scenario, heading, { timeSeriesFirst: true });
+    inputs.set(`\u0000${heading}`, found);
+    const reason = !found.ok ? found.error.message : !found.value.input.series ? notTracked(found.value) : null;
+    if (reason !== null) {
+      badHeadings.add(heading);
+      problems.push({ line, column: heading, reason, ...(!found.ok && found.error.candidates?.length ? { candidates: [...found.error.candidates] } : {}) });
+    }
+  }
   for (const m of measurements) {
     const bad = (column: string | undefined, reason: string, candidates?: readonly string[]): void => {
       problems.push({ line: m.line, ...(column !== undefined ? { column } : {}), reason, ...(candidates?.length ? { candidates: [...candidates] } : {}) });
@@ -82,14 +101,13 @@ export function resolveMeasurementRows(doc: BusinessCase, measurements: readonly
       inputs.set(cacheKey, found);
     }
     let located: LocatedInput | null = null;
-    if (!found.ok) {
+    if (m.useCase === undefined && badHeadings.has(m.input.text)) {
+      ok = false; // named on the header's line already
+    } else if (!found.ok) {
       bad(m.input.column, found.error.message, found.error.candidates);
       ok = false;
     } else if (!found.value.input.series) {
-      bad(
-        m.input.column,
-        `${shown(found.value)} is not tracked monthly (it holds one value for every month): start tracking it first, then import its measurements`,
-      );
+      bad(m.input.column, notTracked(found.value));
       ok = false;
     } else {
       located = found.value;
