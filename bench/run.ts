@@ -18,6 +18,7 @@
  *   --no-tokens        skip the token counts
  *   --no-startup       skip the start-up benchmark
  *   --startup-rounds N rounds of the start-up benchmark (default 7; 3 with --quick)
+ *   --no-csv           skip the measurement CSV benchmark (`bench/import-measurements.ts`)
  * Writes the figures to `bench/results/engine.json` (ignored by git).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { runStoreBench } from './store.ts';
 import { runChatBench } from './chat.ts';
 import { runTokenBench } from './prompt-tokens.ts';
 import { runStartupBench } from './startup.ts';
+import { runCsvBench } from './import-measurements.ts';
 
 interface Args {
   sizes: number[];
@@ -39,6 +41,7 @@ interface Args {
   tokens: boolean;
   startup: boolean;
   startupRounds: number;
+  csv: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -54,6 +57,7 @@ function parseArgs(argv: readonly string[]): Args {
     tokens: true,
     startup: true,
     startupRounds: 7,
+    csv: true,
   };
   const num = (i: number): number => {
     const v = Number(argv[i + 1]);
@@ -103,6 +107,9 @@ function parseArgs(argv: readonly string[]): Args {
       case '--no-startup':
         args.startup = false;
         break;
+      case '--no-csv':
+        args.csv = false;
+        break;
       case '--startup-rounds':
         args.startupRounds = num(i++);
         break;
@@ -139,6 +146,7 @@ async function main(): Promise<void> {
   if (args.tokens) console.log(`\n${await runTokenBench()}`);
   if (args.chat) console.log(`\n${await runChatBench()}`);
   if (args.startup) console.log(`\n${await runStartupBench({ rounds: args.startupRounds })}`);
+  if (args.csv) console.log(`\n${await runCsvBench({ rounds: args.runs })}`);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
