@@ -82,11 +82,24 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/history.ts')).registerHistory,
   },
   {
+    name: 'measurements',
+    usage: '',
+    description: 'measurements in bulk: import a CSV file of them as one proposal',
+    load: async () => (await import('./commands/measurements.ts')).registerMeasurements,
+  },
+  {
     name: 'qbr',
     usage: '[options] <case>',
     description:
       'print or write the QBR draft of a business case for a quarter and audience (drafts and saves a new version when there is none, or with --new)',
-    load: async () => (await import('./commands/qbr.ts')).registerQbr,
+    // `ve qbr check DRAFT.md --case ID --quarter Q` is a subcommand of `ve qbr`, in its own module.
+    load: async () => {
+      const [{ registerQbr }, { registerQbrCheck }] = await Promise.all([import('./commands/qbr.ts'), import('./commands/qbr-check.ts')]);
+      return (program, io) => {
+        registerQbr(program, io);
+        registerQbrCheck(program, io);
+      };
+    },
   },
   {
     name: 'serve',
