@@ -4,11 +4,12 @@ import type { Command } from 'commander';
 import { qbrWriterModel } from '../../agent/qbr-writer-model.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
 import { configuredDbPath, type Store } from '../../app/store.ts';
-import { createApp } from '../../http/index.ts';
+import { createApp, DEFAULT_MAX_BODY_BYTES } from '../../http/index.ts';
 import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
 import { expireProposals } from '../../proposals/expire-proposals.ts';
 import type { RunningSlack } from '../../slack/index.ts';
 import { slackSettingsFromEnv } from '../../slack/slack-settings.ts';
+import { mountWeb } from '../../web/index.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { defaultStoreDeps, selectModelOrFail, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
 
@@ -120,6 +121,8 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         // selected model; with the offline provider, by the deterministic template writer.
         const qbrModel = qbrWriterModel(selected);
         const app = createApp({ store, now: d.now, model: selected.model, qbrModel, maxAgeMs: d.maxAgeMs, secrets });
+        // The web workspace (issue 13): pages at /, the same application functions as the API.
+        mountWeb(app, { ctx, qbrModel, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, secrets });
         let slack: RunningSlack | null = null;
         if (slackConfig.kind === 'on') {
           // Bolt is loaded only when Slack is on: it is most of a server's start-up otherwise.
@@ -155,10 +158,11 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
               ? [
                   `token for workspace '${DEFAULT_WORKSPACE}' (named '${BANNER_TOKEN_NAME}'; new at every start, the previous one is revoked):`,
                   `  ${token}`,
+                  `web workspace: sign in at ${url}/sign-in#token=${token}`,
                   `try: curl -H "Authorization: Bearer ${token}" ${url}/api/business-cases`,
                   `personal tokens: ve token create --name <you>; API description: ${url}/openapi.json`,
                 ]
-              : [`no token printed (--no-token); create one with: ve token create --name <you>`]),
+              : [`no token printed (--no-token); create one with: ve token create --name <you>, then sign in at ${url}/sign-in`]),
           ].join('\n') + '\n',
         );
         const sweep = setInterval(() => {

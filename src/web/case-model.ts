@@ -1,0 +1,125 @@
+import { addMonths, entryValue, type BusinessCase, type Input, type Scenario, type SeriesEntry, type UseCase } from '../engine/index.ts';
+
+/** How a month's value of an input came to be, as the table shows it. */
+export type CellState = 'measured' | 'carried' | 'base' | 'empty';
+
+/** One cell of the measurement table: an input in a month. */
+export interface GridCell {
+  month: string;
+  state: CellState;
+  /** The value in force that month (null: a metric not measured yet). */
+  value: number | null;
+  /** The entry of this very month (measured cells) or the one carried forward. */
+  note: string | null;
+  evidence: string | null;
+  source: string | null;
+  /** The month is at or before the scenario's `lockedThrough`. */
+  locked: boolean;
+  /** The month is after `asOf`. */
+  future: boolean;
+}
+
+/** One row: an input that changes by month (a tracked metric or a changing assumption). */
+export interface GridRow {
+  input: Input;
+  /** A calculation's `metric`: its entries are measurements (recordMeasurement); otherwise a changing assumption (setInput from a month). */
+  metric: boolean;
+  cells: GridCell[];
+}
+
+/** The measurement table of one use case: months as columns, inputs as rows. */
+export interface MeasurementGrid {
+  scenario: Scenario;
+  useCase: UseCase;
+  months: string[];
+  rows: GridRow[];
+  /** The use case's constant inputs (the same every month). */
+  constants: Input[];
+}
+
+/** The realization scenario of a case, or null before one is created. */
+export function realizationOf(doc: BusinessCase): Scenario | null {
+  return doc.scenarios.find((s) => s.kind === 'realization') ?? null;
+}
+
+/** The months of a scenario's window, in order. */
+export function windowMonths(s: Pick<Scenario, 'start' | 'months'>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.months; i++) out.push(addMonths(s.start, i));
+  return out;
+}
+
+/** The input keys some calculation of the use case measures (its `metric`). */
+export function metricKeys(u: UseCase): Set<string> {
+  return new Set(u.calculations.flatMap((c) => (c.metric ? [c.metric] : [])));
+}
+
+function parts(entry: SeriesEntry | undefined): { note: string | null; evidence: string | null; source: string | null } {
+  if (entry === undefined || typeof entry === 'number') return { note: null, evidence: null, source: null };
+  return { note: entry.note ?? null, evidence: entry.evidence ?? null, source: entry.source ?? null };
+}
+
+/**
+ * The table of a use case: every time-series input (metrics first) with, for each month of
+ * the window, the value in force and how it came to be: entered that month (`measured`),
+ * carried forward from an earlier entry (`carried`), the input's base value before any entry
+ * (`base`, a changing assumption) or nothing (`empty`, a metric not measured yet).
+ */
+export function measurementGrid(scenario: Scenario, useCase: UseCase, asOf: string): MeasurementGrid {
+  const months = windowMonths(scenario);
+  const metrics = metricKeys(useCase);
+  const locked = scenario.lockedThrough ?? '';
+  const series = useCase.inputs.filter((i) => i.series !== undefined || metrics.has(i.key));
+  series.sort((a, b) => Number(metrics.has(b.key)) - Number(metrics.has(a.key)));
+  const rows = series.map((input): GridRow => {
+    const metric = metrics.has(input.key);
+    const entries = input.series ?? {};
+    // Entries before the window carry into it.
+    let last: { month: string; entry: SeriesEntry } | null = null;
+    for (const m of Object.keys(entries).sort()) if (m < months[0]!) last = { month: m, entry: entries[m]! };
+    const cells = months.map((month): GridCell => {
+      const own = entries[month];
+      if (own !== undefined) last = { month, entry: own };
+      const base = { month, locked: locked !== '' && month <= locked, future: month > asOf };
+      if (own !== undefined) return { ...base, state: 'measured', value: entryValue(own), ...parts(own) };
+      if (last) return { ...base, state: 'carried', value: entryValue(last.entry), ...parts(last.entry) };
+      return metric
+        ? { ...base, state: 'empty', value: null, note: null, evidence: null, source: null }
+        : { ...base, state: 'base', value: input.value, note: null, evidence: null, source: null };
+    });
+    return { input, metric, cells };
+  });
+  return { scenario, useCase, months, rows, constants: useCase.inputs.filter((i) => i.series === undefined && !metrics.has(i.key)) };
+}
+
+/** A tracked metric of the realization scenario: the input measured for at least one calculation. */
+export interface TrackedMetric {
+  useCase: UseCase;
+  input: Input;
+  /** Entries in month order. */
+  entries: Array<{ month: string; value: number }>;
+}
+
+/** Every tracked metric of a scenario (time-series inputs that are some calculation's `metric`), in document order. */
+export function trackedMetrics(scenario: Scenario): TrackedMetric[] {
+  return scenario.useCases.flatMap((useCase) => {
+    const metrics = metricKeys(useCase);
+    return useCase.inputs
+      .filter((i) => metrics.has(i.key) && i.series !== undefined)
+      .map((input) => ({
+        useCase,
+        input,
+        entries: Object.entries(input.series ?? {})
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([month, e]) => ({ month, value: entryValue(e) })),
+      }));
+  });
+}
+
+/** The month a page starts on: `asOf` inside the window, else the window's nearest end. */
+export function clampToWindow(month: string, months: readonly string[]): string {
+  if (months.length === 0) return month;
+  if (month < months[0]!) return months[0]!;
+  if (month > months[months.length - 1]!) return months[months.length - 1]!;
+  return month;
+}

@@ -1,0 +1,168 @@
+/**
+ * The one script the pages load (`/web/app.js`), plain ES2020 with no build step: it fills the
+ * sign-in form from a sign-in link's `#token=` fragment, toggles the chart's estimate, opens a
+ * measurement cell's dialog, and runs the chat panel on the API's UI message stream
+ * (`POST /web/api/chat`, forwarded to `POST /api/chat`), rendering proposals as cards whose
+ * Approve and Reject post without leaving the conversation. Every failed request shows the
+ * server's own message in a live region.
+ */
+export const CLIENT_JS = String.raw`(() => {
+'use strict';
+const $ = (sel, root) => (root || document).querySelector(sel);
+const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+const csrf = () => { const m = $('meta[name="csrf-token"]'); return m ? m.getAttribute('content') : ''; };
+
+function announce(text, kind) {
+  const box = $('#live');
+  if (!box) return;
+  box.textContent = text;
+  box.className = 'flash ' + (kind === 'ok' ? 'flash-ok' : 'flash-error');
+  box.hidden = false;
+}
+
+async function errorText(res) {
+  try {
+    const body = await res.json();
+    if (body && body.error && body.error.message) return body.error.message + ' (' + res.status + ' ' + body.error.code + ')';
+  } catch (_) { /* not JSON */ }
+  return 'the server answered ' + res.status + ' ' + (res.statusText || '');
+}
+
+// Sign-in link: /sign-in#token=... (the fragment never reaches the server or its logs).
+const signIn = $('#sign-in-form');
+if (signIn && location.hash.startsWith('#token=')) {
+  const token = decodeURIComponent(location.hash.slice(7));
+  history.replaceState(null, '', location.pathname);
+  const field = $('#token', signIn);
+  if (field && token) { field.value = token; signIn.requestSubmit(); }
+}
+
+// The estimate toggle: hides the series the chart marks data-series="estimate".
+const toggle = $('#toggle-estimate');
+if (toggle) {
+  const chart = $('#chart');
+  const apply = () => { chart.classList.toggle('hide-estimate', !toggle.checked); };
+  toggle.addEventListener('change', apply);
+  apply();
+}
+
+// Measurement cells: one dialog shows the entry (value, note, evidence, source) and proposes a new value.
+const dialog = $('#cell-dialog');
+if (dialog) {
+  const set = (sel, text) => { const el = $(sel, dialog); if (el) el.textContent = text || ''; };
+  $$('button.cell').forEach((btn) => btn.addEventListener('click', () => {
+    const d = btn.dataset;
+    set('#cell-title', d.label + ' · ' + d.monthLabel);
+    set('#cell-state', d.state);
+    set('#cell-current', d.shown || 'no value');
+    for (const k of ['note', 'evidence', 'source']) {
+      const row = $('#cell-' + k + '-row', dialog);
+      set('#cell-' + k, d[k]);
+      if (row) row.hidden = !d[k];
+    }
+    const ev = $('#cell-evidence-link', dialog);
+    if (ev) { const url = d.evidence || ''; ev.hidden = !/^https?:\/\//.test(url); ev.href = /^https?:\/\//.test(url) ? url : '#'; }
+    const history = $('#cell-history', dialog);
+    if (history) history.href = d.history;
+    const form = $('#cell-form', dialog);
+    const locked = d.locked === '1';
+    $('#cell-locked', dialog).hidden = !locked;
+    form.hidden = locked;
+    form.elements.input.value = d.input;
+    form.elements.month.value = d.month;
+    form.elements.value.value = d.edit || '';
+    $$('.metric-only', form).forEach((el) => { el.hidden = d.metric !== '1'; });
+    for (const k of ['note', 'evidence', 'source']) form.elements[k].value = d.metric === '1' ? (d[k] || '') : '';
+    dialog.showModal();
+    (locked ? $('#cell-close', dialog) : form.elements.value).focus();
+  }));
+  $('#cell-close', dialog).addEventListener('click', () => dialog.close());
+}
+
+// Forms that post in place (proposal cards in the chat): the answer is the card's new HTML.
+async function postInPlace(form) {
+  const card = form.closest('[data-card]');
+  const res = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), headers: { 'X-Fragment': '1', 'X-CSRF-Token': csrf() } });
+  const text = await res.text();
+  if (card && res.headers.get('content-type') && res.headers.get('content-type').includes('text/html')) {
+    card.outerHTML = text;
+    if (!res.ok) announce('The proposal could not be decided; see the card.', 'error');
+    else announce('Done.', 'ok');
+  } else {
+    announce(text, 'error');
+  }
+}
+document.addEventListener('submit', (e) => {
+  const form = e.target;
+  if (form instanceof HTMLFormElement && form.matches('[data-inline]')) {
+    e.preventDefault();
+    postInPlace(form).catch((err) => announce('Network error: ' + err.message, 'error'));
+  }
+});
+
+// The chat panel: the API's UI message stream, read as server-sent events.
+const chatForm = $('#chat-form');
+if (chatForm) {
+  const log = $('#chat-log');
+  const threadId = chatForm.dataset.thread;
+  const add = (cls, text) => { const p = document.createElement('div'); p.className = 'msg ' + cls; p.textContent = text; log.appendChild(p); p.scrollIntoView({ block: 'nearest' }); return p; };
+  const cards = new Set();
+  async function addCard(id) {
+    if (cards.has(id)) return;
+    cards.add(id);
+    const res = await fetch('/proposals/' + encodeURIComponent(id) + '/card');
+    const holder = document.createElement('div');
+    if (res.ok) holder.innerHTML = await res.text(); else holder.textContent = await errorText(res);
+    log.appendChild(holder);
+  }
+  chatForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const field = chatForm.elements.message;
+    const text = field.value.trim();
+    if (!text) { announce('Type a message first.', 'error'); field.focus(); return; }
+    field.value = '';
+    add('msg-user', text);
+    const answer = add('msg-assistant', '…');
+    const button = $('button', chatForm);
+    button.disabled = true;
+    chatForm.setAttribute('aria-busy', 'true');
+    try {
+      const body = { id: threadId, messages: [{ id: 'u' + Date.now(), role: 'user', parts: [{ type: 'text', text }] }] };
+      const res = await fetch('/web/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf() }, body: JSON.stringify(body) });
+      if (!res.ok || !res.body) { answer.textContent = await errorText(res); answer.classList.add('msg-error'); return; }
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      let said = '';
+      const pending = [];
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+          if (!data || data === '[DONE]') continue;
+          let ev;
+          try { ev = JSON.parse(data); } catch (_) { continue; }
+          if (ev.type === 'text-delta') { said += ev.delta; answer.textContent = said; }
+          else if (ev.type === 'error') { answer.textContent = ev.errorText; answer.classList.add('msg-error'); }
+          else if (ev.type === 'tool-output-available' && ev.output && ev.output.proposalId && ev.output.status === 'pending' && Array.isArray(ev.output.changes)) pending.push(ev.output.proposalId);
+        }
+      }
+      if (!said && !answer.classList.contains('msg-error')) answer.textContent = '(no answer)';
+      for (const id of pending) await addCard(id);
+    } catch (err) {
+      answer.textContent = 'Network error: ' + err.message;
+      answer.classList.add('msg-error');
+    } finally {
+      button.disabled = false;
+      chatForm.removeAttribute('aria-busy');
+      field.focus();
+    }
+  });
+}
+})();
+`;
