@@ -94,6 +94,9 @@ export function proposeMeasurementsFromCsv(ctx: AppContext, input: ImportMeasure
   const found = findCase(ctx.store, input.caseId, input.workspaceId);
   if (!found.ok) return found;
   const record = found.value;
+  // The case as the store keys it (proposals are stored under it): its id, or the storage key
+  // a workspace-scoped store gives it when another workspace uses the same id.
+  const storeKey = (record as { key?: string }).key ?? record.id;
   const reading = readMeasurementCsv(input.csv);
   if (!reading.ok) return refuse(reading.problems);
   const resolved = resolveMeasurementRows(record.document, reading.measurements, reading.decimalComma, reading.metricColumns);
@@ -110,13 +113,13 @@ export function proposeMeasurementsFromCsv(ctx: AppContext, input: ImportMeasure
   const key = canonical(operations);
   const asOf = monthOf(ctx.now());
   const twin = ctx.store
-    .listProposals({ caseId: record.id, status: 'pending' })
+    .listProposals({ caseId: storeKey, status: 'pending' })
     .find((p) => p.thread === thread && p.baseVersion === record.version && p.asOf === asOf && canonical(p.operations) === key);
   let proposal: ProposalRecord;
   if (twin) {
     proposal = twin;
   } else {
-    const result = propose(ctx, { caseId: record.id, operations, proposedBy: input.actor, channel: input.channel ?? null, thread });
+    const result = propose(ctx, { caseId: storeKey, operations, proposedBy: input.actor, channel: input.channel ?? null, thread });
     if (!result.ok) {
       // The rows were checked above; a refusal left is the engine's word on one operation: name its line.
       const row = result.error.index === undefined ? undefined : resolved.rows[result.error.index];

@@ -7,6 +7,7 @@ import { importCase } from '../proposals/import-case.ts';
 import { monthOf } from '../proposals/proposal-context.ts';
 import type { AppEnv } from './app-env.ts';
 import { HttpError } from './http-error.ts';
+import { registerMeasurementRoutes } from './measurement-routes.ts';
 import { readJsonBody, readQuery } from './read-request.ts';
 import { summaryQuerySchema } from './request-schemas.ts';
 
@@ -71,4 +72,7 @@ export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: AppContext): 
     }
     return c.json(result.value);
   });
+
+  // POST /api/business-cases/:id/measurements (text/csv): a CSV file of measurements as one proposal.
+  registerMeasurementRoutes(app, ctx);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { businessCaseSchema } from '../engine/index.ts';
+import { badRowSchema, measurementImportQuerySchema, measurementImportReplySchema } from './measurement-routes.ts';
 import {
   approveRequestSchema,
   chatRequestSchema,
@@ -36,8 +37,8 @@ export interface RouteDoc {
   /** False for the public routes (`/healthz`, `/openapi.json`). */
   auth: boolean;
   query?: z.ZodObject;
-  /** Request body schemas (several: `oneOf`); `optional` when an empty body is accepted. */
-  body?: { schemas: z.ZodType[]; optional?: boolean };
+  /** Request body schemas (several: `oneOf`); `optional` when an empty body is accepted; `media` other content types than JSON (by media type). */
+  body?: { schemas: z.ZodType[]; optional?: boolean; media?: Record<string, Json> };
   /**
    * Success status and body; `stream` adds the `text/event-stream` alternative, `media` other
    * content types (by media type: its schema), `also` a second success status with the same content.
@@ -185,6 +186,27 @@ export const ROUTES: readonly RouteDoc[] = [
     errors: [400, 404, 409, 502],
   },
   {
+    method: 'post',
+    operationId: 'importMeasurements',
+    path: `/api/business-cases/${ID}/measurements`,
+    summary: 'Propose the measurements of a CSV file as one proposal (nothing changes until it is approved)',
+    description:
+      'The body is the file itself (`Content-Type: text/csv`, UTF-8, a BOM allowed): columns `month`, `input` (label or key), `value` and optionally `note`, `evidence`, `source`, `use case`; or a `month` column and one column per metric. A `;`-separated file reads decimal commas (`1.234,5`). Every measurement becomes one `recordMeasurement` of ONE pending proposal (201); the same file already pending on the case returns that proposal (200, `existing: true`). A file with any bad row proposes nothing: 422 with `error.rows` (an array of `BadRow`), every bad row with its `line`, `column`, `reason` and `candidates` (docs/measurements-csv.md).',
+    auth: true,
+    query: measurementImportQuerySchema,
+    body: {
+      schemas: [],
+      media: { 'text/csv': { schema: { type: 'string', description: 'The CSV file' } } },
+    },
+    ok: {
+      status: 201,
+      description: 'Proposed: the proposal view (every change, the figures before and after, the warnings) with `existing`, `measurements` and `layout`',
+      schema: measurementImportReplySchema,
+      also: { status: 200, description: 'The same file was already pending: that proposal (`existing: true`)' },
+    },
+    errors: [400, 404, 422],
+  },
+  {
     method: 'get',
     operationId: 'health',
     path: '/healthz',
@@ -211,7 +233,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'Conflicts with the current state (id taken, proposal refused or already decided)',
   410: 'The proposal expired; propose it again',
   413: 'Request body too large',
-  422: 'Well-formed but not acceptable (invalid document, evaluation error)',
+  422: 'Well-formed but not acceptable (invalid document, evaluation error; a refused CSV file lists its bad rows in `error.rows`)',
   500: 'Internal error (a reference to quote; details are only in the server log)',
   502: 'The language model did not answer',
   503: 'The database is not readable',
@@ -251,7 +273,8 @@ function operation(route: RouteDoc): Json {
   if (parameters.length) op.parameters = parameters;
   if (route.body) {
     const schemas = route.body.schemas.map((s) => schemaOf(s, 'input'));
-    op.requestBody = { required: !route.body.optional, content: { 'application/json': { schema: schemas.length === 1 ? schemas[0] : { oneOf: schemas } } } };
+    const json = schemas.length ? { 'application/json': { schema: schemas.length === 1 ? schemas[0] : { oneOf: schemas } } } : {};
+    op.requestBody = { required: !route.body.optional, content: { ...json, ...route.body.media } };
   }
   op.security = route.auth ? [{ bearerAuth: [] }] : [];
   op.responses = responses;
@@ -281,7 +304,7 @@ export function openApiDocument(): Json {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A workspace token from `ve token create` (or the one `ve serve` prints)' },
       },
-      schemas: { Error: schemaOf(errorResponseSchema, 'output') },
+      schemas: { Error: schemaOf(errorResponseSchema, 'output'), BadRow: schemaOf(badRowSchema, 'output') },
     },
   };
 }

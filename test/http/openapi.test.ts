@@ -27,6 +27,7 @@ describe('openapi.json', () => {
       'get /healthz',
       'get /openapi.json',
       'post /api/business-cases',
+      'post /api/business-cases/{id}/measurements',
       'post /api/business-cases/{id}/qbr',
       'post /api/chat',
       'post /api/proposals/{id}/approve',
