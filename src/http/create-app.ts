@@ -10,6 +10,7 @@ import { errorHandler } from './error-handler.ts';
 import { HttpError } from './http-error.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerProposalRoutes } from './proposal-routes.ts';
+import { registerQbrCheckRoute } from './qbr-check-route.ts';
 import { registerQbrRoutes } from './qbr-routes.ts';
 
 /**
@@ -55,5 +56,6 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
   registerProposalRoutes(app, ctx);
   registerBusinessCaseRoutes(app, ctx);
   registerQbrRoutes(app, options, ctx);
+  registerQbrCheckRoute(app, ctx);
   return app;
 }

@@ -110,3 +110,14 @@ export const qbrDraftRequestSchema = z
       .describe('Default true: write and save a new version even when one exists. False: return the latest saved draft when there is one'),
   })
   .describe('Which QBR draft to write (an empty body: the last completed quarter, for the executive sponsor)');
+
+/** `POST /api/business-cases/:id/qbr/check` body: a draft's text to check against the engine's facts. */
+export const qbrCheckRequestSchema = z.strictObject({
+  markdown: z.string().min(1, 'must not be empty').describe('The QBR draft in Markdown (e.g. a saved draft edited by hand)'),
+  quarter: qbrQuarterField.optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+    .optional()
+    .describe('Month YYYY-MM the figures are as of; default: this month (a past quarter is reported to its end)'),
+});

@@ -220,3 +220,22 @@ export const qbrDraftReplySchema = z.object({
   createdAt: z.string().describe('When it was saved (ISO 8601)'),
   markdown: z.string().describe('The QBR draft in Markdown'),
 });
+
+/** `POST /api/business-cases/:id/qbr/check`: every problem the independent claim check found in the draft. */
+export const qbrCheckReplySchema = z.object({
+  caseId: z.string().describe('Business case id'),
+  quarter: z.string().describe('The quarter, YYYY-Qn'),
+  asOf: z.string().describe('Month YYYY-MM the facts are as of'),
+  clean: z.boolean().describe('True when there is no problem'),
+  problems: z
+    .array(
+      z.object({
+        line: z.number().int().describe('1-based line of the figure or word in the markdown'),
+        column: z.number().int().describe('1-based column'),
+        text: z.string().describe('The figure or word as written'),
+        claims: z.string().describe('What its sentence claims it is, e.g. "ROI to date"'),
+        problem: z.string().describe('Why it is wrong: the fact it should be, and what the figure is instead'),
+      }),
+    )
+    .describe('In order of position'),
+});

@@ -29,6 +29,7 @@ describe('openapi.json', () => {
       'post /api/business-cases',
       'post /api/business-cases/{id}/measurements',
       'post /api/business-cases/{id}/qbr',
+      'post /api/business-cases/{id}/qbr/check',
       'post /api/chat',
       'post /api/proposals/{id}/approve',
       'post /api/proposals/{id}/reject',
