@@ -32,10 +32,17 @@ export const workspaces = sqliteTable('workspaces', {
 export const businessCases = sqliteTable(
   'business_cases',
   {
+    /**
+     * The storage key the other tables refer to. It is the document's id, unless another
+     * workspace already used that id, then `<id>@<workspace>` (ids never hold `@`). Internal:
+     * no door shows it; people name a case by `case_id` within their workspace.
+     */
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => workspaces.id),
+    /** The business case's id (the document's `id`), unique within its workspace only. */
+    caseId: text('case_id').notNull().default(''),
     name: text('name').notNull(),
     customer: text('customer').notNull(),
     document: text('document', { mode: 'json' }).$type<BusinessCase>().notNull(),
@@ -44,7 +51,11 @@ export const businessCases = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('business_cases_workspace_idx').on(t.workspaceId), check('business_cases_version_positive', sql`${t.version} >= 1`)],
+  (t) => [
+    index('business_cases_workspace_idx').on(t.workspaceId),
+    uniqueIndex('business_cases_workspace_case_idx').on(t.workspaceId, t.caseId),
+    check('business_cases_version_positive', sql`${t.version} >= 1`),
+  ],
 );
 
 /**
@@ -135,6 +146,12 @@ export const proposals = sqliteTable(
     reason: text('reason'),
     /** The case version the application produced (status `applied`). */
     appliedVersion: integer('applied_version'),
+    /**
+     * The Slack message that shows the proposal with its buttons (channel id and message `ts`),
+     * when it was posted to Slack; whichever door decides the proposal updates that message.
+     */
+    slackChannel: text('slack_channel'),
+    slackTs: text('slack_ts'),
   },
   (t) => [
     index('proposals_case_status_idx').on(t.caseId, t.status),
@@ -259,4 +276,18 @@ export const qbrDrafts = sqliteTable(
     check('qbr_drafts_audience_known', sql`${t.audience} in ('executive-sponsor', 'finance', 'champion')`),
     check('qbr_drafts_version_positive', sql`${t.version} >= 1`),
   ],
+);
+
+/**
+ * Slack deliveries already handled (event ids, or the retried request's key), kept for a while
+ * so a retry that arrives after a restart is still recognised and not processed twice.
+ */
+export const slackEvents = sqliteTable(
+  'slack_events',
+  {
+    id: text('id').primaryKey(),
+    /** When it was first seen (ISO-8601 UTC); rows older than the TTL are deleted. */
+    seenAt: text('seen_at').notNull(),
+  },
+  (t) => [index('slack_events_seen_idx').on(t.seenAt)],
 );

@@ -8,6 +8,7 @@ import { measurementHistoryRepository } from './repositories/measurement-history
 import { proposalRepository } from './repositories/proposals.ts';
 import { qbrDraftRepository } from './repositories/qbr-drafts.ts';
 import type { RepositoryContext } from './repositories/repository-context.ts';
+import { slackEventRepository } from './repositories/slack-events.ts';
 import { workspaceRepository } from './repositories/workspaces.ts';
 import type { Store } from './store.ts';
 
@@ -41,6 +42,7 @@ export function createSqliteStore(handle: DatabaseHandle, options: SqliteStoreOp
     ...measurementHistoryRepository(ctx),
     ...conversationRepository(ctx),
     ...qbrDraftRepository(ctx),
+    ...slackEventRepository(ctx),
     close: () => handle.close(),
   };
 }

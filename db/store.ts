@@ -5,6 +5,7 @@ import type { ConversationRepository } from './repositories/conversations.ts';
 import type { MeasurementHistoryRepository } from './repositories/measurement-history.ts';
 import type { ProposalRepository } from './repositories/proposals.ts';
 import type { QbrDraftRepository } from './repositories/qbr-drafts.ts';
+import type { SlackEventRepository } from './repositories/slack-events.ts';
 import type { WorkspaceRepository } from './repositories/workspaces.ts';
 
 // The record types live with their repositories (`db/repositories/`); they are re-exported
@@ -17,6 +18,7 @@ export type { MeasurementFilter, MeasurementHistoryRepository, MeasurementRecord
 export type { NewProposal, ProposalDecision, ProposalFilter, ProposalRecord, ProposalRepository, ProposalResult } from './repositories/proposals.ts';
 export type { NewQbrDraft, QbrDraftFilter, QbrDraftKey, QbrDraftRecord, QbrDraftRepository } from './repositories/qbr-drafts.ts';
 export type { WorkspaceRecord, WorkspaceRepository } from './repositories/workspaces.ts';
+export type { SlackEventRepository } from './repositories/slack-events.ts';
 
 /**
  * The storage interface every door, tool and the proposal workflow goes through: the
@@ -33,7 +35,8 @@ export interface Store
     AuditLogRepository,
     MeasurementHistoryRepository,
     ConversationRepository,
-    QbrDraftRepository {
+    QbrDraftRepository,
+    SlackEventRepository {
   /**
    * Runs `fn` atomically while holding the database's write lock (`BEGIN IMMEDIATE`), so a
    * read-check-write inside it cannot interleave with another connection or process. A

@@ -61,7 +61,7 @@ export const draftQbr = (ctx: ToolContext) =>
       const who = audience === undefined ? 'executive-sponsor' : parseQbrAudience(audience);
       if (!who) return { error: `'${audience}' is not an audience I know`, candidates: [...QBR_AUDIENCES] };
       const r = await getOrDraftQbr(ctx.proposals, {
-        caseId: c.value.id,
+        caseId: c.value.key,
         quarter: q.value,
         audience: who,
         fresh: redraft === true,
@@ -73,7 +73,7 @@ export const draftQbr = (ctx: ToolContext) =>
       const d = r.value.draft;
       return {
         draftId: d.id,
-        caseId: d.caseId,
+        caseId: c.value.id,
         businessCase: c.value.name,
         quarter: d.quarter,
         audience: d.audience,

@@ -40,13 +40,15 @@ export const listPendingProposals = (ctx: ToolContext) =>
       if (businessCase) {
         const c = resolveCase(ctx, businessCase);
         if (!c.ok) return toolError(c);
-        caseId = c.value.id;
+        caseId = c.value.key;
       }
       const pending = listPending(ctx.proposals, { workspaceId: ctx.workspaceId, ...(caseId ? { caseId } : {}) });
+      // A proposal refers to its case by storage key; the model is shown the case's id.
+      const ids = new Map(ctx.proposals.store.listCases(ctx.workspaceId).map((c) => [c.key, c.id]));
       return {
         proposals: pending.map((p) => ({
           proposalId: p.id,
-          businessCase: p.caseId,
+          businessCase: ids.get(p.caseId) ?? p.caseId,
           proposedBy: p.proposedBy,
           createdAt: p.createdAt,
           changes: p.preview.flatMap((s) => s.changes),

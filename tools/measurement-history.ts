@@ -54,7 +54,7 @@ export const measurementHistory = (ctx: ToolContext) =>
       const found = resolveInput(cs.value.scenario, input, { timeSeriesFirst: true });
       if (!found.ok) return toolError(found);
       const rows = ctx.proposals.store.listMeasurements({
-        caseId: cs.value.record.id,
+        caseId: cs.value.record.key,
         scenario: cs.value.scenario.id,
         useCase: found.value.useCase.id,
         input: found.value.input.key,

@@ -142,7 +142,7 @@ export function proposalOutput(record: CaseRecord, p: ProposalRecord): ProposalO
  */
 export function proposeOperations(ctx: ToolContext, record: CaseRecord, operations: unknown[]): ProposalOutput | ToolError {
   const r = proposeOnce(ctx.proposals, {
-    caseId: record.id,
+    caseId: record.key,
     operations,
     proposedBy: ctx.actor,
     channel: ctx.channel,

@@ -32,6 +32,9 @@ export interface ProposalRecord {
   reason: string | null;
   /** The case version its application produced (status `applied`). */
   appliedVersion: number | null;
+  /** The Slack message showing it with its buttons (channel id and `ts`), once posted; null otherwise. */
+  slackChannel: string | null;
+  slackTs: string | null;
 }
 
 /** What applying a proposal to its base version produces, computed by the engine when proposed. */
@@ -94,6 +97,8 @@ export interface ProposalRepository {
   listProposals(filter?: ProposalFilter): ProposalRecord[];
   /** Records the decision on a proposal that is still pending; false (nothing changed) otherwise. */
   decideProposal(id: string, decision: ProposalDecision): boolean;
+  /** Records the Slack message (channel id, `ts`) that shows the proposal, so a decision at any door can update it. */
+  setProposalSlackMessage(id: string, message: { channel: string; ts: string }): void;
 }
 
 /** The proposal repository over SQLite; proposing and deciding are on the approval path, prepared once. */
@@ -128,6 +133,11 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
         createdAt: p('createdAt'),
       })
       .prepare(),
+    slackMessage: db
+      .update(proposals)
+      .set({ slackChannel: setRaw('channel'), slackTs: setRaw('ts') })
+      .where(eq(proposals.id, p('id')))
+      .prepare(),
     decide: db
       .update(proposals)
       .set({
@@ -159,6 +169,8 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
         decidedBy: null,
         reason: null,
         appliedVersion: null,
+        slackChannel: null,
+        slackTs: null,
       };
       q.insert.run({ ...record, result: input.result ?? null });
       // What was stored, as a reader would get it back (a copy the caller cannot alias).
@@ -197,6 +209,9 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
         appliedVersion: decision.appliedVersion ?? null,
       });
       return result.changes === 1;
+    },
+    setProposalSlackMessage(id, message) {
+      q.slackMessage.run({ id, channel: message.channel, ts: message.ts });
     },
   };
 }

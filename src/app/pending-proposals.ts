@@ -14,14 +14,16 @@ export interface PendingProposalsInput {
 
 /** The pending proposals a door may see, oldest first; a case it may not see is not found. */
 export function pendingProposals(ctx: AppContext, input: PendingProposalsInput = {}): Outcome<ProposalRecord[]> {
+  let caseKey: string | undefined;
   if (input.caseId !== undefined) {
     const found = findCase(ctx.store, input.caseId, input.workspaceId);
     if (!found.ok) return found;
+    caseKey = found.value.key;
   }
   return succeed(
     listPending(ctx, {
       ...(input.workspaceId !== undefined ? { workspaceId: input.workspaceId } : {}),
-      ...(input.caseId !== undefined ? { caseId: input.caseId } : {}),
+      ...(caseKey !== undefined ? { caseId: caseKey } : {}),
     }),
   );
 }

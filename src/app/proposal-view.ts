@@ -58,7 +58,7 @@ export function proposalView(proposal: ProposalRecord, record: CaseRecord, audit
   const last = applied[applied.length - 1];
   const base = {
     proposalId: proposal.id,
-    caseId: proposal.caseId,
+    caseId: record.id,
     businessCase: record.name,
     status: proposal.status,
     currency: record.document.currency,

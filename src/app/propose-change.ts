@@ -32,7 +32,7 @@ export function proposeChange(ctx: AppContext, input: ProposeChangeInput): Outco
   const found = findCase(ctx.store, input.caseId, input.workspaceId);
   if (!found.ok) return found;
   const result = propose(ctx, {
-    caseId: found.value.id,
+    caseId: found.value.key,
     operations: input.operations,
     proposedBy: input.proposedBy,
     channel: input.channel ?? null,

@@ -50,14 +50,14 @@ export async function qbrDraft(ctx: AppContext, input: QbrDraftInput): Promise<O
   const record = found.value;
   const asOf = input.asOf ?? monthOf(ctx.now());
   if (input.version !== undefined) {
-    const saved = ctx.store.getQbrDraft({ caseId: record.id, quarter: input.quarter, audience: input.audience, version: input.version });
+    const saved = ctx.store.getQbrDraft({ caseId: record.key, quarter: input.quarter, audience: input.audience, version: input.version });
     if (!saved) return failWith('not_found', `no QBR draft v${input.version} for '${record.id}', ${input.quarter}, ${input.audience}`, { field: 'version' });
     const now = factsForQuarter(record.document, input.quarter, asOf);
     const stale = !now.ok || JSON.stringify(now.value) !== JSON.stringify(saved.facts);
     return succeed({ record, outcome: { draft: saved, created: false, stale, missingSections: [], attempts: 0 } });
   }
   const r = await getOrDraftQbr(ctx, {
-    caseId: record.id,
+    caseId: record.key,
     quarter: input.quarter,
     audience: input.audience,
     asOf,

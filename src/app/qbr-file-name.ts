@@ -2,9 +2,16 @@ import type { QbrDraftRecord } from '../../db/store.ts';
 
 /**
  * The file name of a QBR draft, the same at every door: `<case>-<quarter>-<audience>-v<n>.<ext>`
- * (`delta-corp-2026-Q1-finance-v2.pptx`), anything but letters, digits, `.`, `_` and `-`
- * replaced by `_` so it is safe in a path and inside a quoted Content-Disposition filename.
+ * (`delta-corp-2026-Q1-finance-v2.pptx`), with `caseId` the business case's id (`CaseRecord.id`,
+ * not the draft's storage key). Derived safely whatever the id holds (ids are checked on
+ * import, but a case stored before that check may hold anything): every character but
+ * letters, digits, `.`, `_` and `-` becomes `_` (so no `/`, `\`, CR/LF, NUL or invisible
+ * characters), a leading `.` or `-` becomes `_` (no hidden file, no option-like name), and the
+ * case part is cut to 128 characters. Safe in a path and inside a quoted Content-Disposition
+ * filename.
  */
 export function qbrFileName(draft: Pick<QbrDraftRecord, 'caseId' | 'quarter' | 'audience' | 'version'>, extension: 'md' | 'pptx'): string {
-  return `${draft.caseId}-${draft.quarter}-${draft.audience}-v${draft.version}.${extension}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
+  const stem = safe(draft.caseId).slice(0, 128).replace(/^[.-]/, '_');
+  return `${stem}-${safe(draft.quarter)}-${safe(draft.audience)}-v${draft.version}.${extension}`;
 }

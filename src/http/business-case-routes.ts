@@ -23,7 +23,7 @@ import { summaryQuerySchema } from './request-schemas.ts';
  *   (`asOf` default: this month; `compare=none` for no comparison).
  */
 export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
-  app.get('/api/business-cases', (c) => c.json({ businessCases: ctx.store.listCases(c.get('caller').workspaceId) }));
+  app.get('/api/business-cases', (c) => c.json({ businessCases: ctx.store.listCases(c.get('caller').workspaceId).map(withoutKey) }));
 
   app.post('/api/business-cases', async (c) => {
     const caller = c.get('caller');
@@ -31,10 +31,10 @@ export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: AppContext): 
     const result = importCase(ctx, { document, workspaceId: caller.workspaceId, importedBy: caller.name });
     if (!result.ok) {
       if (result.error.code === 'conflict') {
-        // Ids are unique across workspaces; say it is taken without saying where.
+        // Ids are unique per workspace: only the caller's own workspace can hold it already.
         throw new HttpError(
           'conflict',
-          `a business case with id '${String(document.id)}' already exists; import it under another id, or change the existing one through proposals`,
+          `a business case with id '${String(document.id)}' already exists in this workspace; import it under another id, or change the existing one through proposals`,
           {
             field: 'id',
           },
@@ -42,13 +42,13 @@ export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: AppContext): 
       }
       throw HttpError.from(result.error);
     }
-    return c.json(result.value, 201, { Location: `/api/business-cases/${encodeURIComponent(result.value.id)}` });
+    return c.json(withoutKey(result.value), 201, { Location: `/api/business-cases/${encodeURIComponent(result.value.id)}` });
   });
 
   app.get('/api/business-cases/:id', (c) => {
     const found = findCase(ctx.store, c.req.param('id'), c.get('caller').workspaceId);
     if (!found.ok) throw HttpError.from(found.error);
-    return c.json(found.value);
+    return c.json(withoutKey(found.value));
   });
 
   app.get('/api/business-cases/:id/summary', (c) => {
@@ -75,4 +75,12 @@ export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: AppContext): 
 
   // POST /api/business-cases/:id/measurements (text/csv): a CSV file of measurements as one proposal.
   registerMeasurementRoutes(app, ctx);
+}
+
+/**
+ * A case as the door shows it: without its storage key, which differs from the id only when
+ * another workspace used the id first, so showing it would tell that another workspace has it.
+ */
+function withoutKey<T extends { key: string }>({ key: _key, ...rest }: T): Omit<T, 'key'> {
+  return rest;
 }

@@ -25,7 +25,9 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext): void
     const query = readQuery(c, proposalsQuerySchema);
     const listed = pendingProposals(ctx, { workspaceId, ...(query.caseId !== undefined ? { caseId: query.caseId } : {}) });
     if (!listed.ok) throw HttpError.from(listed.error);
-    return c.json({ proposals: listed.value });
+    // A proposal refers to its case by storage key; the door shows the case's id.
+    const ids = new Map(ctx.store.listCases(workspaceId).map((x) => [x.key, x.id]));
+    return c.json({ proposals: listed.value.map((p) => ({ ...p, caseId: ids.get(p.caseId) ?? p.caseId })) });
   });
 
   app.post('/api/proposals/:id/approve', async (c) => {
@@ -33,7 +35,9 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext): void
     await readJsonBody(c, approveRequestSchema, { emptyAs: {} });
     const result = approveProposal(ctx, { proposalId: c.req.param('id'), approvedBy: caller.name, workspaceId: caller.workspaceId });
     if (!result.ok) throw HttpError.from(result.error);
-    return c.json(result.value);
+    const r = result.value;
+    const caseId = r.view.caseId;
+    return c.json({ ...r, proposal: { ...r.proposal, caseId }, audit: r.audit.map((a) => ({ ...a, caseId })) });
   });
 
   app.post('/api/proposals/:id/reject', async (c) => {
@@ -46,6 +50,6 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext): void
       ...(body.reason !== undefined ? { reason: body.reason } : {}),
     });
     if (!result.ok) throw HttpError.from(result.error);
-    return c.json(result.value);
+    return c.json({ ...result.value, proposal: { ...result.value.proposal, caseId: result.value.view.caseId } });
   });
 }

@@ -6,7 +6,7 @@ import type { qbrDraftReplySchema } from './response-schemas.ts';
 export function qbrDraftBody({ record, outcome }: QbrDraftView): z.infer<typeof qbrDraftReplySchema> {
   const d = outcome.draft;
   return {
-    caseId: d.caseId,
+    caseId: record.id,
     businessCase: record.name,
     quarter: d.quarter,
     audience: d.audience,

@@ -70,7 +70,7 @@ async function render(c: Context<AppEnv>, view: QbrDraftView, format: 'json' | '
   if (format === 'md') {
     return c.body(d.markdown, 200, {
       'Content-Type': 'text/markdown; charset=utf-8',
-      'Content-Disposition': `inline; filename="${qbrFileName(d, 'md')}"`,
+      'Content-Disposition': `inline; filename="${qbrFileName({ ...d, caseId: record.id }, 'md')}"`,
       ...draftHeaders(outcome),
     });
   }
@@ -78,7 +78,7 @@ async function render(c: Context<AppEnv>, view: QbrDraftView, format: 'json' | '
     const deck = await renderQbrDeck(record, d);
     return c.body(new Uint8Array(deck), 200, {
       'Content-Type': PPTX_CONTENT_TYPE,
-      'Content-Disposition': `attachment; filename="${qbrFileName(d, 'pptx')}"`,
+      'Content-Disposition': `attachment; filename="${qbrFileName({ ...d, caseId: record.id }, 'pptx')}"`,
       'Content-Length': String(deck.length),
       ...draftHeaders(outcome),
     });
@@ -115,7 +115,7 @@ export function registerQbrRoutes(app: Hono<AppEnv>, options: ResolvedAppOptions
     const view = await draft(c, options, ctx, c.get('caller'), which, { fresh: body.redraft !== false });
     const d = view.outcome.draft;
     if (!view.outcome.created) return c.json(qbrDraftBody(view), 200);
-    const location = `/api/business-cases/${encodeURIComponent(d.caseId)}/qbr?quarter=${d.quarter}&audience=${d.audience}&version=${d.version}`;
+    const location = `/api/business-cases/${encodeURIComponent(view.record.id)}/qbr?quarter=${d.quarter}&audience=${d.audience}&version=${d.version}`;
     return c.json(qbrDraftBody(view), 201, { Location: location });
   });
 }

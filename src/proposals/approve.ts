@@ -151,7 +151,7 @@ export function approve(ctx: ProposalContext, input: ApproveInput): Outcome<Appr
       const difference = previewed ? comparePreviews(previewed, step.preview) : 'it was not previewed';
       if (difference) return refuse(`operation ${index} (${step.preview.op}) no longer does what was previewed: ${difference}`);
     }
-    if (!store.updateCaseDocument({ id: current.id, expectedVersion: current.version, document: run.value.document, now: at })) {
+    if (!store.updateCaseDocument({ id: current.key, expectedVersion: current.version, document: run.value.document, now: at })) {
       // Cannot happen while the write lock is held; throwing rolls the transaction back.
       throw new Error(`business case ${current.id} changed during the approval of ${proposal.id}`);
     }
@@ -178,7 +178,7 @@ function previewedUnder(contract: number | undefined): string {
 
 /** "The business case is at version 4; ...; since then: version 3: setInput proposed by ana, approved by ben (...)" */
 function changesSince(store: Store, current: CaseRecord, baseVersion: number): string {
-  const entries = store.listAudit(current.id, { afterVersion: baseVersion });
+  const entries = store.listAudit(current.key, { afterVersion: baseVersion });
   const head = `The business case is at version ${current.version}; the proposal was previewed against version ${baseVersion}`;
   if (entries.length === 0) return `${head}.`;
   const shown = entries

@@ -28,18 +28,20 @@ export function importCase(ctx: ProposalContext, input: ImportCaseInput): Outcom
   const { store } = ctx;
   const now = ctx.now().toISOString();
   return store.transaction(() => {
-    const existing = store.getCase(document.id);
+    // Only the importing workspace's own cases are looked at: an id another workspace uses is
+    // free here, and the answer never says whether one does.
+    const existing = store.findCaseIn(workspaceId, document.id);
     if (existing) {
       return failWith<CaseRecord>(
         'conflict',
-        `a business case '${document.id}' already exists (workspace '${existing.workspaceId}', version ${existing.version}); change it through proposals`,
+        `a business case '${document.id}' already exists in workspace '${workspaceId}' (version ${existing.version}); change it through proposals`,
       );
     }
     store.ensureWorkspace(workspaceId, workspaceId, now);
     const record = store.insertCase({ workspaceId, document, createdBy: importedBy, now });
     store.insertMeasurements(
       allMeasurements(document).map((m) => ({
-        caseId: record.id,
+        caseId: record.key,
         ...m,
         recordedBy: importedBy,
         approvedBy: null,

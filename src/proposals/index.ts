@@ -32,3 +32,4 @@ export { PROPOSAL_STATUSES } from './proposal-status.ts';
 export type { ProposalStatus } from './proposal-status.ts';
 export { MEASUREMENT_ACTIONS } from './measurement-action.ts';
 export type { MeasurementAction } from './measurement-action.ts';
+export { checkCaseId, MAX_CASE_ID_LENGTH } from './case-id.ts';

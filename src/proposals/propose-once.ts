@@ -49,7 +49,7 @@ export function proposeOnce(ctx: ProposalContext, input: ProposeInput): Outcome<
   if (current && key !== null) {
     const asOf = monthOf(ctx.now());
     const same = ctx.store
-      .listProposals({ caseId: current.id, status: 'pending' })
+      .listProposals({ caseId: current.key, status: 'pending' })
       .find((p) => p.thread === thread && p.baseVersion === current.version && p.asOf === asOf && canonical(p.operations) === key);
     if (same) return succeed({ proposal: same, existing: true });
   }

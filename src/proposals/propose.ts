@@ -60,7 +60,7 @@ export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<Prop
   // Plausibility, for every door: each value set is checked against the document it applies to.
   const warnings = run.value.steps.flatMap((s, i) => checkPlausibility(s.before, operations[i]!, i).map((f) => f.message));
   const proposal = ctx.store.insertProposal({
-    caseId: current.id,
+    caseId: current.key,
     operations,
     baseVersion: current.version,
     asOf,

@@ -39,8 +39,8 @@ export function replaceCase(ctx: ProposalContext, input: ReplaceCaseInput): Outc
   const { store } = ctx;
   const now = ctx.now().toISOString();
   return store.transaction(() => {
-    const existing = store.getCase(document.id);
-    if (!existing || existing.workspaceId !== workspaceId) {
+    const existing = store.findCaseIn(workspaceId, document.id);
+    if (!existing) {
       return failWith<ReplacedCase>('not_found', `no business case '${document.id}' in workspace '${workspaceId}' to replace; import it as a new case instead`);
     }
     const stored = parseDocument(existing.document);
@@ -50,7 +50,7 @@ export function replaceCase(ctx: ProposalContext, input: ReplaceCaseInput): Outc
         `business case '${document.id}' (version ${existing.version}) is valid; change it through proposals (a replacement only repairs a case whose stored document is no longer valid)`,
       );
     }
-    if (!store.updateCaseDocument({ id: existing.id, expectedVersion: existing.version, document, now })) {
+    if (!store.updateCaseDocument({ id: existing.key, expectedVersion: existing.version, document, now })) {
       return failWith<ReplacedCase>('conflict', `business case '${document.id}' changed while it was being replaced; try again`);
     }
     const version = existing.version + 1;
@@ -58,7 +58,7 @@ export function replaceCase(ctx: ProposalContext, input: ReplaceCaseInput): Outc
     store.insertMeasurements(
       [...scenarioIds].flatMap((id) =>
         measurementChanges(existing.document, document, id).map((m) => ({
-          caseId: existing.id,
+          caseId: existing.key,
           ...m,
           recordedBy: replacedBy,
           approvedBy: null,
@@ -68,6 +68,6 @@ export function replaceCase(ctx: ProposalContext, input: ReplaceCaseInput): Outc
         })),
       ),
     );
-    return succeed({ record: store.getCase(existing.id)!, repaired: stored.error.message });
+    return succeed({ record: store.getCase(existing.key)!, repaired: stored.error.message });
   });
 }

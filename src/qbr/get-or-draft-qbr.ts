@@ -80,7 +80,7 @@ export async function getOrDraftQbr(ctx: QbrContext, input: GetOrDraftQbrInput):
   if (!record) return failWith('not_found', `no business case '${input.caseId}'`);
   const facts = factsForQuarter(record.document, input.quarter, input.asOf ?? monthOf(ctx.now()));
   if (!facts.ok) return facts;
-  const key = { caseId: record.id, quarter: input.quarter, audience: input.audience };
+  const key = { caseId: record.key, quarter: input.quarter, audience: input.audience };
   if (!input.fresh) {
     const saved = ctx.store.getQbrDraft(key);
     if (saved)

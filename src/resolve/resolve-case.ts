@@ -13,10 +13,10 @@ export function resolveCase(store: Pick<Store, 'listCases' | 'getCase'>, workspa
   const cases = store.listCases(workspaceId);
   const show = cases.map((c) => `${c.name} (${c.id})`);
   if (cases.length === 0) return unresolved('there are no business cases in this workspace yet');
-  let id: string | undefined;
+  let key: string | undefined;
   if (name === undefined || name.trim() === '') {
     if (cases.length !== 1) return unresolved('which business case?', show);
-    id = cases[0]!.id;
+    key = cases[0]!.key;
   } else {
     const exact = cases.find((c) => c.id === name.trim());
     const m = exact ? ({ kind: 'match', item: exact } as const) : matchName(cases, name, (c) => [c.id, c.name, c.customer]);
@@ -26,8 +26,8 @@ export function resolveCase(store: Pick<Store, 'listCases' | 'getCase'>, workspa
         m.candidates.map((c) => `${c.name} (${c.id})`),
       );
     if (m.kind === 'none') return unresolved(`no business case called '${name}'`, show);
-    id = m.item.id;
+    key = m.item.key;
   }
-  const record = store.getCase(id);
-  return record ? { ok: true, value: record } : unresolved(`business case '${id}' disappeared`);
+  const record = store.getCase(key);
+  return record ? { ok: true, value: record } : unresolved(`business case '${name ?? ''}' disappeared`);
 }

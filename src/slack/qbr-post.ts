@@ -86,7 +86,8 @@ function draftHeading(record: CaseRecord, outcome: QbrDraftOutcome, intro: strin
       ? ":white_check_mark: Every number matches the engine's facts."
       : `:warning: ${d.unverified.length} ${d.unverified.length === 1 ? 'number matches' : 'numbers match'} no engine figure (marked ⚠ in the text): ${d.unverified.map(escapeMrkdwn).join(', ')}`,
   ];
-  if (outcome.stale) lines.push(`:warning: The figures changed since this draft was written: \`${redraftCommand(d)}\` writes a new version.`);
+  if (outcome.stale)
+    lines.push(`:warning: The figures changed since this draft was written: \`${redraftCommand({ ...d, caseId: record.id })}\` writes a new version.`);
   return lines.join('\n');
 }
 
@@ -186,7 +187,7 @@ export async function uploadQbrDeck(post: {
     channel_id: post.channel,
     thread_ts: post.threadTs,
     file: deck,
-    filename: qbrFileName(d, 'pptx'),
+    filename: qbrFileName({ ...d, caseId: post.record.id }, 'pptx'),
     title: `QBR ${quarterName(d.quarter)}: ${post.record.name} (${AUDIENCE_LABELS[d.audience]}, v${d.version})`,
     initial_comment: `The slide deck of draft v${d.version}: the narrative, the chart of cumulative realized vs estimated benefit and the outcomes table.`,
   });

@@ -49,7 +49,7 @@ function pendingText(deps: SlackDeps, workspaceId: string): string {
   const listed = pendingProposals(proposalContext(deps), { workspaceId });
   const pending = listed.ok ? listed.value : [];
   if (pending.length === 0) return 'No proposals are waiting for a decision.';
-  const names = new Map(deps.store.listCases(workspaceId).map((c) => [c.id, c.name]));
+  const names = new Map(deps.store.listCases(workspaceId).map((c) => [c.key, c.name]));
   const lines = pending.slice(0, MAX_LISTED).map((p) => {
     const name = names.get(p.caseId) ?? p.caseId;
     const changes = p.preview.flatMap((s) => s.changes);
@@ -122,7 +122,7 @@ async function qbr(
     return ack(
       ephemeral(`I cannot draft the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)}: ${escapeMrkdwn(facts.error.message)}.\n${QBR_USAGE}`),
     );
-  const saved = !ask.fresh && deps.store.getQbrDraft({ caseId: record.id, quarter: ask.quarter, audience: ask.audience });
+  const saved = !ask.fresh && deps.store.getQbrDraft({ caseId: record.key, quarter: ask.quarter, audience: ask.audience });
   await ack(
     saved ? undefined : ephemeral(`Drafting the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)} for ${AUDIENCE_LABELS[ask.audience]}…`),
   );

@@ -16,7 +16,18 @@ function dir(): string {
   return t.dir;
 }
 
-const TABLES = ['api_tokens', 'audit_log', 'business_cases', 'measurement_history', 'messages', 'proposals', 'qbr_drafts', 'threads', 'workspaces'];
+const TABLES = [
+  'api_tokens',
+  'audit_log',
+  'business_cases',
+  'measurement_history',
+  'messages',
+  'proposals',
+  'qbr_drafts',
+  'slack_events',
+  'threads',
+  'workspaces',
+];
 
 describe('openDatabase', () => {
   it('applies the committed migrations to :memory: and enforces foreign keys', () => {
@@ -24,11 +35,11 @@ describe('openDatabase', () => {
     const tables = h.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all();
     expect(tables).toEqual(['__drizzle_migrations', ...TABLES]);
     expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => h.sqlite.prepare("insert into business_cases values ('x', 'no-such-workspace', 'n', 'c', '{}', 1, 'a', 't', 't')").run()).toThrow(
+    expect(() => h.sqlite.prepare("insert into business_cases values ('x', 'no-such-workspace', 'n', 'c', '{}', 1, 'a', 't', 't', 'x')").run()).toThrow(
       /FOREIGN KEY/,
     );
     expect(() => h.sqlite.prepare("insert into workspaces values ('w', 'w', 't')").run()).not.toThrow();
-    expect(() => h.sqlite.prepare("insert into business_cases values ('x', 'w', 'n', 'c', '{}', 0, 'a', 't', 't')").run()).toThrow(/CHECK/);
+    expect(() => h.sqlite.prepare("insert into business_cases values ('x', 'w', 'n', 'c', '{}', 0, 'a', 't', 't', 'x')").run()).toThrow(/CHECK/);
     h.close();
   });
 

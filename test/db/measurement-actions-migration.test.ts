@@ -51,7 +51,7 @@ describe('migration 0002_measurement_actions', () => {
       (rowsBefore as Array<Record<string, unknown>>).map((r) => ({ ...r, action: 'recorded' })),
     );
     // Every committed migration, 0002 and those after it.
-    expect(handle.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(4);
+    expect(handle.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(6);
     expect(handle.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(handle.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(() => handle.sqlite.prepare("update measurement_history set action = 'deleted' where id = 1").run()).toThrow(/CHECK/);
@@ -92,6 +92,6 @@ describe('migration 0002_measurement_actions', () => {
     const again = openDatabase({ path });
     cleanups.push(() => again.close());
     expect(again.sqlite.prepare('select count(*) from measurement_history').pluck().get()).toBe(4);
-    expect(again.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(4);
+    expect(again.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(6);
   });
 });

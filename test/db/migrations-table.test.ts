@@ -24,7 +24,7 @@ function path(): string {
 
 const T0 = '2025-06-01T00:00:00.000Z';
 /** The committed migrations' folder timestamps (`db/migrations/meta/_journal.json`, `when`). */
-const WHEN = [1795437034253, 1795437955871, 1796195357489, 1796202428476];
+const WHEN = [1795437034253, 1795437955871, 1796195357489, 1796202428476, 1796207573481, 1796208171336];
 
 function idColumn(sqlite: Database.Database): { type: string; pk: number } {
   return sqlite.prepare("select type, pk from pragma_table_info('__drizzle_migrations') where name = 'id'").get() as { type: string; pk: number };
@@ -41,6 +41,8 @@ describe('the migrations table', () => {
       [2, WHEN[1]],
       [3, WHEN[2]],
       [4, WHEN[3]],
+      [5, WHEN[4]],
+      [6, WHEN[5]],
     ]);
     h.close();
   });
@@ -68,6 +70,8 @@ describe('the migrations table', () => {
       [2, WHEN[1]],
       [3, WHEN[2]],
       [4, WHEN[3]],
+      [5, WHEN[4]],
+      [6, WHEN[5]],
     ]);
     // 0002 was applied (the column it adds is there), the data of the time kept.
     expect(h.sqlite.prepare("select count(*) from pragma_table_info('measurement_history') where name = 'action'").pluck().get()).toBe(1);
@@ -96,6 +100,8 @@ describe('the migrations table', () => {
       { id: 2, hash: 'hash-1', created_at: WHEN[1] },
       { id: 3, hash: 'hash-2', created_at: WHEN[2] },
       { id: 4, hash: 'hash-3', created_at: WHEN[3] },
+      { id: 5, hash: 'hash-4', created_at: WHEN[4] },
+      { id: 6, hash: 'hash-5', created_at: WHEN[5] },
     ]);
     const store = createSqliteStore(h);
     store.ensureWorkspace('default', 'Default', T0);
@@ -107,7 +113,7 @@ describe('the migrations table', () => {
     cleanups.pop();
     const again = openDatabase({ path: file });
     cleanups.push(() => again.close());
-    expect(rows(again.sqlite).map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    expect(rows(again.sqlite).map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('keeps working when an old build (SERIAL, create-if-missing) records a migration in the new table', () => {
@@ -115,7 +121,7 @@ describe('the migrations table', () => {
     h.sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
     h.sqlite.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('later', 1790000000000);
     expect(idColumn(h.sqlite)).toEqual({ type: 'INTEGER', pk: 1 });
-    expect(rows(h.sqlite).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows(h.sqlite).map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     h.close();
   });
 });

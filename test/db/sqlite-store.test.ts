@@ -21,7 +21,17 @@ describe('SQLite store: business cases', () => {
     expect(record).toMatchObject({ id: 'acme-helpdesk', workspaceId: 'default', name: 'Acme Helpdesk', customer: 'Acme', version: 1, createdBy: 'admin' });
     expect(record.document).toEqual(sampleCase());
     expect(store.listCases()).toEqual([
-      { id: 'acme-helpdesk', workspaceId: 'default', name: 'Acme Helpdesk', customer: 'Acme', version: 1, createdBy: 'admin', createdAt: T0, updatedAt: T0 },
+      {
+        id: 'acme-helpdesk',
+        key: 'acme-helpdesk',
+        workspaceId: 'default',
+        name: 'Acme Helpdesk',
+        customer: 'Acme',
+        version: 1,
+        createdBy: 'admin',
+        createdAt: T0,
+        updatedAt: T0,
+      },
     ]);
     expect(store.listCases('other')).toEqual([]);
     expect(store.getCase('nope')).toBeNull();

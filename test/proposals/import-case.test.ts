@@ -34,7 +34,7 @@ describe('importCase', () => {
     const twice = importCase(t.ctx, { document: { ...sampleCase(), name: 'Other' }, importedBy: 'admin' });
     expect(twice).toEqual({
       ok: false,
-      error: { code: 'conflict', message: "a business case 'acme-helpdesk' already exists (workspace 'default', version 1); change it through proposals" },
+      error: { code: 'conflict', message: "a business case 'acme-helpdesk' already exists in workspace 'default' (version 1); change it through proposals" },
     });
     expect(importCase(t.ctx, { document: sampleCase('x'), workspaceId: 'Bad Name', importedBy: 'admin' })).toMatchObject({
       ok: false,

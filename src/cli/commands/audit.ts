@@ -16,7 +16,7 @@ export function registerAudit(program: Command, io: CliIo, deps: () => StoreComm
       withStore(deps(), io, (ctx) => {
         const found = findCase(ctx.store, caseId);
         if (!found.ok) throw cliFailure(found.error);
-        const entries = ctx.store.listAudit(caseId);
+        const entries = ctx.store.listAudit(found.value.key);
         if (opts.json) io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
         else
           io.stdout(

@@ -19,7 +19,7 @@ export function registerHistory(program: Command, io: CliIo, deps: () => StoreCo
       withStore(deps(), io, (ctx) => {
         const found = findCase(ctx.store, caseId);
         if (!found.ok) throw cliFailure(found.error);
-        const rows = ctx.store.listMeasurements({ caseId, scenario, useCase, input });
+        const rows = ctx.store.listMeasurements({ caseId: found.value.key, scenario, useCase, input });
         if (rows.length === 0) {
           const s = found.value.document.scenarios.find((x) => x.id === scenario);
           const u = s?.useCases.find((x) => x.id === useCase);

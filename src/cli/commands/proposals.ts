@@ -20,13 +20,15 @@ export function registerProposals(program: Command, io: CliIo, deps: () => Store
     .option('--json', 'print them as JSON')
     .action((opts: { case?: string; all?: boolean; json?: boolean }) => {
       withStore(deps(), io, (ctx) => {
+        let caseKey: string | undefined;
         if (opts.case !== undefined) {
           const found = findCase(ctx.store, opts.case);
           if (!found.ok) throw cliFailure(found.error);
+          caseKey = found.value.key;
         }
         const expired = expireProposals(ctx);
-        const filter = opts.case !== undefined ? { caseId: opts.case } : {};
-        const pending = pendingProposals(ctx, filter);
+        const filter = caseKey !== undefined ? { caseId: caseKey } : {};
+        const pending = pendingProposals(ctx, opts.case !== undefined ? { caseId: opts.case } : {});
         if (!pending.ok) throw cliFailure(pending.error);
         const list = opts.all ? ctx.store.listProposals(filter) : pending.value;
         if (opts.json) {

@@ -96,14 +96,14 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
           if (!r.ok) throw cliFailure(r.error);
           const { record, outcome } = r.value;
           const draft = outcome.draft;
-          io.stderr(status(draft, outcome));
+          io.stderr(status({ ...draft, caseId: record.id }, outcome));
           if (format === 'md') {
             if (opts.out) write(opts.out, draft.markdown);
             else io.stdout(draft.markdown.endsWith('\n') ? draft.markdown : `${draft.markdown}\n`);
             return;
           }
           const deck = await renderQbrDeck(record, draft);
-          const path = opts.out ?? qbrFileName(draft, 'pptx');
+          const path = opts.out ?? qbrFileName({ ...draft, caseId: record.id }, 'pptx');
           write(path, deck);
           io.stdout(`wrote ${path}\n`);
         });

@@ -37,10 +37,21 @@ describe('ve store commands', () => {
       ['delta-corp-support-automation', 'default', 'seed'],
     ]);
     store.close();
-    expect(await runVe(db, ['import', file(sampleCase())])).toMatchObject({
+    // Ids are unique per workspace: the same id in workspace default is a case of its own...
+    expect(await runVe(db, ['import', file({ ...sampleCase(), name: 'Default copy' })])).toMatchObject({ code: 0 });
+    // ...and twice in acme is the conflict.
+    expect(await runVe(db, ['import', file(sampleCase()), '--workspace', 'acme'])).toMatchObject({
       code: 1,
-      err: expect.stringContaining("a business case 'acme-helpdesk' already exists"),
+      err: expect.stringContaining("a business case 'acme-helpdesk' already exists in workspace 'acme'"),
     });
+    // An id used in two workspaces is asked about; <workspace>:<id> names one.
+    const ambiguous = await runVe(db, ['export', 'acme-helpdesk']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err).toContain(
+      "business case 'acme-helpdesk' exists in several workspaces; name one as <workspace>:<id> (acme:acme-helpdesk, default:acme-helpdesk)",
+    );
+    expect(JSON.parse((await runVe(db, ['export', 'default:acme-helpdesk'])).out).name).toBe('Default copy');
+    expect(JSON.parse((await runVe(db, ['export', 'acme:acme-helpdesk'])).out).name).toBe('Acme Helpdesk');
   });
 
   it('proposes (printing id and preview), approves once, and shows audit and history', async () => {
