@@ -18,9 +18,9 @@ export function caseActivity(ctx: AppContext, caseId: string, workspaceId?: stri
   const found = findCase(ctx.store, caseId, workspaceId);
   if (!found.ok) return found;
   const record = found.value;
-  const audit = ctx.store.listAudit(record.id);
+  const audit = ctx.store.listAudit(record.key);
   const decided = ctx.store
-    .listProposals({ caseId: record.id })
+    .listProposals({ caseId: record.key })
     .filter((p) => p.status !== 'pending')
     .map((p) => proposalView(p, record, audit))
     .reverse();
@@ -44,7 +44,7 @@ export function measurementHistory(ctx: AppContext, input: MeasurementHistoryInp
   if (!found.ok) return found;
   const rows = ctx.store
     .listMeasurements({
-      caseId: found.value.id,
+      caseId: found.value.key,
       ...(input.scenario !== undefined ? { scenario: input.scenario } : {}),
       ...(input.useCase !== undefined ? { useCase: input.useCase } : {}),
       ...(input.input !== undefined ? { input: input.input } : {}),
@@ -57,7 +57,7 @@ export function measurementHistory(ctx: AppContext, input: MeasurementHistoryInp
 export function qbrVersions(ctx: AppContext, caseId: string, workspaceId?: string): Outcome<{ record: CaseRecord; drafts: QbrDraftRecord[] }> {
   const found = findCase(ctx.store, caseId, workspaceId);
   if (!found.ok) return found;
-  const drafts = ctx.store.listQbrDrafts({ caseId: found.value.id });
+  const drafts = ctx.store.listQbrDrafts({ caseId: found.value.key });
   drafts.sort((a, b) =>
     a.quarter === b.quarter ? (a.audience === b.audience ? b.version - a.version : a.audience.localeCompare(b.audience)) : b.quarter.localeCompare(a.quarter),
   );
