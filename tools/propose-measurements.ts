@@ -1,6 +1,6 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
-import { entryValue, type Operation } from '../src/engine/index.ts';
+import { entryValue, type Input, type Operation } from '../src/engine/index.ts';
 import { measuredThrough } from '../src/resolve/measured-through.ts';
 import type { ToolContext } from './tool-context.ts';
 import {
@@ -26,7 +26,7 @@ const inputSchema = zodSchema(
         z.object({
           input: z.string().optional().describe('Input, e.g. "tickets per day"; optional to annotate or remove'),
           month: z.string().describe('"2025-10", "October", "last month"'),
-          value: z.number().optional().describe('Value; percentages as fractions (22% is 0.22); omit to annotate'),
+          value: z.number().optional().describe('Value; 22% is 0.22; omit to annotate; with remove: the value said, checked'),
           remove: z.boolean().optional().describe('true: remove the recorded value'),
           note: z.string().optional().describe('Why the value is what it is'),
           evidence: z.string().optional().describe('Link or text backing the value'),
@@ -47,6 +47,21 @@ function details(m: Said): { note?: string; evidence?: string; source?: string }
     ...(m.evidence !== undefined ? { evidence: m.evidence } : {}),
     ...(m.source !== undefined ? { source: m.source } : {}),
   };
+}
+
+/**
+ * Why a removal that names a value ("scrap the 150 from march") must not go ahead: the value
+ * recorded in that month is another one (a percentage may be said as 18 or 0.18). Null: it
+ * is the recorded value.
+ */
+function removalMismatch(input: Input, month: string, said: number): string | null {
+  const entry = input.series?.[month];
+  if (entry === undefined) return null;
+  const recorded = entryValue(entry);
+  const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (same(recorded, said) || (input.unit === 'percent' && same(recorded * 100, said))) return null;
+  const shown = input.unit === 'percent' ? `${+(recorded * 100).toFixed(6)}%` : String(recorded);
+  return `the ${month} value of '${input.label}' is ${shown}, not ${said}: nothing removed. Remove the ${shown}?`;
 }
 
 /**
@@ -74,7 +89,6 @@ export const proposeMeasurements = (ctx: ToolContext) =>
       for (const m of measurements) {
         const said = details(m);
         if (m.remove || m.value === undefined) {
-          if (m.remove && m.value !== undefined) return { error: `remove takes no value: to replace the ${m.month} value, record ${m.value} instead` };
           if (!m.remove && Object.keys(said).length === 0) {
             return {
               error: `what should change in ${m.input ?? 'the'} ${m.month} measurement? Give a value to record, a note, evidence or source to add, or remove: true`,
@@ -83,6 +97,11 @@ export const proposeMeasurements = (ctx: ToolContext) =>
           const found = resolveEntry(s, m.input, m.month, currentMonth(ctx));
           if (!found.ok) return toolError(found);
           const where = { scenario: s.id, useCase: found.value.useCase.id, input: found.value.input.key, month: found.value.month };
+          // "scrap the 158 from march": the value said must be the one recorded, else ask.
+          if (m.remove && m.value !== undefined) {
+            const mismatch = removalMismatch(found.value.input, found.value.month, m.value);
+            if (mismatch) return { error: mismatch };
+          }
           operations.push(m.remove ? { op: 'removeMeasurement', ...where } : { op: 'annotateMeasurement', ...where, ...said });
           continue;
         }

@@ -293,10 +293,17 @@ describe("the reply carries the proposal's warnings", () => {
 
 describe('measurements said the way people say them', () => {
   it('the value replaced is no measurement: "153 not 158", "17% not 18%", ", not 115"', () => {
-    expect(call('march tickets/day should be 153 not 158, typo in the export').input).toEqual({
-      measurements: [{ input: 'tickets per day', month: 'march', value: 153 }],
+    // A correction naming its month without a year looks up what is recorded first (`afterwards`: the proposal it completes).
+    const corrected = (text: string) => {
+      const r = parseRequest(text);
+      if (r.kind !== 'tools') throw new Error(`expected tool calls for ${text}`);
+      return { lookUp: r.calls, afterwards: r.afterwards };
+    };
+    expect(corrected('march tickets/day should be 153 not 158, typo in the export')).toEqual({
+      lookUp: [{ toolName: 'measurementHistory', input: { input: 'tickets per day' } }],
+      afterwards: { toolName: 'proposeMeasurements', input: { measurements: [{ input: 'tickets per day', month: 'march', value: 153 }] } },
     });
-    expect(call('fix jan deflection: it was 17% not 18%').input).toEqual({ measurements: [{ input: 'deflection', month: 'jan', value: 0.17 }] });
+    expect(corrected('fix jan deflection: it was 17% not 18%').afterwards?.input).toEqual({ measurements: [{ input: 'deflection', month: 'jan', value: 0.17 }] });
     expect(call("oct 2025 should've been 117 tickets/day, not 115").input).toEqual({
       measurements: [{ input: 'tickets per day', month: 'oct 2025', value: 117 }],
     });

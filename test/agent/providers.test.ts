@@ -84,7 +84,7 @@ function checkConversation(s: FakeOpenAIServer, expected: { modelId: string; aut
   expect(propose.type).toBe('function');
   expect(propose.function.description).toMatch(/^Propose measurement changes of tracked metrics/);
   expect(propose.function.parameters.properties.measurements.items.properties.value.description).toBe(
-    'Value; percentages as fractions (22% is 0.22); omit to annotate',
+    'Value; 22% is 0.22; omit to annotate; with remove: the value said, checked',
   );
   // The system prompt from prompts/ (as `system`, or `developer` for OpenAI reasoning models).
   const system = first.body.messages[0];

@@ -288,14 +288,24 @@ describe('proposeMeasurements: remove and annotate a recorded value', () => {
     h.unchanged();
   });
 
-  it('nothing to change, or remove with a value: a question, no proposal', async () => {
+  it('nothing to change, or remove with a value other than the recorded one: a question, no proposal', async () => {
     const h = harness();
     expect((await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March' }] })).error).toMatch(/what should change/);
-    expect((await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', value: 120, remove: true }] })).error).toMatch(
-      /remove takes no value/,
+    // "scrap the 150 from march": March holds 120 (the fixture's series), so nothing is removed and the recorded value is named.
+    expect((await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', value: 150, remove: true }] })).error).toBe(
+      "the 2026-03 value of 'Tickets per Day' is 120, not 150: nothing removed. Remove the 120?",
     );
     expect((await h.call('proposeMeasurements', { measurements: [{ month: 'March', value: 120 }] })).error).toBe('which input is the value 120 for?');
     expect(h.store.listProposals({})).toHaveLength(0);
+    h.unchanged();
+  });
+});
+
+describe('proposeMeasurements: a removal that names the recorded value', () => {
+  it('"scrap the 120 from march": the value said is the one recorded, so the removal is proposed', async () => {
+    const h = harness();
+    const r = await h.call('proposeMeasurements', { measurements: [{ input: 'tickets per day', month: 'March', value: 120, remove: true }] });
+    expect(h.operationOf(r)).toEqual({ op: 'removeMeasurement', scenario: 'actuals', useCase: 'support', input: 'tickets_per_day', month: '2026-03' });
     h.unchanged();
   });
 });

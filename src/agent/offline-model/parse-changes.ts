@@ -1,3 +1,4 @@
+import { resolveMonth } from '../../resolve/resolve-month.ts';
 import {
   clean,
   findCaseMention,
@@ -391,13 +392,23 @@ export function parseMilestone(text: string, ctx: ConversationContext): OfflineR
       if (/^for\s+\S+\s*$/i.test(cut.trim())) name = undefined;
     }
   }
+  // A month is never part of a milestone's name ("billing articles launch (jan 2026)",
+  // "All Teams Onboarded oct 2025"): it is the milestone's month.
+  if (name) {
+    const dated = new RegExp(String.raw`\s*\(?\s*(?:in\s+|on\s+|by\s+)?(${MONTH_PHRASE})\s*\)?\s*`, 'i').exec(name);
+    const undated = dated ? clean(`${name.slice(0, dated.index)} ${name.slice(dated.index + dated[0].length)}`) : name;
+    if (dated && undated) name = undated;
+  }
   const scenario = findScenarioMention(rest);
   if (!achievedMonth && !targetMonth) {
     // A bare month ("add milestone Go-Live in March") is the month it is planned for, unless
-    // the message says the milestone was achieved ("we reached the milestone X in February").
+    // the message says the milestone was achieved ("we reached the milestone X in February")
+    // or dates it with its year before the current month ("launch (jan 2026)" in December 2026).
     const unnamed = rest.replace(name ?? '\u0000', ' ');
     const bare = firstMonth(unnamed);
-    if (bare && saysAchieved(unnamed)) achievedMonth = bare;
+    const dated = bare !== undefined && /\b(?:19|20)\d{2}\b/.test(bare) && ctx.currentMonth !== undefined ? resolveMonth(bare, ctx.currentMonth) : null;
+    const past = dated?.ok === true && dated.value < ctx.currentMonth!;
+    if (bare && (saysAchieved(unnamed) || past)) achievedMonth = bare;
     else if (bare) targetMonth = bare;
   }
   // Never a milestone named after a stray word ("pls", "is") or the business case ("delta").
@@ -569,6 +580,14 @@ export function parseSetInputFrom(text: string, ctx: ConversationContext): Offli
     if (mention) input = input.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b|\b${escapeRegExp(mention)}[’']s\b`), ' ');
     input = clean(withoutArticle(clean(input.replace(/^(?:we\s+have|there\s+are)\s+/i, ''))));
     if (!input || isMonthPhrase(input)) continue;
+    // "reps -3 from november", "reps +2": a change by that much or the value itself? Ask.
+    if (/^\s*[-+\u2212]/.test(m[v]!) && !/\b(?:to|=|is|are|was|were|be|at)\s*$/i.test(rest.slice(0, rest.lastIndexOf(m[v]!)))) {
+      const n = Math.abs(value);
+      return reply(
+        `Do you mean ${input} = ${value} from ${from}, or ${n} ${value < 0 ? 'fewer' : 'more'} than before? Say the new value, e.g. "${input} 12 from ${from}".`,
+        'input',
+      );
+    }
     return call('proposeInputValue', defined({ businessCase: named ?? mention ?? ctx.businessCase, scenario, input, value, from }));
   }
   return null;
@@ -585,7 +604,7 @@ const DONE = String.raw`achieved|reached|done|complete|completed|finished|met|hi
 export function parseMilestoneUpdate(text: string, ctx: ConversationContext): OfflineRequest | null {
   // "add a note to the go-live milestone: delayed by IT": the note of an existing milestone.
   const noted =
-    /^\s*(?:(?:please|can\s+you|could\s+you)\s+)*(?:add|attach|put|leave|write|set)\s+(?:a\s+|the\s+)?(?:note|comment)\s+(?:to|on|for)\s+(?:the\s+)?(?:milestone\s+(.+?)|(.+?)\s+milestone)\s*(?::|\s(?:saying|that\s+says|reading)\b)\s*([\s\S]+)$/i.exec(
+    /^\s*(?:(?:please|can\s+you|could\s+you)\s+)*(?:(?:add|attach|put|leave|write|set)\s+(?:a\s+|the\s+)?)?(?:note|comment)\s+(?:to|on|for)\s+(?:the\s+)?(?:milestone\s+(.+?)|(.+?)\s+milestone)\s*(?::|\s(?:saying|that\s+says|reading)\b)\s*([\s\S]+)$/i.exec(
       text,
     );
   if (noted) {

@@ -1,3 +1,4 @@
+import { NUMBER_TOKEN, readNumber } from '../../resolve/read-number.ts';
 import { clean, escapeRegExp, findCaseMention, findScenarioMention, hasMonth, MONTH_PHRASE, tidyMonth, withoutScenario } from './phrases.ts';
 import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
 
@@ -17,6 +18,8 @@ export interface MeasurementReference {
   input?: string;
   businessCase?: string;
   scenario?: string;
+  /** The values it names ("the 158 from march"), read exactly; a removal checks them. */
+  values?: number[];
 }
 
 /**
@@ -38,13 +41,21 @@ export function readMeasurementReference(phrase: string): MeasurementReference |
   const months = [...text.matchAll(new RegExp(MONTH_PHRASE, 'gi'))].map((m) => tidyMonth(m[0]));
   if (months.length === 0) return null;
   text = text.replace(new RegExp(MONTH_PHRASE, 'gi'), ' ');
+  const values = [...text.matchAll(new RegExp(NUMBER_TOKEN, 'gi'))].map((m) => readNumber(m[0]));
   const words = text
     .replace(/[,;:!?()"“”]+/g, ' ')
     .replace(/(?<!\w)[-+]?\d[\d,.]*%?(?!\w)/g, ' ')
     .split(/\s+/)
     .filter((w) => w && !NOT_THE_INPUT.has(w.toLowerCase()));
   const input = clean(words.join(' ').replace(/[’']s$/, ''));
-  return { months, ...(input ? { input } : {}), ...(businessCase ? { businessCase } : {}), ...(scenario ? { scenario } : {}) };
+  const read = values.flatMap((v) => (v?.ok ? [v.value] : []));
+  return {
+    months,
+    ...(input ? { input } : {}),
+    ...(businessCase ? { businessCase } : {}),
+    ...(scenario ? { scenario } : {}),
+    ...(read.length > 0 ? { values: read } : {}),
+  };
 }
 
 const LEAD = String.raw`^\s*(?:(?:please|pls|plz|can\s+you|can\s+u|could\s+you|would\s+you|let'?s|kindly|just)\s+)*`;
@@ -102,7 +113,10 @@ export function parseMeasurementEdit(text: string, ctx: ConversationContext): Of
     }
     // Why it goes is not which value: "…, it was a test entry", "… because …".
     const ref = readMeasurementReference(remove[1]!.split(/\s*[,;]\s+|\s+(?:because|since|as)\s+|\s+[—–-]\s+/i)[0]!);
-    return ref ? edit(ref, { remove: true }, ctx) : null;
+    if (!ref) return null;
+    // "scrap the 158 from march": the tool checks the value said is the one recorded.
+    const said = ref.months.length === 1 && ref.values?.length === 1 ? { value: ref.values[0] } : {};
+    return edit(ref, { remove: true, ...said }, ctx);
   }
 
   const setting = [

@@ -48,7 +48,7 @@ export function parseMilestoneQuestion(text: string, ctx: ConversationContext): 
 }
 
 const DONE_WORDS = String.raw`done|achieved|reached|complete|completed|finished|met|hit|live|delivered`;
-const LINK = String.raw`(?:is|was|has\s+been|got|went|are|were)\s+(?:now\s+|finally\s+|fully\s+)?`;
+const LINK = String.raw`(?:is|was|has\s+been|got|went|are|were)\s+(?:now\s+|finally\s+|fully\s+|actually\s+|really\s+|already\s+)?`;
 
 /**
  * "the onboarding milestone is done as of may", "the go-live milestone was reached in March":

@@ -2,6 +2,7 @@ import { normalizeDigits } from '../../resolve/read-number.ts';
 import { unreadableNumbers } from '../../resolve/tokenize-text.ts';
 import { answerUnfinished } from './answer-unfinished.ts';
 import { parseSlip } from './parse-slip.ts';
+import { lookUpBeforeCorrecting } from './correct-recorded.ts';
 import { helpText, notUnderstood } from './examples.ts';
 import { explainTerm } from './glossary.ts';
 import {
@@ -221,10 +222,12 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   const dictation = parseMeasurements(full);
   if (dictation) {
     if (dictation.kind === 'ask') return reply(dictation.text, dictation.asks);
-    return call(
-      'proposeMeasurements',
-      defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements }),
-    );
+    const proposal = {
+      toolName: 'proposeMeasurements' as const,
+      input: defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements }),
+    };
+    // "correct october … to 120": the recorded October, looked up first.
+    return lookUpBeforeCorrecting(full, proposal) ?? call(proposal.toolName, proposal.input);
   }
   const found = parseFindCases(head) ?? parseShowCase(head, ctx);
   if (found) return found;

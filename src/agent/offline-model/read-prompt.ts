@@ -85,7 +85,7 @@ export function readPrompt(prompt: LanguageModelV3Prompt): PromptView {
     currentMonth: month ? month[1]! : null,
     results,
     answering: last !== undefined && last.role === 'tool' && lastUser >= 0,
-    context: readContext(lastUser >= 0 ? prompt.slice(0, lastUser) : prompt),
+    context: { ...readContext(lastUser >= 0 ? prompt.slice(0, lastUser) : prompt), ...(month ? { currentMonth: month[1]! } : {}) },
   };
 }
 

@@ -9,8 +9,10 @@ export interface ToolCallRequest {
 /**
  * What the offline model makes of a person's message: tool calls to run, or a reply to give
  * straight away (a question back, the approval rule, examples of what it understands).
+ * `afterwards`: a call to make from the calls' results, in the next step (a correction looks up
+ * what is recorded first: `correct-recorded.ts`).
  */
-export type OfflineRequest = { kind: 'tools'; calls: ToolCallRequest[] } | { kind: 'reply'; text: string; asks?: Missing };
+export type OfflineRequest = { kind: 'tools'; calls: ToolCallRequest[]; afterwards?: ToolCallRequest } | { kind: 'reply'; text: string; asks?: Missing };
 
 /**
  * What a reply asks the person for, when it is a question back about a request it could not
@@ -24,6 +26,8 @@ export type Missing = 'month' | 'input' | 'name' | 'parts';
  * named, the calculation last named (for "that calculation"), the latest proposal's id.
  */
 export interface ConversationContext {
+  /** The current month the system prompt states (YYYY-MM), if any. */
+  currentMonth?: string;
   businessCase?: string;
   calculation?: string;
   proposalId?: string;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { checkInput, withNulls } from './check-input.ts';
 import { parseRequest } from './parse-request.ts';
+import { correctRecorded } from './correct-recorded.ts';
 import { readPrompt } from './read-prompt.ts';
 import { writeAnswer } from './write-answer.ts';
 
@@ -35,9 +36,13 @@ function stepId(prompt: LanguageModelV3Prompt): string {
  */
 export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   const view = readPrompt(options.prompt);
-  if (view.answering) return { text: writeAnswer(view.results), toolCalls: [] };
-
-  const request = parseRequest(view.userText, view.context);
+  let request = parseRequest(view.userText, view.context);
+  if (view.answering) {
+    // A look-up made first (a correction): its results complete the call, once.
+    const next = request.kind === 'tools' && request.afterwards ? correctRecorded(request.afterwards, view.results) : null;
+    if (!next) return { text: writeAnswer(view.results), toolCalls: [] };
+    request = next;
+  }
   if (request.kind === 'reply') return { text: request.text, toolCalls: [] };
 
   const offered = new Map((options.tools ?? []).filter((t): t is LanguageModelV3FunctionTool => t.type === 'function').map((t) => [t.name, t]));

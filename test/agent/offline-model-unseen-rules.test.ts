@@ -1,0 +1,88 @@
+/**
+ * The rules that turned the unseen set's wrong proposals (evals/phrasings/unseen-2026-12,
+ * docs/evals.md) into questions or right proposals, end to end through the offline model, the
+ * real tools and the demo on `:memory:` (clock: December 2026).
+ *
+ * The demo's realization scenario (Jul 2025 - Jun 2027, locked through Dec 2025): tickets per
+ * day 88 (Aug 2025), 115 (Oct 2025), 158 (Mar 2026); deflection 12% (Sep 2025), 18% (Jan
+ * 2026), 22% (Jul 2026); milestones All Teams Onboarded (achieved Oct 2025), Automation
+ * Macros Live (target Jan 2026, achieved Mar 2026), Self-Service Portal Relaunch (target Dec 2026).
+ */
+import { describe, expect, it } from 'vitest';
+import { CASE, offlineChat } from './offline-model-support.ts';
+
+const NOW = '2026-12-02T10:00:00.000Z';
+
+describe('a correction is of the value recorded, never a new value in a month nobody recorded', () => {
+  it('"correct october tickets per day to 120": the recorded October is 2025 (locked), so nothing is proposed', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const before = chat.store.getCase(CASE);
+    const reply = await chat.say('correct october tickets per day to 120');
+    expect(reply.proposals).toEqual([]);
+    expect(reply.text).toMatch(/2025-10/);
+    expect(reply.text).toMatch(/locked/);
+    expect(chat.store.getCase(CASE)).toEqual(before);
+  });
+
+  it('"march was actually 160 tickets per day": March 2026 (the recorded March) gets 160', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('march tickets per day was actually 160'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03', value: 160 },
+    ]);
+  });
+
+  it('"fix the november tickets per day to 150": no November is recorded, so it asks which month', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const reply = await chat.say('fix the november tickets per day to 150');
+    expect(reply.proposals).toEqual([]);
+    expect(reply.text).toMatch(/No November value of Avg\. Tickets per Day is recorded/);
+    expect(reply.text).toContain('?');
+  });
+});
+
+describe('a removal that names a value checks it against the recorded one', () => {
+  it('"scrap the 150 from march" asks, naming the 158; "scrap the 158 from march" proposes the removal', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const wrong = await chat.say('scrap the 150 from march');
+    expect(wrong.proposals).toEqual([]);
+    expect(wrong.text).toContain("the 2026-03 value of 'Avg. Tickets per Day' is 158, not 150: nothing removed. Remove the 158?");
+    const p = chat.proposalOf(await chat.say('scrap the 158 from march', 't2'));
+    expect(p.operations).toEqual([
+      { op: 'removeMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03' },
+    ]);
+  });
+
+  it('"pls remove the 18% from jan": a percentage said as written matches the recorded 0.18', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('pls remove the 18% deflection from jan'));
+    expect(p.operations).toEqual([{ op: 'removeMeasurement', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate', month: '2026-01' }]);
+  });
+});
+
+describe('milestones: a month is never part of a name, and an existing milestone is changed, not added', () => {
+  it('"add a milestone for the billing articles launch (jan 2026)": named without the month, achieved January 2026 (before the current month)', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('add a milestone for the billing articles launch (jan 2026)'));
+    expect(p.operations).toEqual([
+      { op: 'addMilestone', scenario: 'realization', id: 'billing-articles-launch', name: 'billing articles launch', achievedMonth: '2026-01' },
+    ]);
+  });
+
+  it('"the macros milestone was actually hit in feb 2026" and "note on the portal relaunch milestone: …" change the existing ones', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const hit = chat.proposalOf(await chat.say('the macros milestone was actually hit in feb 2026'));
+    expect(hit.operations).toEqual([{ op: 'updateMilestone', scenario: 'realization', id: 'macros-live', achievedMonth: '2026-02' }]);
+    const noted = chat.proposalOf(await chat.say("note on the portal relaunch milestone: waiting on delta's web team still", 't2'));
+    expect(noted.operations).toEqual([{ op: 'updateMilestone', scenario: 'realization', id: 'portal-relaunch', note: "waiting on delta's web team still" }]);
+  });
+});
+
+describe('an assumption said with a sign', () => {
+  it('"reps -3 from nov 2026" asks whether -3 is the value or a change, and proposes nothing', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const reply = await chat.say('reps -3 from nov 2026');
+    expect(reply.proposals).toEqual([]);
+    expect(reply.text).toContain('or 3 fewer than before?');
+  });
+});
