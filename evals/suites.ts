@@ -8,5 +8,6 @@ import { calculationSuite } from './calculation/calculation-suite.ts';
 import { agentSuite } from './agent/agent-suite.ts';
 import { phrasingsSuite, unseenPhrasingsSuite } from './phrasings/phrasings-suite.ts';
 import { toolLayerSuite } from './tool-layer/tool-layer-suite.ts';
+import { qbrFactsSuite } from './qbr-facts/qbr-facts-suite.ts';
 
-export const suites: readonly Suite[] = [calculationSuite, agentSuite, toolLayerSuite, phrasingsSuite, unseenPhrasingsSuite];
+export const suites: readonly Suite[] = [calculationSuite, agentSuite, toolLayerSuite, phrasingsSuite, unseenPhrasingsSuite, qbrFactsSuite];
