@@ -28,7 +28,7 @@ describe('authentication', () => {
 
     const bad = await h.json('GET', '/api/business-cases', { token: 've_not-a-real-token' });
     expect(bad.status).toBe(401);
-    expect(bad.body.error.message).toBe('invalid or revoked token');
+    expect(bad.body.error.message).toBe('that token is unknown or revoked');
 
     const tokenId = h.store.findApiToken(h.tokens.dana)!.id;
     expect((await h.json('GET', '/api/business-cases')).status).toBe(200);

@@ -8,11 +8,13 @@ import { chatTurn } from '../../app/chat-turn.ts';
 import { pendingProposals } from '../../app/pending-proposals.ts';
 import type { ProposalView } from '../../app/proposal-view.ts';
 import { rejectProposal } from '../../app/reject-proposal.ts';
-import { redactSecrets } from '../../errors/index.ts';
+import { describeError, ERROR_CATALOGUE, errorReference, redactSecrets } from '../../errors/index.ts';
+import { unexpectedCode } from '../../app/unexpected-code.ts';
 import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { formatAuditEntry, formatFigures } from './format-store.ts';
 import { currentUser, defaultStoreDeps, selectModelOrFail, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
+import { workspaceExists } from '../../app/workspace-tokens.ts';
 
 /** What `ve chat` needs from the outside world; injectable for in-process tests. */
 export interface ChatDeps extends StoreCommandDeps {
@@ -98,7 +100,7 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
       const selected = selectModelOrFail(d, secrets);
       await withStoreAsync(d, io, async (ctx) => {
         const { store } = ctx;
-        if (!store.getWorkspace(opts.workspace)) throw new CliError(`no workspace '${opts.workspace}'`, EXIT.usage);
+        if (!workspaceExists(ctx, opts.workspace)) throw new CliError(`no workspace '${opts.workspace}'`, EXIT.usage);
         const threadKey = `cli:${opts.thread ?? randomUUID()}`;
         // The draftQbr tool writes with the selected model (the offline provider: the template writer).
         const qbrModel = qbrWriterModel(selected);
@@ -160,7 +162,16 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
             }
           } else {
             try {
-              const reply = await chatTurn(ctx, { model: selected.model, qbrModel, workspaceId: opts.workspace, actor, channel: 'cli', threadKey, text: line });
+              const reply = await chatTurn(ctx, {
+                model: selected.model,
+                qbrModel,
+                workspaceId: opts.workspace,
+                actor,
+                channel: 'cli',
+                threadKey,
+                text: line,
+                log: (failure) => io.stderr(`ve: ${redactSecrets(failure, secrets)}\n`),
+              });
               // QBR drafts come by reference: the saved draft is printed here, not retyped by the model.
               const drafts = reply.qbrDrafts.map(
                 ({ outcome: { draft: d } }) => `--- QBR draft v${d.version}, ${d.quarter}, ${d.audience} ---\n${d.markdown.trim()}`,
@@ -168,7 +179,10 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
               const parts = [reply.text.trim(), ...reply.proposals.map((p) => formatProposalView(session.number(p.proposalId), p)), ...drafts].filter(Boolean);
               say(parts.length ? parts.join('\n\n') : '(no answer)');
             } catch (e) {
-              io.stderr(`ve: the assistant failed: ${redactSecrets(e instanceof Error ? e.message : String(e), secrets)}\n`);
+              // The one error path: the catalogue's wording with a reference, the details logged with it.
+              const reference = errorReference();
+              io.stderr(`ve: the assistant failed (reference ${reference}): ${describeError(e, secrets)}\n`);
+              io.stderr(`ve: ${ERROR_CATALOGUE[unexpectedCode(e)].hidden!(reference)}\n`);
             }
           }
           say('');

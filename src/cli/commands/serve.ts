@@ -3,7 +3,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
 import { qbrWriterModel } from '../../agent/qbr-writer-model.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
-import { configuredDbPath, type Store } from '../../app/store.ts';
+import { configuredBusyTimeoutMs, configuredDbPath, openStore, SERVER_BUSY_TIMEOUT_MS, type Store } from '../../app/store.ts';
+import { BANNER_TOKEN_NAME, rotateBannerToken } from '../../app/workspace-tokens.ts';
 import { createApp, DEFAULT_MAX_BODY_BYTES } from '../../http/index.ts';
 import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
 import { expireProposals } from '../../proposals/expire-proposals.ts';
@@ -13,8 +14,6 @@ import { mountWeb } from '../../web/index.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
 import { defaultStoreDeps, selectModelOrFail, withStoreAsync, type StoreCommandDeps } from './store-command.ts';
 
-/** Name of the token `ve serve` prints for the demo workspace; replaced at every start. */
-export const BANNER_TOKEN_NAME = 've-serve';
 /** How often a running server expires proposals nobody decided in time. */
 export const EXPIRY_SWEEP_MS = 60 * 60 * 1000;
 
@@ -31,6 +30,8 @@ export interface ServeDeps extends StoreCommandDeps {
 export function defaultServeDeps(): ServeDeps {
   return {
     ...defaultStoreDeps(),
+    // A short busy timeout: better-sqlite3 waits for a lock synchronously, and a server must keep answering.
+    openStore: () => openStore({ busyTimeoutMs: configuredBusyTimeoutMs(process.env, SERVER_BUSY_TIMEOUT_MS) }),
     env: process.env,
     selectModel: (env) => selectModel(env),
     stopped: () =>
@@ -50,19 +51,6 @@ function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text.trim()) || port > 65535) throw new CliError(`port '${text}' must be a whole number from 0 to 65535 (0: any free port)`, EXIT.usage);
   return port;
-}
-
-/**
- * Revokes the tokens earlier starts printed and creates a fresh one for the demo workspace.
- * The store keeps only hashes, so an old token cannot be shown again; rotating keeps exactly
- * one live banner token instead of one more per start.
- */
-export function rotateBannerToken(store: Store, now: string): string {
-  return store.transaction(() => {
-    store.ensureWorkspace(DEFAULT_WORKSPACE, DEFAULT_WORKSPACE, now);
-    for (const t of store.listApiTokens(DEFAULT_WORKSPACE)) if (t.name === BANNER_TOKEN_NAME && t.revokedAt === null) store.revokeApiToken(t.id, now);
-    return store.createApiToken({ workspaceId: DEFAULT_WORKSPACE, name: BANNER_TOKEN_NAME, now }).token;
-  });
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number, hostname: string): Promise<{ server: ServerType; port: number }> {
@@ -116,7 +104,7 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         const { store } = ctx;
         if (seeded) io.stdout(`seeded the demo business case '${seeded.name}' into workspace '${seeded.workspaceId}'\n`);
         expireProposals(ctx);
-        const token = opts.token ? rotateBannerToken(store, d.now().toISOString()) : null;
+        const token = opts.token ? rotateBannerToken(ctx) : null;
         // QBR narratives (the chat's draftQbr tool, the /qbr routes, /ve qbr) are written by the
         // selected model; with the offline provider, by the deterministic template writer.
         const qbrModel = qbrWriterModel(selected);

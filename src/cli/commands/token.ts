@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
+import { createToken, listTokens, revokeToken } from '../../app/workspace-tokens.ts';
+import { cliFailure } from '../cli-failure.ts';
 import type { CliIo } from '../cli-io.ts';
-import { CliError, EXIT } from '../cli-io.ts';
 import { currentUser, defaultStoreDeps, withStore, type StoreCommandDeps } from './store-command.ts';
-
-const WORKSPACE_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * `ve token create [--workspace ID] [--name NAME]`, `ve token list`, `ve token revoke <id>`:
@@ -21,21 +20,14 @@ export function registerToken(program: Command, io: CliIo, deps: () => StoreComm
     .option('--workspace <id>', 'workspace the token may see', 'default')
     .option('--name <name>', 'who the token is for: recorded as proposer and approver (default: the current user)')
     .action((opts: { workspace: string; name?: string }) => {
-      const name = (opts.name ?? currentUser()).trim();
-      if (!name || name.length > 100) throw new CliError('--name must be 1 to 100 characters', EXIT.usage);
-      if (!WORKSPACE_PATTERN.test(opts.workspace)) throw new CliError(`--workspace '${opts.workspace}' must match ^[a-z0-9][a-z0-9-]*$`, EXIT.usage);
-      const d = deps();
-      withStore(d, io, (ctx) => {
-        const now = d.now().toISOString();
-        const created = ctx.store.transaction(() => {
-          const existed = ctx.store.getWorkspace(opts.workspace) !== null;
-          ctx.store.ensureWorkspace(opts.workspace, opts.workspace, now);
-          return { existed, ...ctx.store.createApiToken({ workspaceId: opts.workspace, name, now }) };
-        });
-        if (!created.existed)
+      withStore(deps(), io, (ctx) => {
+        const created = createToken(ctx, { workspaceId: opts.workspace, name: opts.name ?? currentUser() });
+        if (!created.ok) throw cliFailure(created.error);
+        const { token: secret, record, workspaceCreated } = created.value;
+        if (workspaceCreated)
           io.stderr(`created workspace '${opts.workspace}' (it had no business cases; import some with POST /api/business-cases or ve import)\n`);
-        io.stdout(`${created.token}\n`);
-        io.stderr(`token '${name}' (id ${created.record.id}) for workspace '${opts.workspace}': shown this once, only its hash is stored\n`);
+        io.stdout(`${secret}\n`);
+        io.stderr(`token '${record.name}' (id ${record.id}) for workspace '${opts.workspace}': shown this once, only its hash is stored\n`);
       });
     });
   token
@@ -44,10 +36,11 @@ export function registerToken(program: Command, io: CliIo, deps: () => StoreComm
     .option('--workspace <id>', 'workspace', 'default')
     .action((opts: { workspace: string }) => {
       withStore(deps(), io, (ctx) => {
-        const rows = ctx.store.listApiTokens(opts.workspace);
+        const rows = listTokens(ctx, opts.workspace);
+        if (!rows.ok) throw cliFailure(rows.error);
         io.stdout(
-          rows.length
-            ? `${rows.map((t) => `${t.id}  ${t.name}  created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`).join('\n')}\n`
+          rows.value.length
+            ? `${rows.value.map((t) => `${t.id}  ${t.name}  created ${t.createdAt}${t.revokedAt ? `  revoked ${t.revokedAt}` : ''}`).join('\n')}\n`
             : `no tokens in workspace '${opts.workspace}'\n`,
         );
       });
@@ -57,9 +50,9 @@ export function registerToken(program: Command, io: CliIo, deps: () => StoreComm
     .description('revoke a token by its id (see `ve token list`)')
     .argument('<id>', 'token id')
     .action((id: string) => {
-      const d = deps();
-      withStore(d, io, (ctx) => {
-        if (!ctx.store.revokeApiToken(id, d.now().toISOString())) throw new CliError(`no live token with id '${id}'`, EXIT.usage);
+      withStore(deps(), io, (ctx) => {
+        const revoked = revokeToken(ctx, id);
+        if (!revoked.ok) throw cliFailure(revoked.error);
         io.stdout(`revoked token ${id}\n`);
       });
     });
