@@ -3,7 +3,7 @@
  * person's latest message, the case gives the replies of each model call of that turn, in
  * order (the last one repeats: a model that keeps calling the same tool). A reply is tool
  * calls or text; text may quote the turn's latest tool result: `{{error}}`, `{{candidates}}`
- * (joined with "; "), `{{proposalId}}`.
+ * (joined with "; "), `{{proposalId}}`, `{{warnings}}` (a proposal's plausibility warnings, joined with " ").
  */
 
 /** One scripted model reply. */
@@ -39,7 +39,8 @@ function fill(text: string, outputs: readonly unknown[]): string {
   return text
     .replaceAll('{{error}}', typeof last?.['error'] === 'string' ? last['error'] : '')
     .replaceAll('{{candidates}}', candidates)
-    .replaceAll('{{proposalId}}', typeof last?.['proposalId'] === 'string' ? last['proposalId'] : '');
+    .replaceAll('{{proposalId}}', typeof last?.['proposalId'] === 'string' ? last['proposalId'] : '')
+    .replaceAll('{{warnings}}', Array.isArray(last?.['warnings']) ? (last!['warnings'] as unknown[]).map(String).join(' ') : '');
 }
 
 /** The reply to a request, from the case's script (turn by the person's message); a message the script lacks is an error naming it. */

@@ -58,9 +58,25 @@ export function resolveCalculation(scenario: Scenario, name: string, useCaseName
     useCases = [u.value];
   }
   const all = useCases.flatMap((useCase) => useCase.calculations.map((calculation) => ({ useCase, calculation })));
-  const m = matchName(all, name, (c) => [c.calculation.id, c.calculation.name]);
-  if (m.kind === 'match') return { ok: true, value: m.item };
   const show = (c: LocatedCalculation): string => `${c.calculation.name} (${c.calculation.id}) in ${c.useCase.name}`;
+  const namesOf = (c: LocatedCalculation): string[] => [c.calculation.id, c.calculation.name];
+  // Exact before fuzzy: the one calculation whose id or name is the name.
+  const exact = all.filter((c) => nameScore(name, namesOf(c)) >= 90);
+  if (exact.length === 1) return { ok: true, value: exact[0]! };
+  // A name that fits a use case better than any calculation ("support efficiency" for
+  // "Increase Support Team Efficiency") means the use case's calculation: its only one, or
+  // ask which, naming them all; never the calculation a stray word of it happens to match.
+  if (exact.length === 0) {
+    const bestCalculation = Math.max(0, ...all.map((c) => nameScore(name, namesOf(c))));
+    const u = matchName(useCases, name, (x) => [x.id, x.name]);
+    if (u.kind === 'match' && nameScore(name, [u.item.id, u.item.name]) > bestCalculation) {
+      const inUseCase = all.filter((c) => c.useCase === u.item);
+      if (inUseCase.length === 1) return { ok: true, value: inUseCase[0]! };
+      if (inUseCase.length > 1) return unresolved(`'${name}' is the use case '${u.item.name}', which has several calculations`, inUseCase.map(show));
+    }
+  }
+  const m = matchName(all, name, namesOf);
+  if (m.kind === 'match') return { ok: true, value: m.item };
   return unresolved(
     m.kind === 'ambiguous' ? `'${name}' could be several calculations` : `no calculation called '${name}' in scenario '${scenario.name}'`,
     (m.kind === 'ambiguous' ? m.candidates : all).map(show),
