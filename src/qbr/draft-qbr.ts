@@ -1,25 +1,27 @@
 import { generateText, type LanguageModel } from 'ai';
 import { loadPrompt } from '../prompts/load-prompt.ts';
-import type { QbrFacts } from '../engine/index.ts';
 import type { QbrAudience } from './qbr-audience.ts';
+import type { QbrMeta } from './qbr-references.ts';
 import { qbrRequest } from './qbr-request.ts';
-import { writeOfflineQbr } from './write-offline-qbr.ts';
+import type { QbrDraftFacts } from './qbr-story.ts';
+import { writeOfflineQbrTemplate } from './write-offline-qbr.ts';
 
 /** What `draftQbr` needs: the writer (a language model, or null for the offline template), the facts, the audience. */
 export interface DraftQbrInput {
   /** The language model to write with; null for the deterministic offline writer. */
   model: LanguageModel | null;
-  facts: QbrFacts;
+  facts: QbrDraftFacts;
   audience: QbrAudience;
-  /** What was wrong with the previous attempt (unmatched numbers, missing sections), for a retry. */
+  meta?: QbrMeta;
+  /** What was wrong with the previous attempt (the problems named with line and column), for a retry. */
   previousProblem?: string;
   /** Cancels the model call. */
   abortSignal?: AbortSignal;
 }
 
-/** One draft and what wrote it. */
+/** One draft, written with references (`{{roiToDate}}`), and what wrote it. */
 export interface QbrDraftText {
-  markdown: string;
+  template: string;
   /** `template` for the offline writer, else the model's id. */
   writer: string;
 }
@@ -41,19 +43,18 @@ function unfence(text: string): string {
 }
 
 /**
- * Writes one QBR narrative for an audience from the engine's facts. With a language model,
- * one `generateText` call with the template in `prompts/qbr.md` as system prompt and the facts
- * (and, on a retry, the previous draft's problem) as the request. Without one (offline), the
- * deterministic template writer, which ignores `previousProblem` (it would write the same).
- * No grounding check here: `draftGroundedQbr` does that.
+ * Writes one QBR for an audience, with references instead of figures. With a language model,
+ * one `generateText` call with `prompts/qbr.md` as system prompt and the reference list (and,
+ * on a retry, the previous draft's problems) as the request. Without one (offline), the
+ * deterministic template writer. No rendering or checking here: `draftGroundedQbr` does that.
  */
 export async function draftQbr(input: DraftQbrInput): Promise<QbrDraftText> {
-  if (input.model === null) return { markdown: writeOfflineQbr(input.facts, input.audience), writer: TEMPLATE_WRITER };
+  if (input.model === null) return { template: writeOfflineQbrTemplate(input.facts, input.audience), writer: TEMPLATE_WRITER };
   const result = await generateText({
     model: input.model,
     system: loadPrompt('qbr'),
-    prompt: qbrRequest({ facts: input.facts, audience: input.audience, previousProblem: input.previousProblem }),
+    prompt: qbrRequest({ facts: input.facts, audience: input.audience, ...(input.meta ? { meta: input.meta } : {}), previousProblem: input.previousProblem }),
     ...(input.abortSignal ? { abortSignal: input.abortSignal } : {}),
   });
-  return { markdown: `${unfence(result.text)}\n`, writer: writerName(input.model) };
+  return { template: `${unfence(result.text)}\n`, writer: writerName(input.model) };
 }

@@ -1,11 +1,12 @@
 import type { LanguageModel } from 'ai';
 import type { QbrDraftRecord, Store } from '../../db/store.ts';
-import { isMonth, qbrFacts, QUARTER_PATTERN, type QbrFacts } from '../engine/index.ts';
+import { isMonth, qbrFacts, QUARTER_PATTERN } from '../engine/index.ts';
 import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 import { monthOf } from '../proposals/proposal-context.ts';
 import { draftGroundedQbr } from './draft-grounded-qbr.ts';
 import { monthName, quarterName } from './format-qbr-figures.ts';
 import { isQbrAudience, type QbrAudience } from './qbr-audience.ts';
+import { withStory, type QbrDraftFacts } from './qbr-story.ts';
 
 /** Where drafts are read and saved: the store and the clock (a `ProposalContext` will do). */
 export interface QbrContext {
@@ -26,7 +27,7 @@ export interface GetOrDraftQbrInput {
   fresh?: boolean;
   /** The writer: a language model, or null for the offline template. */
   model: LanguageModel | null;
-  /** Who asked; recorded on a new draft. */
+  /** Who asked; recorded on a new draft and named as its author ("Prepared by"). */
   requestedBy: string;
   abortSignal?: AbortSignal;
 }
@@ -47,8 +48,12 @@ export interface QbrDraftOutcome {
   attempts: number;
 }
 
-/** The engine's facts for a case's quarter, or why there are none (an expected failure). */
-export function factsForQuarter(doc: Parameters<typeof qbrFacts>[0], quarter: string, asOf: string): Outcome<QbrFacts> {
+/**
+ * The engine's facts for a case's quarter with the story beside them (`qbr-story.ts`: targets,
+ * investment schedule, metric history, milestones to the contract's end), or why there are
+ * none (an expected failure).
+ */
+export function factsForQuarter(doc: Parameters<typeof qbrFacts>[0], quarter: string, asOf: string): Outcome<QbrDraftFacts> {
   if (!QUARTER_PATTERN.test(quarter)) return failWith('invalid_argument', `quarter '${quarter}' is not YYYY-Qn (e.g. 2026-Q1)`);
   if (!isMonth(asOf)) return failWith('invalid_argument', `as-of '${asOf}' is not a month YYYY-MM`);
   const r = qbrFacts(doc, { quarter, asOf });
@@ -64,13 +69,14 @@ export function factsForQuarter(doc: Parameters<typeof qbrFacts>[0], quarter: st
       `no month of ${quarterName(quarter)} is realized: '${f.scenario.name}' runs ${monthName(f.scenario.start)} to ${monthName(f.scenario.end)} and the figures are as of ${monthName(f.asOf)}`,
     );
   }
-  return succeed(f);
+  return succeed(withStory(doc, f));
 }
 
 /**
  * The QBR draft for a case, quarter and audience, as every door serves it: the latest saved
- * version, or (none yet, or `fresh`) a new one drafted from the engine's facts, checked for
- * grounding (`draftGroundedQbr`) and saved as the next version. Saving a draft changes no
+ * version, or (none yet, or `fresh`) a new one drafted from the engine's facts, checked
+ * by rendering (`draftGroundedQbr`: every figure by reference) and saved as the next version;
+ * a model's draft refused twice is an error and nothing is saved. Saving a draft changes no
  * business data, so no approval is involved. The model call happens outside any transaction.
  */
 export async function getOrDraftQbr(ctx: QbrContext, input: GetOrDraftQbrInput): Promise<Outcome<QbrDraftOutcome>> {
@@ -86,12 +92,16 @@ export async function getOrDraftQbr(ctx: QbrContext, input: GetOrDraftQbrInput):
     if (saved)
       return succeed({ draft: saved, created: false, stale: JSON.stringify(saved.facts) !== JSON.stringify(facts.value), missingSections: [], attempts: 0 });
   }
-  const written = await draftGroundedQbr({
+  const drafted = await draftGroundedQbr({
     model: input.model,
     facts: facts.value,
     audience: input.audience,
+    meta: { reportDate: ctx.now().toISOString().slice(0, 10), preparedBy: input.requestedBy },
     ...(input.abortSignal ? { abortSignal: input.abortSignal } : {}),
   });
+  // A model's draft that broke the rules twice is refused: nothing is saved.
+  if (!drafted.ok) return drafted;
+  const written = drafted.value;
   const draft = ctx.store.insertQbrDraft({
     ...key,
     caseVersion: record.version,

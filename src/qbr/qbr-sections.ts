@@ -1,15 +1,21 @@
 /**
- * The sections every QBR draft has, in order (the template in `prompts/qbr.md` names the same
- * ones). Headings are `## <title>`; the audience changes what each section stresses, never
- * which sections there are.
+ * The sections every QBR draft has, in order: the seeds' quarterly value realization report
+ * (002) and value report (004). The template in `prompts/qbr.md` names the same ones. Headings
+ * are `## <title>`; the audience changes what each section leads with and how much it shows,
+ * never which sections there are.
  */
 export const QBR_SECTIONS = [
   'Executive summary',
-  'Promised outcomes vs actual results',
+  'Outcomes per objective',
   'Financial summary',
+  'What drove the results',
+  'Success stories',
   'Milestones',
-  'Risks and what we do about them',
-  "Next quarter's priorities",
+  'Risks and their causes',
+  'Next steps',
+  'Confidence',
+  'Appendix: assumptions and data sources',
+  'Sign-off',
 ] as const;
 
 /** One section title. */

@@ -1,399 +1,535 @@
-import type { MetricFacts, MilestoneFact, QbrFacts, UseCaseFacts, ValueFigures } from '../engine/index.ts';
+import { monthIndex } from '../engine/index.ts';
 import { AUDIENCE_LABELS, type QbrAudience } from './qbr-audience.ts';
-import { QBR_SECTIONS } from './qbr-sections.ts';
-import {
-  formatMetricValue,
-  formatMoney,
-  formatMultiple,
-  formatPercent,
-  formatSignedPercent,
-  isPercentUnit,
-  monthList,
-  monthName,
-  monthsBetween,
-  nextQuarter,
-  percentNumber,
-  quarterName,
-} from './format-qbr-figures.ts';
+import type { QbrMeta } from './qbr-references.ts';
+import { QBR_SECTIONS, type QbrSection } from './qbr-sections.ts';
+import type { MetricStory, QbrDraftFacts, StoryMilestone } from './qbr-story.ts';
+import { STATUS_MARK, type QbrStatus } from './qbr-status.ts';
+import { describeTemplateProblems, renderQbrTemplate } from './render-qbr-template.ts';
 
-const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-/** Small counts in words ("two use cases"); larger ones as digits. */
-const count = (n: number): string => WORDS[n] ?? String(n);
-const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * The deterministic QBR writer. It writes the draft with references only (`{{roiToDate}}`,
+ * `{{useCase.<id>.status}}`, `{{metric.<useCase>.<input>.target}}`): not one figure, month or
+ * status word is typed here, so every number is bound to the claim its reference names, by
+ * construction. `renderQbrTemplate` substitutes the values and checks the text the same way
+ * it checks a model's.
+ */
+
+/** `{{name}}` or `{{name|style}}`. */
+const r = (name: string, style?: 'signed' | 'short'): string => `{{${name}${style ? `|${style}` : ''}}}`;
 const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
-/** Escapes what Markdown would read as table or emphasis syntax in names taken from the document. */
-const md = (s: string): string => s.replace(/\|/g, '\\|').replace(/([*_`])/g, '\\$1');
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-const STATUS_LABEL: Record<UseCaseFacts['status'], string> = { ahead: 'Ahead', 'on-track': 'On track', behind: 'Behind', 'no-estimate': 'No estimate' };
-
-/** Everything the section writers share: the facts, the audience and the formatters bound to the currency. */
-interface Writer {
-  f: QbrFacts;
+interface W {
+  f: QbrDraftFacts;
   audience: QbrAudience;
-  money: (v: number) => string;
-  q: string;
 }
 
-/** "22% below the estimate" / "62% ahead of the estimate" / "in line with the estimate". */
-function versus(v: ValueFigures, w: Writer, of = 'the estimate'): string {
-  if (v.estimated === null) return 'with no estimate to compare with';
-  if (v.variance === null) return `against an estimate of ${w.money(v.estimated)}`;
-  if (percentNumber(v.variance) === 0) return `in line with ${of} of ${w.money(v.estimated)}`;
-  return `${formatPercent(v.variance)} ${v.variance > 0 ? 'ahead of' : 'below'} ${of} of ${w.money(v.estimated)}`;
+const uc = (id: string, field: string): string => r(`useCase.${id}.${field}`);
+const mt = (m: Pick<MetricStory, 'useCase' | 'input'>, field: string): string => r(`metric.${m.useCase}.${m.input}.${field}`);
+const ms = (m: Pick<StoryMilestone, 'id'>, field: string): string => r(`milestone.${m.id}.${field}`);
+const meas = (m: Pick<MetricStory, 'useCase' | 'input'>, month: string, field = ''): string =>
+  r(`measurement.${m.useCase}.${m.input}.${month}${field ? `.${field}` : ''}`);
+
+/** The measurement (or baseline) a metric's change started from, as a reference. */
+function fromRef(m: MetricStory, change: MetricStory['changes'][number]): string | null {
+  const prev = [...m.history].reverse().find((h) => monthIndex(h.month) < monthIndex(change.month));
+  if (prev) return meas(m, prev.month);
+  return m.baseline !== null ? mt(m, 'baseline') : null;
 }
 
-/** "$34,107 measured and $10,000 assumed" (only the parts that are there). */
-function split(v: ValueFigures, w: Writer): string {
-  if (v.realized === 0) return 'nothing realized yet';
-  if (v.assumed === 0) return `all of it measured`;
-  if (v.measured === 0) return `all of it resting on assumptions, none measured yet`;
-  return `${w.money(v.measured)} measured and ${w.money(v.assumed)} resting on assumptions`;
-}
+const good = (s: QbrStatus): boolean => s === 'ahead' || s === 'on track';
+const weak = (s: QbrStatus): boolean => s === 'at risk' || s === 'behind';
 
-function metricMove(m: MetricFacts, w: Writer): string {
-  const v = (x: number): string => formatMetricValue(x, m.unit, w.f.businessCase.currency);
-  const dir = m.atQuarterEnd > m.atQuarterStart ? 'rose' : m.atQuarterEnd < m.atQuarterStart ? 'fell' : 'held';
-  const inQuarter =
-    dir === 'held' ? `held at ${v(m.atQuarterEnd)} through the quarter` : `${dir} from ${v(m.atQuarterStart)} to ${v(m.atQuarterEnd)} in the quarter`;
-  let vsBaseline = '';
-  if (m.baseline !== m.atQuarterEnd) {
-    const change = isPercentUnit(m.unit)
-      ? `${Math.abs(percentNumber(m.atQuarterEnd - m.baseline))} percentage points`
-      : m.baseline !== 0
-        ? formatPercent((m.atQuarterEnd - m.baseline) / Math.abs(m.baseline))
-        : v(Math.abs(m.atQuarterEnd - m.baseline));
-    vsBaseline = `, ${change} ${m.atQuarterEnd > m.baseline ? 'above' : 'below'} its baseline of ${v(m.baseline)}`;
-  } else vsBaseline = `, level with its baseline`;
-  return `**${md(m.label)}** ${inQuarter}${vsBaseline}`;
-}
-
-function missingNote(m: MetricFacts): string {
-  return `${md(m.label)} has no measurement for ${monthList(m.missingMonths)}`;
-}
-
-function header(w: Writer): string {
+function header(w: W): string {
   const { f } = w;
-  const compare = f.compareWith ? `, compared with ${md(f.compareWith.name)}` : '';
   return [
-    `# Quarterly Business Review: ${md(f.businessCase.name)}, ${w.q}`,
+    `# Quarterly Business Review: ${r('case.name')}, ${r('quarter')}`,
     '',
-    `Prepared for: ${AUDIENCE_LABELS[w.audience]} · ${md(f.businessCase.customer)} · Scenario: ${md(f.scenario.name)}${compare} · Figures as of ${monthName(f.asOf)}, in ${f.businessCase.currency}.`,
+    `**Customer:** ${r('case.customer')} · **Quarter:** ${r('quarter')} · **Report date:** ${r('reportDate')} · **Prepared by:** ${r('preparedBy')} · **For:** ${AUDIENCE_LABELS[w.audience]}`,
     '',
-    `_Realized_ value is what the benefit engine counts for months up to ${monthName(f.asOf)}: _measured_ where a tracked metric was recorded (_carried forward_ in a month without a new measurement, where the last recorded value still stands), _assumed_ where it still rests on the business case's assumptions. _Estimated_ value is the plan${f.compareWith ? ` (${md(f.compareWith.name)})` : ''}.`,
+    `Figures as of ${r('asOf')}, in ${f.businessCase.currency}, from the scenario ${r('scenario.name')}${f.compareWith ? ` against the plan ${r('plan.name')}` : ''}. _Measured_ value rests on a metric recorded in its own month; _carried forward_ on the last recording still in force; _assumed_ on the business case's assumptions. Together they are the _realized_ value. _Projected_ value is for months after ${r('asOf')} only.`,
   ].join('\n');
 }
 
-function executiveSummary(w: Writer): string {
-  const { f } = w;
-  const behind = f.useCases.filter((u) => u.status === 'behind');
-  const ahead = f.useCases.filter((u) => u.status === 'ahead');
-  const onTrack = f.useCases.filter((u) => u.status === 'on-track');
-  const paras: string[] = [];
-  const quarterEmpty = f.quarter.months.length === 0;
-
-  const quarterLine = quarterEmpty
-    ? `No month of ${w.q} is realized yet (figures as of ${monthName(f.asOf)}).`
-    : `In ${w.q}, ${md(f.businessCase.name)} realized ${w.money(f.inQuarter.realized)} of value, ${versus(f.inQuarter, w, 'the quarter’s estimate')}; ${split(f.inQuarter, w)}.`;
-  const toDateLine = `Since the start in ${monthName(f.scenario.start)}, realized value totals ${w.money(f.toDate.realized)}, ${versus(f.toDate, w)} to date; ${split(f.toDate, w)}.`;
-  const roi = f.toDate.roi;
-  const financeLine =
-    f.toDate.investment > 0
-      ? f.toDate.paybackMonth
-        ? `The investment to date of ${w.money(f.toDate.investment)} paid back in ${monthName(f.toDate.paybackMonth)}${roi !== null ? `, and the return on investment to date is ${formatPercent(roi)}` : ''}.`
-        : `Realized value covers ${formatPercent(f.toDate.realized / f.toDate.investment)} of the ${w.money(f.toDate.investment)} invested to date; the investment has not paid back yet.`
-      : '';
-  const outcomes: string[] = [];
-  if (ahead.length) outcomes.push(`${list(ahead.map((u) => md(u.name)))} ${ahead.length === 1 ? 'is' : 'are'} ahead of plan`);
-  if (onTrack.length) outcomes.push(`${list(onTrack.map((u) => md(u.name)))} ${onTrack.length === 1 ? 'is' : 'are'} on track`);
-  if (behind.length)
-    outcomes.push(
-      `${list(behind.map((u) => md(u.name)))} ${behind.length === 1 ? 'is' : 'are'} behind ${behind.length === 1 ? 'its estimate' : 'their estimates'}`,
-    );
-  const outcomeLine = outcomes.length ? `${capital(outcomes.join('; '))}.` : '';
-  const achieved = f.milestones.achievedInQuarter;
-  const milestoneLine = achieved.length ? `Achieved this quarter: ${list(achieved.map((m) => `${md(m.name)} (${monthName(m.achievedMonth!)})`))}.` : '';
-  const atRisk = f.milestones.atRisk;
-  const riskLine =
-    behind.length || atRisk.length
-      ? `What needs attention: ${[
-          ...behind.map((u) => `${md(u.name)} (${formatPercent(u.toDate.variance ?? 0)} below its estimate to date)`),
-          ...atRisk.map((m) => `the milestone ${md(m.name)} (due ${monthName(m.targetMonth!)}, not yet achieved)`),
-        ].join('; ')}. The risks section below says what we are doing about each.`
-      : 'No use case is behind its estimate and no milestone is overdue.';
-
-  if (w.audience === 'finance') {
-    if (financeLine) paras.push(financeLine);
-    if (f.toDate.investment > 0) paras.push(`Net of the investment, the benefit to date is ${w.money(f.toDate.realized - f.toDate.investment)}.`);
-    paras.push(`${toDateLine} ${quarterLine}`);
-    if (f.toDate.realized > 0 && f.toDate.assumed > 0) {
-      const carried = f.toDate.carriedForward > 0 ? ` (${w.money(f.toDate.carriedForward)} of it carried forward from an earlier month's measurement)` : '';
-      paras.push(
-        `For the hard-value view: ${formatPercent(f.toDate.measured / f.toDate.realized)} of the value to date is backed by measurements${carried}; ${formatPercent(f.toDate.assumed / f.toDate.realized)} still rests on assumptions.`,
-      );
-    }
-    paras.push(riskLine);
-  } else if (w.audience === 'champion') {
-    const moves = f.metrics.map((m) => metricMove(m, w));
-    if (moves.length) paras.push(`The tracked metrics this quarter: ${moves.join('; ')}.`);
-    paras.push(quarterLine);
-    if (milestoneLine) paras.push(milestoneLine);
-    const gaps = f.metrics.filter((m) => m.missingMonths.length > 0);
-    if (gaps.length) paras.push(`Measurement gaps to close: ${gaps.map(missingNote).join('; ')}. Until they are recorded the last value is carried forward.`);
-    paras.push(`${toDateLine}${financeLine ? ` ${financeLine}` : ''}`);
-  } else {
-    paras.push(quarterLine);
-    if (outcomeLine) paras.push(outcomeLine);
-    if (milestoneLine) paras.push(milestoneLine);
-    paras.push(`${toDateLine}${financeLine ? ` ${financeLine}` : ''}`);
-    paras.push(riskLine);
-  }
-  return paras.join('\n\n');
+/** The change in the quarter that tells the most: one linked to a milestone first, else the latest. */
+function keyChange(w: W): { m: MetricStory; c: MetricStory['changes'][number] } | null {
+  const all = w.f.story.metrics.flatMap((m) => m.changes.map((c) => ({ m, c })));
+  return all.find((x) => x.c.milestone !== null) ?? all[all.length - 1] ?? null;
 }
 
-function outcomes(w: Writer): string {
-  const { f } = w;
-  const parts: string[] = [];
-  parts.push(
-    f.compareWith
-      ? `What was promised is the estimate in ${md(f.compareWith.name)}; what happened is the realized value the engine counts from the measurements. Per use case:`
-      : 'There is no estimate to compare with; realized value per use case:',
-  );
-  parts.push(
-    [
-      `| Use case | Realized in ${w.q} | Estimated in ${w.q} | Realized to date | Estimated to date | Variance to date | Status |`,
-      '|---|---:|---:|---:|---:|---:|---|',
-      ...f.useCases.map(
-        (u) =>
-          `| ${md(u.name)} | ${w.money(u.quarter.realized)} | ${u.quarter.estimated === null ? '—' : w.money(u.quarter.estimated)} | ${w.money(u.toDate.realized)} | ${u.toDate.estimated === null ? '—' : w.money(u.toDate.estimated)} | ${u.toDate.variance === null ? '—' : formatSignedPercent(u.toDate.variance)} | ${STATUS_LABEL[u.status]} |`,
-      ),
-    ].join('\n'),
-  );
-  const lines = f.useCases.map((u) => {
-    const head = `- **${md(u.name)}** (${STATUS_LABEL[u.status].toLowerCase()}): ${w.money(u.toDate.realized)} realized to date, ${versus(u.toDate, w)}.`;
-    const q = u.quarter.realized === 0 ? ` Nothing was realized in ${w.q}.` : ` In ${w.q}: ${w.money(u.quarter.realized)}, ${split(u.quarter, w)}.`;
-    return head + q;
-  });
-  parts.push(lines.join('\n'));
+function changeSentence(w: W, m: MetricStory, c: MetricStory['changes'][number]): string {
+  const from = fromRef(m, c);
+  const ms0 = c.milestone ? w.f.story.milestones.find((x) => x.id === c.milestone) : undefined;
+  const lead = ms0
+    ? `${ms(ms0, 'name')} was achieved in ${ms(ms0, 'achievedMonth')}${ms0.monthsLate !== null ? ` (${ms(ms0, 'timing')} against its target month ${ms(ms0, 'targetMonth')})` : ''}; `
+    : '';
+  const dir = c.to > c.from ? 'rose' : 'fell';
+  const move = from ? `${dir} from ${from} to ${meas(m, c.month)}` : `stood at ${meas(m, c.month)}`;
+  const latest = m.latest?.month === c.month;
+  const target = latest && m.target !== null ? `, ${mt(m, 'varianceToTarget')} its target of ${mt(m, 'target')}` : '';
+  return `${lead}${mt(m, 'label')} ${move} in ${meas(m, c.month, 'month')}${target}`;
+}
 
-  if (f.metrics.length) {
-    parts.push(w.audience === 'champion' ? '### Tracked metrics and adoption' : '### Tracked metrics');
+/** What we ask the sponsor for: the most pressing open item. */
+function theAsk(w: W): string {
+  const s = w.f.story;
+  const dependent = s.milestones.find((m) => (m.state === 'upcoming' || m.state === 'overdue') && m.note);
+  const assumedOnly = s.useCases.find((u) => u.status === 'not measured');
+  const weakMetric = s.metrics.find((m) => weak(m.status));
+  const asks: string[] = [];
+  if (dependent) asks.push(`your support on ${ms(dependent, 'name')} (due ${ms(dependent, 'targetMonth')}: ${ms(dependent, 'note')})`);
+  else if (weakMetric) asks.push(`an owner on your side for ${mt(weakMetric, 'label')}`);
+  if (assumedOnly) asks.push(`agreement on how to measure ${uc(assumedOnly.id, 'name')}, which today rests on assumptions only`);
+  return asks.length ? `We ask for ${list(asks)}.` : 'We ask you to confirm the next steps below and an owner for each.';
+}
+
+function executiveSummary(w: W): string {
+  const { f } = w;
+  const s = f.story;
+  const est = f.compareWith !== null && f.inQuarter.estimated !== null;
+  const payback = f.toDate.paybackMonth
+    ? `; the investment paid back in ${r('paybackMonth')}`
+    : f.toDate.investment > 0
+      ? `, which covers ${r('investmentCoveredToDate')} of the investment so far`
+      : '';
+  const outcome = `In ${r('quarter')}, ${r('case.name')} realized ${r('realizedInQuarter')}${est ? ` (${r('varianceInQuarter')} the plan of ${r('estimatedInQuarter')})` : ''}, bringing the total since ${r('contractStart')} to ${r('realizedToDate')}${payback}.`;
+  const kc = keyChange(w);
+  const story = kc ? `${changeSentence(w, kc.m, kc.c)}.` : '';
+  if (w.audience === 'finance') {
+    const roi =
+      f.toDate.roi !== null
+        ? `Realized value to date is ${r('realizedToDate')} against ${r('investmentToDate')} invested, a return on investment of ${r('roiToDate')}${f.toDate.paybackMonth ? `; payback came in ${r('paybackMonth')}, when the cumulative investment was ${r('investmentAtPayback')}` : ''}.`
+        : `Realized value to date is ${r('realizedToDate')}; there is no investment in the case to set it against.`;
+    const split =
+      f.toDate.realized > 0
+        ? `Of it, ${r('measuredShareToDate')} was measured in its own month, ${r('carriedForwardShareToDate')} is carried forward from an earlier measurement and ${r('assumedShareToDate')} rests on assumptions.`
+        : '';
+    const projected =
+      f.contract.projectedRoi !== null && s.projection.from
+        ? `For the months from ${r('projectionFrom')} to ${r('contractEnd')} we project a further ${r('projectedAfterAsOf')}, for a projected ROI over the window of ${r('projectedRoi')}.`
+        : '';
+    return [roi, split, projected].filter(Boolean).join(' ');
+  }
+  if (w.audience === 'champion') {
+    const metricLines = s.metrics
+      .filter((m) => m.latest)
+      .map((m) => `${mt(m, 'label')} stands at ${mt(m, 'after')}${m.target !== null ? ` (${mt(m, 'status')}; target ${mt(m, 'target')})` : ''}`);
+    const first = metricLines.length ? `${cap(list(metricLines))}.` : outcome;
+    const gaps = f.metrics.filter((m) => m.missingMonths.length > 0);
+    const gapLine = gaps.length
+      ? `To keep the figures measured, we need ${list(gaps.map((m) => `${mt(m, 'label')} for ${mt(m, 'missingMonths')}`))}.`
+      : 'Every tracked metric was recorded in every month of the quarter.';
+    return [first, story, gapLine].filter(Boolean).join(' ');
+  }
+  return [outcome, story, theAsk(w)].filter(Boolean).join(' ');
+}
+
+function beforeCell(m: MetricStory): string {
+  if (m.baseline !== null) return `${mt(m, 'baseline')} (baseline)`;
+  if (m.first) return `${mt(m, 'first')} (first measured, ${mt(m, 'firstMonth')})`;
+  return '—';
+}
+
+function outcomes(w: W): string {
+  const { f } = w;
+  const s = f.story;
+  const parts: string[] = [];
+  if (s.metrics.length) {
     parts.push(
       [
-        '| Metric | Baseline | Start of quarter | End of quarter | Measured in | Not measured in |',
-        '|---|---:|---:|---:|---|---|',
-        ...f.metrics.map((m) => {
-          const v = (x: number): string => formatMetricValue(x, m.unit, f.businessCase.currency);
-          return `| ${md(m.label)} | ${v(m.baseline)} | ${v(m.atQuarterStart)} | ${v(m.atQuarterEnd)} | ${m.measuredMonths.length ? monthList(m.measuredMonths) : '—'} | ${m.missingMonths.length ? monthList(m.missingMonths) : '—'} |`;
-        }),
+        '| Objective | Metric | Before | After | Target | Variance | Status |',
+        '|---|---|---:|---:|---:|---:|---|',
+        ...s.metrics.map(
+          (m) =>
+            `| ${uc(m.useCase, 'name')} | ${mt(m, 'label')} | ${beforeCell(m)} | ${m.latest ? `${mt(m, 'after')} (${mt(m, 'afterMonth')})` : '—'} | ${m.target !== null ? mt(m, 'target') : '—'} | ${m.latest && m.target !== null ? r(`metric.${m.useCase}.${m.input}.varianceToTarget`, 'signed') : '—'} | ${STATUS_MARK[m.status]} ${mt(m, 'status')} |`,
+        ),
       ].join('\n'),
     );
-    if (w.audience === 'champion') parts.push(f.metrics.map((m) => `- ${metricMove(m, w)}.`).join('\n'));
   }
+  const est = f.compareWith !== null;
+  const valueRows = f.useCases.map((u) => {
+    const us = s.useCases.find((x) => x.id === u.id)!;
+    const cells =
+      w.audience === 'finance'
+        ? [uc(u.id, 'realizedToDate'), uc(u.id, 'measuredToDate'), uc(u.id, 'carriedForwardToDate'), uc(u.id, 'assumedToDate')]
+        : [uc(u.id, 'realizedInQuarter'), uc(u.id, 'realizedToDate')];
+    const plan =
+      est && u.toDate.estimated !== null
+        ? [uc(u.id, 'estimatedToDate'), us.status === 'not measured' && w.audience !== 'finance' ? '—' : r(`useCase.${u.id}.varianceToDate`, 'signed')]
+        : ['—', '—'];
+    return `| ${uc(u.id, 'name')} | ${[...cells, ...plan].join(' | ')} | ${STATUS_MARK[us.status]} ${uc(u.id, 'status')} |`;
+  });
+  const head =
+    w.audience === 'finance'
+      ? ['| Use case | Realized to date | Measured | Carried forward | Assumed | Plan to date | Variance | Status |', '|---|---:|---:|---:|---:|---:|---:|---|']
+      : ['| Use case | Realized this quarter | Realized to date | Plan to date | Variance | Status |', '|---|---:|---:|---:|---:|---|'];
+  parts.push([...head, ...valueRows].join('\n'));
+  const notes = s.useCases
+    .filter((u) => u.status === 'not measured')
+    .map(
+      (u) =>
+        `${uc(u.id, 'name')} has no tracked metric: its ${uc(u.id, 'realizedToDate')} realized to date is assumed value, so it gets no status against the plan${w.audience === 'finance' ? ' (its variance compares an assumption with the plan)' : ''}.`,
+    );
+  if (notes.length) parts.push(notes.join(' '));
+  return parts.join('\n\n');
+}
 
-  if (f.evidence.length) {
-    if (w.audience === 'executive-sponsor') {
-      const sources = [...new Set(f.evidence.map((e) => e.source).filter((s): s is string => s !== null))];
+function financial(w: W): string {
+  const { f } = w;
+  const s = f.story;
+  const parts: string[] = [];
+  const paybackLine = f.toDate.paybackMonth
+    ? `- **Payback:** ${r('paybackMonth')} (month ${r('paybackMonthNumber')} of ${r('contractMonths')}): cumulative realized value of ${r('realizedAtPayback')} passed the cumulative investment of ${r('investmentAtPayback')}.`
+    : f.toDate.investment > 0
+      ? `- **Payback:** not reached; realized value to date covers ${r('investmentCoveredToDate')} of the investment to date.`
+      : '';
+  const split = [
+    '| | This quarter | To date |',
+    '|---|---:|---:|',
+    `| Measured in its own month | ${r('measuredInQuarter')} | ${r('measuredToDate')} |`,
+    `| Carried forward | ${r('carriedForwardInQuarter')} | ${r('carriedForwardToDate')} |`,
+    `| Assumed | ${r('assumedInQuarter')} | ${r('assumedToDate')} |`,
+    `| Realized | ${r('realizedInQuarter')} | ${r('realizedToDate')} |`,
+    ...(f.compareWith
+      ? [
+          `| Plan | ${r('estimatedInQuarter')} | ${r('estimatedToDate')} |`,
+          `| Variance | ${r('varianceInQuarter', 'signed')} | ${r('varianceToDate', 'signed')} |`,
+        ]
+      : []),
+  ].join('\n');
+  const projection = s.projection.from
+    ? `- **Projected** for ${r('projectionFrom')} to ${r('contractEnd')}: ${r('projectedAfterAsOf')} more, so ${r('projectedTotal')} projected over the window${f.contract.projectedRoi !== null ? ` for ${r('investmentTotal')} of investment (projected ROI ${r('projectedRoi')})` : ''}. The months up to ${r('asOf')} count only what was realized.`
+    : `- The window ended by ${r('asOf')}: nothing is projected; the realized total is final.`;
+  if (w.audience === 'finance') {
+    parts.push('### ROI worksheet');
+    if (s.investment.items.length) {
       parts.push(
-        `The measured figures rest on ${plural(f.evidence.length, 'measurement')} recorded this quarter${sources.length ? `, from ${list(sources.map(md))}` : ''}.`,
+        [
+          '| Investment | Recurrence | Amount | To date | Whole window |',
+          '|---|---|---:|---:|---:|',
+          ...s.investment.items.map(
+            (_, i) =>
+              `| ${r(`investment.${i + 1}.label`)} | ${r(`investment.${i + 1}.recurrence`)} | ${r(`investment.${i + 1}.amount`)} | ${r(`investment.${i + 1}.toDate`)} | ${r(`investment.${i + 1}.total`)} |`,
+          ),
+          `| Total | | | ${r('investmentToDate')} | ${r('investmentTotal')} |`,
+        ].join('\n'),
       );
-    } else {
-      parts.push('### Evidence behind the numbers');
       parts.push(
-        f.evidence
-          .map((e) => {
-            const m = f.metrics.find((x) => x.useCase === e.useCase && x.input === e.input);
-            const value = formatMetricValue(e.value, m?.unit ?? '', f.businessCase.currency);
-            const details = [e.note ? md(e.note) : null, e.source ? `source: ${md(e.source)}` : null, e.evidence ? `evidence: ${md(e.evidence)}` : null].filter(
-              Boolean,
-            );
-            return `- ${md(e.label)}, ${monthName(e.month)}: ${value}${details.length ? `. ${capital(details.join('; '))}` : ''}.`;
-          })
-          .join('\n'),
+        `Investment schedule by contract year: ${list(s.investment.years.map((y) => `${r(`investmentYear.${y.year}.from`)} to ${r(`investmentYear.${y.year}.to`)}, ${r(`investmentYear.${y.year}.amount`)}`))}.`,
       );
     }
+    parts.push(split);
+    const lines = [
+      f.toDate.investment > 0
+        ? `- **Net value to date:** ${r('realizedToDate')} realized less ${r('investmentToDate')} invested = ${r('netBenefitToDate')} net benefit.`
+        : '',
+      f.toDate.roi !== null
+        ? `- **ROI to date:** net benefit divided by investment to date = ${r('roiToDate')} (realized value is ${r('benefitMultipleToDate')} the investment).`
+        : '',
+      paybackLine,
+      projection,
+    ].filter(Boolean);
+    parts.push(lines.join('\n'));
+    parts.push(
+      'Method: every figure is computed by the benefit engine from the business case document. Realized value counts a tracked calculation only in months its metric has a recording (fresh or carried forward) and an untracked one at its assumptions; ROI is realized value less investment, divided by investment.',
+    );
+    return parts.join('\n\n');
   }
+  const lines = [
+    `- **Realized to date:** ${r('realizedToDate')}${f.compareWith ? ` (${r('varianceToDate')} the plan of ${r('estimatedToDate')})` : ''}.`,
+    f.toDate.investment > 0 ? `- **Investment to date:** ${r('investmentToDate')}; return on investment to date ${r('roiToDate')}.` : '',
+    paybackLine,
+    projection,
+  ].filter(Boolean);
+  if (w.audience === 'champion') {
+    parts.push(split);
+    parts.push(
+      f.toDate.roi !== null
+        ? `The ROI, payback and projection are in the finance version of this review; in short, the return on investment to date is ${r('roiToDate')}.`
+        : 'The case has no investment, so there is no ROI or payback to report.',
+    );
+    return parts.join('\n\n');
+  }
+  parts.push(lines.join('\n'));
   return parts.join('\n\n');
 }
 
-function financial(w: Writer): string {
+function drivers(w: W): string {
   const { f } = w;
-  const est = f.compareWith ? ` (${md(f.compareWith.name)})` : '';
-  const cell = (v: number | null): string => (v === null ? '—' : w.money(v));
-  const pct = (v: number | null): string => (v === null ? '—' : formatSignedPercent(v));
-  const parts: string[] = [
-    [
-      `| | ${w.q} | To date |`,
-      '|---|---:|---:|',
-      `| Realized value | ${cell(f.inQuarter.realized)} | ${cell(f.toDate.realized)} |`,
-      `| of which measured | ${cell(f.inQuarter.measured)} | ${cell(f.toDate.measured)} |`,
-      `| of which assumed | ${cell(f.inQuarter.assumed)} | ${cell(f.toDate.assumed)} |`,
-      `| Estimated value${est} | ${cell(f.inQuarter.estimated)} | ${cell(f.toDate.estimated)} |`,
-      `| Variance to estimate | ${pct(f.inQuarter.variance)} | ${pct(f.toDate.variance)} |`,
-    ].join('\n'),
-  ];
-  const bullets: string[] = [];
-  bullets.push(`- Investment to date: ${w.money(f.toDate.investment)}.`);
-  if (f.toDate.roi !== null)
-    bullets.push(
-      `- Return on investment to date: ${formatPercent(f.toDate.roi)}${f.toDate.roi < 0 ? ' negative' : ''} (realized value against the investment to date).`,
-    );
-  if (f.toDate.paybackMonth) {
-    const n = monthsBetween(f.scenario.start, f.toDate.paybackMonth) + 1;
-    bullets.push(`- Payback: ${monthName(f.toDate.paybackMonth)}, month ${n} of the ${monthsBetween(f.scenario.start, f.scenario.end) + 1}-month window.`);
-  } else if (f.toDate.investment > 0) {
-    bullets.push(`- Payback: not reached yet; realized value covers ${formatPercent(f.toDate.realized / f.toDate.investment)} of the investment to date.`);
-  }
-  if (w.audience === 'finance' && f.toDate.investment > 0) {
-    bullets.push(
-      `- Net benefit to date: ${w.money(f.toDate.realized - f.toDate.investment)}; realized value is ${formatMultiple(f.toDate.realized / f.toDate.investment)} the investment to date.`,
-    );
-    if (f.toDate.realized > 0)
-      bullets.push(
-        `- Measured share of realized value to date: ${formatPercent(f.toDate.measured / f.toDate.realized)}; assumed share: ${formatPercent(f.toDate.assumed / f.toDate.realized)}.`,
+  const s = f.story;
+  const out: string[] = [];
+  for (const m of s.metrics) for (const c of m.changes) out.push(`- ${changeSentence(w, m, c)}${c.note ? ` (${meas(m, c.month, 'note')})` : ''}.`);
+  for (const u of s.useCases.filter((x) => weak(x.status))) {
+    const ok = s.metrics.filter((m) => m.useCase === u.id && good(m.status));
+    const late = s.milestones.filter((m) => m.monthsLate !== null && m.monthsLate > 0);
+    if (ok.length && late.length)
+      out.push(
+        `- ${uc(u.id, 'name')} is ${uc(u.id, 'gapToDate')} the plan to date (${uc(u.id, 'status')}) even though ${list(ok.map((m) => mt(m, 'label')))} now meets its target: the plan counted on the improvement from earlier months, and ${list(late.map((m) => `${ms(m, 'name')} came ${ms(m, 'timing')}`))}.`,
+      );
+    else if (u.gapToDate !== null)
+      out.push(
+        `- ${uc(u.id, 'name')} is ${uc(u.id, 'gapToDate')} the plan to date (${uc(u.id, 'status')})${u.metrics.length ? `; see its metric above` : ''}.`,
       );
   }
-  const roiText = f.contract.projectedRoi !== null ? `, a projected ROI of ${formatPercent(f.contract.projectedRoi)}` : '';
-  bullets.push(
-    `- Over the whole window (${monthName(f.scenario.start)} to ${monthName(f.scenario.end)}) we project ${w.money(f.contract.projectedTotal)} of benefit for ${w.money(f.contract.investmentTotal)} of investment${roiText}. This is a projection: the value realized to date plus the months after ${monthName(f.asOf)} at their projected value; months up to ${monthName(f.asOf)} that were not measured claim nothing.`,
-  );
-  parts.push(bullets.join('\n'));
-  if (w.audience === 'finance') {
-    parts.push(
-      'Method: the benefit engine computes every figure from the business case document; realized value counts measured values where a metric was recorded and the business case’s assumptions elsewhere. ROI is realized value minus investment, divided by investment.',
+  for (const c of s.assumptionChanges) {
+    const p = `change.${c.useCase}.${c.input}.${c.month}`;
+    out.push(
+      c.inEffect
+        ? `- Assumption changed: ${r(`${p}.label`)} went from ${r(`${p}.from`)} to ${r(`${p}.to`)} in ${r(`${p}.month`)}${c.note ? ` (${r(`${p}.note`)})` : ''}; the realized figures since then use the new value.`
+        : `- Assumption to come: ${r(`${p}.label`)} goes from ${r(`${p}.from`)} to ${r(`${p}.to`)} in ${r(`${p}.month`)}${c.note ? ` (${r(`${p}.note`)})` : ''}. It is not in the realized figures; it raises the projection from then on, so it is worth confirming.`,
     );
   }
-  return parts.join('\n\n');
-}
-
-function milestoneLine(m: MilestoneFact): string {
-  const when = m.achievedMonth ? `achieved ${monthName(m.achievedMonth)}` : m.targetMonth ? `target ${monthName(m.targetMonth)}` : 'no target month';
-  let timing = '';
-  if (m.achievedMonth && m.targetMonth) {
-    const late = monthsBetween(m.targetMonth, m.achievedMonth);
-    timing =
-      late > 0
-        ? ` (target was ${monthName(m.targetMonth)}; ${plural(late, 'month')} late)`
-        : late < 0
-          ? ` (ahead of its ${monthName(m.targetMonth)} target)`
-          : ' (on target)';
+  for (const m of f.metrics.filter((x) => x.missingMonths.length > 0)) {
+    const sm = s.metrics.find((x) => x.useCase === m.useCase && x.input === m.input)!;
+    out.push(
+      `- ${mt(sm, 'label')} was not recorded for ${mt(sm, 'missingMonths')}: its last recording is carried forward, and shown apart from fresh measurements.`,
+    );
   }
-  return `- ${md(m.name)}: ${when}${timing}${m.note ? `. ${md(m.note)}` : ''}.`;
+  if (!out.length) return 'No metric moved and no assumption changed this quarter.';
+  const limit = w.audience === 'executive-sponsor' ? 3 : out.length;
+  return out.slice(0, limit).join('\n');
 }
 
-function milestones(w: Writer): string {
-  const ms = w.f.milestones;
-  const group = (title: string, items: readonly MilestoneFact[], none: string): string =>
-    `**${title}**\n${items.length ? items.map(milestoneLine).join('\n') : `- ${none}`}`;
-  return [
-    group(`Achieved in ${w.q}`, ms.achievedInQuarter, 'None this quarter.'),
-    group('At risk (target month passed, not achieved)', ms.atRisk, 'None.'),
-    group(`Coming up (due by ${quarterName(nextQuarter(w.f.quarter.id))})`, ms.upcoming, 'None scheduled.'),
-    group('Achieved earlier', ms.achievedBefore, 'None.'),
-  ].join('\n\n');
+function successStories(w: W): string {
+  const s = w.f.story;
+  const stories: string[] = [];
+  for (const m of s.metrics)
+    for (const c of m.changes)
+      if (c.note && (m.direction === 'increase' ? c.to > c.from : c.to < c.from))
+        stories.push(
+          `- **${mt(m, 'label')}, ${meas(m, c.month, 'month')}:** ${meas(m, c.month, 'note')}. The metric reached ${meas(m, c.month)}${m.history.find((h) => h.month === c.month)?.source ? ` (source: ${meas(m, c.month, 'source')})` : ''}.`,
+        );
+  const qStart = monthIndex(w.f.quarter.start);
+  for (const m of s.milestones.filter((x) => x.achievedMonth && monthIndex(x.achievedMonth) >= qStart))
+    stories.push(`- **${ms(m, 'name')}** achieved in ${ms(m, 'achievedMonth')}${m.note ? `: ${ms(m, 'note')}` : ''}.`);
+  if (!stories.length) return 'No success was noted with a measurement this quarter. A note on a measurement (what changed, who did it) becomes a story here.';
+  return (w.audience === 'executive-sponsor' ? stories.slice(0, 2) : stories).join('\n');
+}
+
+function milestoneSection(w: W): string {
+  const s = w.f.story;
+  const qStart = monthIndex(w.f.quarter.start);
+  const line = (m: StoryMilestone): string => {
+    if (m.achievedMonth)
+      return `- ${ms(m, 'name')}: achieved ${ms(m, 'achievedMonth')}${m.monthsLate !== null ? ` (${ms(m, 'timing')}; target ${ms(m, 'targetMonth')})` : ''}${m.note ? `. ${ms(m, 'note')}` : ''}.`;
+    if (m.state === 'overdue')
+      return `- ${ms(m, 'name')}: ${ms(m, 'state')}, its target month ${ms(m, 'targetMonth')} has passed${m.note ? `. ${ms(m, 'note')}` : ''}.`;
+    if (m.state === 'upcoming') return `- ${ms(m, 'name')}: due ${ms(m, 'targetMonth')}${m.note ? `. ${ms(m, 'note')}` : ''}.`;
+    return `- ${ms(m, 'name')}: no target month yet${m.note ? `. ${ms(m, 'note')}` : ''}.`;
+  };
+  const group = (title: string, items: StoryMilestone[]): string => (items.length ? `**${title}**\n${items.map(line).join('\n')}` : '');
+  const inQ = s.milestones.filter((m) => m.achievedMonth && monthIndex(m.achievedMonth) >= qStart);
+  const earlier = s.milestones.filter((m) => m.achievedMonth && monthIndex(m.achievedMonth) < qStart);
+  const overdue = s.milestones.filter((m) => m.state === 'overdue');
+  const coming = s.milestones.filter((m) => m.state === 'upcoming' || m.state === 'unscheduled');
+  const parts = [
+    group('Achieved this quarter ✅', inQ),
+    group(`Coming up, to the contract's end 🔄`, coming),
+    group('Past their target month ⚠️', overdue),
+    w.audience === 'executive-sponsor' ? '' : group('Achieved earlier', earlier),
+  ].filter(Boolean);
+  return parts.length ? parts.join('\n\n') : 'The business case has no milestones yet.';
 }
 
 interface Risk {
-  kind: 'behind' | 'gap' | 'assumed' | 'milestone';
+  kind: 'value' | 'gap' | 'assumed' | 'milestone' | 'projection';
   text: string;
 }
 
-function risks(w: Writer): Risk[] {
+function risks(w: W): Risk[] {
   const { f } = w;
+  const s = f.story;
   const out: Risk[] = [];
-  for (const u of [...f.useCases].filter((x) => x.status === 'behind').sort((a, b) => (a.toDate.variance ?? 0) - (b.toDate.variance ?? 0))) {
-    const gap = (u.toDate.estimated ?? 0) - u.toDate.realized;
-    const metrics = f.metrics.filter((m) => m.useCase === u.id).map((m) => md(m.label));
-    out.push({
-      kind: 'behind',
-      text: `**${md(u.name)} is ${formatPercent(u.toDate.variance ?? 0)} behind its estimate to date** (${w.money(gap)} short). What we do: review with the team what holds it back${metrics.length ? `, follow ${list(metrics)} month by month` : ''}, and agree the actions that bring it back to plan.`,
-    });
+  for (const u of s.useCases.filter((x) => weak(x.status))) {
+    const mets = s.metrics.filter((m) => m.useCase === u.id);
+    const weakM = mets.filter((m) => weak(m.status));
+    const cause = weakM.length
+      ? `Cause: ${list(weakM.map((m) => `${mt(m, 'label')} is at ${mt(m, 'after')}, ${mt(m, 'varianceToTarget')} its target of ${mt(m, 'target')}`))}.`
+      : mets.length
+        ? `Cause: the months before ${list(mets.map((m) => mt(m, 'label')))} reached its target still weigh on the total, so the gap to date closes slowly.`
+        : 'Cause: not measured; see below.';
+    out.push({ kind: 'value', text: `**${uc(u.id, 'name')}: ${uc(u.id, 'status')}**, ${uc(u.id, 'gapToDate')} the plan to date. ${cause}` });
   }
   for (const m of f.metrics.filter((x) => x.missingMonths.length > 0)) {
-    const source = f.evidence.find((e) => e.useCase === m.useCase && e.input === m.input && e.source)?.source;
+    const sm = s.metrics.find((x) => x.useCase === m.useCase && x.input === m.input)!;
     out.push({
       kind: 'gap',
-      text: `**${missingNote(m)}**, so the last recorded value is carried forward for those months. What we do: collect the missing values${source ? ` from ${md(source)}` : ''} and record them, so the realized figures rest on measurements.`,
+      text: `**${mt(sm, 'label')} not recorded for ${mt(sm, 'missingMonths')}.** Cause: no recording was made${sm.latest?.source ? ` from ${mt(sm, 'source')}` : ''}; the last value is carried forward, which holds the figure up without fresh evidence.`,
     });
   }
-  for (const u of f.useCases.filter((x) => x.toDate.realized > 0 && x.toDate.measured === 0)) {
+  for (const u of s.useCases.filter((x) => x.status === 'not measured' && f.useCases.find((y) => y.id === x.id)!.toDate.realized > 0))
     out.push({
       kind: 'assumed',
-      text: `**${md(u.name)} rests entirely on assumptions** (${w.money(u.toDate.realized)} to date, none of it measured). What we do: agree with the customer how to measure it and convert its calculation to monthly tracking.`,
+      text: `**${uc(u.id, 'name')} rests on assumptions only** (${uc(u.id, 'assumedToDate')} assumed to date). Cause: it has no tracked metric, so the customer may not accept it as realized value.`,
     });
-  }
-  for (const m of f.milestones.atRisk) {
+  for (const m of s.milestones.filter((x) => x.state === 'overdue'))
     out.push({
       kind: 'milestone',
-      text: `**${md(m.name)} is overdue**: its target was ${monthName(m.targetMonth!)} and it is not achieved yet. What we do: agree a new date and an owner with the customer.`,
+      text: `**${ms(m, 'name')}: ${ms(m, 'state')}** (target ${ms(m, 'targetMonth')}).${m.note ? ` Cause: ${ms(m, 'note')}.` : ''}`,
+    });
+  for (const m of s.milestones.filter((x) => x.state === 'upcoming' && x.note))
+    out.push({ kind: 'milestone', text: `**${ms(m, 'name')}** (due ${ms(m, 'targetMonth')}) has a dependency: ${ms(m, 'note')}.` });
+  for (const c of s.assumptionChanges.filter((x) => !x.inEffect)) {
+    const p = `change.${c.useCase}.${c.input}.${c.month}`;
+    out.push({
+      kind: 'projection',
+      text: `**The projection counts on ${r(`${p}.label`)} at ${r(`${p}.to`)} from ${r(`${p}.month`)}.** Cause: an assumption change not yet in effect; if it slips, the projected value falls with it.`,
     });
   }
   const order: Record<QbrAudience, Risk['kind'][]> = {
-    'executive-sponsor': ['behind', 'milestone', 'assumed', 'gap'],
-    finance: ['assumed', 'behind', 'gap', 'milestone'],
-    champion: ['gap', 'behind', 'milestone', 'assumed'],
+    'executive-sponsor': ['value', 'milestone', 'assumed', 'projection', 'gap'],
+    finance: ['assumed', 'projection', 'value', 'gap', 'milestone'],
+    champion: ['gap', 'value', 'milestone', 'assumed', 'projection'],
   };
   return out.sort((a, b) => order[w.audience].indexOf(a.kind) - order[w.audience].indexOf(b.kind));
 }
 
-function riskSection(w: Writer): string {
-  const r = risks(w);
-  if (r.length === 0)
-    return 'No use case is behind its estimate, no milestone is overdue, every tracked metric was measured in every month of the quarter, and no use case rests only on assumptions. We keep the monthly measurements coming.';
-  return r.map((x) => `- ${x.text}`).join('\n');
+function riskSection(w: W): string {
+  const all = risks(w);
+  if (!all.length)
+    return 'No use case is short of its plan, every metric was recorded in every month, nothing rests on assumptions alone and no milestone is overdue.';
+  return (w.audience === 'executive-sponsor' ? all.slice(0, 3) : all).map((x) => `- ${x.text}`).join('\n');
 }
 
-function priorities(w: Writer): string {
+const OWNER = ' Owner: [name]. Due: [date].';
+
+function nextSteps(w: W): string {
   const { f } = w;
-  const next = quarterName(nextQuarter(f.quarter.id));
-  const items: string[] = [];
-  const behind = [...f.useCases]
-    .filter((u) => u.status === 'behind')
-    .sort((a, b) => (b.toDate.estimated ?? 0) - b.toDate.realized - ((a.toDate.estimated ?? 0) - a.toDate.realized));
-  if (behind.length)
-    items.push(
-      `Bring ${list(behind.map((u) => md(u.name)))} back to plan, starting with the largest gap (${md(behind[0]!.name)}, ${w.money((behind[0]!.toDate.estimated ?? 0) - behind[0]!.toDate.realized)} short to date).`,
+  const s = f.story;
+  const steps: string[] = [];
+  if (w.audience === 'executive-sponsor')
+    steps.push(
+      `**The ask:** ${theAsk(w)
+        .replace(/^We ask for /, '')
+        .replace(/\.$/, '')}.`,
     );
-  const tracked = f.metrics.map((m) => md(m.label));
-  if (tracked.length) items.push(`Record ${list(tracked)} for every month of ${next}, with the source and evidence of each value.`);
-  const assumedOnly = f.useCases.filter((u) => u.toDate.realized > 0 && u.toDate.measured === 0);
-  if (assumedOnly.length) items.push(`Replace assumptions with measurements for ${list(assumedOnly.map((u) => md(u.name)))}.`);
-  for (const m of [...f.milestones.atRisk, ...f.milestones.upcoming])
-    items.push(`Achieve ${md(m.name)}${m.targetMonth ? ` (target ${monthName(m.targetMonth)})` : ''}.`);
-  const ahead = f.useCases.filter((u) => u.status === 'ahead');
-  if (w.audience === 'finance')
-    items.push('Review the realized figures and the ROI method with finance, so the numbers in this review are customer-validated.');
-  else if (w.audience === 'executive-sponsor') {
-    if (ahead.length) items.push(`Use ${list(ahead.map((u) => md(u.name)))}, ahead of plan, as the proof point for the next phase.`);
-    items.push('Confirm these priorities and an owner for each on the customer side.');
-  } else {
-    items.push('Share this review with the team leads and keep the evidence files with each month’s measurement.');
+  for (const m of s.metrics) {
+    if (weak(m.status))
+      steps.push(
+        `Lift ${mt(m, 'label')} to its target of ${mt(m, 'target')} (now ${mt(m, 'after')}): review with the team what holds it back${s.milestones.some((x) => x.state === 'upcoming') ? ' and which coming milestone moves it' : ''}.`,
+      );
+    else if (good(m.status))
+      steps.push(`Keep ${mt(m, 'label')} at or above ${mt(m, 'target')} and record it every month, so ${uc(m.useCase, 'name')} closes its gap.`);
   }
-  return items.map((x, i) => `${i + 1}. ${x}`).join('\n');
+  for (const m of f.metrics.filter((x) => x.missingMonths.length > 0)) {
+    const sm = s.metrics.find((x) => x.useCase === m.useCase && x.input === m.input)!;
+    steps.push(`Record ${mt(sm, 'label')} for ${mt(sm, 'missingMonths')}${sm.latest?.source ? ` from ${mt(sm, 'source')}` : ''}, with the evidence file.`);
+  }
+  for (const u of s.useCases.filter((x) => x.status === 'not measured'))
+    steps.push(`Agree with the customer how ${uc(u.id, 'name')} is measured (a metric recorded monthly), so its value counts as measured.`);
+  for (const m of s.milestones.filter((x) => x.state === 'overdue' || x.state === 'upcoming'))
+    steps.push(
+      `${m.state === 'overdue' ? 'Set a new date for' : 'Deliver'} ${ms(m, 'name')}${m.state === 'upcoming' ? ` by ${ms(m, 'targetMonth')}` : ''}${m.note ? ` (${ms(m, 'note')})` : ''}.`,
+    );
+  for (const c of s.assumptionChanges.filter((x) => !x.inEffect)) {
+    const p = `change.${c.useCase}.${c.input}.${c.month}`;
+    steps.push(`Confirm ${r(`${p}.label`)} goes to ${r(`${p}.to`)} in ${r(`${p}.month`)}, or update the assumption.`);
+  }
+  if (w.audience === 'finance') steps.push('Review this ROI worksheet with the customer’s finance team so the realized figures are customer-validated.');
+  if (w.audience === 'champion') steps.push('Share the evidence files with the team leads and keep one with every monthly recording.');
+  const limit = w.audience === 'executive-sponsor' ? 4 : 8;
+  return steps
+    .slice(0, limit)
+    .map((x, i) => `${i + 1}. ${x}${OWNER}`)
+    .join('\n');
+}
+
+const CONFIDENCE_RULE = {
+  high: 'High: well over half of it was measured in its own month.',
+  medium: 'Medium: measurements, fresh or carried forward, make up at least half of it, but less of it was measured in its own month.',
+  low: 'Low: most of it rests on assumptions or old measurements; more recordings would raise it.',
+};
+
+function confidence(w: W): string {
+  const { f } = w;
+  if (f.toDate.realized <= 0) return 'Nothing is realized yet, so there is nothing to be confident about; the next recordings start the record.';
+  return `Confidence in the figures to date: **${r('confidence')}**. ${cap(r('measuredShareToDate'))} of the realized value was measured in its own month, ${r('carriedForwardShareToDate')} is carried forward from an earlier measurement and ${r('assumedShareToDate')} rests on assumptions. ${CONFIDENCE_RULE[f.story.toDate.freshMeasured / f.toDate.realized >= 0.6 ? 'high' : (f.story.toDate.freshMeasured + f.story.toDate.carriedForward) / f.toDate.realized >= 0.5 ? 'medium' : 'low']}`;
+}
+
+function appendix(w: W): string {
+  const { f } = w;
+  const s = f.story;
+  const sources = [...new Set(s.metrics.flatMap((m) => m.history.filter((h) => h.source).map(() => `${m.useCase}|${m.input}`)))];
+  const sourceLine = sources.length
+    ? `Data sources: ${list(
+        s.metrics
+          .filter((m) => m.history.some((h) => h.source))
+          .map((m) => {
+            const h = [...m.history].reverse().find((x) => x.source)!;
+            return `${mt(m, 'label')} from ${meas(m, h.month, 'source')}`;
+          }),
+      )}.`
+    : 'Data sources: no source is recorded with the measurements yet.';
+  if (w.audience === 'executive-sponsor')
+    return `${sourceLine} The full list of assumptions and evidence is in the finance and champion versions of this review.`;
+  const parts: string[] = [sourceLine];
+  parts.push('**Assumptions (inputs of the business case)**');
+  parts.push(
+    [
+      '| Use case | Input | Value |',
+      '|---|---|---:|',
+      ...s.inputs.map((i) => `| ${uc(i.useCase, 'name')} | ${r(`input.${i.useCase}.${i.input}.label`)} | ${r(`input.${i.useCase}.${i.input}.value`)} |`),
+    ].join('\n'),
+  );
+  const targets = s.metrics.filter((m) => m.target !== null);
+  if (targets.length)
+    parts.push(
+      `**Targets:** ${list(targets.map((m) => `${mt(m, 'label')} ${mt(m, 'target')}${m.baseline !== null ? ` (the business case's improvement on its baseline of ${mt(m, 'baseline')})` : ' (the value the business case planned with)'}`))}.`,
+    );
+  if (s.assumptionChanges.length)
+    parts.push(
+      `**Assumption changes:** ${list(s.assumptionChanges.map((c) => `${r(`change.${c.useCase}.${c.input}.${c.month}.label`)} ${r(`change.${c.useCase}.${c.input}.${c.month}.from`)} to ${r(`change.${c.useCase}.${c.input}.${c.month}.to`)} from ${r(`change.${c.useCase}.${c.input}.${c.month}.month`)}`))}.`,
+    );
+  const evidence = s.metrics.flatMap((m) =>
+    m.history
+      .filter((h) => w.audience === 'champion' || monthIndex(h.month) >= monthIndex(f.quarter.start))
+      .map((h) => {
+        const details = [
+          h.note ? meas(m, h.month, 'note') : null,
+          h.source ? `source: ${meas(m, h.month, 'source')}` : null,
+          h.evidence ? `evidence: ${meas(m, h.month, 'evidence')}` : null,
+        ].filter(Boolean);
+        return `- ${mt(m, 'label')}, ${meas(m, h.month, 'month')}: ${meas(m, h.month)}${details.length ? `. ${cap(details.join('; '))}` : ''}.`;
+      }),
+  );
+  if (evidence.length) {
+    parts.push(w.audience === 'champion' ? '**Every recording to date**' : '**Recordings this quarter**');
+    parts.push(evidence.join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+function signOff(w: W): string {
+  return `Prepared by ${r('preparedBy')} on ${r('reportDate')}. Reviewed with ${r('case.customer')}: [name, title], [date].${w.audience === 'finance' ? ' Figures validated by finance: [name], [date].' : ''}`;
+}
+
+/** The draft with references: what the offline writer writes, before rendering. */
+export function writeOfflineQbrTemplate(facts: QbrDraftFacts, audience: QbrAudience): string {
+  const w: W = { f: facts, audience };
+  const bodies: Record<QbrSection, string> = {
+    'Executive summary': executiveSummary(w),
+    'Outcomes per objective': outcomes(w),
+    'Financial summary': financial(w),
+    'What drove the results': drivers(w),
+    'Success stories': successStories(w),
+    Milestones: milestoneSection(w),
+    'Risks and their causes': riskSection(w),
+    'Next steps': nextSteps(w),
+    Confidence: confidence(w),
+    'Appendix: assumptions and data sources': appendix(w),
+    'Sign-off': signOff(w),
+  };
+  return `${header(w)}\n\n${QBR_SECTIONS.map((s) => `## ${s}\n\n${bodies[s]}`).join('\n\n')}\n`;
 }
 
 /**
- * The deterministic QBR writer: the same six sections as the language-model template, written
- * from the engine's facts alone, so it works offline and every number in it is a fact (or a
- * derived number from `fact-numbers.ts`) at the rounding the grounding check allows. The
- * audience changes the emphasis: finance leads with ROI, payback, investment and the share of
- * measured value; the executive sponsor with outcomes and risks; the champion with the
- * metrics, measurement gaps and evidence.
+ * The deterministic QBR writer: the sections of the seeds' quarterly value report, written
+ * with references and rendered. Throws when its own text breaks a rule (a bug, never the
+ * data's fault: the tests run it on every quarter of the demo and other cases).
  */
-export function writeOfflineQbr(facts: QbrFacts, audience: QbrAudience): string {
-  const w: Writer = {
-    f: facts,
-    audience,
-    money: (v) => formatMoney(v, facts.businessCase.currency),
-    q: quarterName(facts.quarter.id),
-  };
-  const bodies: Record<(typeof QBR_SECTIONS)[number], string> = {
-    'Executive summary': executiveSummary(w),
-    'Promised outcomes vs actual results': outcomes(w),
-    'Financial summary': financial(w),
-    Milestones: milestones(w),
-    'Risks and what we do about them': riskSection(w),
-    "Next quarter's priorities": priorities(w),
-  };
-  return `${header(w)}\n\n${QBR_SECTIONS.map((s) => `## ${s}\n\n${bodies[s]}`).join('\n\n')}\n`;
+export function writeOfflineQbr(facts: QbrDraftFacts, audience: QbrAudience, meta: QbrMeta = {}): string {
+  if (!facts.story) throw new Error('writeOfflineQbr needs the facts with their story (factsForQuarter or withStory)');
+  const rendered = renderQbrTemplate(writeOfflineQbrTemplate(facts, audience), facts, meta);
+  if (rendered.problems.length) throw new Error(`the offline QBR writer broke its own rules:\n${describeTemplateProblems(rendered.problems)}`);
+  return rendered.markdown;
 }

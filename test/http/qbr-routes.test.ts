@@ -11,8 +11,8 @@ import { qbrFacts } from '../../src/engine/index.ts';
 import { PPTX_CONTENT_TYPE } from '../../src/http/qbr-routes.ts';
 import { approve, propose } from '../../src/proposals/index.ts';
 import { errorResponseSchema, qbrDraftReplySchema } from '../../src/http/response-schemas.ts';
-import { formatMoney, QBR_SECTIONS, writeOfflineQbr } from '../../src/qbr/index.ts';
-import { textModel, writeGood } from '../qbr/qbr-fixtures.ts';
+import { formatMoney, QBR_SECTIONS, withStory, writeOfflineQbr } from '../../src/qbr/index.ts';
+import { demoFacts, textModel, writeGoodTemplate } from '../qbr/qbr-fixtures.ts';
 import { readZip, slideTexts } from '../qbr/read-zip.ts';
 import { scriptedModel, toolThenAnswer } from '../support/scripted-model.ts';
 import { DEMO, httpHarness } from './http-harness.ts';
@@ -51,7 +51,10 @@ describe('GET /api/business-cases/:id/qbr', () => {
       createdBy: 'dana',
     });
     const facts = q1Facts(h);
-    expect(r.body.markdown).toBe(writeOfflineQbr(facts, 'finance'));
+    // Written with the clock's date and the token's name as its author.
+    expect(r.body.markdown).toBe(
+      writeOfflineQbr(withStory(h.store.getCase(DEMO)!.document, facts), 'finance', { reportDate: '2026-11-20', preparedBy: 'dana' }),
+    );
     for (const s of QBR_SECTIONS) expect(r.body.markdown).toContain(`## ${s}`);
     expect(r.body.markdown).toContain(formatMoney(facts.inQuarter.realized, 'USD'));
 
@@ -242,8 +245,8 @@ describe('QBR requests that cannot be served', () => {
 });
 
 describe('the QBR model the app is given', () => {
-  it('writes the drafts of the routes, grounding included (an ungrounded draft is regenerated once, then marked)', async () => {
-    const good = textModel([writeGood('champion')]);
+  it('writes the drafts of the routes, rules included (a draft that types a figure is sent back once, then refused and not saved)', async () => {
+    const good = textModel([writeGoodTemplate('champion')]);
     const h = httpHarness(chatModel(), { qbrModel: good });
     const r = await h.json('GET', `/api/business-cases/${DEMO}/qbr?quarter=2026-Q1&audience=champion`);
     expect(good.doGenerateCalls).toHaveLength(1);
@@ -253,9 +256,10 @@ describe('the QBR model the app is given', () => {
     const h2 = httpHarness(chatModel(), { qbrModel: bad });
     const b = await h2.json('POST', `/api/business-cases/${DEMO}/qbr`, { body: { quarter: '2026-Q1' } });
     expect(bad.doGenerateCalls).toHaveLength(2);
-    expect(b.body).toMatchObject({ created: true, grounded: false, unverified: ['12,345'], writer: 'mock:qbr-writer' });
-    expect(b.body.markdown).toContain('⚠ 12,345 (unverified)');
-    expect(b.body.missingSections).toEqual(QBR_SECTIONS.slice(1));
+    expect(b.status).toBe(409);
+    expect(b.body.error.code).toBe('refused');
+    expect(b.body.error.message).toContain("number '12,345' typed by hand");
+    expect(h2.store.listQbrDrafts({ caseId: DEMO })).toEqual([]);
   });
 
   it('a QBR model that cannot be reached is 502 model_unavailable, and nothing is saved', async () => {
@@ -278,7 +282,7 @@ describe('the QBR model the app is given', () => {
   });
 
   it('is the model the chat drafts QBRs with (the draftQbr tool), and the route then returns that draft', async () => {
-    const qbr = textModel([writeGood('champion')]);
+    const qbr = textModel([writeGoodTemplate('champion')]);
     const chat = scriptedModel(
       toolThenAnswer(
         'draftQbr',
@@ -302,7 +306,7 @@ describe('the QBR model the app is given', () => {
       version: 1,
       created: true,
       writer: 'mock:qbr-writer',
-      markdown: writeGood('champion'),
+      markdown: writeOfflineQbr(demoFacts(), 'champion', { reportDate: '2026-11-20', preparedBy: 'dana' }),
     });
     const saved = await h.json('GET', `/api/business-cases/${DEMO}/qbr?quarter=2026-Q1&audience=champion`);
     expect(saved.body).toMatchObject({ version: 1, created: false, writer: 'mock:qbr-writer', createdBy: 'dana' });

@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open-store.ts';
-import { checkGrounding, QBR_SECTIONS } from '../../src/qbr/index.ts';
+import { QBR_SECTIONS } from '../../src/qbr/index.ts';
 import { runVe } from '../support/run-ve.ts';
 import { tempDir } from '../support/test-store.ts';
-import { demoFacts } from './qbr-fixtures.ts';
 import { readZip, slideTexts } from './read-zip.ts';
 
 const CASE = 'delta-corp-support-automation';
@@ -33,7 +32,10 @@ describe('ve qbr', () => {
     expect(first.err).toBe(`ve: QBR draft v1 for ${CASE}, 2026-Q1, finance (new, written by template); every number matches the engine's facts\n`);
     expect(first.out).toMatch(/^# Quarterly Business Review: Delta Corp – Support Automation, Q1 2026\n/);
     for (const s of QBR_SECTIONS) expect(first.out).toContain(`\n## ${s}\n`);
-    expect(checkGrounding(first.out, demoFacts()).grounded).toBe(true);
+    // Rendered from references, with its author: 25,886.67 / 63,000 = 41% ROI to date.
+    expect(first.out).toContain('**Prepared by:** dana');
+    expect(first.out).toContain('a return on investment of 41%');
+    expect(first.out).not.toContain('{{');
 
     const again = await runVe(db, ['qbr', CASE, '--quarter', 'Q1 2026', '--audience', 'CFO', ...ASOF], OFFLINE);
     expect(again.code).toBe(0);
@@ -66,7 +68,7 @@ describe('ve qbr', () => {
     const r = await runVe(db, ['qbr', CASE, '--quarter', '2026-Q1', '--audience', 'champion', '--out', md, ...ASOF], OFFLINE);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
-    expect(readFileSync(md, 'utf8')).toContain('### Evidence behind the numbers');
+    expect(readFileSync(md, 'utf8')).toContain('**Every recording to date**');
 
     const pptx = join(d, 'qbr.pptx');
     const deck = await runVe(db, ['qbr', CASE, '--quarter', '2026-Q1', '--audience', 'champion', '--out', pptx, ...ASOF], OFFLINE);

@@ -1,81 +1,151 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { draftGroundedQbr, draftQbr, writeOfflineQbr } from '../../src/qbr/index.ts';
+import { importCase } from '../../src/proposals/index.ts';
+import { draftGroundedQbr, draftQbr, getOrDraftQbr, writeOfflineQbr, writeOfflineQbrTemplate } from '../../src/qbr/index.ts';
+import { memoryStore } from '../support/test-store.ts';
+import { demoJson } from '../tools/tool-harness.ts';
 import { demoFacts, promptText, textModel } from './qbr-fixtures.ts';
 
 const facts = demoFacts();
-/** A grounded draft (the offline writer's) and the same draft with an invented claim. */
-const good = writeOfflineQbr(facts, 'finance');
-const invented = good.replace('## Financial summary\n', '## Financial summary\n\nThe team saved 12,345 hours, a 93% improvement.\n');
+const meta = { reportDate: '2026-04-10', preparedBy: 'dana' };
+/** A draft that keeps every rule (the offline writer's, with references) and what it renders to. */
+const goodTemplate = writeOfflineQbrTemplate(facts, 'finance');
+const good = writeOfflineQbr(facts, 'finance', meta);
+/** The good draft with one sentence added to its financial summary. */
+const plus = (sentence: string): string => goodTemplate.replace('## Financial summary\n', `## Financial summary\n\n${sentence}\n`);
 
 describe('draftQbr', () => {
-  it('writes with the model: the template from prompts/qbr.md as system prompt, the audience and the facts as the request', async () => {
-    const model = textModel(['```markdown\n# QBR\n\n## Executive summary\n\nRealized $44,107.\n```']);
+  it('writes with the model: prompts/qbr.md as system prompt, the audience and the reference list as the request', async () => {
+    const model = textModel(['```markdown\n# QBR\n\n## Executive summary\n\nRealized {{realizedInQuarter}}.\n```']);
     const draft = await draftQbr({ model, facts, audience: 'champion' });
-    // A fence around the whole answer is removed.
-    expect(draft).toEqual({ markdown: '# QBR\n\n## Executive summary\n\nRealized $44,107.\n', writer: 'mock:qbr-writer' });
-    expect(model.doGenerateCalls).toHaveLength(1);
+    // A fence around the whole answer is removed; the model's text is kept with its references.
+    expect(draft).toEqual({ template: '# QBR\n\n## Executive summary\n\nRealized {{realizedInQuarter}}.\n', writer: 'mock:qbr-writer' });
     const call = model.doGenerateCalls[0]!;
-    const system = call.prompt.find((m) => m.role === 'system');
-    expect(system?.content).toBe(readFileSync(new URL('../../prompts/qbr.md', import.meta.url), 'utf8').trim());
+    expect(call.prompt.find((m) => m.role === 'system')?.content).toBe(readFileSync(new URL('../../prompts/qbr.md', import.meta.url), 'utf8').trim());
     const request = promptText(call);
     expect(request).toContain('# Audience\nchampion');
-    expect(request).toContain('"realized": 44106.67');
-    expect(request).toContain('- inQuarter.variance: -0.2207 (= -22.1%)');
-    expect(request).toContain('- toDate.netBenefit: 25886.67');
+    // Each reference with its claim type and what it renders to: 88,886.67 - 63,000 = 25,886.67 net; 25,886.67 / 63,000 = 41%.
+    expect(request).toContain('- {{roiToDate}} [ROI] ROI to date: (realized - investment) / investment = "41%"');
+    expect(request).toContain('- {{investmentAtPayback}} [investment] cumulative investment through the payback month = "$63,000"');
+    // 100 tickets/day x (1 + 50%) = 150.
+    expect(request).toContain('- {{metric.support-efficiency.tickets_per_day.target}} [target]');
+    expect(request).toContain('= "150 tickets/day"');
     expect(request).not.toContain('# Problem with the previous draft');
   });
 
-  it('writes offline with the deterministic template when there is no model', async () => {
-    expect(await draftQbr({ model: null, facts, audience: 'finance' })).toEqual({ markdown: good, writer: 'template' });
+  it('writes offline with the deterministic template, references and all', async () => {
+    expect(await draftQbr({ model: null, facts, audience: 'finance' })).toEqual({ template: goodTemplate, writer: 'template' });
   });
 });
 
-describe('draftGroundedQbr: draft, check, regenerate once, mark', () => {
-  it('regenerates a draft with an invented number once, naming the number, and returns the grounded second draft', async () => {
-    const model = textModel([invented, good]);
-    const r = await draftGroundedQbr({ model, facts, audience: 'finance' });
-    expect(r).toMatchObject({ grounded: true, unverified: [], missingSections: [], attempts: 2, writer: 'mock:qbr-writer' });
-    expect(r.markdown).toBe(good);
-    expect(model.doGenerateCalls).toHaveLength(2);
+describe('draftGroundedQbr: a model writes references; a draft that breaks a rule is sent back once, then refused', () => {
+  it('sends a free-typed number back once, naming it with line and column, and keeps the second draft', async () => {
+    const bad = plus('The team saved 12,345 hours.');
+    const model = textModel([bad, goodTemplate]);
+    const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
+    expect(r.ok && r.value).toMatchObject({ grounded: true, unverified: [], missingSections: [], attempts: 2, writer: 'mock:qbr-writer', markdown: good });
     const retry = promptText(model.doGenerateCalls[1]!);
-    expect(retry).toContain('# Problem with the previous draft\nThese numbers match no fact or figure you may quote:\n- 12,345 in "');
-    expect(retry).toContain('- 93% in "');
-    expect(retry).toContain('The team saved 12,345 hours, a 93% improvement.');
-    expect(promptText(model.doGenerateCalls[0]!)).not.toContain('# Problem with the previous draft');
+    const line = bad.split('\n').indexOf('The team saved 12,345 hours.') + 1;
+    expect(retry).toContain('# Problem with the previous draft\nEvery figure, month and status word must be a reference from the list. These are not:');
+    // "The team saved " is 15 characters: the number starts in column 16.
+    expect(retry).toContain(`- line ${line}, column 16: number '12,345' typed by hand at line ${line}, column 16: use a reference from the list`);
   });
 
-  it('returns a draft that still invents numbers with them marked and grounded false', async () => {
-    const model = textModel([invented]);
-    const r = await draftGroundedQbr({ model, facts, audience: 'finance' });
+  // Each draft tries one overclaim, twice; none may be saved.
+  const attacks: [string, string, RegExp][] = [
+    [
+      'assumed value called measured',
+      'Of the value to date, {{assumedToDate}} measured.',
+      /\{\{assumedToDate\}\} .* is an assumed figure but the words next to it say measured/,
+    ],
+    [
+      '"ahead" on assumptions, as a proof point',
+      '{{useCase.legacy-tools.name}} is ahead of plan, the proof point for the next phase.',
+      /status word 'ahead'[\s\S]*status word 'proof point'/,
+    ],
+    ['a made-up payback month', 'The investment paid back in March 2026.', /month 'March'[\s\S]*number '2026'/],
+    [
+      'the investment to date said to have paid back',
+      'The investment to date of {{investmentToDate}} paid back in {{paybackMonth}}.',
+      /\{\{investmentToDate\}\} .* is an investment figure to date, not the investment at the payback month/,
+    ],
+    [
+      'a projection called realized',
+      'We realized {{projectedTotal}}.',
+      /\{\{projectedTotal\}\} .* is a projected figure but the words next to it say realized/,
+    ],
+    [
+      'a target called a baseline',
+      'Deflection is down from its baseline of {{metric.self-service.deflection_rate.target}}.',
+      /is a target figure but the words next to it say baseline/,
+    ],
+    ['a number in words', 'Tickets per day rose by forty percent.', /number in words 'forty'/],
+    ['a reference that does not exist', 'We saved {{savingsToDate}}.', /unknown reference \{\{savingsToDate\}\}/],
+  ];
+  it.each(attacks)('refuses %s twice: nothing is returned but an error naming the problem', async (_name, sentence, problem) => {
+    const model = textModel([plus(sentence)]);
+    const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
     expect(model.doGenerateCalls).toHaveLength(2);
-    expect(r.grounded).toBe(false);
-    expect(r.attempts).toBe(2);
-    expect(r.unverified).toEqual(['12,345', '93%']);
-    expect(r.markdown).toContain('The team saved ⚠ 12,345 (unverified) hours, a ⚠ 93% (unverified) improvement.');
-    // Everything else is left as the model wrote it.
-    expect(r.markdown.replace('⚠ 12,345 (unverified)', '12,345').replace('⚠ 93% (unverified)', '93%')).toBe(invented);
-  });
-
-  it('does not call the model again when the first draft is grounded and complete', async () => {
-    const model = textModel([good]);
-    const r = await draftGroundedQbr({ model, facts, audience: 'finance' });
-    expect(model.doGenerateCalls).toHaveLength(1);
-    expect(r).toMatchObject({ grounded: true, attempts: 1 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('refused');
+    expect(r.error.message).toMatch(/^the QBR writer \(mock:qbr-writer\) wrote a draft that breaks the rules twice, so nothing was saved/);
+    expect(r.error.message).toMatch(problem);
   });
 
   it('asks again for missing sections too', async () => {
-    const partial = good.slice(0, good.indexOf('## Milestones'));
-    const model = textModel([partial, good]);
-    const r = await draftGroundedQbr({ model, facts, audience: 'finance' });
-    expect(r).toMatchObject({ grounded: true, missingSections: [], attempts: 2 });
+    const partial = goodTemplate.slice(0, goodTemplate.indexOf('## Milestones'));
+    const model = textModel([partial, goodTemplate]);
+    const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
+    expect(r.ok && r.value.attempts).toBe(2);
     expect(promptText(model.doGenerateCalls[1]!)).toContain(
-      "These sections are missing:\n- Milestones\n- Risks and what we do about them\n- Next quarter's priorities",
+      'These sections are missing:\n- Milestones\n- Risks and their causes\n- Next steps\n- Confidence\n- Appendix: assumptions and data sources\n- Sign-off',
     );
   });
 
-  it('offline: one deterministic draft, grounded', async () => {
-    const r = await draftGroundedQbr({ model: null, facts, audience: 'champion' });
-    expect(r).toMatchObject({ grounded: true, unverified: [], missingSections: [], attempts: 1, writer: 'template' });
+  it('does not call the model again when the first draft keeps every rule', async () => {
+    const model = textModel([goodTemplate]);
+    const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
+    expect(model.doGenerateCalls).toHaveLength(1);
+    expect(r.ok && r.value).toMatchObject({ grounded: true, attempts: 1, template: goodTemplate });
+  });
+
+  it('offline: one deterministic draft', async () => {
+    const r = await draftGroundedQbr({ model: null, facts, audience: 'champion', meta });
+    expect(r.ok && r.value).toMatchObject({ grounded: true, unverified: [], missingSections: [], attempts: 1, writer: 'template' });
+  });
+});
+
+describe('getOrDraftQbr with a model that overclaims', () => {
+  it('saves nothing and says why when both drafts break the rules', async () => {
+    const t = memoryStore();
+    t.clock.set('2026-04-10T09:00:00.000Z');
+    const imported = importCase(t.ctx, { document: demoJson(), importedBy: 'admin' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const model = textModel([plus('{{useCase.legacy-tools.name}} is ahead of plan.')]);
+    const r = await getOrDraftQbr(t.ctx, { caseId: 'delta-corp-support-automation', quarter: '2026-Q1', audience: 'finance', model, requestedBy: 'dana' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('refused');
+    expect(!r.ok && r.error.message).toContain("status word 'ahead' typed by hand");
+    expect(t.store.listQbrDrafts({ caseId: 'delta-corp-support-automation' })).toEqual([]);
+  });
+
+  it('saves the rendered draft of a model that keeps the rules, with the report date and author', async () => {
+    const t = memoryStore();
+    t.clock.set('2026-04-10T09:00:00.000Z');
+    const imported = importCase(t.ctx, { document: demoJson(), importedBy: 'admin' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const model = textModel([goodTemplate]);
+    const r = await getOrDraftQbr(t.ctx, {
+      caseId: 'delta-corp-support-automation',
+      quarter: '2026-Q1',
+      audience: 'finance',
+      model,
+      requestedBy: 'dana',
+      asOf: '2026-04',
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.draft.markdown).toBe(good);
+    expect(r.value.draft.markdown).toContain('**Report date:** 2026-04-10 · **Prepared by:** dana');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approve, importCase, propose } from '../../src/proposals/index.ts';
-import { checkGrounding, getOrDraftQbr, resolveQuarter } from '../../src/qbr/index.ts';
+import { getOrDraftQbr, resolveQuarter } from '../../src/qbr/index.ts';
 import { memoryStore } from '../support/test-store.ts';
 import { demoJson } from '../tools/tool-harness.ts';
 import { textModel } from './qbr-fixtures.ts';
@@ -36,8 +36,9 @@ describe('getOrDraftQbr', () => {
       createdBy: 'dana',
       createdAt: '2026-04-10T09:00:00.000Z',
     });
-    // The saved facts are the ones the draft's numbers were checked against.
-    expect(checkGrounding(first.value.draft.markdown, first.value.draft.facts).grounded).toBe(true);
+    // The saved facts are the ones the draft was rendered from: the engine's, and the story beside them.
+    expect(first.value.draft.facts).toMatchObject({ asOf: '2026-03', story: { investment: { atPayback: 63000 } } });
+    expect(first.value.draft.markdown).toContain('**Report date:** 2026-04-10 · **Prepared by:** dana');
 
     const again = await getOrDraftQbr(t.ctx, { ...base, requestedBy: 'eve' });
     expect(again.ok && again.value).toMatchObject({ created: false, stale: false, attempts: 0, draft: { version: 1, createdBy: 'dana' } });
@@ -72,15 +73,16 @@ describe('getOrDraftQbr', () => {
     expect(redrafted.value.draft.facts.inQuarter.realized).not.toBe(stale.ok && stale.value.draft.facts.inQuarter.realized);
   });
 
-  it('writes with the model it is given, regenerating once', async () => {
+  it('writes with the model it is given, regenerating once, and saves nothing when both drafts break the rules', async () => {
     const t = harness();
     const model = textModel(['# QBR\n\nWe saved 12,345 hours.\n']);
     const r = await getOrDraftQbr(t.ctx, { ...base, model });
-    if (!r.ok) throw new Error(r.error.message);
     expect(model.doGenerateCalls).toHaveLength(2);
-    expect(r.value).toMatchObject({ created: true, attempts: 2, draft: { grounded: false, unverified: ['12,345'], writer: 'mock:qbr-writer' } });
-    expect(r.value.missingSections).toHaveLength(6);
-    expect(r.value.draft.markdown).toContain('⚠ 12,345 (unverified)');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('refused');
+    expect(!r.ok && r.error.message).toContain("- line 3, column 10: number '12,345' typed by hand");
+    expect(!r.ok && r.error.message).toContain('These sections are missing:\n- Executive summary');
+    expect(t.store.listQbrDrafts({ caseId: CASE })).toEqual([]);
   });
 
   it('refuses what it cannot draft, as values', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import { MockLanguageModelV3 } from 'ai/test';
 import { parseDocument, qbrFacts, type BusinessCase, type QbrFacts, type QbrOptions } from '../../src/engine/index.ts';
-import { writeOfflineQbr, type QbrAudience } from '../../src/qbr/index.ts';
+import { withStory, writeOfflineQbr, writeOfflineQbrTemplate, type QbrAudience, type QbrDraftFacts } from '../../src/qbr/index.ts';
 
 /** The Delta Corp demo document. */
 export function demoDoc(): BusinessCase {
@@ -11,8 +11,16 @@ export function demoDoc(): BusinessCase {
   return r.value;
 }
 
-/** The demo's QBR facts (2026-Q1 unless told otherwise). */
-export function demoFacts(options: Partial<QbrOptions> = {}): QbrFacts {
+/** The demo's QBR facts (2026-Q1 unless told otherwise), with the story a draft is written from. */
+export function demoFacts(options: Partial<QbrOptions> = {}): QbrDraftFacts {
+  const doc = demoDoc();
+  const r = qbrFacts(doc, { quarter: '2026-Q1', ...options });
+  if (!r.ok) throw new Error(r.error.message);
+  return withStory(doc, r.value);
+}
+
+/** The engine's facts alone, as `qbrFacts` returns them. */
+export function engineFacts(options: Partial<QbrOptions> = {}): QbrFacts {
   const r = qbrFacts(demoDoc(), { quarter: '2026-Q1', ...options });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -47,7 +55,12 @@ export function textModel(answers: readonly string[]): MockLanguageModelV3 {
   });
 }
 
-/** The offline writer's (grounded, complete) demo draft for 2026-Q1, as a model's answer. */
+/** The offline writer's (grounded, complete) demo draft for 2026-Q1, rendered. */
 export function writeGood(audience: QbrAudience): string {
   return writeOfflineQbr(demoFacts(), audience);
+}
+
+/** The same draft as the offline writer writes it, with references: a model answer that keeps every rule. */
+export function writeGoodTemplate(audience: QbrAudience): string {
+  return writeOfflineQbrTemplate(demoFacts(), audience);
 }
