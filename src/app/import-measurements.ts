@@ -1,5 +1,5 @@
-import type { ProposalRecord } from '../../db/store.ts';
-import type { AppError } from '../errors/outcome.ts';
+import type { CaseRecord, ProposalRecord } from '../../db/store.ts';
+import { failWith, type AppError, type Outcome } from '../errors/outcome.ts';
 import { checkPlausibility } from '../proposals/check-plausibility.ts';
 import { monthOf, propose } from '../proposals/index.ts';
 import { readMeasurementCsv, type BadRow } from '../resolve/read-measurement-csv.ts';
@@ -133,4 +133,23 @@ export function proposeMeasurementsFromCsv(ctx: AppContext, input: ImportMeasure
     ok: true,
     value: { ...proposalView(proposal, record), existing: twin !== undefined, measurements: operations.length, layout: reading.layout },
   };
+}
+
+/**
+ * The business case a message that came with a file names (Slack: "here are October's numbers
+ * for Delta Corp"): the one case of the workspace whose id, name or customer the text contains
+ * (case aside); with none named, the workspace's only case. Otherwise `not_found` with the
+ * cases to choose from, so the person can share the file again naming one.
+ */
+export function caseNamedIn(ctx: AppContext, workspaceId: string, text: string): Outcome<CaseRecord> {
+  const cases = ctx.store.listCases(workspaceId);
+  const said = text.toLowerCase();
+  const named = cases.filter((c) => [c.id, c.name, c.customer].some((n) => n.trim() !== '' && said.includes(n.toLowerCase())));
+  const show = (list: readonly { id: string; name: string }[]) => list.map((c) => `${c.name} (${c.id})`);
+  if (named.length === 1) return findCase(ctx.store, named[0]!.id, workspaceId);
+  if (named.length > 1)
+    return failWith('not_found', 'the message names several business cases; which one are these measurements for?', { candidates: show(named) });
+  if (cases.length === 1) return findCase(ctx.store, cases[0]!.id, workspaceId);
+  if (cases.length === 0) return failWith('not_found', 'there are no business cases in this workspace yet');
+  return failWith('not_found', 'which business case are these measurements for?', { candidates: show(cases) });
 }

@@ -3,6 +3,7 @@ import type { LanguageModel } from 'ai';
 import type { Store } from '../app/store.ts';
 import { DEFAULT_WORKSPACE } from '../proposals/default-workspace.ts';
 import { converse, stripMention } from './converse.ts';
+import { csvFilesOf, importSharedCsv, registerCsvShare } from './csv-share.ts';
 import { describeError } from '../errors/index.ts';
 import { EventDeduper } from './event-deduper.ts';
 import { registerProposalActions } from './proposal-actions.ts';
@@ -132,6 +133,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   app.event('app_mention', async ({ event, client, context }) => {
     if (!event.user || ('bot_id' in event && event.bot_id)) return;
+    // A CSV file shared with the mention: its measurements are proposed (src/slack/csv-share.ts).
+    const files = csvFilesOf((event as { files?: unknown }).files);
+    if (files.length > 0) {
+      const where = { client, teamId: context.teamId, channel: event.channel, threadTs: event.thread_ts ?? event.ts, userId: event.user };
+      await importSharedCsv(deps, { ...where, text: stripMention(event.text, context.botUserId), files });
+      return;
+    }
     await converse(deps, {
       client,
       teamId: context.teamId,
@@ -158,6 +166,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   registerProposalActions(app, deps);
   registerVeCommand(app, deps);
+  registerCsvShare(app, deps);
 
   app.error(async (error) => {
     logger.error(`slack: unhandled error (${error.code ?? 'no code'}): ${describeError(error)}`);

@@ -12,6 +12,8 @@ const SCOPES_NEEDED: Record<string, string> = {
   'chat.postEphemeral': 'chat:write',
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
+  // A CSV file shared with the bot: looked up (files.info) and downloaded (url_private_download).
+  'files.info': 'files:read',
   'assistant.threads.setStatus': 'assistant:write',
   'assistant.threads.setSuggestedPrompts': 'assistant:write',
   'users.info': 'users:read',

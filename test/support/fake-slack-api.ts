@@ -31,6 +31,14 @@ export interface FakeSlackApi {
   on(method: string, responder: FakeSlackResponder): void;
   /** Display names users.info answers with. */
   users: Record<string, string>;
+  /**
+   * Files people shared, by id: `files.info` answers with each (its `url_private_download`
+   * on this server), and `GET /files/<id>/<name>` serves the bytes to a bearer token only,
+   * as Slack's file hosts do.
+   */
+  files: Record<string, { name: string; bytes: Buffer; filetype?: string; mimetype?: string }>;
+  /** The URL a shared file is downloaded from. */
+  fileUrl(id: string): string;
   clear(): void;
   close(): Promise<void>;
 }
@@ -68,6 +76,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: FakeSlackCall[] = [];
   const responders = new Map<string, FakeSlackResponder>();
   const users: Record<string, string> = {};
+  const files: FakeSlackApi['files'] = {};
+  const fileUrl = (id: string) => `${origin}/files/${id}/${encodeURIComponent(files[id]?.name ?? 'file')}`;
   let seq = 0;
   let origin = '';
 
@@ -90,6 +100,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `${origin}/upload/F${seq}`, file_id: `F${seq}` };
+      case 'files.info': {
+        const f = files[body.file];
+        if (!f) return { ok: false, error: 'file_not_found' };
+        const filetype = f.filetype ?? (f.name.endsWith('.csv') ? 'csv' : 'text');
+        const shown = { id: body.file, name: f.name, title: f.name, filetype, mimetype: f.mimetype ?? 'text/csv', size: f.bytes.length };
+        return { ok: true, file: { ...shown, url_private: fileUrl(body.file), url_private_download: fileUrl(body.file) } };
+      }
       case 'files.completeUploadExternal':
         return { ok: true, files: (body.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) };
       default:
@@ -113,6 +130,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         calls.push({ method: 'upload', body: { fileId: url.pathname.slice('/upload/'.length) }, bytes, authorized });
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('OK - ' + bytes.length);
+        return;
+      }
+      if (url.pathname.startsWith('/files/')) {
+        const id = url.pathname.split('/')[2] ?? '';
+        calls.push({ method: 'download', body: { fileId: id }, authorized });
+        const f = files[id];
+        if (!authorized || !f) {
+          res.writeHead(authorized ? 404 : 302, authorized ? {} : { location: `${origin}/signin` });
+          res.end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': f.mimetype ?? 'text/csv', 'content-length': String(f.bytes.length) });
+        res.end(f.bytes);
         return;
       }
       if (url.pathname.startsWith('/response/')) {
@@ -151,6 +181,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       responders.set(method, responder);
     },
     users,
+    files,
+    fileUrl,
     clear: () => {
       calls.length = 0;
       responders.clear();
