@@ -206,7 +206,9 @@ export function readMeasurementCsv(file: string | Uint8Array): CsvReading {
   const columns = headings.map((h) => columnOf(h));
   const seen = new Map<string, number>();
   headings.forEach((h, i) => {
-    if (h === '') problems.push({ line: header.line, reason: `column ${i + 1} of the header has no heading` });
+    // A column without a heading and without values (a spreadsheet's trailing separators) is ignored.
+    if (h === '' && rows.slice(1).some((r) => (r.cells[i] ?? '') !== ''))
+      problems.push({ line: header.line, reason: `column ${i + 1} has values but no heading` });
     const key = columns[i] ?? `metric:${headingKey(h)}`;
     if (h !== '' && seen.has(key)) problems.push({ line: header.line, column: h, reason: `the column '${h}' appears twice in the header` });
     seen.set(key, i);
@@ -226,7 +228,7 @@ export function readMeasurementCsv(file: string | Uint8Array): CsvReading {
       if (h !== '' && columns[i] === undefined)
         problems.push({ line: header.line, column: h, reason: `unknown column '${h}' (the columns are ${MEASUREMENT_COLUMNS.join(', ')})` });
     });
-  } else if (at('month') >= 0 && columns.every((c) => c !== undefined)) {
+  } else if (at('month') >= 0 && headings.every((h, i) => columns[i] !== undefined || h === '')) {
     problems.push({ line: header.line, reason: 'the header has a month column but no metric: add input and value columns, or one column per metric' });
   }
   const data = rows.slice(1);
@@ -275,7 +277,7 @@ export function readMeasurementCsv(file: string | Uint8Array): CsvReading {
     } else {
       let any = false;
       headings.forEach((heading, i) => {
-        if (columns[i] !== undefined) return;
+        if (columns[i] !== undefined || heading === '') return;
         const value = row.cells[i] ?? '';
         if (value === '') return; // an empty cell: no measurement of that metric this month
         any = true;
@@ -284,6 +286,6 @@ export function readMeasurementCsv(file: string | Uint8Array): CsvReading {
       if (!any) problems.push({ line: row.line, reason: 'no value in any metric column' });
     }
   }
-  const metricColumns = long ? [] : headings.filter((_, i) => columns[i] === undefined).map((heading) => ({ heading, line: header.line }));
+  const metricColumns = long ? [] : headings.filter((h, i) => columns[i] === undefined && h !== '').map((heading) => ({ heading, line: header.line }));
   return { ok: true, layout: long ? 'long' : 'wide', delimiter, decimalComma, measurements, metricColumns, rows: data.length, problems };
 }

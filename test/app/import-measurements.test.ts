@@ -250,3 +250,27 @@ describe('a file with any bad row proposes nothing and names every bad row', () 
     expect(rows).toEqual([{ line: 2, reason: 'the row has 4 cells but the header has 3 columns (a separator inside a value? quote it)' }]);
   });
 });
+
+describe('more of what spreadsheets and people write', () => {
+  it("a spreadsheet's trailing separators (columns without heading or values) are ignored; a column with values but no heading is named", () => {
+    const r = upload('month;input;value;;\n2026-04;reps;14;;\n');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.measurements).toBe(1);
+    expect(badRows('month,input,value,\n2026-04,reps,14,x\n')).toEqual([{ line: 1, reason: 'column 4 has values but no heading' }]);
+  });
+
+  it('a tab-separated file, and a use case column to say which use case an input is in', () => {
+    const r = upload('month\tuse case\tinput\tvalue\n2026-04\tSelf-Service\tTicket Deflection Rate\t0.25\n');
+    if (!r.ok) throw new Error(r.error.message);
+    // 0.25 as written; the use case "Self-Service" is self-service.
+    expect(t.store.getProposal(r.value.proposalId)!.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate', month: '2026-04', value: 0.25 },
+    ]);
+  });
+
+  it('a quoted cell with a line break: the row is named by the line it starts on', () => {
+    // Line 2 holds a note over two lines (2 and 3); the bad value is on the row that starts on line 4.
+    const rows = badRows('month,input,value,note\n2026-04,reps,14,"two hires,\nboth in April"\n2026-05,reps,x,\n');
+    expect(rows).toEqual([{ line: 4, column: 'value', reason: "'x' is not a number" }]);
+  });
+});
