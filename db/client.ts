@@ -12,8 +12,31 @@ export const DEFAULT_DB_PATH = './data/value-engineer.db';
 /** The committed drizzle-kit migrations, applied at start-up. */
 export const MIGRATIONS_FOLDER = projectPath('db', 'migrations');
 
-/** How long a connection waits for another one's write lock before giving up (ms). */
+/**
+ * How long a connection waits for another one's write lock before giving up (ms), by default:
+ * a command-line process may wait (an approval while a server writes). better-sqlite3 waits
+ * synchronously, so a server must not: see `SERVER_BUSY_TIMEOUT_MS`.
+ */
 export const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * The busy timeout `ve serve` opens the database with (ms; `VE_BUSY_TIMEOUT_MS` overrides).
+ * better-sqlite3 waits for a lock synchronously, blocking the event loop: with 10 s, one
+ * request waiting for a lock another process holds (a long `ve import`) froze every other
+ * request, `/healthz` included, for 10 s. With 250 ms a write that cannot get the lock fails
+ * fast as `unavailable` (503 with `Retry-After`), and everything else keeps answering.
+ * Ordinary contention (another process's approval holds the lock for milliseconds) still waits.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 250;
+
+/** The busy timeout from `VE_BUSY_TIMEOUT_MS` (whole milliseconds, 0 to 600000), else `fallback`; anything else is an error naming it. */
+export function configuredBusyTimeoutMs(env: NodeJS.ProcessEnv, fallback: number): number {
+  const raw = env.VE_BUSY_TIMEOUT_MS?.trim();
+  if (!raw) return fallback;
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || ms > 600_000) throw new Error(`VE_BUSY_TIMEOUT_MS '${raw}' must be whole milliseconds from 0 to 600000`);
+  return ms;
+}
 
 /** The drizzle database over better-sqlite3, with the schema. */
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -31,6 +54,8 @@ export interface DatabaseHandle {
 export interface OpenDatabaseOptions {
   /** File path or `:memory:`; default `VE_DB`, else `./data/value-engineer.db`. */
   path?: string;
+  /** How long to wait for another connection's write lock (ms); default `VE_BUSY_TIMEOUT_MS`, else `BUSY_TIMEOUT_MS`. */
+  busyTimeoutMs?: number;
 }
 
 /** The database path the process is configured with: `VE_DB`, else the default. */
@@ -51,9 +76,10 @@ export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle 
   const path = options.path ?? configuredDbPath();
   const memory = path === ':memory:' || path === '';
   if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  const busyTimeoutMs = options.busyTimeoutMs ?? configuredBusyTimeoutMs(process.env, BUSY_TIMEOUT_MS);
+  const sqlite = new Database(path, { timeout: busyTimeoutMs });
   try {
-    applyPragmas(sqlite, memory);
+    applyPragmas(sqlite, memory, busyTimeoutMs);
     const db = drizzle(sqlite, { schema });
     migrateExclusively(sqlite);
     return { db, sqlite, path: memory ? ':memory:' : path, close: () => sqlite.close() };
@@ -64,8 +90,8 @@ export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle 
 }
 
 /** The durability and concurrency pragmas every connection runs with (also used by the benchmark's floor). */
-export function applyPragmas(sqlite: Database.Database, memory = sqlite.memory): void {
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+export function applyPragmas(sqlite: Database.Database, memory = sqlite.memory, busyTimeoutMs = BUSY_TIMEOUT_MS): void {
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   if (!memory) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -83,6 +109,9 @@ const MIGRATIONS_TABLE = '__drizzle_migrations';
  */
 function migrateExclusively(sqlite: Database.Database): void {
   const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  // Up to date (the usual start): no write lock needed, so a process can open the database
+  // while another holds the lock (a long `ve import`); the check is repeated under the lock.
+  if (upToDate(sqlite, migrations)) return;
   sqlite
     .transaction(() => {
       createMigrationsTable(sqlite);
@@ -122,4 +151,15 @@ function createMigrationsTable(sqlite: Database.Database): void {
   sqlite.exec(`INSERT INTO "${upgrading}" (hash, created_at) SELECT hash, created_at FROM "${MIGRATIONS_TABLE}" ORDER BY rowid`);
   sqlite.exec(`DROP TABLE "${MIGRATIONS_TABLE}"`);
   sqlite.exec(`ALTER TABLE "${upgrading}" RENAME TO "${MIGRATIONS_TABLE}"`);
+}
+
+/** True when the bookkeeping table records the last committed migration (read without a lock; WAL readers never wait). */
+function upToDate(sqlite: Database.Database, migrations: ReturnType<typeof readMigrationFiles>): boolean {
+  const last = migrations[migrations.length - 1];
+  if (!last) return true;
+  const id = sqlite.prepare(`SELECT type FROM pragma_table_info('${MIGRATIONS_TABLE}') WHERE name = 'id'`).pluck().get() as string | undefined;
+  // A missing table, or the old SERIAL one (to be upgraded), needs the locked path.
+  if (id === undefined || id.toUpperCase() !== 'INTEGER') return false;
+  const recorded = sqlite.prepare(`SELECT created_at FROM "${MIGRATIONS_TABLE}" ORDER BY created_at DESC LIMIT 1`).pluck().get() as number | string | undefined;
+  return recorded !== undefined && Number(recorded) >= last.folderMillis;
 }

@@ -5,6 +5,7 @@ import { closingTransform } from './closing-transform.ts';
 import { createTools, type Tools } from '../../tools/index.ts';
 import { monthOf } from '../proposals/index.ts';
 import { composeSystemPrompt } from './compose-system-prompt.ts';
+import { guardTools, type ToolFailureLog } from './guard-tools.ts';
 import { loadHistory, saveMessages } from './conversation-memory.ts';
 import type { ToolContext } from '../../tools/tool-context.ts';
 import type { ProposalOutput } from '../../tools/tool-support.ts';
@@ -21,6 +22,8 @@ export interface AgentTurn {
   text: string;
   /** Aborts the model call (a timeout, or the client went away). */
   abortSignal?: AbortSignal;
+  /** Where a tool's unexpected failure is logged with its reference (`guardTools`); default standard error. */
+  log?: ToolFailureLog;
 }
 
 /**
@@ -64,7 +67,7 @@ function prepare(turn: AgentTurn) {
     model: turn.model,
     system,
     messages: [...history, user],
-    tools: createTools(turn.tools),
+    tools: guardTools(createTools(turn.tools), turn.log ?? ((line) => console.error(line))),
     stopWhen: stepCountIs(MAX_STEPS),
     prepareStep: ({ stepNumber }: { stepNumber: number }) => (stepNumber === MAX_STEPS - 1 ? { system: `${system}\n\n${loadPrompt('last-step')}` } : undefined),
     ...(turn.abortSignal ? { abortSignal: turn.abortSignal } : {}),

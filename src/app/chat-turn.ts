@@ -24,6 +24,8 @@ export interface ChatTurnInput {
   threadKey: string;
   text: string;
   abortSignal?: AbortSignal;
+  /** Where the door logs a tool's unexpected failure (with its reference; the model only gets the reference). */
+  log?: (line: string) => void;
 }
 
 /** What a door renders after a turn: the answer, the proposals made, and the typed tool results. */
@@ -52,6 +54,7 @@ export async function chatTurn(ctx: AppContext, input: ChatTurnInput): Promise<C
     threadKey: input.threadKey,
     text: input.text,
     ...(input.abortSignal ? { abortSignal: input.abortSignal } : {}),
+    ...(input.log ? { log: input.log } : {}),
   });
   const proposals = reply.proposals.flatMap((p) => {
     const found = findProposal(ctx.store, p.proposalId, input.workspaceId);

@@ -15,4 +15,4 @@ export type {
   WorkspaceRecord,
 } from '../../db/store.ts';
 export { openStore } from '../../db/open-store.ts';
-export { configuredDbPath } from '../../db/client.ts';
+export { configuredBusyTimeoutMs, configuredDbPath, SERVER_BUSY_TIMEOUT_MS } from '../../db/client.ts';

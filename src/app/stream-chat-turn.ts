@@ -15,5 +15,6 @@ export function streamChatTurn(ctx: AppContext, input: ChatTurnInput & { onError
     text: input.text,
     ...(input.abortSignal ? { abortSignal: input.abortSignal } : {}),
     ...(input.onError ? { onError: input.onError } : {}),
+    ...(input.log ? { log: input.log } : {}),
   });
 }

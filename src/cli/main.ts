@@ -1,4 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
+import { unexpectedCode } from '../app/unexpected-code.ts';
+import { describeError, ERROR_CATALOGUE, errorReference } from '../errors/index.ts';
 import { CliError, EXIT, processIo, type CliIo } from './cli-io.ts';
 import { COMMANDS, type CommandEntry } from './command-list.ts';
 
@@ -51,6 +53,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       // Help and version are not failures; anything else commander rejects is a usage error.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }
-    throw e;
+    // Unexpected (a failing or locked database, a bug): the one error path of every door. The
+    // details are logged with a reference (standard error is the CLI's log), then the
+    // catalogue's wording with that reference; the exit code is the catalogue's.
+    const code = unexpectedCode(e);
+    const reference = errorReference();
+    io.stderr(`ve: failed (reference ${reference}): ${describeError(e, secretsOf(process.env))}\n`);
+    io.stderr(`ve: ${ERROR_CATALOGUE[code].hidden!(reference)}\n`);
+    return ERROR_CATALOGUE[code].exit;
   }
+}
+
+/** The secrets a log line must never show (the ones `ve serve` and `ve chat` redact). */
+function secretsOf(env: NodeJS.ProcessEnv): string[] {
+  return [env.OPENAI_API_KEY, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN].map((s) => s?.trim()).filter((s): s is string => Boolean(s));
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/app-context.ts';
 import { chatTurn, type ChatTurnInput } from '../app/chat-turn.ts';
 import { streamChatTurn } from '../app/stream-chat-turn.ts';
-import { errorReference } from '../errors/index.ts';
+import { errorReference, redactSecrets } from '../errors/index.ts';
 import type { AppEnv, Caller } from './app-env.ts';
 import type { ResolvedAppOptions } from './app-options.ts';
 import { logFailure } from './error-handler.ts';
@@ -77,6 +77,8 @@ export function registerChatRoute(app: Hono<AppEnv>, options: ResolvedAppOptions
       text: ask.text,
       // A model that hangs must not hold the request (and a client that leaves stops a JSON turn).
       abortSignal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(CHAT_TURN_TIMEOUT_MS)]),
+      // A tool's unexpected failure: logged here with its reference; the model (and so the person) gets only the reference.
+      log: (line) => options.log(redactSecrets(`ve http: ${c.req.method} ${c.req.path}: ${line}`, options.secrets)),
     };
     const accept = c.req.header('accept') ?? '';
     if (ask.uiChat || accept.includes('text/event-stream')) {

@@ -5,6 +5,9 @@ import { ERROR_CATALOGUE, errorReference, redactSecrets, type ErrorCode } from '
 import type { AppEnv } from './app-env.ts';
 import { HttpError, type HttpErrorBody } from './http-error.ts';
 
+/** Seconds a client is told to wait (`Retry-After`) when the database was busy (another process held its write lock). */
+export const RETRY_AFTER_BUSY_S = 2;
+
 /** Where the app writes what went wrong on its side (one line per failure, secrets redacted). */
 export type HttpLog = (line: string) => void;
 
@@ -28,8 +31,9 @@ export function logFailure(log: HttpLog, secrets: readonly string[], c: Context,
  *   (logged too when the catalogue says so, e.g. `unavailable`);
  * - hono's own `HTTPException` below 500: its status with a generic code;
  * - anything else is unexpected: a failure of the language model is `model_unavailable`
- *   (502), the rest `internal` (500); logged with a reference, and the person gets only the
- *   catalogue's wording with that reference.
+ *   (502), a database busy past the busy timeout `unavailable` (503 with `Retry-After`), the
+ *   rest `internal` (500); logged with a reference, and the person gets only the catalogue's
+ *   wording with that reference.
  * Internals (messages, stacks, SQL, provider responses) never reach the client.
  */
 export function errorHandler(log: HttpLog, secrets: readonly string[] = []): ErrorHandler<AppEnv> {
@@ -46,6 +50,8 @@ export function errorHandler(log: HttpLog, secrets: readonly string[] = []): Err
     logFailure(log, secrets, c, reference, err);
     const code = unexpectedCode(err);
     const entry = ERROR_CATALOGUE[code];
-    return c.json({ error: { code, message: entry.hidden!(reference) } }, entry.http);
+    // A busy database is a moment's wait: say when to try again.
+    const headers = code === 'unavailable' ? { 'Retry-After': String(RETRY_AFTER_BUSY_S) } : undefined;
+    return c.json({ error: { code, message: entry.hidden!(reference) } }, entry.http, headers);
   };
 }

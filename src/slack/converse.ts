@@ -70,6 +70,7 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
       channel: 'slack',
       threadKey,
       text: turn.text,
+      log: (line) => deps.logger.error(`slack: ${line}`),
     });
     const text = reply.text.trim() || (reply.proposals.length > 0 ? 'Here is what I propose:' : 'Done.');
     await say(toSlackMrkdwn(text));

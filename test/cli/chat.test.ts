@@ -156,7 +156,10 @@ describe('ve chat', () => {
       return { text: 'back again' };
     });
     const r = await chat(['first', 'second'], model);
-    expect(r.err).toContain('ve: the assistant failed: model down');
+    // The one error path: the details under a reference, then the catalogue's wording with it.
+    const reference = /ve: the assistant failed \(reference ([0-9a-f]{8})\): Error: model down/.exec(r.err)?.[1];
+    expect(reference).toBeDefined();
+    expect(r.err).toContain(`ve: internal error (reference ${reference})`);
     expect(r.err).not.toContain('sk-abcdefghijklmnop');
     expect(r.out).toContain('back again');
   });
