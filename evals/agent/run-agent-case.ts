@@ -17,7 +17,7 @@ import { runAgentTurn, type AgentReply, type AgentTurn } from '../../src/agent/r
 import type { ToolContext } from '../../tools/tool-context.ts';
 import { qbrFacts, summarize, type BusinessCase, type Summary } from '../../src/engine/index.ts';
 import { approve, importCase, propose } from '../../src/proposals/index.ts';
-import { checkGrounding, extractNumbers, mentionStates, type QbrAudience } from '../../src/qbr/index.ts';
+import { checkGrounding, extractNumbers, mentionStates, withStory, type QbrAudience } from '../../src/qbr/index.ts';
 import { DOCUMENTS, type AgentCase } from './agent-case.ts';
 import { diffBusinessData, snapshotBusinessData } from './business-data.ts';
 import { openEvalStore, type EvalStore } from './eval-store.ts';
@@ -159,8 +159,10 @@ function observeQbr(out: QbrOutput, doc: BusinessCase, replyText: string | null,
   const facts = qbrFacts(doc, { quarter: out.quarter, asOf: out.asOf });
   if (!facts.ok)
     return { ...base, unverified: [], replyUnverified: [], states: states.map((value) => ({ value, stated: false })), factsError: facts.error.message };
-  const draft = checkGrounding(out.markdown, facts.value);
-  const reply = replyText === null ? null : checkGrounding(replyText, facts.value);
+  // The facts with the story beside them, as the draft was written from them (targets, investment at payback, ...).
+  const written = withStory(doc, facts.value);
+  const draft = checkGrounding(out.markdown, written);
+  const reply = replyText === null ? null : checkGrounding(replyText, written);
   const mentions = extractNumbers(out.markdown, { currencies: [doc.currency] });
   return {
     ...base,

@@ -73,11 +73,15 @@ function changeSentence(w: W, m: MetricStory, c: MetricStory['changes'][number])
 /** What we ask the sponsor for: the most pressing open item. */
 function theAsk(w: W): string {
   const s = w.f.story;
-  const dependent = s.milestones.find((m) => (m.state === 'upcoming' || m.state === 'overdue') && m.note);
+  // The open milestone that matters most: an overdue one, else the next one due (its note says what it depends on).
+  const dependent = s.milestones.find((m) => m.state === 'overdue') ?? s.milestones.find((m) => m.state === 'upcoming');
   const assumedOnly = s.useCases.find((u) => u.status === 'not measured');
   const weakMetric = s.metrics.find((m) => weak(m.status));
   const asks: string[] = [];
-  if (dependent) asks.push(`your support on ${ms(dependent, 'name')} (due ${ms(dependent, 'targetMonth')}: ${ms(dependent, 'note')})`);
+  if (dependent)
+    asks.push(
+      `your support on ${ms(dependent, 'name')} (${dependent.state === 'overdue' ? `its target month ${ms(dependent, 'targetMonth')} has passed` : `due ${ms(dependent, 'targetMonth')}`}${dependent.note ? `; ${ms(dependent, 'note')}` : ''})`,
+    );
   else if (weakMetric) asks.push(`an owner on your side for ${mt(weakMetric, 'label')}`);
   if (assumedOnly) asks.push(`agreement on how to measure ${uc(assumedOnly.id, 'name')}, which today rests on assumptions only`);
   return asks.length ? `We ask for ${list(asks)}.` : 'We ask you to confirm the next steps below and an owner for each.';
@@ -98,7 +102,7 @@ function executiveSummary(w: W): string {
   if (w.audience === 'finance') {
     const roi =
       f.toDate.roi !== null
-        ? `Realized value to date is ${r('realizedToDate')} against ${r('investmentToDate')} invested, a return on investment of ${r('roiToDate')}${f.toDate.paybackMonth ? `; payback came in ${r('paybackMonth')}, when the cumulative investment was ${r('investmentAtPayback')}` : ''}.`
+        ? `Realized value to date is ${r('realizedToDate')} against ${r('investmentToDate')} invested, a return on investment of ${r('roiToDate')}${f.toDate.paybackMonth ? `; payback came in ${r('paybackMonth')}, when the investment up to that month was ${r('investmentAtPayback')}` : ''}.`
         : `Realized value to date is ${r('realizedToDate')}; there is no investment in the case to set it against.`;
     const split =
       f.toDate.realized > 0
@@ -179,7 +183,7 @@ function financial(w: W): string {
   const s = f.story;
   const parts: string[] = [];
   const paybackLine = f.toDate.paybackMonth
-    ? `- **Payback:** ${r('paybackMonth')} (month ${r('paybackMonthNumber')} of ${r('contractMonths')}): cumulative realized value of ${r('realizedAtPayback')} passed the cumulative investment of ${r('investmentAtPayback')}.`
+    ? `- **Payback:** ${r('paybackMonth')} (month ${r('paybackMonthNumber')} of ${r('contractMonths')}): cumulative realized value of ${r('realizedAtPayback')} passed the investment up to that month, ${r('investmentAtPayback')}.`
     : f.toDate.investment > 0
       ? `- **Payback:** not reached; realized value to date covers ${r('investmentCoveredToDate')} of the investment to date.`
       : '';
@@ -295,10 +299,17 @@ function successStories(w: W): string {
   const stories: string[] = [];
   for (const m of s.metrics)
     for (const c of m.changes)
-      if (c.note && (m.direction === 'increase' ? c.to > c.from : c.to < c.from))
+      if (m.direction === 'increase' ? c.to > c.from : c.to < c.from) {
+        // An improvement with a note tells what changed; without one it is a story only when it reached the target.
+        const reached = m.target !== null && (m.direction === 'increase' ? c.to >= m.target : c.to <= m.target);
+        if (!c.note && !reached) continue;
+        const source = m.history.find((h) => h.month === c.month)?.source ? ` (source: ${meas(m, c.month, 'source')})` : '';
         stories.push(
-          `- **${mt(m, 'label')}, ${meas(m, c.month, 'month')}:** ${meas(m, c.month, 'note')}. The metric reached ${meas(m, c.month)}${m.history.find((h) => h.month === c.month)?.source ? ` (source: ${meas(m, c.month, 'source')})` : ''}.`,
+          c.note
+            ? `- **${mt(m, 'label')}, ${meas(m, c.month, 'month')}:** ${meas(m, c.month, 'note')}. The metric reached ${meas(m, c.month)}${source}.`
+            : `- **${mt(m, 'label')}, ${meas(m, c.month, 'month')}:** the metric reached ${meas(m, c.month)}, meeting its target of ${mt(m, 'target')}${source}. A note on what made the difference would make this a story to tell.`,
         );
+      }
   const qStart = monthIndex(w.f.quarter.start);
   for (const m of s.milestones.filter((x) => x.achievedMonth && monthIndex(x.achievedMonth) >= qStart))
     stories.push(`- **${ms(m, 'name')}** achieved in ${ms(m, 'achievedMonth')}${m.note ? `: ${ms(m, 'note')}` : ''}.`);
@@ -397,6 +408,8 @@ function nextSteps(w: W): string {
   const { f } = w;
   const s = f.story;
   const steps: string[] = [];
+  // Metrics whose step already asks for a new recording get no second step for their missing months.
+  const recordAgain = new Set<string>();
   if (w.audience === 'executive-sponsor')
     steps.push(
       `**The ask:** ${theAsk(w)
@@ -404,14 +417,26 @@ function nextSteps(w: W): string {
         .replace(/\.$/, '')}.`,
     );
   for (const m of s.metrics) {
+    const stale = f.metrics
+      .find((x) => x.useCase === m.useCase && x.input === m.input)!
+      .missingMonths.includes(f.quarter.months[f.quarter.months.length - 1] ?? '');
+    if (weak(m.status) && stale) recordAgain.add(`${m.useCase}.${m.input}`);
     if (weak(m.status))
       steps.push(
-        `Lift ${mt(m, 'label')} to its target of ${mt(m, 'target')} (now ${mt(m, 'after')}): review with the team what holds it back${s.milestones.some((x) => x.state === 'upcoming') ? ' and which coming milestone moves it' : ''}.`,
+        stale
+          ? `Record ${mt(m, 'label')} again (the last recording is from ${mt(m, 'afterMonth')}), then agree the actions that lift it to its target of ${mt(m, 'target')}.`
+          : `Agree with the team the actions that lift ${mt(m, 'label')} to its target of ${mt(m, 'target')} (now ${mt(m, 'after')}, ${mt(m, 'varianceToTarget')} it).`,
       );
     else if (good(m.status))
-      steps.push(`Keep ${mt(m, 'label')} at or above ${mt(m, 'target')} and record it every month, so ${uc(m.useCase, 'name')} closes its gap.`);
+      steps.push(
+        `Keep ${mt(m, 'label')} at or above ${mt(m, 'target')} and record it every month, ${
+          weak(s.useCases.find((u) => u.id === m.useCase)!.status)
+            ? `so ${uc(m.useCase, 'name')} closes its gap to the plan`
+            : `so the value of ${uc(m.useCase, 'name')} keeps resting on fresh measurements`
+        }.`,
+      );
   }
-  for (const m of f.metrics.filter((x) => x.missingMonths.length > 0)) {
+  for (const m of f.metrics.filter((x) => x.missingMonths.length > 0 && !recordAgain.has(`${x.useCase}.${x.input}`))) {
     const sm = s.metrics.find((x) => x.useCase === m.useCase && x.input === m.input)!;
     steps.push(`Record ${mt(sm, 'label')} for ${mt(sm, 'missingMonths')}${sm.latest?.source ? ` from ${mt(sm, 'source')}` : ''}, with the evidence file.`);
   }
@@ -436,7 +461,7 @@ function nextSteps(w: W): string {
 
 const CONFIDENCE_RULE = {
   high: 'High: well over half of it was measured in its own month.',
-  medium: 'Medium: measurements, fresh or carried forward, make up at least half of it, but less of it was measured in its own month.',
+  medium: 'Medium: measurements back at least half of it, but most of those are carried forward from earlier months rather than fresh.',
   low: 'Low: most of it rests on assumptions or old measurements; more recordings would raise it.',
 };
 
