@@ -9,5 +9,6 @@ import { agentSuite } from './agent/agent-suite.ts';
 import { phrasingsSuite, unseenPhrasingsSuite } from './phrasings/phrasings-suite.ts';
 import { toolLayerSuite } from './tool-layer/tool-layer-suite.ts';
 import { qbrFactsSuite } from './qbr-facts/qbr-facts-suite.ts';
+import { qbrGroundingSuite } from './qbr-grounding/qbr-grounding-suite.ts';
 
-export const suites: readonly Suite[] = [calculationSuite, agentSuite, toolLayerSuite, phrasingsSuite, unseenPhrasingsSuite, qbrFactsSuite];
+export const suites: readonly Suite[] = [calculationSuite, agentSuite, toolLayerSuite, phrasingsSuite, unseenPhrasingsSuite, qbrFactsSuite, qbrGroundingSuite];

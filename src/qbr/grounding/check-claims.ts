@@ -98,6 +98,8 @@ export function mentionStatesFact(m: ReadMention, f: Pick<FactValue, 'value' | '
   }
 }
 
+const MULTIPLE: Cue = { re: /x/g, claims: { ratio: ['multiple'] } };
+
 interface CueHit {
   cue: Cue;
   start: number;
@@ -256,6 +258,8 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
         cue = cues.filter((h) => h.start >= prev.start && h.end <= prev.end && fits(h)).sort((a, b) => b.end - a.end)[0];
       }
       if (!cue) cue = headerCues.find(fits) ?? rowCues.find(fits);
+      // A multiple ("1.4x") is always a benefit multiple: realized (or projected, or planned) value over the investment.
+      if (m.kind === 'multiple' && (!cue || !(cue.cue.claims.ratio ?? []).includes('roi'))) cue = { cue: MULTIPLE, start: at, end: at, text: m.text };
 
       // An assumption of the appendix, named just before its value ("Cost per Ticket: $12").
       const input = [...carried, ...localSubjects.filter((h) => h.start < m.start)].pop()?.subject;
@@ -293,9 +297,9 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
       const clausePeriods = periodsIn(clauseText, reviewQuarter);
       const periods = clausePeriods.size > 0 ? clausePeriods : sentencePeriods;
       let claimList = [...new Set(claimsFor)];
-      if (cue.cue.generic && !clausePeriods.has('toDate') && !clausePeriods.has('quarter')) {
+      if (cue.cue.generic && modifiers.net) claimList = ['netBenefit'];
+      else if (cue.cue.generic && !clausePeriods.has('toDate') && !clausePeriods.has('quarter')) {
         if (modifiers.projection) claimList = ['projected'];
-        else if (modifiers.net) claimList = ['netBenefit'];
         else if (modifiers.plan || periods.has('plan')) claimList = ['estimated'];
       }
       const wide = (p: Set<Period>): Period[] => {
@@ -358,6 +362,16 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
       if (matched.length > 0) {
         const dir = cue.cue.direction?.(cue.text) ?? 0;
         const v = matched[0]!;
+        // A negative ROI or net benefit written without its sign or a word that says so.
+        if (
+          (v.claim === 'roi' || v.claim === 'netBenefit') &&
+          v.value < 0 &&
+          !m.signed &&
+          !/\b(?:negative|minus|loss|below zero|not (?:yet )?paid back|short)\b/i.test(u.text)
+        ) {
+          problem(m.start, m.end, `${what}${about}`, `${v.label} is negative; "${m.text}" reads as a gain`);
+          continue;
+        }
         if (dir !== 0 && !m.signed && (v.claim === 'variance' || v.claim === 'gap' || v.claim === 'change' || v.claim === 'relativeChange')) {
           const sign = v.claim === 'gap' ? -Math.sign(v.value) : Math.sign(v.value);
           if (sign !== 0 && sign !== dir)

@@ -59,7 +59,8 @@ export const CUES: readonly Cue[] = [
   { re: /\bof (?:the |its |their )?(?:estimate|plan)\b/gi, claims: { ratio: ['attainment'] } },
   { re: /\bestimate[ds]?\b|\bplan(?:ned)?\b|\bpromised\b|\bbusiness case\b/gi, claims: { money: ['estimated'] } },
   { re: /\btargets?(?:ed)?\b|\bgoal\b/gi, claims: { measure: ['target'], ratio: ['target'], money: ['target'], month: ['milestoneTarget'] } },
-  { re: /\bbaseline\b|\bbefore\b/gi, claims: { measure: ['baseline', 'start'], ratio: ['baseline', 'start'] } },
+  { re: /\bbaseline\b/gi, claims: { measure: ['baseline'], ratio: ['baseline'] } },
+  { re: /\bbefore\b/gi, claims: { measure: ['baseline', 'start'], ratio: ['baseline', 'start'] } },
   { re: /\bafter\b|\blatest\b|\bnow\b|\bcurrent\b/gi, claims: { measure: ['end', 'evidence'], ratio: ['end', 'evidence'] } },
   {
     re: /\bstart of (?:the )?quarter\b|\bquarter['’]s start\b|\bfrom\b(?=\s+[$€£]?\d)/gi,
@@ -78,7 +79,7 @@ export const CUES: readonly Cue[] = [
   { re: /\blate\b|\bafter (?:its|the) target\b|\bbehind schedule\b|\bdelayed\b|\boverdue\b/gi, claims: { count: ['late'] } },
   {
     re: /\b(?:achieved|went live|gone live|goes live|live since|live in|completed|launched|finished|done)\b/gi,
-    claims: { month: ['achieved'], money: ['realized'] },
+    claims: { month: ['achieved'] },
   },
   { re: /\b(?:due|scheduled|planned for|coming up|upcoming|expected)\b/gi, claims: { month: ['milestoneTarget'] } },
   { re: /\breali[sz](?:ed|e|es|ing|ation)\b|\bdeliver(?:ed|s|ing)?\b|\bgenerated\b/gi, claims: { money: ['realized'] } },
