@@ -49,11 +49,46 @@ export function useCaseStatus(u: SummaryUseCase, asOf: string): { text: string; 
 }
 
 /** The milestones on the chart's time axis: an SVG strip with the chart's own margins (1200 wide, plot from 120 to 1160), one row each. */
-function milestoneStrip(milestones: readonly Milestone[], summary: Summary): SafeHtml {
-  if (milestones.length === 0) return html``;
-  const n = summary.months;
+/** Where the chart's plot starts and ends horizontally and where its x-axis is, read from its SVG (the y-axis gridlines span the plot). */
+export function plotFrame(svg: string): { left: number; right: number; axisY: number } {
+  const m = /data-axis="y"[^>]*><line x1="([\d.]+)" y1="[\d.]+" x2="([\d.]+)"/.exec(svg);
+  const axis = /data-axis="x"[^>]*><line x1="[\d.]+" y1="([\d.]+)"/.exec(svg);
+  return { left: m ? Number(m[1]) : 120, right: m ? Number(m[2]) : 1160, axisY: axis ? Number(axis[1]) : 595 };
+}
+
+/** The x of a month on the chart's time axis. */
+function monthX(summary: Summary, frame: { left: number; right: number }): (month: string) => number {
+  const n = summary.monthly.length;
   const start = monthIndex(summary.start);
-  const x = (month: string): number => 120 + (n <= 1 ? 520 : ((monthIndex(month) - start) / (n - 1)) * 1040);
+  return (month) => frame.left + (n <= 1 ? (frame.right - frame.left) / 2 : ((monthIndex(month) - start) / (n - 1)) * (frame.right - frame.left));
+}
+
+/** Milestone marks on the chart's own x-axis (a diamond each: filled when achieved, hollow at the target), added to its SVG. */
+function withMilestoneMarks(svg: string, milestones: readonly Milestone[], summary: Summary): string {
+  if (milestones.length === 0) return svg;
+  const frame = plotFrame(svg);
+  const x = monthX(summary, frame);
+  const n = summary.monthly.length;
+  const start = monthIndex(summary.start);
+  const inWindow = (m: string | undefined): m is string => m !== undefined && monthIndex(m) - start >= 0 && monthIndex(m) - start < n;
+  const y = frame.axisY;
+  const marks = milestones.flatMap((m) => {
+    const out: string[] = [];
+    if (inWindow(m.targetMonth) && m.targetMonth !== m.achievedMonth) {
+      out.push(`<path d="M${x(m.targetMonth).toFixed(1)} ${y - 9} l9 9 l-9 9 l-9 -9 z" fill="#fff" stroke="#57606a" stroke-width="2"/>`);
+    }
+    if (inWindow(m.achievedMonth))
+      out.push(`<path d="M${x(m.achievedMonth).toFixed(1)} ${y - 9} l9 9 l-9 9 l-9 -9 z" fill="#1a7f37" stroke="#fff" stroke-width="1"/>`);
+    return out;
+  });
+  return svg.replace(/<\/svg>$/, `<g data-milestones="${milestones.length}">${marks.join('')}</g></svg>`);
+}
+
+function milestoneStrip(milestones: readonly Milestone[], summary: Summary, frame: { left: number; right: number }): SafeHtml {
+  if (milestones.length === 0) return html``;
+  const n = summary.monthly.length;
+  const start = monthIndex(summary.start);
+  const x = monthX(summary, frame);
   const inWindow = (m: string | undefined): m is string => m !== undefined && monthIndex(m) - start >= 0 && monthIndex(m) - start < n;
   const rowH = 30;
   const rows = milestones.map((m, i) => {
@@ -66,7 +101,7 @@ function milestoneStrip(milestones: readonly Milestone[], summary: Summary): Saf
     if (inWindow(m.achievedMonth)) marks.push(`<path d="M${x(m.achievedMonth).toFixed(1)} ${y - 8} l8 8 l-8 8 l-8 -8 z" fill="#1a7f37"/>`);
     const label = `${m.name}${m.achievedMonth ? ` ✓ ${monthLabel(m.achievedMonth)}` : m.targetMonth ? ` (target ${monthLabel(m.targetMonth)})` : ''}`;
     // Labels past the middle go to the left of their mark, so none runs off the chart.
-    const ax = inWindow(at) ? x(at) : 120;
+    const ax = inWindow(at) ? x(at) : frame.left;
     const right = ax > 640;
     const text = `<text x="${(right ? ax - 14 : ax + 14).toFixed(1)}" y="${y + 6}" font-size="17" fill="#24292f" text-anchor="${right ? 'end' : 'start'}">${label
       .replace(/&/g, '&amp;')
@@ -75,7 +110,7 @@ function milestoneStrip(milestones: readonly Milestone[], summary: Summary): Saf
   });
   const h = 20 + milestones.length * rowH;
   return raw(
-    `<svg class="milestones" viewBox="0 0 1200 ${h}" width="1200" height="${h}" role="img" aria-label="Milestones on the time axis" font-family="DejaVu Sans, sans-serif"><line x1="120" y1="4" x2="1160" y2="4" stroke="#d0d7de"/>${rows.join('')}</svg>`,
+    `<svg class="milestones" viewBox="0 0 1200 ${h}" width="1200" height="${h}" role="img" aria-label="Milestones on the time axis" font-family="DejaVu Sans, sans-serif"><line x1="${frame.left}" y1="4" x2="${frame.right}" y2="4" stroke="#d0d7de"/>${rows.join('')}</svg>`,
   );
 }
 
@@ -88,7 +123,9 @@ export function summaryBody(record: CaseRecord, summary: Summary, estimateName: 
   const realization = summary.kind === 'realization';
   const hasEstimate = summary.monthly.length > 0 && summary.monthly.every((m) => m.estimated !== null);
   const fresh = summary.measuredToDate !== null && summary.carriedForwardToDate !== null ? summary.measuredToDate - summary.carriedForwardToDate : null;
-  const svg = benefitChartSvg(summary, { title: record.name, ...(estimateName ? { estimateName } : {}) }).replace(
+  const chart = benefitChartSvg(summary, { title: record.name, ...(estimateName ? { estimateName } : {}) });
+  const frame = plotFrame(chart);
+  const svg = withMilestoneMarks(chart, milestones, summary).replace(
     '<svg ',
     `<svg role="img" aria-label="Cumulative realized benefit${hasEstimate ? ' against the estimate' : ''}, as of ${monthLabel(summary.asOf)}" `,
   );
@@ -129,6 +166,6 @@ ${hasEstimate && realization ? figure('varianceToDate', `Against the estimate ($
 ${headline}
 <h2>Cumulative benefit</h2>
 ${hasEstimate ? html`<label class="toggle"><input type="checkbox" id="toggle-estimate" checked aria-controls="chart"> Show the estimate${estimateName ? ` (${estimateName})` : ''}</label>` : ''}
-<div class="chart-box" id="chart">${raw(svg)}${milestoneStrip(milestones, summary)}</div>
+<div class="chart-box" id="chart">${raw(svg)}${milestoneStrip(milestones, summary, frame)}</div>
 ${lines}${money}${ms}`;
 }
