@@ -1,5 +1,5 @@
 import type { ToolName } from '../../../tools/index.ts';
-import { call, type ConversationContext, type OfflineRequest } from './request.ts';
+import { callAgain, type ConversationContext, type OfflineRequest } from './request.ts';
 
 /*
  * Follow-up answers complete the request the tool could not do (docs/offline-model.md,
@@ -121,14 +121,14 @@ export function answerUnfinished(text: string, ctx: ConversationContext): Offlin
         }
         return entry;
       });
-      return changed ? call(u.toolName as ToolName, { ...input, measurements }) : null;
+      return changed ? callAgain(u.toolName as ToolName, { ...input, measurements }) : null;
     }
-    return input.value === said ? call(u.toolName as ToolName, { ...input, value: fraction }) : null;
+    return input.value === said ? callAgain(u.toolName as ToolName, { ...input, value: fraction }) : null;
   }
   if (u.candidates.length === 0) return null;
   const field = fieldAsked(u.toolName, input, u.error);
   if (!field) return null;
   const picked = pickCandidate(text, u.candidates);
   if (!picked) return null;
-  return call(u.toolName as ToolName, { ...input, [field]: idOf(picked) });
+  return callAgain(u.toolName as ToolName, { ...input, [field]: idOf(picked) });
 }

@@ -21,7 +21,7 @@ import {
 import { extractProvenance } from './parse-measurements.ts';
 import { readDuration } from '../../resolve/read-duration.ts';
 import { plausibleMilestoneName } from './parse-milestone-phrases.ts';
-import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
+import { call, defined, reply, type ConversationContext, type OfflineRequest, type ToolInput } from './request.ts';
 
 /*
  * The phrasing families that propose changes (each returns null when the message is not of
@@ -137,13 +137,13 @@ export function parseConversions(text: string, ctx: ConversationContext): Offlin
     if (CONVERT_MODIFIER.test(p) && items.length > 0) items[items.length - 1]!.push(p);
     else items.push([p]);
   }
-  const conversions = items.map((parts) => readConversion(parts)).filter((c): c is Record<string, unknown> => c !== null);
+  const conversions = items.map((parts) => readConversion(parts)).filter((c) => c !== null);
   if (conversions.length === 0)
     return reply('Which calculation should I convert? For example: "Convert the efficiency calculation to track Avg. Tickets per Day".');
   return call('proposeConversions', defined({ businessCase, scenario, conversions }));
 }
 
-function readConversion(parts: string[]): Record<string, unknown> | null {
+function readConversion(parts: string[]): ToolInput<'proposeConversions'>['conversions'][number] | null {
   let text = parts.join(', ');
   let baseline: number | undefined;
   let baselineInput: string | undefined;
@@ -239,7 +239,7 @@ export function parseSplit(text: string, ctx: ConversationContext): OfflineReque
       'A split needs at least two parts, one per metric. For example: "Split that calculation into one for handle time and one for tickets per day".',
     );
   }
-  const strategy = /\bshapley\b/i.test(text) ? 'shapley' : undefined;
+  const strategy = /\bshapley\b/i.test(text) ? ('shapley' as const) : undefined;
   return call('proposeSplit', defined({ businessCase, scenario, calculation, parts, strategy }));
 }
 

@@ -9,7 +9,7 @@ import {
   withoutArticle,
   withoutScenario,
 } from './phrases.ts';
-import { call, defined, type ConversationContext, type OfflineRequest } from './request.ts';
+import { call, callAgain, defined, type ConversationContext, type OfflineRequest, type ToolInput } from './request.ts';
 
 /*
  * The phrasing families that only read: find cases, show a case, value summary, measurement
@@ -169,7 +169,7 @@ export function parsePending(text: string, ctx: ConversationContext): OfflineReq
   return call('listPendingProposals', defined({ businessCase }));
 }
 
-const AUDIENCES: Array<[RegExp, string]> = [
+const AUDIENCES: Array<[RegExp, NonNullable<ToolInput<'draftQbr'>['audience']>]> = [
   [/\b(?:cfo|finance|financial|procurement|controller)\b/i, 'finance'],
   [/\b(?:champions?|admins?|power\s+users?|team\s+leads?|ops|operations)\b/i, 'champion'],
   [/\b(?:exec|execs|executives?|sponsors?|ceo|coo|cio|leadership|c-level)\b/i, 'executive-sponsor'],
@@ -216,5 +216,5 @@ function parseQbrFollowUp(text: string, ctx: ConversationContext): OfflineReques
     .replace(/[\s,.;:!?()'’-]+/g, '');
   if (rest !== '' || (audience === undefined && quarter === undefined)) return null;
   const input = Object.fromEntries(Object.entries(last.input).filter(([, v]) => v !== null));
-  return call('draftQbr', defined({ ...input, ...(audience ? { audience } : {}), ...(quarter ? { quarter } : {}) }));
+  return callAgain('draftQbr', defined({ ...input, ...(audience ? { audience } : {}), ...(quarter ? { quarter } : {}) }));
 }

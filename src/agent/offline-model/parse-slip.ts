@@ -1,6 +1,6 @@
 import type { ToolName } from '../../../tools/index.ts';
 import { MONTH_PHRASE, NUMBER, readNumber, tidyMonth } from './phrases.ts';
-import { call, type ConversationContext, type OfflineRequest } from './request.ts';
+import { callAgain, type ConversationContext, type OfflineRequest } from './request.ts';
 
 /*
  * A slip corrected right after the proposal it was in ("june: 166 tickets/day" → "sorry, 156
@@ -32,14 +32,17 @@ export function parseSlip(text: string, ctx: ConversationContext): OfflineReques
     const [now, was] = [readNumber(value[1]!), readNumber(value[2]!)];
     const hits = measurements.filter((m) => m.value === was);
     if (now === undefined || hits.length !== 1) return null;
-    return call(last.toolName as ToolName, { ...withoutNulls(last.input), measurements: measurements.map((m) => (m === hits[0] ? { ...m, value: now } : m)) });
+    return callAgain(last.toolName as ToolName, {
+      ...withoutNulls(last.input),
+      measurements: measurements.map((m) => (m === hits[0] ? { ...m, value: now } : m)),
+    });
   }
   const month = new RegExp(`${LEAD}(${MONTH_PHRASE})${NOT}(${MONTH_PHRASE})$`, 'i').exec(t);
   if (month) {
     const [now, was] = [tidyMonth(month[1]!), tidyMonth(month[2]!).toLowerCase()];
     const hits = measurements.filter((m) => typeof m.month === 'string' && m.month.toLowerCase() === was);
     if (hits.length === 0) return null;
-    return call(last.toolName as ToolName, {
+    return callAgain(last.toolName as ToolName, {
       ...withoutNulls(last.input),
       measurements: measurements.map((m) => (hits.includes(m) ? { ...m, month: now } : m)),
     });

@@ -1,6 +1,14 @@
-import type { ToolName } from '../../../tools/index.ts';
+import type { InferToolInput } from 'ai';
+import type { ToolName, Tools } from '../../../tools/index.ts';
 
-/** One tool call the offline model makes: a tool's name and its input, as the tool's schema defines it. */
+/** A tool's input as the tool itself declares it (the ai SDK's `InferToolInput` of its schema). */
+export type ToolInput<N extends ToolName> = InferToolInput<Tools[N]>;
+
+/**
+ * One tool call the offline model makes: a tool's name and its input. Built with `call`, which
+ * types the input from the tool's own schema; kept as a plain record afterwards (the call is
+ * checked against the tool's JSON schema before it is made, `check-input.ts`).
+ */
 export interface ToolCallRequest {
   toolName: ToolName;
   input: Record<string, unknown>;
@@ -51,9 +59,9 @@ export interface ConversationContext {
   lastCall?: { toolName: string; input: Record<string, unknown> };
 }
 
-/** A tool-call request. */
-export function call(toolName: ToolName, input: Record<string, unknown>): OfflineRequest {
-  return { kind: 'tools', calls: [{ toolName, input }] };
+/** A tool-call request, its input typed from the tool's own input schema. */
+export function call<N extends ToolName>(toolName: N, input: ToolInput<N>): OfflineRequest {
+  return { kind: 'tools', calls: [{ toolName, input: input as Record<string, unknown> }] };
 }
 
 /** A reply without tool calls; `asks` when it is a question back for something the request lacks. */
@@ -61,9 +69,23 @@ export function reply(text: string, asks?: Missing): OfflineRequest {
   return asks ? { kind: 'reply', text, asks } : { kind: 'reply', text };
 }
 
+/**
+ * A call that repeats an earlier call of the conversation with something changed (an answer
+ * to the tool's question, a slip corrected, another audience): its input was the tool's when
+ * first made, and it is checked against the tool's JSON schema again before it is made.
+ */
+export function callAgain(toolName: ToolName, input: Record<string, unknown>): OfflineRequest {
+  return { kind: 'tools', calls: [{ toolName, input }] };
+}
+
+/** The fields of `T` that may be `undefined` made optional, so `defined(...)` fits a tool's input type. */
+export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
 /** Copies only the fields that have a value (tools take omitted fields, never `undefined` or ""). */
-export function defined(input: Record<string, unknown>): Record<string, unknown> {
+export function defined<T extends Record<string, unknown>>(input: T): Defined<T> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== '') out[k] = v;
-  return out;
+  return out as Defined<T>;
 }
