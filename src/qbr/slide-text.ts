@@ -3,11 +3,41 @@ export interface SlideParagraph {
   text: string;
   /** `bullet` for `- item`, `number` for `1. item`, else a plain paragraph. */
   list: 'bullet' | 'number' | null;
+  /** A line that was all bold, or a `###` subheading: set in bold. */
+  strong?: boolean;
+}
+
+/** One `##` section of a draft: its heading and the Markdown under it. */
+export interface MarkdownSection {
+  title: string;
+  body: string;
 }
 
 /**
- * Markdown section text as slide paragraphs: headings and tables are left out (the deck
- * draws its own tables), emphasis marks and escapes are removed, list items keep their kind.
+ * The `##` sections of a draft, in its order (text before the first one, the `#` title and
+ * header lines, is left out). The deck follows the draft's own sections, so a hand-edited
+ * draft or a template with other sections still becomes slides.
+ */
+export function markdownSections(markdown: string): MarkdownSection[] {
+  const out: MarkdownSection[] = [];
+  let current: { title: string; lines: string[] } | null = null;
+  let fence = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    const h = fence ? null : /^##\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h) {
+      if (current) out.push({ title: current.title, body: current.lines.join('\n').trim() });
+      current = { title: clean(h[1]!), lines: [] };
+    } else current?.lines.push(line);
+  }
+  if (current) out.push({ title: current.title, body: current.lines.join('\n').trim() });
+  return out;
+}
+
+/**
+ * Markdown section text as slide paragraphs: tables are left out (the deck draws its own
+ * tables), `###` subheadings and all-bold lines become bold paragraphs, emphasis marks and
+ * escapes are removed, list items keep their kind.
  */
 export function slideParagraphs(markdown: string): SlideParagraph[] {
   const out: SlideParagraph[] = [];
@@ -18,7 +48,13 @@ export function slideParagraphs(markdown: string): SlideParagraph[] {
   };
   for (const raw of markdown.split('\n')) {
     const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('|')) {
+    const sub = /^#{3,6}\s+(.*)$/.exec(line);
+    if (sub) {
+      flush();
+      out.push({ text: clean(sub[1]!), list: null, strong: true });
+      continue;
+    }
+    if (line === '' || line.startsWith('#') || line.startsWith('|') || /^(-{3,}|\*{3,}|_{3,})$/.test(line)) {
       flush();
       continue;
     }
@@ -27,9 +63,9 @@ export function slideParagraphs(markdown: string): SlideParagraph[] {
     if (bullet || numbered) {
       flush();
       out.push({ text: clean((bullet ?? numbered)![1]!), list: bullet ? 'bullet' : 'number' });
-    } else if (/^\*\*[^*]+\*\*$/.test(line)) {
+    } else if (/^\*\*[^*]+\*\*:?$/.test(line)) {
       flush();
-      out.push({ text: clean(line), list: null });
+      out.push({ text: clean(line), list: null, strong: true });
     } else para.push(line);
   }
   flush();
@@ -41,6 +77,7 @@ function clean(s: string): string {
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/__(.+?)__/g, '$1')
     .replace(/(^|[\s(])_(.+?)_(?=[\s).,;:]|$)/g, '$1$2')
+    .replace(/(^|[\s(])\*([^*\s][^*]*?)\*(?=[\s).,;:]|$)/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
