@@ -246,7 +246,8 @@ export async function runChatBench(options: Partial<ChatBenchOptions> = {}): Pro
     const size = await promptSize(ctx);
     const { model, name } = await benchModel();
 
-    const app = createApp({ store, now, model, log: () => {} });
+    // No rate limits: the bench measures turns back to back from one token, with a clock that stands still.
+    const app = createApp({ store, now, model, log: () => {}, rateLimits: { chatTurnsPerMinute: 0, bodiesPerMinute: 0 } });
     const floor = new Hono().post('/floor', async (c) => {
       await c.req.text();
       return c.json({ ok: true });

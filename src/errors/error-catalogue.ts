@@ -17,7 +17,7 @@ export interface SlackWording {
 /** What every door makes of one error code. */
 export interface ErrorEntry {
   /** The HTTP status the HTTP door answers with. */
-  http: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 422 | 500 | 502 | 503;
+  http: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 422 | 429 | 500 | 502 | 503;
   /** The CLI's exit code: 2 for unusable arguments (the request names nothing or is malformed), 1 for a refusal of a well-formed request or a failure. */
   exit: 1 | 2;
   /** The text the Slack door posts. */
@@ -46,7 +46,7 @@ const apology = (w: SlackWording): string =>
  * - the request clashes with the current state (`conflict`, `refused`, `not_pending`) 409, exit 1;
  * - `expired` 410, exit 1 (gone for good: propose it again);
  * - `evaluation_error` 422, exit 1 (the document is valid; the figures cannot be computed);
- * - `unauthorized` 401, `forbidden` 403, `method_not_allowed` 405, `payload_too_large` 413;
+ * - `unauthorized` 401, `forbidden` 403, `method_not_allowed` 405, `payload_too_large` 413, `rate_limited` 429 (with `Retry-After`);
  * - on our side, logged with a reference: `model_unavailable` 502, `unavailable` 503, `internal` 500.
  */
 export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
@@ -65,6 +65,7 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   forbidden: { http: 403, exit: 1, logged: false, slack: (w) => w.message },
   method_not_allowed: { http: 405, exit: 2, logged: false, slack: refusal },
   payload_too_large: { http: 413, exit: 2, logged: false, slack: refusal },
+  rate_limited: { http: 429, exit: 1, logged: false, slack: refusal },
   unavailable: {
     http: 503,
     exit: 1,

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'method_not_allowed',
   /** The request body is larger than the door accepts. */
   'payload_too_large',
+  /** Too many requests from one token in a minute (chat turns, or request bodies): wait and retry. */
+  'rate_limited',
   /** The database (or another dependency of ours) cannot be reached. */
   'unavailable',
   /** The language model did not answer. */

@@ -1,6 +1,7 @@
 import type { LanguageModel } from 'ai';
 import type { Store } from '../app/store.ts';
 import type { HttpLog } from './error-handler.ts';
+import type { RateLimits } from './rate-limit.ts';
 
 /** Default largest request body (bytes): a business-case document or a long useChat history fits. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -27,6 +28,8 @@ export interface AppOptions {
   log?: HttpLog;
   /** Exact strings never to write to the log (e.g. the configured API key). */
   secrets?: readonly string[];
+  /** Per-token limits of chat turns and request bodies per minute (429 beyond); default `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: RateLimits;
 }
 
 /** The options with their defaults filled in, as the routes receive them. */

@@ -12,6 +12,7 @@ import { openApiDocument } from './openapi.ts';
 import { registerProposalRoutes } from './proposal-routes.ts';
 import { registerQbrCheckRoute } from './qbr-check-route.ts';
 import { registerQbrRoutes } from './qbr-routes.ts';
+import { DEFAULT_RATE_LIMITS, rateLimit } from './rate-limit.ts';
 
 /**
  * Builds the HTTP door (hono): the chat endpoint, proposals, business cases and their QBR
@@ -46,6 +47,8 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
   app.get('/openapi.json', (c) => c.json(openApi));
 
   app.use('/api/*', bearerAuth(options.store));
+  // Per token, before the body is read: a token cannot run the model (or post bodies) without bound.
+  app.use('/api/*', rateLimit(options.rateLimits ?? DEFAULT_RATE_LIMITS, options.now));
   app.use(
     '/api/*',
     requestBodyLimit(options.maxBodyBytes, (c) =>

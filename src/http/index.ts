@@ -6,3 +6,5 @@ export type { AppEnv, Caller } from './app-env.ts';
 export { openApiDocument, ROUTES } from './openapi.ts';
 export type { RouteDoc } from './openapi.ts';
 export { httpThreadKey } from './chat-route.ts';
+export { DEFAULT_RATE_LIMITS, rateLimitsFromEnv } from './rate-limit.ts';
+export type { RateLimits } from './rate-limit.ts';

@@ -20,6 +20,7 @@ describe('the one error catalogue', () => {
       forbidden: [403, 1, false],
       method_not_allowed: [405, 2, false],
       payload_too_large: [413, 2, false],
+      rate_limited: [429, 1, false],
       unavailable: [503, 1, true],
       model_unavailable: [502, 1, true],
       internal: [500, 1, true],

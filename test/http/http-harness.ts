@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { LanguageModel } from 'ai';
 import { createApp } from '../../src/http/index.ts';
+import type { RateLimits } from '../../src/http/index.ts';
 import { importCase } from '../../src/proposals/index.ts';
 import { sampleCase } from '../support/sample-case.ts';
 import { memoryStore, type TestStore } from '../support/test-store.ts';
@@ -27,7 +28,7 @@ export interface Call {
  * "olga"), the clock in November 2026, the given model (and QBR writer, default the offline
  * template), and the log captured.
  */
-export function httpHarness(model: LanguageModel, options: { maxBodyBytes?: number; qbrModel?: LanguageModel | null } = {}) {
+export function httpHarness(model: LanguageModel, options: { maxBodyBytes?: number; qbrModel?: LanguageModel | null; rateLimits?: RateLimits } = {}) {
   const t: TestStore = memoryStore();
   t.clock.set('2026-11-20T10:00:00.000Z');
   const demo = importCase(t.ctx, { document: demoJson(), importedBy: 'admin' });

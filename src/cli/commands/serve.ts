@@ -5,7 +5,7 @@ import { qbrWriterModel } from '../../agent/qbr-writer-model.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
 import { configuredBusyTimeoutMs, configuredDbPath, openStore, SERVER_BUSY_TIMEOUT_MS, type Store } from '../../app/store.ts';
 import { BANNER_TOKEN_NAME, rotateBannerToken } from '../../app/workspace-tokens.ts';
-import { createApp, DEFAULT_MAX_BODY_BYTES } from '../../http/index.ts';
+import { createApp, DEFAULT_MAX_BODY_BYTES, rateLimitsFromEnv, type RateLimits } from '../../http/index.ts';
 import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
 import { expireProposals } from '../../proposals/expire-proposals.ts';
 import type { RunningSlack } from '../../slack/index.ts';
@@ -99,6 +99,12 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         .filter((s): s is string => Boolean(s));
       const slackConfig = slackSettingsFromEnv(d.env);
       if (slackConfig.kind === 'invalid') throw new CliError(`cannot set up Slack: ${slackConfig.message}`, EXIT.usage);
+      let rateLimits: RateLimits;
+      try {
+        rateLimits = rateLimitsFromEnv(d.env);
+      } catch (e) {
+        throw new CliError((e as Error).message, EXIT.usage);
+      }
       const selected = selectModelOrFail(d, secrets);
       await withStoreAsync(d, io, async (ctx, seeded) => {
         const { store } = ctx;
@@ -108,7 +114,7 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         // QBR narratives (the chat's draftQbr tool, the /qbr routes, /ve qbr) are written by the
         // selected model; with the offline provider, by the deterministic template writer.
         const qbrModel = qbrWriterModel(selected);
-        const app = createApp({ store, now: d.now, model: selected.model, qbrModel, maxAgeMs: d.maxAgeMs, secrets });
+        const app = createApp({ store, now: d.now, model: selected.model, qbrModel, maxAgeMs: d.maxAgeMs, secrets, rateLimits });
         // The web workspace (issue 13): pages at /, the same application functions as the API.
         mountWeb(app, { ctx, qbrModel, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, secrets });
         let slack: RunningSlack | null = null;
@@ -142,6 +148,7 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
             `QBR drafts: ${qbrModel ? 'written by that model, every number checked against the engine' : 'the offline template writer'}`,
             slack ? slack.description : 'Slack: off (set SLACK_BOT_TOKEN; see docs/slack.md)',
             `database: ${configuredDbPath(d.env)}`,
+            `rate limits per token: ${perMinute(rateLimits.chatTurnsPerMinute, 'chat turns')}, ${perMinute(rateLimits.bodiesPerMinute, 'request bodies')} (VE_CHAT_TURNS_PER_MINUTE, VE_BODIES_PER_MINUTE)`,
             ...(token
               ? [
                   `token for workspace '${DEFAULT_WORKSPACE}' (named '${BANNER_TOKEN_NAME}'; new at every start, the previous one is revoked):`,
@@ -168,4 +175,9 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         io.stdout(`stopped (${why})\n`);
       });
     });
+}
+
+/** "20 chat turns a minute", or "chat turns unlimited" for 0. */
+function perMinute(limit: number, what: string): string {
+  return limit > 0 ? `${limit} ${what} a minute` : `${what} unlimited`;
 }
