@@ -9,7 +9,7 @@ import {
   percentNumber,
   quarterName,
 } from './format-qbr-figures.ts';
-import { confidenceLevel } from './qbr-status.ts';
+import { confidenceLevel, STATUS_MARK, type QbrStatus } from './qbr-status.ts';
 import type { QbrDraftFacts, StoryMilestone } from './qbr-story.ts';
 
 /**
@@ -71,11 +71,16 @@ export interface QbrReference {
   unit?: string;
   /** One line for the model's list: what the fact is. */
   about: string;
+  /** A variance of value that rests only on assumptions: the words beside it must say so. */
+  assumedOnly?: boolean;
 }
 
-/** Styles a reference may ask for after a bar: `{{varianceToDate|signed}}`, `{{realizedToDate|short}}`. */
-export const REF_STYLES = ['signed', 'short'] as const;
+/** Styles a reference may ask for after a bar: `{{varianceToDate|signed}}`, `{{realizedToDate|short}}`, `{{useCase.x.status|mark}}` ("✅ ahead"). */
+export const REF_STYLES = ['signed', 'short', 'mark'] as const;
 export type RefStyle = (typeof REF_STYLES)[number];
+
+/** The seed dashboard's mark beside a status word (milestone states included). */
+const MARKS: Record<string, string> = { ...(STATUS_MARK as Record<QbrStatus, string>), achieved: '✅', upcoming: '🔄', overdue: '⚠️' };
 
 const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const countWord = (n: number): string => COUNT_WORDS[n] ?? String(n);
@@ -94,6 +99,7 @@ export function formatReference(ref: QbrReference, currency: string, style?: Ref
   const v = ref.value;
   if (typeof v === 'string') {
     if (ref.format === 'month') return monthName(v);
+    if (ref.format === 'status' && style === 'mark') return `${MARKS[v] ?? '—'} ${v}`;
     if (ref.format === 'date') return v;
     return v;
   }
@@ -213,6 +219,12 @@ export function qbrReferences(f: QbrDraftFacts, meta: QbrMeta = {}): Map<string,
     figures(p, 'InQuarter', u.quarter, u.quarter.measured - u.quarter.carriedForward);
     figures(p, 'ToDate', u.toDate, u.toDate.measured - u.toDate.carriedForward);
     add(`${p}gapToDate`, 'variance', 'gap', us.gapToDate, 'realized minus estimated to date, in money ("$17,758 below")');
+    // The variance of a use case nothing of which is measured compares an assumption with the plan.
+    if (us.status === 'not measured')
+      for (const k of ['varianceInQuarter', 'varianceToDate', 'gapToDate']) {
+        const ref = t.get(`${p}${k}`)!;
+        t.set(ref.name, { ...ref, assumedOnly: true, about: `${ref.about}; rests only on assumptions, so say "assumed" beside it` });
+      }
   }
   for (const m of s.metrics) {
     const p = `metric.${m.useCase}.${m.input}.`;

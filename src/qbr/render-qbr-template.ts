@@ -143,6 +143,8 @@ function scanFree(source: string, masked: string, problems: TemplateProblem[]): 
     report(NUMBER_WORDS, 'free-number', 'number in words');
     report(MONTH_WORDS, 'free-month', 'month');
     report(STATUS_WORDS, 'free-status', 'status word');
+    // A status mark typed by hand (a bold label line, like the seed's "Achieved this quarter ✅", aside): use {{...status|mark}}.
+    if (!/^\s*\*\*[^*]+\*\*\s*$/.test(body)) report(/✅|❌|⚠️?/gu, 'free-status', 'status mark');
     offset += line.length + 1;
   }
 }
@@ -197,6 +199,13 @@ export function renderQbrTemplate(template: string, facts: QbrDraftFacts, meta: 
           ref.format === 'month'
             ? `${whole} at line ${at.line}, column ${at.column} is not the payback month: only {{paybackMonth}} may stand next to "paid back"`
             : `${whole} at line ${at.line}, column ${at.column} is ${article(ref.claim)} ${ref.claim} figure ${name === 'investmentTotal' ? 'for the whole window' : 'to date'}, not the investment at the payback month ({{investmentAtPayback}})`,
+      });
+    } else if (ref.assumedOnly && !near.includes('assumed')) {
+      problems.push({
+        kind: 'wrong-claim',
+        ...at,
+        text: whole,
+        message: `${whole} at line ${at.line}, column ${at.column} compares value that rests only on assumptions with the plan: say "assumed" beside it, or leave it out`,
       });
     } else if (allowed) {
       if (near.length > 0 && !near.some((f) => allowed.includes(f))) {

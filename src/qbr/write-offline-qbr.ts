@@ -1,9 +1,9 @@
 import { monthIndex } from '../engine/index.ts';
 import { AUDIENCE_LABELS, type QbrAudience } from './qbr-audience.ts';
-import type { QbrMeta } from './qbr-references.ts';
+import type { QbrMeta, RefStyle } from './qbr-references.ts';
 import { QBR_SECTIONS, type QbrSection } from './qbr-sections.ts';
 import type { MetricStory, QbrDraftFacts, StoryMilestone } from './qbr-story.ts';
-import { STATUS_MARK, type QbrStatus } from './qbr-status.ts';
+import type { QbrStatus } from './qbr-status.ts';
 import { describeTemplateProblems, renderQbrTemplate } from './render-qbr-template.ts';
 
 /**
@@ -15,7 +15,7 @@ import { describeTemplateProblems, renderQbrTemplate } from './render-qbr-templa
  */
 
 /** `{{name}}` or `{{name|style}}`. */
-const r = (name: string, style?: 'signed' | 'short'): string => `{{${name}${style ? `|${style}` : ''}}}`;
+const r = (name: string, style?: RefStyle): string => `{{${name}${style ? `|${style}` : ''}}}`;
 const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -145,7 +145,7 @@ function outcomes(w: W): string {
         '|---|---|---:|---:|---:|---:|---|',
         ...s.metrics.map(
           (m) =>
-            `| ${uc(m.useCase, 'name')} | ${mt(m, 'label')} | ${beforeCell(m)} | ${m.latest ? `${mt(m, 'after')} (${mt(m, 'afterMonth')})` : '—'} | ${m.target !== null ? mt(m, 'target') : '—'} | ${m.latest && m.target !== null ? r(`metric.${m.useCase}.${m.input}.varianceToTarget`, 'signed') : '—'} | ${STATUS_MARK[m.status]} ${mt(m, 'status')} |`,
+            `| ${uc(m.useCase, 'name')} | ${mt(m, 'label')} | ${beforeCell(m)} | ${m.latest ? `${mt(m, 'after')} (${mt(m, 'afterMonth')})` : '—'} | ${m.target !== null ? mt(m, 'target') : '—'} | ${m.latest && m.target !== null ? r(`metric.${m.useCase}.${m.input}.varianceToTarget`, 'signed') : '—'} | ${r(`metric.${m.useCase}.${m.input}.status`, 'mark')} |`,
         ),
       ].join('\n'),
     );
@@ -159,9 +159,16 @@ function outcomes(w: W): string {
         : [uc(u.id, 'realizedInQuarter'), uc(u.id, 'realizedToDate')];
     const plan =
       est && u.toDate.estimated !== null
-        ? [uc(u.id, 'estimatedToDate'), us.status === 'not measured' && w.audience !== 'finance' ? '—' : r(`useCase.${u.id}.varianceToDate`, 'signed')]
+        ? [
+            uc(u.id, 'estimatedToDate'),
+            us.status !== 'not measured'
+              ? r(`useCase.${u.id}.varianceToDate`, 'signed')
+              : w.audience === 'finance'
+                ? `${r(`useCase.${u.id}.varianceToDate`, 'signed')} assumed`
+                : '—',
+          ]
         : ['—', '—'];
-    return `| ${uc(u.id, 'name')} | ${[...cells, ...plan].join(' | ')} | ${STATUS_MARK[us.status]} ${uc(u.id, 'status')} |`;
+    return `| ${uc(u.id, 'name')} | ${[...cells, ...plan].join(' | ')} | ${r(`useCase.${u.id}.status`, 'mark')} |`;
   });
   const head =
     w.audience === 'finance'

@@ -80,6 +80,12 @@ describe('draftGroundedQbr: a model writes references; a draft that breaks a rul
       /is a target figure but the words next to it say baseline/,
     ],
     ['a number in words', 'Tickets per day rose by forty percent.', /number in words 'forty'/],
+    [
+      'the variance of assumed value told as a result',
+      '{{useCase.legacy-tools.name}} came in {{useCase.legacy-tools.varianceToDate}} the plan.',
+      /compares value that rests only on assumptions with the plan/,
+    ],
+    ['a status mark typed beside another status', '| Retire | ✅ {{useCase.legacy-tools.status}} |', /status mark '✅' typed by hand/],
     ['a reference that does not exist', 'We saved {{savingsToDate}}.', /unknown reference \{\{savingsToDate\}\}/],
   ];
   it.each(attacks)('refuses %s twice: nothing is returned but an error naming the problem', async (_name, sentence, problem) => {
@@ -91,6 +97,17 @@ describe('draftGroundedQbr: a model writes references; a draft that breaks a rul
     expect(r.error.code).toBe('refused');
     expect(r.error.message).toMatch(/^the QBR writer \(mock:qbr-writer\) wrote a draft that breaks the rules twice, so nothing was saved/);
     expect(r.error.message).toMatch(problem);
+  });
+
+  it('refuses a payback claimed before there is one (Q4 2025: $44,780 realized against $63,000 invested)', async () => {
+    const q4 = demoFacts({ quarter: '2025-Q4' });
+    const template = writeOfflineQbrTemplate(q4, 'finance').replace(
+      '## Financial summary\n',
+      '## Financial summary\n\nThe investment paid back in {{paybackMonth}}.\n',
+    );
+    const model = textModel([template]);
+    const r = await draftGroundedQbr({ model, facts: q4, audience: 'finance', meta });
+    expect(!r.ok && r.error.message).toMatch(/\{\{paybackMonth\}\} at line \d+, column \d+ has no value for this case/);
   });
 
   it('asks again for missing sections too', async () => {

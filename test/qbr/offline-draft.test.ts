@@ -86,7 +86,7 @@ describe('the offline QBR writer on the demo, 2026-Q1 (figures worked from examp
       expect(md).not.toMatch(/proof point/i);
     }
     expect(section('finance', 'Outcomes per objective')).toContain(
-      '| Retire the Legacy Help Desk | $13,500 | $0 | $0 | $13,500 | $8,325 | +62% | — not measured |',
+      '| Retire the Legacy Help Desk | $13,500 | $0 | $0 | $13,500 | $8,325 | +62% assumed | — not measured |',
     );
     expect(section('executive-sponsor', 'Outcomes per objective')).toContain(
       '| Retire the Legacy Help Desk | $4,500 | $13,500 | $8,325 | — | — not measured |',
