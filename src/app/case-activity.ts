@@ -1,5 +1,5 @@
 import type { AuditRecord, CaseRecord, MeasurementRecord, QbrDraftRecord } from '../../db/store.ts';
-import { succeed, type Outcome } from '../errors/outcome.ts';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 import type { AppContext } from './app-context.ts';
 import { findCase } from './find-case.ts';
 import { proposalView, type ProposalView } from './proposal-view.ts';
@@ -50,7 +50,37 @@ export function measurementHistory(ctx: AppContext, input: MeasurementHistoryInp
       ...(input.input !== undefined ? { input: input.input } : {}),
     })
     .filter((r) => input.month === undefined || r.month === input.month);
+  if (rows.length === 0) {
+    const unknown = unknownName(found.value, input);
+    if (unknown) return unknown;
+  }
   return succeed({ record: found.value, rows });
+}
+
+/**
+ * No history for a scenario, use case or input the case doesn't have is a typo, not an empty
+ * history: it is `not_found`, naming the ones there are. (Only asked when there are no rows, so
+ * the history of an input since removed from the document can still be read.)
+ */
+function unknownName(record: CaseRecord, input: MeasurementHistoryInput): Outcome<never> | null {
+  const scenarios = record.document.scenarios;
+  const s = input.scenario === undefined ? undefined : scenarios.find((x) => x.id === input.scenario);
+  if (input.scenario !== undefined && !s) {
+    const ids = scenarios.map((x) => x.id);
+    return failWith('not_found', `no scenario '${input.scenario}' in ${record.id} (scenarios: ${ids.join(', ')})`, { field: 'scenario', candidates: ids });
+  }
+  const useCases = s ? s.useCases : scenarios.flatMap((x) => x.useCases);
+  const u = input.useCase === undefined ? undefined : useCases.find((x) => x.id === input.useCase);
+  if (input.useCase !== undefined && !u) {
+    const ids = [...new Set(useCases.map((x) => x.id))];
+    const where = s ? ` in scenario '${s.id}'` : '';
+    return failWith('not_found', `no use case '${input.useCase}'${where} (use cases: ${ids.join(', ')})`, { field: 'useCase', candidates: ids });
+  }
+  if (input.input !== undefined && u && !u.inputs.some((x) => x.key === input.input)) {
+    const keys = u.inputs.map((x) => x.key);
+    return failWith('not_found', `no input '${input.input}' in use case '${u.id}' (inputs: ${keys.join(', ')})`, { field: 'input', candidates: keys });
+  }
+  return null;
 }
 
 /** The saved QBR drafts of a case the door may see, every version, newest first. */

@@ -10,9 +10,11 @@ export interface PendingProposalsInput {
   workspaceId?: string;
   /** Only those on this case (which must be one the door may see). */
   caseId?: string;
+  /** Decided proposals too (applied, rejected, refused, expired), in the same order. */
+  decidedToo?: boolean;
 }
 
-/** The pending proposals a door may see, oldest first; a case it may not see is not found. */
+/** The pending proposals a door may see (or all of them, `decidedToo`), oldest first; a case it may not see is not found. */
 export function pendingProposals(ctx: AppContext, input: PendingProposalsInput = {}): Outcome<ProposalRecord[]> {
   let caseKey: string | undefined;
   if (input.caseId !== undefined) {
@@ -20,10 +22,9 @@ export function pendingProposals(ctx: AppContext, input: PendingProposalsInput =
     if (!found.ok) return found;
     caseKey = found.value.key;
   }
-  return succeed(
-    listPending(ctx, {
-      ...(input.workspaceId !== undefined ? { workspaceId: input.workspaceId } : {}),
-      ...(caseKey !== undefined ? { caseId: caseKey } : {}),
-    }),
-  );
+  const filter = {
+    ...(input.workspaceId !== undefined ? { workspaceId: input.workspaceId } : {}),
+    ...(caseKey !== undefined ? { caseId: caseKey } : {}),
+  };
+  return succeed(input.decidedToo ? ctx.store.listProposals(filter) : listPending(ctx, filter));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findCase } from '../../app/find-case.ts';
+import { caseActivity } from '../../app/case-activity.ts';
 import { cliFailure } from '../cli-failure.ts';
 import type { CliIo } from '../cli-io.ts';
 import { formatAuditEntry } from './format-store.ts';
@@ -14,15 +14,16 @@ export function registerAudit(program: Command, io: CliIo, deps: () => StoreComm
     .option('--json', 'print the entries as JSON')
     .action((caseId: string, opts: { json?: boolean }) => {
       withStore(deps(), io, (ctx) => {
-        const found = findCase(ctx.store, caseId);
-        if (!found.ok) throw cliFailure(found.error);
-        const entries = ctx.store.listAudit(found.value.key);
+        const activity = caseActivity(ctx, caseId);
+        if (!activity.ok) throw cliFailure(activity.error);
+        // The activity lists the newest first; the log reads oldest first.
+        const entries = [...activity.value.audit].reverse();
         if (opts.json) io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
         else
           io.stdout(
             entries.length
               ? `${entries.map(formatAuditEntry).join('\n')}\n`
-              : `no changes to ${caseId} since it was imported (version ${found.value.version})\n`,
+              : `no changes to ${caseId} since it was imported (version ${activity.value.record.version})\n`,
           );
       });
     });

@@ -20,17 +20,15 @@ export function registerProposals(program: Command, io: CliIo, deps: () => Store
     .option('--json', 'print them as JSON')
     .action((opts: { case?: string; all?: boolean; json?: boolean }) => {
       withStore(deps(), io, (ctx) => {
-        let caseKey: string | undefined;
+        // A case that isn't there is refused before anything is expired.
         if (opts.case !== undefined) {
           const found = findCase(ctx.store, opts.case);
           if (!found.ok) throw cliFailure(found.error);
-          caseKey = found.value.key;
         }
         const expired = expireProposals(ctx);
-        const filter = caseKey !== undefined ? { caseId: caseKey } : {};
-        const pending = pendingProposals(ctx, opts.case !== undefined ? { caseId: opts.case } : {});
-        if (!pending.ok) throw cliFailure(pending.error);
-        const list = opts.all ? ctx.store.listProposals(filter) : pending.value;
+        const listed = pendingProposals(ctx, { ...(opts.case !== undefined ? { caseId: opts.case } : {}), decidedToo: opts.all === true });
+        if (!listed.ok) throw cliFailure(listed.error);
+        const list = listed.value;
         if (opts.json) {
           io.stdout(`${JSON.stringify(list, null, 2)}\n`);
           return;
