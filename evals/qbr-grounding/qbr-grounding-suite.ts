@@ -1,7 +1,9 @@
 /**
  * The grounding-attack suite (issue 12): QBR drafts with planted errors, and correct drafts
  * with legitimate roundings, read by the independent claim check (`checkClaims`,
- * src/qbr/grounding) against the engine's facts (`qbrFacts`) of their case and quarter.
+ * src/qbr/grounding) against the facts of their case and quarter as `ve qbr check` reads them
+ * (`factsForQuarter`: the engine's `qbrFacts` with the story beside them: targets, statuses,
+ * every milestone, the investment schedule).
  *
  * Drafts live in `evals/qbr-grounding/drafts/*.json`, one file per case and quarter; each
  * planted error is marked `[[like this]]` in the text (the marks are removed before the
@@ -14,7 +16,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseDocument, qbrFacts, type QbrFacts } from '../../src/engine/index.ts';
+import { parseDocument, type QbrFacts } from '../../src/engine/index.ts';
 import { factsForQuarter } from '../../src/qbr/get-or-draft-qbr.ts';
 import { checkClaims, type ClaimProblem } from '../../src/qbr/grounding/check-claims.ts';
 import { QBR_AUDIENCES, writeOfflineQbr } from '../../src/qbr/index.ts';
@@ -84,7 +86,7 @@ export function loadGroundingCases(dir: URL = new URL('./drafts/', import.meta.u
     let facts: QbrFacts | undefined;
     const get = (): QbrFacts => {
       if (!facts) {
-        const r = qbrFacts(documentAt(set.document), { quarter: set.quarter, asOf: set.asOf });
+        const r = factsForQuarter(documentAt(set.document), set.quarter, set.asOf);
         if (!r.ok) throw new Error(`qbr-grounding/${file}: ${r.error.message}`);
         facts = r.value;
       }

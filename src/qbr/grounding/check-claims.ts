@@ -226,6 +226,8 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
       net: NET.test(context),
       plan: PLAN.test(context),
       payback: /\bpa(?:id|ys|y)\b.*\bback\b|\bpayback\b/i.test(context),
+      // The investment schedule (per item, per contract year) is stated only where the sentence speaks of it.
+      schedule: /\b(?:years?|annual|one-time|recurr\w*|schedule|subscription|services|licen[cs]es?|fees?|items?)\b/i.test(context),
     };
     const localSubjects = findSubjects(u.text, subjects).map((h) => ({ subject: h.subject, start: u.start + h.start }));
     const rowSubjects = u.rowLabel !== undefined ? findSubjects(u.rowLabel, subjects).map((h) => ({ subject: h.subject, start: -1 })) : [];
@@ -251,8 +253,9 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
       const kinds = valueKinds(m);
       const fits = (h: CueHit): boolean => kinds.some((k) => (h.cue.claims[k] ?? []).length > 0);
       // The claim: the nearest fitting cue of the clause; after a colon, the clause before's; then the header's, the row's.
+      // In a table, the column header says what the cell is ("Variance": "+62% assumed" is a variance); then the cell's words.
       const inClause = cues.filter((h) => h.start >= clause.start && h.end <= clause.end && fits(h));
-      let cue: CueHit | undefined = inClause.sort((a, b) => distance(a, at, m) - distance(b, at, m))[0];
+      let cue: CueHit | undefined = headerCues.find(fits) ?? inClause.sort((a, b) => distance(a, at, m) - distance(b, at, m))[0];
       if (!cue && clause.after === ':' && clauseIndex > 0) {
         const prev = parts[clauseIndex - 1]!;
         cue = cues.filter((h) => h.start >= prev.start && h.end <= prev.end && fits(h)).sort((a, b) => b.end - a.end)[0];
@@ -315,8 +318,11 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
           if (cue.cue.period) return [cue.cue.period];
           if (clausePeriods.has('toDate')) return ['toDate'];
           if (clausePeriods.has('plan')) return claim === 'investment' ? ['plan'] : modifiers.projection ? ['projection'] : ['plan'];
-          if (claim === 'investment')
-            return modifiers.payback ? ['atPayback', 'toDate'] : periods.has('plan') || modifiers.plan || modifiers.projection ? ['plan'] : ['toDate'];
+          if (claim === 'investment') {
+            const schedule: Period[] = modifiers.schedule ? ['schedule'] : [];
+            if (modifiers.payback) return ['atPayback', 'toDate', ...schedule];
+            return periods.has('plan') || modifiers.plan || modifiers.projection ? ['plan', ...schedule] : ['toDate', ...schedule];
+          }
           if (modifiers.projection && !periods.has('toDate')) return ['projection'];
           if ((periods.has('plan') || modifiers.plan) && !periods.has('toDate')) return ['plan'];
           return ['toDate'];

@@ -52,7 +52,7 @@ export type ClaimType =
   | 'text';
 
 /** The period a figure is for. */
-export type Period = 'quarter' | 'toDate' | 'plan' | 'projection' | 'atPayback';
+export type Period = 'quarter' | 'toDate' | 'plan' | 'projection' | 'atPayback' | 'schedule';
 
 /** The unit a value is in. */
 export type ValueKind = 'money' | 'ratio' | 'points' | 'measure' | 'count' | 'month' | 'quarter' | 'year';
@@ -166,6 +166,7 @@ const PERIOD_WORDS: Record<Period, string> = {
   plan: 'in the plan over the whole window',
   projection: 'projected over the whole window',
   atPayback: 'by the payback month',
+  schedule: 'in the investment schedule',
 };
 
 /** The claim in words, e.g. "ROI to date" or "measured value in the quarter". */
@@ -362,7 +363,7 @@ export function factClaims(facts: CheckedFacts): { values: FactValue[]; subjects
       }
       if (m.first) add(m.first.value, kind, 'baseline', undefined, subject, `${label}: the first measurement (${m.first.month})`);
       for (const h of m.history ?? []) {
-        add(h.value, kind, 'evidence', undefined, subject, `${label}: the ${h.month} measurement`);
+        add(h.value, kind, 'text', undefined, subject, `${label}: the ${h.month} measurement`);
         add(monthIndex(h.month), 'month', 'measuredMonth', undefined, subject, `${label}: a month measured`);
       }
       if (m.baseline !== null && m.baseline !== undefined && m.latest) {
@@ -396,12 +397,12 @@ export function factClaims(facts: CheckedFacts): { values: FactValue[]; subjects
       add(inv.atPayback, 'money', 'investment', 'atPayback', undefined, 'the investment up to the payback month');
       add(inv.realizedAtPayback, 'money', 'realized', 'atPayback', undefined, 'the value realized up to the payback month');
       for (const it of inv.items ?? []) {
-        add(it.amount, 'money', 'investment', 'plan', undefined, `${it.label}: the amount`);
-        add(it.toDate, 'money', 'investment', 'toDate', undefined, `${it.label}: to date`);
-        add(it.total, 'money', 'investment', 'plan', undefined, `${it.label}: over the whole window`);
+        add(it.amount, 'money', 'investment', 'schedule', undefined, `${it.label}: the amount`);
+        add(it.toDate, 'money', 'investment', 'schedule', undefined, `${it.label}: to date`);
+        add(it.total, 'money', 'investment', 'schedule', undefined, `${it.label}: over the whole window`);
       }
       for (const y of inv.years ?? []) {
-        add(y.amount, 'money', 'investment', 'plan', undefined, `the investment in contract year ${y.year}`);
+        add(y.amount, 'money', 'investment', 'schedule', undefined, `the investment in contract year ${y.year}`);
         for (const x of [y.from, y.to]) if (x) add(monthIndex(x), 'month', 'window', undefined, undefined, `a month of contract year ${y.year}`);
       }
     }
