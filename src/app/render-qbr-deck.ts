@@ -23,8 +23,11 @@ export function deckStaleness(record: CaseRecord, draft: QbrDraftRecord): Omit<D
   if (now.ok) {
     const stored = draft.facts as typeof draft.facts & { story?: unknown };
     try {
-      const current = stored.story === undefined ? now.value : withStory(record.document, now.value);
-      same = JSON.stringify(current) === JSON.stringify(stored);
+      // Today's facts with their story (factsForQuarter adds it); a draft saved before stories
+      // is compared on the engine's facts alone.
+      const withIt = (now.value as { story?: unknown }).story === undefined ? withStory(record.document, now.value) : now.value;
+      const { story: _story, ...bare } = withIt;
+      same = JSON.stringify(stored.story === undefined ? bare : withIt) === JSON.stringify(stored);
     } catch {
       same = false;
     }

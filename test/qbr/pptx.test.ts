@@ -350,6 +350,25 @@ describe('a deck of a saved draft after the case changed', () => {
     expect(deckStaleness({ ...record, version: record.version + 1 }, outcome.draft)).toBeNull();
     const d = read(await renderQbrDeck(record, outcome.draft));
     expect(d.slides.flat().some((t) => t.includes('STALE') || t.includes('Stale'))).toBe(false);
+    // A draft saved before stories (the engine's facts alone) is compared on those.
+    const { story: _story, ...bare } = outcome.draft.facts as QbrFacts & { story?: unknown };
+    const old = { ...outcome.draft, facts: bare as typeof outcome.draft.facts };
+    expect(deckStaleness({ ...record, version: record.version + 1 }, old)).toBeNull();
+    const op = {
+      op: 'annotateMeasurement',
+      scenario: 'realization',
+      useCase: 'self-service',
+      input: 'deflection_rate',
+      month: '2026-01',
+      note: 'Billing articles',
+    };
+    const annotated = applyOperation(record.document, op, { asOf: '2026-04' });
+    if (!annotated.ok) throw new Error(annotated.error.message);
+    // A note of the quarter's measurement is in the facts' evidence: the figures shown changed.
+    expect(deckStaleness({ ...record, version: record.version + 1, document: annotated.value.document }, old)).toEqual({
+      draftCaseVersion: 1,
+      currentCaseVersion: 2,
+    });
   });
 
   it('is marked stale on every slide once a measurement changed the figures, and says the chart is from today', async () => {
