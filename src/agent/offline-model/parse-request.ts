@@ -2,28 +2,12 @@ import { normalizeDigits } from '../../resolve/read-number.ts';
 import { unreadableNumbers } from '../../resolve/tokenize-text.ts';
 import { answerUnfinished } from './answer-unfinished.ts';
 import { parseSlip } from './parse-slip.ts';
-import { lookUpBeforeCorrecting } from './correct-recorded.ts';
 import { helpText, notUnderstood } from './examples.ts';
 import { explainTerm } from './glossary.ts';
-import {
-  parseConversions,
-  parseLock,
-  parseMilestone,
-  parseMilestoneReached,
-  parseMilestoneUpdate,
-  parseMonthlyValues,
-  parseRealizationScenario,
-  parseSetInput,
-  parseSetInputFrom,
-  parseSplit,
-  parseTrackMetric,
-} from './parse-changes.ts';
-import { parseMeasurementEdit } from './parse-measurement-edits.ts';
-import { parseMilestoneLogged, parseMilestoneQuestion, parseMilestoneStatus } from './parse-milestone-phrases.ts';
-import { noteToMeasurement, parseMeasurements } from './parse-measurements.ts';
-import { parseFindCases, parseHistory, parsePending, parseQbr, parseShowCase, parseSuggestions, parseSummary } from './parse-questions.ts';
-import { hasMonth, MONTH_PHRASE } from './phrases.ts';
-import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
+import { recognizeIntent } from './intents.ts';
+import { noteToMeasurement } from './parse-measurements.ts';
+import { MONTH_PHRASE } from './phrases.ts';
+import { reply, type ConversationContext, type OfflineRequest } from './request.ts';
 
 const APPROVAL =
   /^\s*(?:(?:please|ok(?:ay)?|yes|sure|go\s+ahead(?:\s+and)?|can\s+you|could\s+you|would\s+you|just|now|then|i|we|i'?ll|let'?s)[\s,!.]+)*(approve|accept|apply|reject|decline|deny|confirm|merge|commit)\b(.*)$/is;
@@ -131,23 +115,6 @@ function unreadableNumber(text: string): OfflineRequest | null {
 }
 
 /**
- * A dictation and, in a clause of its own after ", and" / ";", a milestone reached or moved:
- * both calls, or null when the message is not exactly that.
- */
-function measurementsAndMilestone(text: string, ctx: ConversationContext): OfflineRequest | null {
-  const parts = text.split(/\s*(?:;|,?\s+and\s+(?:also\s+)?(?=(?:the|our|we|they)\s))\s*/i);
-  if (parts.length !== 2) return null;
-  const milestone = parseMilestoneReached(parts[1]!.replace(/\s+(?:too|as\s+well|also)\s*[.!]*$/i, ''), ctx);
-  const dictation = milestone?.kind === 'tools' ? parseMeasurements(parts[0]!) : null;
-  if (milestone?.kind !== 'tools' || dictation?.kind !== 'measurements') return null;
-  const measured = call(
-    'proposeMeasurements',
-    defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements }),
-  );
-  return measured.kind === 'tools' ? { kind: 'tools', calls: [...measured.calls, ...milestone.calls] } : null;
-}
-
-/**
  * The longest message the offline model reads (characters). Its phrase patterns take time
  * that grows with the square of the length on some texts; a request is far shorter than this.
  */
@@ -183,53 +150,7 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   const head = withoutNote(full);
   const unreadable = unreadableNumber(head);
   if (unreadable) return unreadable;
-  for (const parse of [parseRealizationScenario, parseSplit, parseSuggestions]) {
-    const r = parse(head, ctx);
-    if (r) return r;
-  }
-  // A correction names its field's value in full ("the evidence for October is https://…").
-  const correction = parseMeasurementEdit(full, ctx);
-  if (correction) return correction;
-  for (const parse of [parseTrackMetric, parseConversions, parseMonthlyValues, parseLock]) {
-    const r = parse(head, ctx);
-    if (r) return r;
-  }
-  if (/\bmilestones?\b/i.test(head)) {
-    const r =
-      parseMilestoneQuestion(head, ctx) ??
-      parseMilestoneUpdate(full, ctx) ??
-      parseMilestoneStatus(head, ctx) ??
-      parseMilestoneLogged(full, ctx) ??
-      parseMilestone(full, ctx);
-    if (r) return r;
-  }
-  for (const parse of [parseMilestoneReached, parseSetInputFrom]) {
-    const r = parse(head, ctx);
-    if (r) return r;
-  }
-  if (!hasMonth(head)) {
-    const r = parseSetInput(head, ctx);
-    if (r) return r;
-  }
-  for (const parse of [parseQbr, parseSummary, parseHistory, parsePending]) {
-    const r = parse(head, ctx);
-    if (r) return r;
-  }
-  // "june: 166 tix/day, and the portal relaunch went live in june too": a measurement and a
-  // milestone in one message are two calls.
-  const both = measurementsAndMilestone(full, ctx);
-  if (both) return both;
-  const dictation = parseMeasurements(full);
-  if (dictation) {
-    if (dictation.kind === 'ask') return reply(dictation.text, dictation.asks);
-    const proposal = {
-      toolName: 'proposeMeasurements' as const,
-      input: defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements }),
-    };
-    // "correct october … to 120": the recorded October, looked up first.
-    return lookUpBeforeCorrecting(full, proposal) ?? call(proposal.toolName, proposal.input);
-  }
-  const found = parseFindCases(head) ?? parseShowCase(head, ctx);
-  if (found) return found;
-  return reply(notUnderstood());
+  // The declared intents, in their order of recognition (`intents.ts`).
+  const recognized = recognizeIntent({ head, full }, ctx);
+  return recognized ? recognized.request : reply(notUnderstood());
 }
