@@ -14,7 +14,7 @@ import { importCase } from '../../src/proposals/index.ts';
 import { captureIo } from '../support/capture-io.ts';
 import { scriptedModel, toolThenAnswer } from '../support/scripted-model.ts';
 import { memoryStore } from '../support/test-store.ts';
-import { writeGood } from '../qbr/qbr-fixtures.ts';
+import { writeGoodTemplate } from '../qbr/qbr-fixtures.ts';
 
 const DEMO = 'delta-corp-support-automation';
 
@@ -68,7 +68,7 @@ describe('ve chat', () => {
     // One model for both: chat turns (tools offered) call draftQbr; QBR writing (no tools) answers a draft.
     const both = () =>
       scriptedModel((call) => {
-        if (call.toolNames.length === 0) return { text: writeGood('finance') };
+        if (call.toolNames.length === 0) return { text: writeGoodTemplate('finance') };
         const drafted = call.toolResults.find((r) => r.toolName === 'draftQbr')?.output as { writer: string } | undefined;
         return drafted
           ? { text: `written by ${drafted.writer}` }

@@ -14,7 +14,7 @@ import type { MockLanguageModelV3 } from 'ai/test';
 import type { SelectedModel } from '../../src/agent/select-model.ts';
 import { BANNER_TOKEN_NAME } from '../../src/app/workspace-tokens.ts';
 import { registerServe, type ServeDeps } from '../../src/cli/commands/serve.ts';
-import { writeGood } from '../qbr/qbr-fixtures.ts';
+import { writeGoodTemplate } from '../qbr/qbr-fixtures.ts';
 import { captureIo } from '../support/capture-io.ts';
 import { callToolThenAnswer, startFakeOpenAIServer } from '../support/fake-openai-server.ts';
 import { scriptedModel, toolThenAnswer } from '../support/scripted-model.ts';
@@ -115,7 +115,7 @@ describe('ve serve (in-process)', () => {
   it('drafts QBRs with the selected model when it is a language model: in the chat and over /qbr', async () => {
     // One model for both: chat turns (tools offered) call draftQbr; QBR writing (no tools) answers a draft.
     const model = scriptedModel((call) => {
-      if (call.toolNames.length === 0) return { text: writeGood('executive-sponsor') };
+      if (call.toolNames.length === 0) return { text: writeGoodTemplate('executive-sponsor') };
       const drafted = call.toolResults.find((r) => r.toolName === 'draftQbr')?.output as { writer: string; version: number } | undefined;
       return drafted ? { text: `v${drafted.version} by ${drafted.writer}` } : { toolCalls: [{ toolName: 'draftQbr', input: { quarter: '2026-Q1' } }] };
     });
