@@ -72,11 +72,51 @@ if (dialog) {
     form.elements.month.value = d.month;
     form.elements.value.value = d.edit || '';
     $$('.metric-only', form).forEach((el) => { el.hidden = d.metric !== '1'; });
-    for (const k of ['note', 'evidence', 'source']) form.elements[k].value = d.metric === '1' ? (d[k] || '') : '';
+    // Only the month's own entry has a note to edit; a carried-forward cell starts a new entry with none.
+    for (const k of ['note', 'evidence', 'source']) form.elements[k].value = d.metric === '1' && d.own === '1' ? (d[k] || '') : '';
     dialog.showModal();
     (locked ? $('#cell-close', dialog) : form.elements.value).focus();
   }));
   $('#cell-close', dialog).addEventListener('click', () => dialog.close());
+}
+// The table opens at the current month (the window often starts years earlier).
+const current = $('#measurement-table th[data-current]');
+if (current) { const box = current.closest('.scroll'); const row = $('#measurement-table th.row'); box.scrollLeft = Math.max(0, current.offsetLeft - (row ? row.offsetWidth : 0) - 2 * current.offsetWidth); }
+
+// The assistant's Markdown, drawn with text nodes only: paragraphs, bullets, tables, **bold** and \`code\`.
+function inline(parent, text) {
+  text.split(/(\*\*[^*]+\*\*|\`[^\`]+\`)/).forEach((piece) => {
+    if (!piece) return;
+    let el;
+    if (piece.startsWith('**') && piece.endsWith('**') && piece.length > 4) { el = document.createElement('strong'); el.textContent = piece.slice(2, -2); }
+    else if (piece.startsWith('\`') && piece.endsWith('\`') && piece.length > 2) { el = document.createElement('code'); el.textContent = piece.slice(1, -1); }
+    else el = document.createTextNode(piece);
+    parent.appendChild(el);
+  });
+}
+function renderMarkdown(box, text) {
+  box.textContent = '';
+  let list = null;
+  let table = null;
+  for (const line of text.split('\n')) {
+    const cells = /^\s*\|(.*)\|\s*$/.exec(line);
+    const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
+    if (!bullet) list = null;
+    if (!cells) table = null;
+    if (cells) {
+      const parts = cells[1].split('|').map((c) => c.trim());
+      if (parts.every((c) => /^:?-{2,}:?$/.test(c))) continue;
+      if (!table) { table = document.createElement('table'); table.className = 'data chat-table'; box.appendChild(table); }
+      const tr = document.createElement('tr');
+      parts.forEach((c, i) => { const td = document.createElement(table.rows.length === 0 || i === 0 ? 'th' : 'td'); inline(td, c); if (i > 0) td.className = 'num'; tr.appendChild(td); });
+      table.appendChild(tr);
+    } else if (bullet) {
+      if (!list) { list = document.createElement('ul'); box.appendChild(list); }
+      const li = document.createElement('li'); inline(li, bullet[1]); list.appendChild(li);
+    } else if (line.trim()) {
+      const p = document.createElement('p'); inline(p, line); box.appendChild(p);
+    }
+  }
 }
 
 // Forms that post in place (proposal cards in the chat): the answer is the card's new HTML.
@@ -114,6 +154,7 @@ if (chatForm) {
     const holder = document.createElement('div');
     if (res.ok) holder.innerHTML = await res.text(); else holder.textContent = await errorText(res);
     log.appendChild(holder);
+    holder.scrollIntoView({ block: 'nearest' });
   }
   chatForm.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -153,6 +194,7 @@ if (chatForm) {
         }
       }
       if (!said && !answer.classList.contains('msg-error')) answer.textContent = '(no answer)';
+      else if (said) renderMarkdown(answer, said);
       for (const id of pending) await addCard(id);
     } catch (err) {
       answer.textContent = 'Network error: ' + err.message;

@@ -28,7 +28,7 @@ function delta(before: number | null | undefined, after: number | null, currency
 /** The engine's before/after figures of a proposal as a small table. */
 function previewTable(v: ProposalView): SafeHtml {
   const before = v.before;
-  return html`<table class="data preview"><caption class="visually-hidden">Figures before and after</caption>
+  return html`<div class="table-wrap"><table class="data preview"><caption class="visually-hidden">Figures before and after</caption>
 <thead><tr><th scope="col">Figure</th><th scope="col" class="num">Before</th><th scope="col" class="num">After</th><th scope="col" class="num">Change</th></tr></thead>
 <tbody>${FIGURES.map(
     ([key, label]) =>
@@ -36,7 +36,7 @@ function previewTable(v: ProposalView): SafeHtml {
         v.after[key],
         v.currency,
       )}</td><td class="num">${delta(before?.[key], v.after[key], v.currency)}</td></tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table></div>`;
 }
 
 /** Where the card's forms come back to, and whether they post in place (the chat panel). */

@@ -78,8 +78,13 @@ dl.kv .kv-row{display:contents}dl.kv .kv-row[hidden]{display:none}dl.kv dt{color
 .metric{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem}
 .metric .last{color:var(--muted);font-size:.85rem}
 .metric svg{display:block;width:100%;height:48px}
+.table-wrap{overflow-x:auto;max-width:100%}
+table.grid th[data-current]{background:#ddf4ff;box-shadow:inset 0 -3px 0 var(--accent)}
+.chat-table{margin:.4rem 0;font-size:.9rem}.chat-table th,.chat-table td{padding:.2rem .5rem}
+.msg p{margin:.3rem 0}.msg ul{margin:.3rem 0 .3rem 1.2rem;padding:0}
 .chat-log{border:1px solid var(--line);border-radius:8px;padding:.75rem;min-height:12rem;max-height:60vh;overflow-y:auto;background:var(--soft)}
-.msg{padding:.5rem .7rem;border-radius:8px;margin:.4rem 0;white-space:pre-wrap;max-width:46rem}
+.msg{padding:.5rem .7rem;border-radius:8px;margin:.4rem 0;max-width:46rem;overflow-x:auto}
+.msg-user{white-space:pre-wrap}
 .msg-user{background:#ddf4ff;margin-left:auto}
 .msg-assistant{background:var(--bg);border:1px solid var(--line)}
 .msg-error{background:#ffebe9;border-color:#ff8182}
@@ -101,6 +106,9 @@ dl.kv .kv-row{display:contents}dl.kv .kv-row[hidden]{display:none}dl.kv dt{color
  nav.tabs a{padding:.4rem .5rem;font-size:.9rem}
  .chat-form{flex-direction:column}
  .chart-box{overflow-x:auto}
+ table.grid th.row{min-width:7.5rem;font-size:.8rem}
+ table.preview{font-size:.85rem}
+ table.preview th,table.preview td{padding:.25rem .3rem}
  .chart-box svg{min-width:560px}
  header.top{padding:.5rem .6rem}
 }

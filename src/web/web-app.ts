@@ -293,8 +293,9 @@ export function webApp(options: WebOptions): Hono {
           field: 'useCase',
         });
       }
-      const grid = measurementGrid(scenario, useCase, monthOf(ctx.now()));
-      return casePage(c, who, record, pending.length, 'table', 'Measurement table', tableBody(record, grid, pending, who.session.csrf));
+      const asOf = monthOf(ctx.now());
+      const grid = measurementGrid(scenario, useCase, asOf);
+      return casePage(c, who, record, pending.length, 'table', 'Measurement table', tableBody(record, grid, pending, who.session.csrf, asOf));
     }),
   );
 
