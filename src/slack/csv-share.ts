@@ -25,6 +25,9 @@ export interface SlackFile {
 /** The largest file read (the HTTP door's body limit too): 1 MiB, some 25,000 rows. */
 export const MAX_CSV_BYTES = 1024 * 1024;
 
+/** How long a download may take before it is given up. */
+const DOWNLOAD_TIMEOUT_MS = 20_000;
+
 /** The most bad rows listed in one reply; the rest are counted. */
 const MAX_LISTED_ROWS = 40;
 
@@ -88,7 +91,14 @@ export async function downloadSlackFile(client: webApi.WebClient, shared: SlackF
     throw new DownloadError('Slack gave a download address I cannot read');
   }
   if (!allowedOrigins(client).has(origin)) throw new DownloadError(`the file is not on Slack's file host (${origin})`);
-  const res = await fetch(url, { headers: { authorization: `Bearer ${client.token ?? ''}` } });
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { authorization: `Bearer ${client.token ?? ''}` }, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  } catch (e) {
+    throw new DownloadError(
+      `the download failed (${e instanceof Error && e.name === 'TimeoutError' ? `no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s` : 'no connection'})`,
+    );
+  }
   if (!res.ok) throw new DownloadError(`the download failed (HTTP ${res.status})`);
   if ((res.headers.get('content-type') ?? '').includes('text/html')) {
     throw new DownloadError('Slack answered with a web page instead of the file: the app needs the files:read scope');

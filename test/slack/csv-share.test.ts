@@ -122,6 +122,23 @@ describe('a CSV file shared with the bot in a Slack thread', () => {
     expect(proposalPosts(h.api)[0]!.body).toMatchObject({ channel: 'D0DANA', thread_ts: '1760000400.000100' });
   });
 
+  it('a download that fails is said in the thread, nothing proposed', async () => {
+    h = await slackHarness({ model: silentModel() });
+    await h.event({
+      type: 'app_mention',
+      user: 'UDANA',
+      text: '<@UBOT> numbers',
+      ts: '1760000600.000100',
+      channel: CHANNEL,
+      event_ts: '1760000600.000100',
+      // On Slack's (the fake's) file host, but no such file there: 404.
+      files: [{ id: 'F9', name: 'gone.csv', filetype: 'csv', url_private_download: h.api.fileUrl('F9') }],
+    });
+    await h.idle();
+    expect(h.store.listProposals({})).toEqual([]);
+    expect(h.api.callsTo('chat.postMessage').at(-1)!.body.text).toBe('I could not read gone.csv: the download failed (HTTP 404). Nothing was proposed.');
+  });
+
   it('the bot token goes only to Slack file hosts: a download address elsewhere is refused, nothing proposed', async () => {
     h = await slackHarness({ model: silentModel() });
     await h.event({
