@@ -4,6 +4,13 @@ import { listPending } from '../proposals/index.ts';
 import type { AppContext } from './app-context.ts';
 import { findCase } from './find-case.ts';
 
+/**
+ * A proposal as a listing shows it: the stored record (whose `caseId` is the case's storage
+ * key, as `proposalView` takes it) and the case as people know it, so no door maps storage keys
+ * to ids or names itself.
+ */
+export type ListedProposal = ProposalRecord & { case: { id: string; name: string } };
+
 /** Which pending proposals a door lists. */
 export interface PendingProposalsInput {
   /** The door's workspace. Omitted: every workspace. */
@@ -15,7 +22,7 @@ export interface PendingProposalsInput {
 }
 
 /** The pending proposals a door may see (or all of them, `decidedToo`), oldest first; a case it may not see is not found. */
-export function pendingProposals(ctx: AppContext, input: PendingProposalsInput = {}): Outcome<ProposalRecord[]> {
+export function pendingProposals(ctx: AppContext, input: PendingProposalsInput = {}): Outcome<ListedProposal[]> {
   let caseKey: string | undefined;
   if (input.caseId !== undefined) {
     const found = findCase(ctx.store, input.caseId, input.workspaceId);
@@ -26,5 +33,7 @@ export function pendingProposals(ctx: AppContext, input: PendingProposalsInput =
     ...(input.workspaceId !== undefined ? { workspaceId: input.workspaceId } : {}),
     ...(caseKey !== undefined ? { caseId: caseKey } : {}),
   };
-  return succeed(input.decidedToo ? ctx.store.listProposals(filter) : listPending(ctx, filter));
+  const records = input.decidedToo ? ctx.store.listProposals(filter) : listPending(ctx, filter);
+  const cases = new Map(ctx.store.listCases(input.workspaceId).map((c) => [c.key, { id: c.id, name: c.name }]));
+  return succeed(records.map((p) => ({ ...p, case: cases.get(p.caseId) ?? { id: p.caseId, name: p.caseId } })));
 }

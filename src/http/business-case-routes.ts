@@ -10,6 +10,7 @@ import { HttpError } from './http-error.ts';
 import { registerMeasurementRoutes } from './measurement-routes.ts';
 import { readJsonBody, readQuery } from './read-request.ts';
 import { summaryQuerySchema } from './request-schemas.ts';
+import { listCases } from '../app/list-cases.ts';
 
 /**
  * The business-case routes, all within the caller's workspace (another workspace's case is
@@ -23,7 +24,7 @@ import { summaryQuerySchema } from './request-schemas.ts';
  *   (`asOf` default: this month; `compare=none` for no comparison).
  */
 export function registerBusinessCaseRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
-  app.get('/api/business-cases', (c) => c.json({ businessCases: ctx.store.listCases(c.get('caller').workspaceId).map(withoutKey) }));
+  app.get('/api/business-cases', (c) => c.json({ businessCases: listCases(ctx, c.get('caller').workspaceId).map(withoutKey) }));
 
   app.post('/api/business-cases', async (c) => {
     const caller = c.get('caller');

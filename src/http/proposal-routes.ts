@@ -26,8 +26,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext): void
     const listed = pendingProposals(ctx, { workspaceId, ...(query.caseId !== undefined ? { caseId: query.caseId } : {}) });
     if (!listed.ok) throw HttpError.from(listed.error);
     // A proposal refers to its case by storage key; the door shows the case's id.
-    const ids = new Map(ctx.store.listCases(workspaceId).map((x) => [x.key, x.id]));
-    return c.json({ proposals: listed.value.map((p) => ({ ...p, caseId: ids.get(p.caseId) ?? p.caseId })) });
+    return c.json({ proposals: listed.value.map(({ case: listedCase, ...p }) => ({ ...p, caseId: listedCase.id })) });
   });
 
   app.post('/api/proposals/:id/approve', async (c) => {

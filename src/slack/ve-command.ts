@@ -1,3 +1,4 @@
+import { decodeSlackText } from './decode-slack-text.ts';
 import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import { checkQbrQuarter } from '../app/check-qbr-quarter.ts';
 import { pendingProposals } from '../app/pending-proposals.ts';
@@ -49,9 +50,8 @@ function pendingText(deps: SlackDeps, workspaceId: string): string {
   const listed = pendingProposals(proposalContext(deps), { workspaceId });
   const pending = listed.ok ? listed.value : [];
   if (pending.length === 0) return 'No proposals are waiting for a decision.';
-  const names = new Map(deps.store.listCases(workspaceId).map((c) => [c.key, c.name]));
   const lines = pending.slice(0, MAX_LISTED).map((p) => {
-    const name = names.get(p.caseId) ?? p.caseId;
+    const name = p.case.name;
     const changes = p.preview.flatMap((s) => s.changes);
     const first = changes[0] ? `: ${escapeMrkdwn(changes[0])}${changes.length > 1 ? ` (+${changes.length - 1} more)` : ''}` : '';
     const where = p.channel === 'slack' && p.thread ? ` in <#${p.thread.split(':')[2]}>` : '';
@@ -99,8 +99,9 @@ const QBR_USAGE = 'Usage: `/ve qbr <business case> [quarter] [audience] [new]`, 
  * `/ve qbr`: the latest saved QBR draft for the case, quarter and audience, or one drafted
  * (with the door's QBR model, else the offline template), checked and saved; posted in the
  * channel as mrkdwn sections, with the slide deck uploaded in the message's thread. Refusals
- * (unknown case, a quarter with no realized month) are private. Drafting with a language model
- * can take a while, so the person is told privately that it is under way.
+ * (unknown case, a quarter with no realized month) are private. The command is acknowledged
+ * before any work (Slack wants it within 3 s, and computing a large case's facts alone took up
+ * to 2 s); refusals and "drafting…" follow through `respond`, privately.
  */
 async function qbr(
   deps: SlackDeps,
@@ -110,22 +111,23 @@ async function qbr(
   respond: RespondFn,
   ack: (r?: object) => Promise<void>,
 ): Promise<void> {
+  await ack();
+  const tell = (text: string) =>
+    respond({ response_type: 'ephemeral', text }).catch((e: unknown) => deps.logger.error(`slack: could not answer /ve qbr: ${describeError(e)}`));
   const workspaceId = workspaceForTeam(deps.workspaces, command.team_id);
   const ctx = proposalContext(deps);
   const month = monthOf(deps.now());
   const ask = parseQbrArgs(args, month);
   const found = resolveCase(ctx, workspaceId, ask.caseText || undefined);
-  if (!found.ok) return ack(ephemeral(notFoundText(found.error, QBR_USAGE)));
+  if (!found.ok) return void (await tell(notFoundText(found.error, QBR_USAGE)));
   const record = found.value;
   const facts = checkQbrQuarter(record, ask.quarter, month);
   if (!facts.ok)
-    return ack(
-      ephemeral(`I cannot draft the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)}: ${escapeMrkdwn(facts.error.message)}.\n${QBR_USAGE}`),
-    );
+    return void (await tell(
+      `I cannot draft the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)}: ${escapeMrkdwn(facts.error.message)}.\n${QBR_USAGE}`,
+    ));
   const saved = !ask.fresh && deps.store.getQbrDraft({ caseId: record.key, quarter: ask.quarter, audience: ask.audience });
-  await ack(
-    saved ? undefined : ephemeral(`Drafting the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)} for ${AUDIENCE_LABELS[ask.audience]}…`),
-  );
+  if (!saved) await tell(`Drafting the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)} for ${AUDIENCE_LABELS[ask.audience]}…`);
 
   const reference = errorReference();
   const fail = async (what: string, e: unknown, text = slackErrorText(unexpectedCode(e), { message: '', lead: '', reference })) => {
@@ -180,7 +182,8 @@ async function qbr(
 /** Registers `/ve help | summary [case] | qbr [case] [quarter] [audience] [new] | pending`. */
 export function registerVeCommand(app: App, deps: SlackDeps): void {
   app.command(VE_COMMAND, async ({ command, ack, client, respond }) => {
-    const [verb = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
+    // What was typed, not Slack's encoding (`R&amp;D` is `R&D`, links and mentions decoded).
+    const [verb = 'help', ...rest] = decodeSlackText(command.text).trim().split(/\s+/).filter(Boolean);
     const args = rest.join(' ');
     switch (verb.toLowerCase()) {
       case 'help':

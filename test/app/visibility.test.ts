@@ -103,4 +103,27 @@ describe('the one workspace-visibility rule', () => {
       error: { code: 'not_found', message: 'there are no business cases in this workspace yet' },
     });
   });
+  it('lists proposals with the case as people know it: its id and name, not the storage key an id shared by two workspaces gets', () => {
+    const t = setup();
+    // globex imports a case with the id acme already has: its storage key differs from its id.
+    const twin = { ...sampleCase('acme-helpdesk'), name: 'Globex Helpdesk', customer: 'Globex' };
+    const imported = importCase(t.ctx, { document: twin, workspaceId: 'globex', importedBy: 'admin' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.key).not.toBe('acme-helpdesk');
+    const made = proposeChange(t.ctx, {
+      caseId: 'acme-helpdesk',
+      workspaceId: 'globex',
+      operations: [setInput('support', 'reps', 9)],
+      proposedBy: 'gus',
+      channel: 'http',
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const listed = pendingProposals(t.ctx, { workspaceId: 'globex' });
+    expect(listed.ok && listed.value.map((p) => ({ id: p.id, case: p.case, key: p.caseId }))).toEqual([
+      { id: made.value.proposal.id, case: { id: 'acme-helpdesk', name: 'Globex Helpdesk' }, key: imported.value.key },
+    ]);
+    // acme's list is its own proposal on its own case.
+    const acme = pendingProposals(t.ctx, { workspaceId: 'acme' });
+    expect(acme.ok && acme.value.map((p) => [p.id, p.case.name])).toEqual([[t.id, 'Acme Helpdesk']]);
+  });
 });

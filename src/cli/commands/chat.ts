@@ -126,7 +126,7 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
             say(
               pending.length
                 ? pending
-                    .map((p) => `${session.number(p.id)}. ${p.id} on ${p.caseId} by ${p.proposedBy}: ${p.preview.flatMap((x) => x.changes).join('; ')}`)
+                    .map((p) => `${session.number(p.id)}. ${p.id} on ${p.case.id} by ${p.proposedBy}: ${p.preview.flatMap((x) => x.changes).join('; ')}`)
                     .join('\n')
                 : 'no pending proposals',
             );

@@ -28,7 +28,8 @@ export function registerProposals(program: Command, io: CliIo, deps: () => Store
         const expired = expireProposals(ctx);
         const listed = pendingProposals(ctx, { ...(opts.case !== undefined ? { caseId: opts.case } : {}), decidedToo: opts.all === true });
         if (!listed.ok) throw cliFailure(listed.error);
-        const list = listed.value;
+        // Shown with the case's id, not its storage key (which differs for an id two workspaces share).
+        const list = listed.value.map(({ case: listedCase, ...p }) => ({ ...p, caseId: listedCase.id }));
         if (opts.json) {
           io.stdout(`${JSON.stringify(list, null, 2)}\n`);
           return;
