@@ -37,6 +37,9 @@ function fromRef(m: MetricStory, change: MetricStory['changes'][number]): string
   return m.baseline !== null ? mt(m, 'baseline') : null;
 }
 
+/** A use case with no tracked metric, whose value rests on the business case's assumptions. */
+const untracked = (u: { metrics: readonly string[] }): boolean => u.metrics.length === 0;
+
 const good = (s: QbrStatus): boolean => s === 'ahead' || s === 'on track';
 const weak = (s: QbrStatus): boolean => s === 'at risk' || s === 'behind';
 
@@ -75,7 +78,8 @@ function theAsk(w: W): string {
   const s = w.f.story;
   // The open milestone that matters most: an overdue one, else the next one due (its note says what it depends on).
   const dependent = s.milestones.find((m) => m.state === 'overdue') ?? s.milestones.find((m) => m.state === 'upcoming');
-  const assumedOnly = s.useCases.find((u) => u.status === 'not measured');
+  const assumedOnly = s.useCases.find((u) => u.status === 'not measured' && untracked(u));
+  const unrecorded = s.metrics.filter((m) => m.latest === null);
   const weakMetric = s.metrics.find((m) => weak(m.status));
   const asks: string[] = [];
   if (dependent)
@@ -84,6 +88,7 @@ function theAsk(w: W): string {
     );
   else if (weakMetric) asks.push(`an owner on your side for ${mt(weakMetric, 'label')}`);
   if (assumedOnly) asks.push(`agreement on how to measure ${uc(assumedOnly.id, 'name')}, which today rests on assumptions only`);
+  if (unrecorded.length) asks.push(`the first recordings of ${list(unrecorded.map((m) => mt(m, 'label')))}`);
   return asks.length ? `We ask for ${list(asks)}.` : 'We ask you to confirm the next steps below and an owner for each.';
 }
 
@@ -177,9 +182,10 @@ function outcomes(w: W): string {
   parts.push([...head, ...valueRows].join('\n'));
   const notes = s.useCases
     .filter((u) => u.status === 'not measured')
-    .map(
-      (u) =>
-        `${uc(u.id, 'name')} has no tracked metric: its ${uc(u.id, 'realizedToDate')} realized to date is assumed value, so it gets no status against the plan${w.audience === 'finance' ? ' (its variance compares an assumption with the plan)' : ''}.`,
+    .map((u) =>
+      untracked(u)
+        ? `${uc(u.id, 'name')} has no tracked metric: its ${uc(u.id, 'realizedToDate')} realized to date is assumed value, so it gets no status against the plan${w.audience === 'finance' ? ' (its variance compares an assumption with the plan)' : ''}.`
+        : `${uc(u.id, 'name')} is tracked through ${list(s.metrics.filter((m) => m.useCase === u.id).map((m) => mt(m, 'label')))}, which has no recording yet: until it has one, the use case claims no value and gets no status.`,
     );
   if (notes.length) parts.push(notes.join(' '));
   return parts.join('\n\n');
@@ -293,7 +299,9 @@ function drivers(w: W): string {
   for (const m of f.metrics.filter((x) => x.missingMonths.length > 0)) {
     const sm = s.metrics.find((x) => x.useCase === m.useCase && x.input === m.input)!;
     out.push(
-      `- ${mt(sm, 'label')} was not recorded for ${mt(sm, 'missingMonths')}: its last recording is carried forward, and shown apart from fresh measurements.`,
+      sm.latest
+        ? `- ${mt(sm, 'label')} was not recorded for ${mt(sm, 'missingMonths')}: its last recording is carried forward, and shown apart from fresh measurements.`
+        : `- ${mt(sm, 'label')} has no recording yet, so ${uc(sm.useCase, 'name')} claims nothing for ${mt(sm, 'missingMonths')}.`,
     );
   }
   if (!out.length) return 'No metric moved and no assumption changed this quarter.';
@@ -361,18 +369,28 @@ function risks(w: W): Risk[] {
   for (const u of s.useCases.filter((x) => weak(x.status))) {
     const mets = s.metrics.filter((m) => m.useCase === u.id);
     const weakM = mets.filter((m) => weak(m.status));
-    const cause = weakM.length
-      ? `Cause: ${list(weakM.map((m) => `${mt(m, 'label')} is at ${mt(m, 'after')}, ${mt(m, 'varianceToTarget')} its target of ${mt(m, 'target')}`))}.`
-      : mets.length
-        ? `Cause: the months before ${list(mets.map((m) => mt(m, 'label')))} reached its target still weigh on the total, so the gap to date closes slowly.`
-        : 'Cause: not measured; see below.';
+    const metGood = mets.filter((m) => good(m.status));
+    const noTarget = mets.filter((m) => m.status === 'no target');
+    const causes = [
+      ...weakM.map((m) => `${mt(m, 'label')} is at ${mt(m, 'after')}, ${mt(m, 'varianceToTarget')} its target of ${mt(m, 'target')}`),
+      ...noTarget.map(
+        (m) =>
+          `${mt(m, 'label')} stands at ${mt(m, 'after')} (recorded ${mt(m, 'afterMonth')}) and the business case sets no target for it, so the gap shows only in value`,
+      ),
+      ...(metGood.length && !weakM.length
+        ? [`the months before ${list(metGood.map((m) => mt(m, 'label')))} reached its target still weigh on the total, so the gap to date closes slowly`]
+        : []),
+    ];
+    const cause = causes.length ? `Cause: ${causes.join('; ')}.` : 'Cause: its value to date rests partly on assumptions; see below.';
     out.push({ kind: 'value', text: `**${uc(u.id, 'name')}: ${uc(u.id, 'status')}**, ${uc(u.id, 'gapToDate')} the plan to date. ${cause}` });
   }
   for (const m of f.metrics.filter((x) => x.missingMonths.length > 0)) {
     const sm = s.metrics.find((x) => x.useCase === m.useCase && x.input === m.input)!;
     out.push({
       kind: 'gap',
-      text: `**${mt(sm, 'label')} not recorded for ${mt(sm, 'missingMonths')}.** Cause: no recording was made${sm.latest?.source ? ` from ${mt(sm, 'source')}` : ''}; the last value is carried forward, which holds the figure up without fresh evidence.`,
+      text: sm.latest
+        ? `**${mt(sm, 'label')} not recorded for ${mt(sm, 'missingMonths')}.** Cause: no recording was made${sm.latest.source ? ` from ${mt(sm, 'source')}` : ''}; the last value is carried forward, which holds the figure up without fresh evidence.`
+        : `**${mt(sm, 'label')} has no recording yet** (none for ${mt(sm, 'missingMonths')}). Cause: tracking started but nothing was recorded, so ${uc(sm.useCase, 'name')} claims no value.`,
     });
   }
   for (const u of s.useCases.filter((x) => x.status === 'not measured' && f.useCases.find((y) => y.id === x.id)!.toDate.realized > 0))
@@ -447,7 +465,7 @@ function nextSteps(w: W): string {
     const sm = s.metrics.find((x) => x.useCase === m.useCase && x.input === m.input)!;
     steps.push(`Record ${mt(sm, 'label')} for ${mt(sm, 'missingMonths')}${sm.latest?.source ? ` from ${mt(sm, 'source')}` : ''}, with the evidence file.`);
   }
-  for (const u of s.useCases.filter((x) => x.status === 'not measured'))
+  for (const u of s.useCases.filter((x) => x.status === 'not measured' && untracked(x)))
     steps.push(`Agree with the customer how ${uc(u.id, 'name')} is measured (a metric recorded monthly), so its value counts as measured.`);
   for (const m of s.milestones.filter((x) => x.state === 'overdue' || x.state === 'upcoming'))
     steps.push(

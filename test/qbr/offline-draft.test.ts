@@ -249,7 +249,15 @@ describe('the offline QBR writer on other quarters and cases', () => {
       const md = draft(audience, sample);
       expect(missingSections(md)).toEqual([]);
       expect(md).not.toContain('Payback');
+      // Deflection is tracked but has no recording: the use case claims nothing, and is not called assumed.
+      expect(md).toContain(
+        'Self Service is tracked through Deflection rate, which has no recording yet: until it has one, the use case claims no value and gets no status.',
+      );
+      expect(md).not.toContain('Agree with the customer how Self Service is measured');
     }
+    expect(section('executive-sponsor', 'Risks and their causes', sample)).toContain(
+      '- **Deflection rate has no recording yet** (none for January, February and March 2025). Cause: tracking started but nothing was recorded, so Self Service claims no value.',
+    );
   });
 
   it('refuses facts without their story, naming what to pass', () => {
