@@ -3,6 +3,7 @@ import { chatTurn, type ChatReply } from '../app/chat-turn.ts';
 import { turnSummaries } from '../app/turn-summaries.ts';
 import { unexpectedCode } from '../app/unexpected-code.ts';
 import { describeError, errorReference } from '../errors/index.ts';
+import { decodeSlackText } from './decode-slack-text.ts';
 import { proposalMessage } from './proposal-blocks.ts';
 import { qbrMessages } from './qbr-post.ts';
 import { proposalContext, type SlackDeps } from './slack-deps.ts';
@@ -29,10 +30,15 @@ export function slackThreadKey(teamId: string | undefined, channel: string, thre
   return `slack:${teamId ?? 'unknown'}:${channel}:${threadTs}`;
 }
 
-/** Removes mentions of the bot from a message (`<@U0BOT> record...` becomes `record...`). */
+/**
+ * A message's text as the person wrote it: mentions of the bot removed (`<@U0BOT> record...`
+ * becomes `record...`), then Slack's markup decoded (`decodeSlackText`: `R&amp;D` is `R&D`,
+ * `<https://x|the export>` is `the export (https://x)`, `<@U1|ana>` is `@ana`), so the
+ * agent, case names, notes, sources and evidence get what was typed, not Slack's encoding.
+ */
 export function stripMention(text: string, botUserId: string | undefined): string {
   const bot = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/;
-  return text.replace(bot, '').replace(/\s+/g, ' ').trim();
+  return decodeSlackText(text.replace(bot, '')).replace(/\s+/g, ' ').trim();
 }
 
 /**

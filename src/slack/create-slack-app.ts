@@ -5,7 +5,8 @@ import { DEFAULT_WORKSPACE } from '../proposals/default-workspace.ts';
 import { converse, stripMention } from './converse.ts';
 import { csvFilesOf, importSharedCsv, registerCsvShare } from './csv-share.ts';
 import { describeError } from '../errors/index.ts';
-import { EventDeduper } from './event-deduper.ts';
+import { registerAppHome } from './app-home.ts';
+import { DEDUPE_TTL_MS } from './event-deduper.ts';
 import { registerProposalActions } from './proposal-actions.ts';
 import { SlackNames } from './slack-actor.ts';
 import { slackLogger } from './slack-logger.ts';
@@ -120,12 +121,23 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.maxAgeMs !== undefined ? { maxAgeMs: options.maxAgeMs } : {}),
   };
 
-  const deduper = new EventDeduper(options.dedupeNowMs);
+  // Retried deliveries are recognised by event_id in the store (with a TTL), so a retry that
+  // arrives after a restart is not processed again. A store that cannot answer lets the event
+  // through (a retry processed twice is better than an event lost).
+  const dedupeNow = options.dedupeNowMs ? () => new Date(options.dedupeNowMs!()) : options.now;
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deduper.firstTime(eventId)) {
-      logger.info(`ignored a repeated delivery of event ${eventId}${context.retryNum !== undefined ? ` (retry ${context.retryNum})` : ''}`);
-      return;
+    if (typeof eventId === 'string') {
+      let first = true;
+      try {
+        first = options.store.firstSightOfSlackEvent(`event:${eventId}`, dedupeNow(), DEDUPE_TTL_MS);
+      } catch (e) {
+        logger.warn(`slack: could not check event ${eventId} for a repeat: ${describeError(e)}`);
+      }
+      if (!first) {
+        logger.info(`ignored a repeated delivery of event ${eventId}${context.retryNum !== undefined ? ` (retry ${context.retryNum})` : ''}`);
+        return;
+      }
     }
     await next();
   });
@@ -164,6 +176,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     });
   });
 
+  registerAppHome(app, deps);
   registerProposalActions(app, deps);
   registerVeCommand(app, deps);
   registerCsvShare(app, deps);

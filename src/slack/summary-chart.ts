@@ -3,6 +3,7 @@ import type { CaseRecord } from '../app/store.ts';
 import type { Summary } from '../engine/index.ts';
 import { renderBenefitChart } from '../chart/benefit-chart.ts';
 import { estimateName, summaryHeadline } from './summary-headline.ts';
+import { uploadFile } from './upload-file.ts';
 
 /** Where a summary chart goes. */
 export interface SummaryChartPost {
@@ -17,8 +18,8 @@ export interface SummaryChartPost {
 }
 
 /**
- * Renders the cumulative-benefit chart (PNG, in-process) and uploads it with
- * `files.uploadV2`, the engine's headline numbers as the message beside it.
+ * Renders the cumulative-benefit chart (PNG, in-process) and shares it (`uploadFile`, with
+ * its alt text as `alt_txt`), the engine's headline numbers as the message beside it.
  */
 export async function postSummaryChart(post: SummaryChartPost): Promise<void> {
   const { record, summary } = post;
@@ -26,13 +27,13 @@ export async function postSummaryChart(post: SummaryChartPost): Promise<void> {
   const estimate = estimateName(doc, summary);
   const chart = renderBenefitChart(summary, { title: doc.name, ...(estimate ? { estimateName: estimate } : {}) });
   const headline = summaryHeadline(doc, summary);
-  const upload = {
-    file: chart.png,
-    filename: `${record.id}-benefit-${summary.asOf}.png`,
+  await uploadFile(post.client, {
+    bytes: chart.png,
+    filename: `${record.id}-benefit-${summary.asOf}.png`.replace(/[^A-Za-z0-9._-]/g, '_'),
     title: `Cumulative benefit: ${doc.name} (as of ${summary.asOf})`,
-    alt_text: `Chart of cumulative realized benefit against the estimate for ${doc.name}, as of ${summary.asOf}`,
-    initial_comment: post.intro ? `${post.intro}\n${headline}` : headline,
-  };
-  if (post.threadTs) await post.client.files.uploadV2({ ...upload, channel_id: post.channel, thread_ts: post.threadTs });
-  else await post.client.files.uploadV2({ ...upload, channel_id: post.channel });
+    altText: `Chart of cumulative realized benefit against the estimate for ${doc.name}, as of ${summary.asOf}`,
+    channel: post.channel,
+    ...(post.threadTs ? { threadTs: post.threadTs } : {}),
+    initialComment: post.intro ? `${post.intro}\n${headline}` : headline,
+  });
 }

@@ -1,17 +1,11 @@
 import { Assistant } from '@slack/bolt';
+import { GREETING, suggestedPrompts } from './app-home.ts';
 import { converse, stripMention } from './converse.ts';
+import { workspaceForTeam } from './slack-settings.ts';
 import type { SlackDeps } from './slack-deps.ts';
 
-/** The prompts offered when someone opens a new assistant thread. */
-export const SUGGESTED_PROMPTS = [
-  { title: "Record this month's measurements", message: "Record this month's measurements for Delta Corp: tickets per day 165, deflection rate 24%." },
-  { title: 'Split a calculation', message: 'Split the efficiency calculation of Delta Corp into its support and self-service parts.' },
-  { title: 'Draft the QBR', message: 'Draft the QBR for Delta Corp for last quarter: realized vs estimated value, with the evidence.' },
-] as const;
-
-/** The greeting at the top of a new assistant thread. */
-export const ASSISTANT_GREETING =
-  "Hi, I'm your value engineer. Ask me about a business case's realized value, dictate measurements, or ask for a QBR draft. I propose changes; an approver applies them with a click.";
+/** The greeting at the top of a new assistant thread (the same as the Messages tab's). */
+export const ASSISTANT_GREETING = GREETING;
 
 /**
  * The assistant-thread experience (Slack's AI assistant panel): a greeting and suggested
@@ -22,10 +16,12 @@ export const ASSISTANT_GREETING =
 export function createVeAssistant(deps: SlackDeps): Assistant {
   return new Assistant({
     threadContextStore: { get: async () => ({}), save: async () => undefined },
-    threadStarted: async ({ event, client, setSuggestedPrompts }) => {
+    threadStarted: async ({ event, client, context, setSuggestedPrompts }) => {
       const { channel_id: channel, thread_ts: threadTs } = event.assistant_thread;
       await client.chat.postMessage({ channel, thread_ts: threadTs, text: ASSISTANT_GREETING });
-      await setSuggestedPrompts({ title: 'Try one of these', prompts: SUGGESTED_PROMPTS.map((p) => ({ ...p })) });
+      // Built from the workspace's own cases, as in the Messages tab.
+      const prompts = suggestedPrompts(deps, workspaceForTeam(deps.workspaces, context.teamId));
+      await setSuggestedPrompts({ title: 'Try one of these', prompts: prompts.slice(0, 4) });
     },
     threadContextChanged: async () => undefined,
     userMessage: async ({ message, client, context, setStatus }) => {

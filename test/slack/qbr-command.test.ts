@@ -27,6 +27,8 @@ const reply = async (res: Response | Promise<Response>) => {
   const text = await (await res).text();
   return text ? (JSON.parse(text) as { response_type: string; text: string }) : null;
 };
+/** What the command answered privately through its response_url, in order. */
+const privately = (harness: SlackHarness) => harness.api.callsTo('response_url').map((c) => c.body as { response_type: string; text: string });
 /** Every block's text of a posted message, joined. */
 const blockText = (blocks: any[]) => blocks.map((b) => b.text?.text ?? b.elements?.map((e: any) => e.text).join(' ') ?? '').join('\n');
 
@@ -39,9 +41,10 @@ function q1Facts(harness: SlackHarness) {
 describe('/ve qbr', () => {
   it('posts the draft in the channel and uploads the slide deck in its thread', async () => {
     h = await slackHarness({ model: quiet() });
-    const ack = await reply(h.command('qbr delta 2026-Q1 finance'));
-    expect(ack).toEqual({ response_type: 'ephemeral', text: 'Drafting the Q1 2026 QBR of Delta Corp – Support Automation for Finance…' });
+    // Acknowledged before any work (an empty 200), then told privately that it is drafting.
+    expect(await reply(h.command('qbr delta 2026-Q1 finance'))).toBeNull();
     await h.idle();
+    expect(privately(h)[0]).toEqual({ response_type: 'ephemeral', text: 'Drafting the Q1 2026 QBR of Delta Corp – Support Automation for Finance…' });
 
     const [post] = h.api.callsTo('chat.postMessage');
     expect(post!.body.channel).toBe(CHANNEL);
@@ -101,8 +104,9 @@ describe('/ve qbr', () => {
     expect(h.store.listQbrDrafts({ caseId: CASE })).toHaveLength(1);
 
     h.api.clear();
-    expect((await reply(h.command('qbr delta 2026-Q1 finance new')))!.text).toMatch(/^Drafting the Q1 2026 QBR/);
+    expect(await reply(h.command('qbr delta 2026-Q1 finance new'))).toBeNull();
     await h.idle();
+    expect(privately(h)[0]!.text).toMatch(/^Drafting the Q1 2026 QBR/);
     expect(blockText(h.api.callsTo('chat.postMessage')[0]!.body.blocks)).toContain('*QBR draft v2*');
     expect(h.api.callsTo('files.getUploadURLExternal')[0]!.body.filename).toBe(`${CASE}-2026-Q1-finance-v2.pptx`);
   });
@@ -117,11 +121,15 @@ describe('/ve qbr', () => {
 
   it('refuses an unknown case or a quarter with nothing realized, privately, posting nothing', async () => {
     h = await slackHarness({ model: quiet() });
-    expect(await reply(h.command('qbr acme Q1 2026'))).toEqual({
+    expect(await reply(h.command('qbr acme Q1 2026'))).toBeNull();
+    await h.idle();
+    expect(privately(h)[0]).toEqual({
       response_type: 'ephemeral',
       text: `no business case called 'acme'.\nBusiness cases: Delta Corp – Support Automation (${CASE})\nUsage: \`/ve qbr <business case> [quarter] [audience] [new]\`, e.g. \`/ve qbr delta 2026-Q1 finance\``,
     });
-    const future = await reply(h.command('qbr delta 2027-Q2'));
+    expect(await reply(h.command('qbr delta 2027-Q2'))).toBeNull();
+    await h.idle();
+    const future = privately(h)[1];
     expect(future!.response_type).toBe('ephemeral');
     expect(future!.text).toContain(
       "I cannot draft the Q2 2027 QBR of Delta Corp – Support Automation: no month of Q2 2027 is realized: 'Value Realization' runs July 2025 to June 2027",
@@ -137,7 +145,8 @@ describe('/ve qbr', () => {
     h.api.on('chat.postMessage', () => ({ ok: false, error: 'not_in_channel' }));
     await h.command('qbr delta 2026-Q1', 'UDANA', 'C0ELSEWHERE');
     await h.idle();
-    const [private_] = h.api.callsTo('response_url');
+    const [drafting, private_] = h.api.callsTo('response_url');
+    expect(drafting!.body.text).toMatch(/^Drafting/);
     expect(private_!.body.response_type).toBe('ephemeral');
     expect(private_!.body.text).toContain('*Executive summary*');
     expect(blockText(private_!.body.blocks)).toContain('invite me to this channel');
@@ -151,7 +160,7 @@ describe('/ve qbr', () => {
     await h.command('qbr delta 2026-Q1');
     await h.idle();
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(1);
-    const [note] = h.api.callsTo('response_url');
+    const [, note] = h.api.callsTo('response_url');
     expect(note!.body.text).toMatch(/^I posted the QBR draft, but could not upload its slide deck \(reference `[0-9a-f]{8}`\)\.$/);
   });
 

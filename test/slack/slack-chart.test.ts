@@ -52,6 +52,9 @@ describe('the chart in Slack', () => {
     const [upload] = h.api.callsTo('upload');
     const [complete] = h.api.callsTo('files.completeUploadExternal');
     expect(ask!.body.filename).toBe(`${CASE}-benefit-2026-11.png`);
+    // The alt text goes under the name files.getUploadURLExternal documents: alt_txt.
+    expect(ask!.body.alt_txt).toBe('Chart of cumulative realized benefit against the estimate for Delta Corp – Support Automation, as of 2026-11');
+    expect(ask!.body.alt_text).toBeUndefined();
     expect(Number(ask!.body.length)).toBe(upload!.bytes!.length);
     expect(pngSize(upload!.bytes!)).toEqual({ width: 1200, height: 675 });
     expect(complete!.body).toMatchObject({ channel_id: CHANNEL, thread_ts: '1760000100.000700' });

@@ -28,11 +28,10 @@ describe('the Slack app manifests', () => {
       const m = read(name);
       expect(m.settings.socket_mode_enabled).toBe(socket);
       expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([VE_COMMAND]);
-      expect(m.settings.event_subscriptions.bot_events).toEqual(
-        expect.arrayContaining(['app_mention', 'message.im', 'assistant_thread_started', 'assistant_thread_context_changed']),
-      );
+      expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'app_home_opened']));
       expect(m.settings.interactivity.is_enabled).toBe(true);
-      expect(m.features.assistant_view.assistant_description).toBeTruthy();
+      expect(m.features.agent_view.agent_description).toBeTruthy();
+      expect(m.features.assistant_view).toBeUndefined();
       const scopes: string[] = m.oauth_config.scopes.bot;
       for (const scope of new Set([...Object.values(SCOPES_NEEDED), 'app_mentions:read', 'im:history', 'commands'])) expect(scopes).toContain(scope);
       const urls = [m.settings.event_subscriptions.request_url, m.settings.interactivity.request_url, m.features.slash_commands[0].url];

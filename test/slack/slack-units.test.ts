@@ -5,7 +5,6 @@ import { mayDecide } from '../../src/slack/approver-policy.ts';
 import { stripMention, slackThreadKey } from '../../src/slack/converse.ts';
 import { createSlackApp } from '../../src/slack/create-slack-app.ts';
 import { redactSecrets } from '../../src/errors/index.ts';
-import { EventDeduper } from '../../src/slack/event-deduper.ts';
 import { figuresTable } from '../../src/slack/figures-table.ts';
 import { mountSlack } from '../../src/slack/mount-slack.ts';
 import { closedMessage, proposalMessage } from '../../src/slack/proposal-blocks.ts';
@@ -52,18 +51,17 @@ describe('verifySlackSignature', () => {
   });
 });
 
-describe('EventDeduper', () => {
-  it('recognises a repeat within the TTL, forgets after it, and stays bounded', () => {
-    let t = 0;
-    const d = new EventDeduper(() => t, 1000, 3);
-    expect(d.firstTime('a')).toBe(true);
-    expect(d.firstTime('a')).toBe(false);
-    t = 999;
-    expect(d.firstTime('a')).toBe(false);
-    t = 1000;
-    expect(d.firstTime('a')).toBe(true);
-    for (const id of ['b', 'c', 'd', 'e']) d.firstTime(id);
-    expect(d.size).toBe(3);
+describe('the store remembers Slack deliveries (event dedupe, with a TTL)', () => {
+  it('recognises a repeat within the TTL, forgets after it, and keeps only what is recent', () => {
+    const t = memoryStore();
+    const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
+    expect(t.store.firstSightOfSlackEvent('event:Ev1', at(0), 1000)).toBe(true);
+    expect(t.store.firstSightOfSlackEvent('event:Ev1', at(0), 1000)).toBe(false);
+    expect(t.store.firstSightOfSlackEvent('event:Ev1', at(999), 1000)).toBe(false);
+    // 1,000 ms later the row is older than the TTL: deleted, and the id is new again.
+    expect(t.store.firstSightOfSlackEvent('event:Ev1', at(2000), 1000)).toBe(true);
+    expect(t.handle.sqlite.prepare('select count(*) from slack_events').pluck().get()).toBe(1);
+    t.store.close();
   });
 });
 
@@ -123,7 +121,8 @@ describe('small pieces', () => {
     expect(mentionFor('slack:U1AB')).toBe('<@U1AB>');
     expect(mentionFor('sam <admin>')).toBe('sam &lt;admin&gt;');
     expect(slackThreadKey('T1', 'C1', '1.2')).toBe('slack:T1:C1:1.2');
-    expect(stripMention("<@UBOT> record <@UDANA>'s numbers", 'UBOT')).toBe("record <@UDANA>'s numbers");
+    // Other mentions are decoded (decodeSlackText): the agent reads @UDANA, not Slack's markup.
+    expect(stripMention("<@UBOT> record <@UDANA>'s numbers", 'UBOT')).toBe("record @UDANA's numbers");
     expect(redactSecrets('token xoxb-123-abc and xapp-1-A-b and sk-proj-abcdefghijkl and Bearer abc.def')).toBe(
       'token [redacted] and [redacted] and [redacted] and [redacted]',
     );
