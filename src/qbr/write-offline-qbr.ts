@@ -281,7 +281,7 @@ function drivers(w: W): string {
     const late = s.milestones.filter((m) => m.monthsLate !== null && m.monthsLate > 0);
     if (ok.length && late.length)
       out.push(
-        `- ${uc(u.id, 'name')} is ${uc(u.id, 'gapToDate')} the plan to date (${uc(u.id, 'status')}) even though ${list(ok.map((m) => mt(m, 'label')))} now meets its target: the plan counted on the improvement from earlier months, and ${list(late.map((m) => `${ms(m, 'name')} came ${ms(m, 'timing')}`))}.`,
+        `- ${uc(u.id, 'name')} is ${uc(u.id, 'gapToDate')} the plan to date (${uc(u.id, 'status')}) even though ${list(ok.map((m) => `${mt(m, 'label')} now stands at ${mt(m, 'after')} (${mt(m, 'status')}; target ${mt(m, 'target')})`))}: the plan counted on the improvement from earlier months, and ${list(late.map((m) => `${ms(m, 'name')} came ${ms(m, 'timing')}`))}.`,
       );
     else if (u.gapToDate !== null)
       out.push(
