@@ -61,14 +61,18 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** A sentence for the whole refusal, then the rows line by line (what the CLI prints, what Slack posts). */
+/** The most bad rows the message lists line by line (`rows` holds them all). */
+const MAX_DESCRIBED_ROWS = 100;
+
+/** A sentence for the whole refusal, then the rows line by line, the first 100 (what the CLI prints). */
 export function describeBadRows(rows: readonly BadRow[]): string {
   const count = rows.length;
-  const lines = rows.map((r) => {
+  const lines = rows.slice(0, MAX_DESCRIBED_ROWS).map((r) => {
     const where = r.line === 0 ? 'the file' : `line ${r.line}${r.column !== undefined ? ` (${r.column})` : ''}`;
     const also = r.candidates?.length ? ` (did you mean: ${r.candidates.join('; ')}?)` : '';
     return `${where}: ${r.reason}${also}`;
   });
+  if (count > MAX_DESCRIBED_ROWS) lines.push(`...and ${count - MAX_DESCRIBED_ROWS} more`);
   return [`nothing was proposed: the file has ${count} bad row${count === 1 ? '' : 's'}`, ...lines].join('\n');
 }
 

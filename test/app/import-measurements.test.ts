@@ -274,3 +274,19 @@ describe('more of what spreadsheets and people write', () => {
     expect(rows).toEqual([{ line: 4, column: 'value', reason: "'x' is not a number" }]);
   });
 });
+
+describe('a file with many bad rows', () => {
+  it('the message lists the first 100 bad rows and counts the rest; rows holds every one', () => {
+    // 150 rows, each with the value "x": lines 2 to 151.
+    const csv = ['month,input,value', ...Array.from({ length: 150 }, () => '2026-04,reps,x')].join('\n');
+    const r = upload(csv);
+    if (r.ok) throw new Error('expected a refusal');
+    const rows = (r.error as MeasurementImportError).rows;
+    expect(rows.map((x) => x.line)).toEqual(Array.from({ length: 150 }, (_, i) => i + 2));
+    const lines = r.error.message.split('\n');
+    expect(lines[0]).toBe('nothing was proposed: the file has 150 bad rows');
+    expect(lines).toHaveLength(1 + 100 + 1);
+    expect(lines[100]).toBe("line 101 (value): 'x' is not a number");
+    expect(lines[101]).toBe('...and 50 more');
+  });
+});
