@@ -140,11 +140,11 @@ function heightOf(paragraphs: readonly SlideParagraph[], fontSize: number, width
   return paragraphs.reduce((h, p) => h + (linesOf(p.text, fontSize, p.list ? width - 0.4 : width) * fontSize * 1.2 + 6) / 72, 0);
 }
 
-/** Text slides for a section: one at 16 pt (14 pt when that fits), else split between paragraphs over several. */
+/** Text slides for a section: one at 20 or 16 pt when it fits, else at 14 pt split between paragraphs over several. */
 function textSlides(pptx: Pptx, frame: DeckFrame, heading: string, paragraphs: readonly SlideParagraph[]): void {
   if (paragraphs.length === 0) return;
   const boxH = PAGE.bottom - PAGE.top;
-  const fontSize = heightOf(paragraphs, 16, PAGE.w) <= boxH ? 16 : 14;
+  const fontSize = [20, 16].find((size) => heightOf(paragraphs, size, PAGE.w) <= boxH) ?? 14;
   const pages: SlideParagraph[][] = [[]];
   for (const p of paragraphs) {
     const page = pages[pages.length - 1]!;
