@@ -18,6 +18,7 @@
  *   --no-tokens        skip the token counts
  *   --no-startup       skip the start-up benchmark
  *   --startup-rounds N rounds of the start-up benchmark (default 7; 3 with --quick)
+ *   --no-web           skip the web workspace benchmark (`bench/web.ts`: a 36 x 20 case page, the JS shipped)
  *   --no-csv           skip the measurement CSV benchmark (`bench/import-measurements.ts`)
  * Writes the figures to `bench/results/engine.json` (ignored by git).
  */
@@ -27,6 +28,7 @@ import { runStoreBench } from './store.ts';
 import { runChatBench } from './chat.ts';
 import { runTokenBench } from './prompt-tokens.ts';
 import { runStartupBench } from './startup.ts';
+import { runWebBench } from './web.ts';
 import { runCsvBench } from './import-measurements.ts';
 
 interface Args {
@@ -42,6 +44,7 @@ interface Args {
   startup: boolean;
   startupRounds: number;
   csv: boolean;
+  web: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -58,6 +61,7 @@ function parseArgs(argv: readonly string[]): Args {
     startup: true,
     startupRounds: 7,
     csv: true,
+    web: true,
   };
   const num = (i: number): number => {
     const v = Number(argv[i + 1]);
@@ -110,6 +114,9 @@ function parseArgs(argv: readonly string[]): Args {
       case '--no-csv':
         args.csv = false;
         break;
+      case '--no-web':
+        args.web = false;
+        break;
       case '--startup-rounds':
         args.startupRounds = num(i++);
         break;
@@ -146,6 +153,7 @@ async function main(): Promise<void> {
   if (args.tokens) console.log(`\n${await runTokenBench()}`);
   if (args.chat) console.log(`\n${await runChatBench()}`);
   if (args.startup) console.log(`\n${await runStartupBench({ rounds: args.startupRounds })}`);
+  if (args.web) console.log(`\n${await runWebBench()}`);
   if (args.csv) console.log(`\n${await runCsvBench({ rounds: args.runs })}`);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -50,11 +50,23 @@ if (toggle) {
 const dialog = $('#cell-dialog');
 if (dialog) {
   const set = (sel, text) => { const el = $(sel, dialog); if (el) el.textContent = text || ''; };
-  $$('button.cell').forEach((btn) => btn.addEventListener('click', () => {
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const monthLabel = (m) => MONTHS[Number(m.slice(5, 7)) - 1] + ' ' + m.slice(0, 4);
+  const STATES = { measured: 'measured this month', carried: 'carried forward from an earlier entry', base: 'base value (no entry yet)', empty: 'not measured yet' };
+  // One listener for all the cells (a table can hold hundreds).
+  const table = $('#measurement-table');
+  if (table) table.addEventListener('click', (e) => {
+    const btn = e.target.closest('button.cell');
+    if (!btn) return;
     const d = btn.dataset;
-    set('#cell-title', d.label + ' · ' + d.monthLabel);
-    set('#cell-state', d.state);
-    set('#cell-current', d.shown || 'no value');
+    const r = btn.closest('tr').dataset;
+    const state = Object.keys(STATES).find((k) => btn.classList.contains('cell-' + k));
+    const locked = btn.classList.contains('cell-locked');
+    const percent = r.unit === 'percent';
+    const v = d.v === undefined ? null : Number(d.v);
+    set('#cell-title', r.label + ' · ' + monthLabel(d.month));
+    set('#cell-state', STATES[state] + (locked ? ', locked' : ''));
+    set('#cell-current', v === null ? 'no value' : btn.firstChild.textContent);
     for (const k of ['note', 'evidence', 'source']) {
       const row = $('#cell-' + k + '-row', dialog);
       set('#cell-' + k, d[k]);
@@ -63,20 +75,19 @@ if (dialog) {
     const ev = $('#cell-evidence-link', dialog);
     if (ev) { const url = d.evidence || ''; ev.hidden = !/^https?:\/\//.test(url); ev.href = /^https?:\/\//.test(url) ? url : '#'; }
     const history = $('#cell-history', dialog);
-    if (history) history.href = d.history;
+    if (history) history.href = r.history;
     const form = $('#cell-form', dialog);
-    const locked = d.locked === '1';
     $('#cell-locked', dialog).hidden = !locked;
     form.hidden = locked;
-    form.elements.input.value = d.input;
+    form.elements.input.value = r.input;
     form.elements.month.value = d.month;
-    form.elements.value.value = d.edit || '';
-    $$('.metric-only', form).forEach((el) => { el.hidden = d.metric !== '1'; });
+    form.elements.value.value = v === null ? '' : percent ? Number((v * 100).toPrecision(12)) + '%' : String(Number(v.toPrecision(12)));
+    $$('.metric-only', form).forEach((el) => { el.hidden = r.metric !== '1'; });
     // Only the month's own entry has a note to edit; a carried-forward cell starts a new entry with none.
-    for (const k of ['note', 'evidence', 'source']) form.elements[k].value = d.metric === '1' && d.own === '1' ? (d[k] || '') : '';
+    for (const k of ['note', 'evidence', 'source']) form.elements[k].value = r.metric === '1' && d.own === '1' ? (d[k] || '') : '';
     dialog.showModal();
     (locked ? $('#cell-close', dialog) : form.elements.value).focus();
-  }));
+  });
   $('#cell-close', dialog).addEventListener('click', () => dialog.close());
 }
 // The table opens at the current month (the window often starts years earlier).

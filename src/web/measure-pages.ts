@@ -2,19 +2,17 @@ import type { CaseRecord, MeasurementRecord } from '../app/store.ts';
 import type { ProposalView } from '../app/proposal-view.ts';
 import { formatNumber } from '../engine/format-number.ts';
 import { monthLabel, type Scenario } from '../engine/index.ts';
-import { html, type SafeHtml } from './html.ts';
+import { escapeHtml, html, raw, type SafeHtml } from './html.ts';
 import { casePath } from './layout.ts';
 import { proposalCard } from './proposal-card.ts';
-import type { GridCell, MeasurementGrid, TrackedMetric } from './case-model.ts';
+import type { GridCell, GridRow, MeasurementGrid, TrackedMetric } from './case-model.ts';
 
 /** One formatter for every cell: `toLocaleString` with options builds a new one per call (a third of a millisecond each). */
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 /** A value as the table shows it (percent inputs as percentages). */
 export function shownValue(value: number, unit: string): string {
-  return unit === 'percent'
-    ? `${formatNumber(Number((value * 100).toPrecision(12)))}%`
-    : GROUPED.format(Number(value.toPrecision(12)));
+  return unit === 'percent' ? `${formatNumber(Number((value * 100).toPrecision(12)))}%` : GROUPED.format(Number(value.toPrecision(12)));
 }
 
 /** A value as an edit field holds it (no grouping; percent inputs with `%`). */
@@ -37,6 +35,59 @@ export function pendingBlock(pending: readonly ProposalView[], csrf: string, bac
   )}</section>`;
 }
 
+const MONTH_LABELS = new Map<string, string>();
+function label(month: string): string {
+  let l = MONTH_LABELS.get(month);
+  if (l === undefined) {
+    l = monthLabel(month);
+    MONTH_LABELS.set(month, l);
+  }
+  return l;
+}
+
+/**
+ * One row of the table as plain text (the one hot loop of the pages: 720 cells for 36 months
+ * x 20 inputs). What is the same for the whole row (label, unit, whether it is a metric, the
+ * history link) sits on the `<tr>`; a cell carries its month, raw value, whether the entry is
+ * its own month's, and the entry's note, evidence and source. Text from the document is
+ * escaped once per row or entry.
+ */
+function tableRow(row: GridRow, useCaseId: string, historyBase: string): string {
+  const { input } = row;
+  const name = escapeHtml(input.label);
+  const unit = input.unit && input.unit !== 'percent' ? ` (${escapeHtml(input.unit)})` : '';
+  const history = `${historyBase}?useCase=${encodeURIComponent(useCaseId)}&amp;input=${encodeURIComponent(input.key)}`;
+  let out = `<tr data-input="${input.key}" data-label="${name}" data-unit="${escapeHtml(input.unit)}" data-metric="${row.metric ? '1' : '0'}" data-history="${escapeHtml(history)}"><th scope="row" class="row">${name}${unit}<br><span class="hint">${row.metric ? 'measured metric' : 'changing assumption'}</span></th>`;
+  let lastEntry: GridCell | null = null;
+  let entryAttrs = '';
+  for (const cell of row.cells) {
+    const shown = cell.value === null ? '' : shownValue(cell.value, input.unit);
+    const hasNotes = cell.note !== null || cell.evidence !== null || cell.source !== null;
+    // A carried-forward cell shows the entry it carries: escaped once for all of them.
+    if (
+      cell.state === 'measured' ||
+      lastEntry === null ||
+      cell.note !== lastEntry.note ||
+      cell.evidence !== lastEntry.evidence ||
+      cell.source !== lastEntry.source
+    ) {
+      entryAttrs = `${cell.note !== null ? ` data-note="${escapeHtml(cell.note)}"` : ''}${cell.evidence !== null ? ` data-evidence="${escapeHtml(cell.evidence)}"` : ''}${
+        cell.source !== null ? ` data-source="${escapeHtml(cell.source)}"` : ''
+      }`;
+      lastEntry = cell;
+    }
+    const own = cell.state === 'measured';
+    const state = `${STATE_TEXT[cell.state]}${cell.locked ? ', locked' : ''}`;
+    const mark = hasNotes && own;
+    out += `<td><button type="button" class="cell cell-${cell.state}${cell.locked ? ' cell-locked' : ''}${cell.future ? ' cell-future' : ''}" data-input="${input.key}" data-month="${cell.month}"${
+      cell.value === null ? '' : ` data-v="${cell.value}"`
+    }${own ? ' data-own="1"' : ''}${entryAttrs} aria-label="${name}, ${label(cell.month)}: ${shown || 'no value'}, ${state}${mark ? ', has a note or evidence' : ''}">${shown || '·'}${
+      mark ? '<span class="mark" aria-hidden="true">•</span>' : ''
+    }</button></td>`;
+  }
+  return `${out}</tr>`;
+}
+
 /** The measurement table page: use-case picker, legend, the grid of buttons, and the one cell dialog. */
 export function tableBody(record: CaseRecord, grid: MeasurementGrid, pending: readonly ProposalView[], csrf: string, asOf: string): SafeHtml {
   const { scenario, useCase, months } = grid;
@@ -50,25 +101,7 @@ export function tableBody(record: CaseRecord, grid: MeasurementGrid, pending: re
     (m) =>
       html`<th scope="col" class="${m <= (scenario.lockedThrough ?? '') ? 'locked-month' : ''}"${m === asOf ? html` data-current aria-current="date"` : ''}>${monthLabel(m)}${m <= (scenario.lockedThrough ?? '') ? html`<br><span class="hint">locked</span>` : ''}</th>`,
   )}</tr></thead>`;
-  const body = grid.rows.map((row) => {
-    const { input } = row;
-    const label = `${input.label}${input.unit && input.unit !== 'percent' ? ` (${input.unit})` : ''}`;
-    return html`<tr data-input="${input.key}"><th scope="row" class="row">${label}<br><span class="hint">${row.metric ? 'measured metric' : 'changing assumption'}</span></th>${row.cells.map(
-      (cell) => {
-        const shown = cell.value === null ? '' : shownValue(cell.value, input.unit);
-        const hasNotes = cell.note !== null || cell.evidence !== null || cell.source !== null;
-        const cls = `cell cell-${cell.state}${cell.locked ? ' cell-locked' : ''}${cell.future ? ' cell-future' : ''}`;
-        const state = `${STATE_TEXT[cell.state]}${cell.locked ? ', locked' : ''}`;
-        return html`<td><button type="button" class="${cls}" data-input="${input.key}" data-month="${cell.month}" data-month-label="${monthLabel(cell.month)}" data-label="${input.label}" data-state="${state}" data-shown="${shown}" data-edit="${
-          cell.value === null ? '' : editValue(cell.value, input.unit)
-        }" data-metric="${row.metric ? '1' : '0'}" data-own="${cell.state === 'measured' ? '1' : '0'}" data-locked="${cell.locked ? '1' : '0'}" data-note="${cell.note ?? ''}" data-evidence="${cell.evidence ?? ''}" data-source="${
-          cell.source ?? ''
-        }" data-history="${historyBase}?useCase=${encodeURIComponent(useCase.id)}&amp;input=${encodeURIComponent(input.key)}" aria-label="${input.label}, ${monthLabel(cell.month)}: ${shown || 'no value'}, ${state}${
-          hasNotes && cell.state === 'measured' ? ', has a note or evidence' : ''
-        }">${shown || '·'}${hasNotes && cell.state === 'measured' ? html`<span class="mark" aria-hidden="true">•</span>` : ''}</button></td>`;
-      },
-    )}</tr>`;
-  });
+  const body = raw(grid.rows.map((row) => tableRow(row, useCase.id, historyBase)).join(''));
   const table =
     grid.rows.length === 0
       ? html`<p>This use case has no input that changes by month yet. Start measuring one in the chat ("track the deflection rate").</p>`
