@@ -9,7 +9,7 @@
  * planted error is marked `[[like this]]` in the text (the marks are removed before the
  * check). A planted error is caught when a problem the check reports overlaps it; any problem
  * that overlaps no planted error is a false alarm. Besides the hand-written drafts, the offline
- * writer's Delta drafts for Q1 2026 (every audience) must come out clean.
+ * writer's drafts (`OFFLINE_WRITER_DRAFTS`, every audience) must come out clean.
  *
  * The gate (`conclude`): at least 95% of planted errors caught, no false alarm, at least 60
  * drafts with planted errors and 20 correct ones; below that `npm run evals` fails.
@@ -32,6 +32,15 @@ const setSchema = z.strictObject({
   asOf: z.string(),
   drafts: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), kind: z.enum(KINDS), text: z.string().min(1) })).min(1),
 });
+
+/** The offline writer's drafts that must come out clean: name, document, quarter, as-of month (every audience). */
+const OFFLINE_WRITER_DRAFTS: ReadonlyArray<[string, string, string, string]> = [
+  ['delta-2026-q1', 'examples/delta-corp.json', '2026-Q1', '2026-03'],
+  ['delta-2025-q4', 'examples/delta-corp.json', '2025-Q4', '2025-12'],
+  ['delta-2026-q2', 'examples/delta-corp.json', '2026-Q2', '2026-06'],
+  ['mini-2026-q2', 'evals/qbr-facts/documents/mini-calls.json', '2026-Q2', '2026-06'],
+  ['mini-2026-q1', 'evals/qbr-facts/documents/mini-calls.json', '2026-Q1', '2026-02'],
+];
 
 /** One draft to check. */
 export interface GroundingCase {
@@ -99,18 +108,19 @@ export function loadGroundingCases(dir: URL = new URL('./drafts/', import.meta.u
       out.push({ id: `${set.id}/${d.id}`, description: d.kind, kind: d.kind, text, planted, facts: get });
     }
   }
-  for (const audience of QBR_AUDIENCES) {
-    const r = factsForQuarter(documentAt('examples/delta-corp.json'), '2026-Q1', '2026-03');
-    if (!r.ok) throw new Error(r.error.message);
+  for (const [name, path, quarter, asOf] of OFFLINE_WRITER_DRAFTS) {
+    const r = factsForQuarter(documentAt(path), quarter, asOf);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
     const facts = r.value;
-    out.push({
-      id: `offline-writer/delta-2026-q1-${audience}`,
-      description: 'the offline writer',
-      kind: 'offline-writer',
-      text: writeOfflineQbr(facts, audience),
-      planted: [],
-      facts: () => facts,
-    });
+    for (const audience of QBR_AUDIENCES)
+      out.push({
+        id: `offline-writer/${name}-${audience}`,
+        description: 'the offline writer',
+        kind: 'offline-writer',
+        text: writeOfflineQbr(facts, audience),
+        planted: [],
+        facts: () => facts,
+      });
   }
   return out;
 }

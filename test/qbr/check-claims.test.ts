@@ -86,4 +86,22 @@ describe('checkClaims', () => {
     // Retire the Legacy Help Desk rests only on assumptions: never "ahead", never a proof point.
     expect(problems('Retire the Legacy Help Desk is the proof point for the next phase.')).toEqual(['proof point']);
   });
+
+  it('reads fractions in words, a cue spanning a separator and a use case called by its id', () => {
+    // Measured share to date 58,886.67 / 88,886.67 = 66%: two thirds; assumed 34%: one third.
+    expect(problems('To date, about two thirds of realized value is measured and one third rests on assumptions.')).toEqual([]);
+    expect(problems('To date, about one third of realized value is measured.')).toEqual(['one third']);
+    // Payback was February 2026, whatever the words ("paid for itself", split by "for").
+    expect(problems('The program has paid for itself: cumulative benefits passed the investment in March 2026.')).toEqual(['March 2026']);
+    // "self-service" is the id of Deflect Tickets with Self-Service (behind its estimate, -8.1% to date).
+    expect(problems('The self-service use case is ahead of its plan.')).toEqual(['ahead']);
+  });
+
+  it('takes a cue for the nearest figure of its kind, and the whole a figure is part of for no claim', () => {
+    // The target month is January 2026; March 2026 is when it went live.
+    expect(problems('Automation Macros Live slipped two months, from a January 2026 target to March 2026.')).toEqual([]);
+    // 17,960 is carried forward, a part "of the measured value" (34,106.67).
+    expect(problems('In Q1 2026, $17,960 of the measured value was carried forward.')).toEqual([]);
+    expect(problems('In Q1 2026, $16,147 of it was carried forward.')).toEqual(['$16,147']);
+  });
 });

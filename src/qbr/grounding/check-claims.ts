@@ -52,7 +52,7 @@ export interface ClaimProblem {
   end: number;
 }
 
-const SEPARATOR = /[;:()[\]]|,(?!\d{3})|\s(?:and|but|while|whereas|with|against|versus|vs\.?|for|of which|including|plus)\s|\s[–—-]\s|·/g;
+const SEPARATOR = /[;:()[\]]|,(?!\d{3})|\s(?:and|but|while|whereas|with|against|versus|vs\.?|of which|including|plus)\s|\s[–—-]\s|·/g;
 
 /** The kinds of fact value a figure written this way can state. */
 function valueKinds(m: ReadMention): ValueKind[] {
@@ -90,9 +90,9 @@ export function mentionStatesFact(m: ReadMention, f: Pick<FactValue, 'value' | '
     case 'about':
       return Math.abs(said - actual) <= Math.max(tol, 0.05 * Math.abs(actual));
     case 'over':
-      return actual >= said - tol && actual <= said * 1.1 + tol;
+      return actual >= said - tol;
     case 'under':
-      return actual <= said + tol && actual >= said * 0.9 - tol;
+      return actual <= said + tol;
     default:
       return Math.abs(said - actual) <= tol;
   }
@@ -129,11 +129,13 @@ function periodsIn(text: string, reviewQuarter: string): Set<Period> {
 }
 
 /** Clause boundaries of a unit: [start, end, separator-before]. */
-function clauses(text: string): Array<{ start: number; end: number; after: string }> {
+function clauses(text: string, cues: readonly CueHit[]): Array<{ start: number; end: number; after: string }> {
   const out: Array<{ start: number; end: number; after: string }> = [];
   let from = 0;
   let after = '';
   for (const m of text.matchAll(SEPARATOR)) {
+    // A separator inside a cue ("paid for itself") splits nothing.
+    if (cues.some((h) => m.index < h.end && m.index + m[0].length > h.start)) continue;
     out.push({ start: from, end: m.index, after });
     after = m[0].trim();
     from = m.index + m[0].length;
@@ -218,7 +220,7 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
     const cues = findCues(u.text);
     const headerCues = u.header !== undefined ? findCues(u.header) : [];
     const rowCues = u.rowLabel !== undefined ? findCues(u.rowLabel) : [];
-    const parts = clauses(u.text);
+    const parts = clauses(u.text, cues);
     const sentencePeriods = periodsIn(`${u.text} ${u.header ?? ''} ${u.rowLabel ?? ''}`, reviewQuarter);
     const context = `${u.text} ${u.header ?? ''} ${u.rowLabel ?? ''}`;
     const modifiers = {
@@ -250,12 +252,34 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
       const at = m.start - u.start;
       const clauseIndex = parts.findIndex((p) => at >= p.start && at < p.end);
       const clause = parts[clauseIndex] ?? { start: 0, end: u.text.length, after: '' };
-      const kinds = valueKinds(m);
+      // A number before a counted noun ("24-month", "3 use cases", "2 points" aside) is a count, never money.
+      const counted =
+        m.kind === 'plain' &&
+        /^[\s-]*(?:months?|quarters?|years?|use cases?|metrics?|milestones?|reps?|weeks?|days?)\b/i.test(markdown.slice(m.end, m.end + 20));
+      const kinds = counted ? (['count', 'measure'] as ValueKind[]) : valueKinds(m);
       const fits = (h: CueHit): boolean => kinds.some((k) => (h.cue.claims[k] ?? []).length > 0);
       // The claim: the nearest fitting cue of the clause; after a colon, the clause before's; then the header's, the row's.
       // In a table, the column header says what the cell is ("Variance": "+62% assumed" is a variance); then the cell's words.
-      const inClause = cues.filter((h) => h.start >= clause.start && h.end <= clause.end && fits(h));
-      let cue: CueHit | undefined = headerCues.find(fits) ?? inClause.sort((a, b) => distance(a, at, m) - distance(b, at, m))[0];
+      const sameKind = inUnit.filter((o) => o !== m && valueKinds(o).some((k) => kinds.includes(k)));
+      const inClause = cues.filter(
+        (h) =>
+          h.start >= clause.start &&
+          h.end <= clause.end &&
+          fits(h) &&
+          // "$17,960 of the measured value": the cue names the whole the figure is part of.
+          !(
+            h.start >= at &&
+            /^[^\p{L}\p{N}]*\s+of\s+(?:(?:the|its|their|this|our)\s+(?:\p{L}+(?:['’]s)?\s+){0,2})?$/u.test(u.text.slice(at + (m.end - m.start), h.start))
+          ) &&
+          // A cue claims the figure of its kind nearest to it: "from a January 2026 target to March 2026".
+          !sameKind.some((o) => {
+            const oa = o.start - u.start;
+            return oa >= clause.start && oa < clause.end && distance(h, oa, o) < distance(h, at, m);
+          }),
+      );
+      // The nearest cue; a generic word of value ("savings", "value") only when no other cue of the clause fits ("Measured savings").
+      const rank = (h: CueHit): number => distance(h, at, m) + (h.cue.generic ? 10_000 : 0);
+      let cue: CueHit | undefined = headerCues.find(fits) ?? inClause.sort((a, b) => rank(a) - rank(b))[0];
       if (!cue && clause.after === ':' && clauseIndex > 0) {
         const prev = parts[clauseIndex - 1]!;
         cue = cues.filter((h) => h.start >= prev.start && h.end <= prev.end && fits(h)).sort((a, b) => b.end - a.end)[0];
@@ -341,7 +365,9 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
       if (metricClaim) {
         subject = subjectFor(m.start, ['metric'], clause);
         // A metric's value with no metric named: read like a figure no cue claims.
-        if (!subject) {
+        if (!subject && !cue.cue.weak) {
+          // A strong metric cue ("target", "baseline") with no metric named: any metric's value of that claim.
+        } else if (!subject) {
           const known = values.some((v) => mentionStatesFact(m, v)) || textNumbers.some((n) => n.value === m.value);
           if (!known) problem(m.start, m.end, 'a figure of the facts', `${m.text} is no figure of the engine's facts${nearest(m, values, currency)}`);
           continue;

@@ -14,6 +14,8 @@ export interface Cue {
   period?: Period;
   /** For generic words of value ("benefit", "value"): the sentence's modifiers decide. */
   generic?: boolean;
+  /** Words that say little alone ("from", "to", "rose"): with no metric named, the figure is read as if no cue claimed it. */
+  weak?: boolean;
   direction?: (match: string) => number;
 }
 
@@ -60,21 +62,24 @@ export const CUES: readonly Cue[] = [
   { re: /\bestimate[ds]?\b|\bplan(?:ned)?\b|\bpromised\b|\bbusiness case\b/gi, claims: { money: ['estimated'] } },
   { re: /\btargets?(?:ed)?\b|\bgoal\b/gi, claims: { measure: ['target'], ratio: ['target'], money: ['target'], month: ['milestoneTarget'] } },
   { re: /\bbaseline\b/gi, claims: { measure: ['baseline'], ratio: ['baseline'] } },
-  { re: /\bbefore\b/gi, claims: { measure: ['baseline', 'start'], ratio: ['baseline', 'start'] } },
-  { re: /\bafter\b|\blatest\b|\bnow\b|\bcurrent\b/gi, claims: { measure: ['end', 'evidence'], ratio: ['end', 'evidence'] } },
+  { re: /\bbefore\b/gi, claims: { measure: ['baseline', 'start'], ratio: ['baseline', 'start'] }, weak: true },
+  { re: /\bafter\b|\blatest\b|\bnow\b|\bcurrent\b/gi, claims: { measure: ['end', 'evidence'], ratio: ['end', 'evidence'] }, weak: true },
   {
     re: /\bstart of (?:the )?quarter\b|\bquarter['’]s start\b|\bfrom\b(?=\s+[$€£]?\d)/gi,
     claims: { measure: ['start', 'baseline'], ratio: ['start', 'baseline'] },
+    weak: true,
   },
   {
     re: /\bend of (?:the )?quarter\b|\bquarter['’]s end\b|\b(?:reached|reaching|now at|stood at|stands at|ended at|ending at|at)\b(?=\s+[$€£]?\d)|\bto\b(?=\s+[$€£]?\d)/gi,
     claims: { measure: METRIC_VALUE, ratio: METRIC_VALUE },
+    weak: true,
   },
   { re: /\bas of\b|\bas at\b|\bup to\b|\bthrough\b/gi, claims: { month: ['asOf'] } },
   {
     re: /\b(?:rose|rise[sn]?|up|increased?|grew|grown|improved|jumped|climbed|gained|fell|fallen|down|decreased?|dropped|declined|reduced)\b/gi,
     claims: { points: ['change'], ratio: ['relativeChange'], measure: ['change'], money: ['change'] },
     direction,
+    weak: true,
   },
   { re: /\blate\b|\bafter (?:its|the) target\b|\bbehind schedule\b|\bdelayed\b|\boverdue\b/gi, claims: { count: ['late'] } },
   {
@@ -110,8 +115,8 @@ export const FORWARD =
 
 /** Status words a sentence may give a use case or a milestone. */
 export const STATUS_WORDS: ReadonlyArray<[RegExp, 'ahead' | 'behind' | 'on-track' | 'no-estimate' | 'at-risk' | 'proof']> = [
-  [/\bahead\b(?! of schedule)/gi, 'ahead'],
-  [/\bbehind\b(?! schedule)/gi, 'behind'],
+  [/\bahead\b(?! of schedule)|\boutperform(?:s|ing|ed)?\b|\b(?:exceed|beat)(?:s|ing|ed)? (?:its|the|their) (?:plan|estimate)\b/gi, 'ahead'],
+  [/\bbehind\b(?! schedule)|\bunderperform(?:s|ing|ed)?\b|\blag(?:s|ging|ged)? (?:behind )?(?:its|the|their) (?:plan|estimate)\b/gi, 'behind'],
   [/\bon[- ]track\b|\bon plan\b|\bin line with (?:the )?(?:plan|estimate)\b/gi, 'on-track'],
   [/\bno estimate\b/gi, 'no-estimate'],
   [/\bat[- ]risk\b/gi, 'at-risk'],

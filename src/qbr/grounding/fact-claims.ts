@@ -267,7 +267,11 @@ export function factClaims(facts: CheckedFacts): { values: FactValue[]; subjects
   }
 
   const subjects: Subject[] = [{ id: 'case', kind: 'case', names: [facts.businessCase.name, facts.businessCase.customer].filter((n) => n.trim() !== '') }];
-  for (const u of facts.useCases) subjects.push({ id: `useCase:${u.id}`, kind: 'useCase', names: [u.name] });
+  // A use case by its name, or by its id's words when they are two or more ("self-service", "support efficiency").
+  for (const u of facts.useCases) {
+    const byId = u.id.split('-').length >= 2 ? [u.id, u.id.replace(/-/g, ' ')] : [];
+    subjects.push({ id: `useCase:${u.id}`, kind: 'useCase', names: [u.name, ...byId] });
+  }
 
   for (const m of facts.metrics) {
     const subject = `metric:${m.useCase}.${m.input}`;

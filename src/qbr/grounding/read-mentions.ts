@@ -54,6 +54,7 @@ const MONTH_RE = new RegExp(
 const ISO_MONTH_RE = /(?<![\p{L}\p{N}_./-])((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-\d{2})?(?![\p{N}])/gu;
 const QUARTER_RE =
   /(?<![\p{L}\p{N}])(?:Q([1-4])(?:(?:\s+|-)((?:19|20)\d{2})(?![\p{N}])|\s*['’](\d{2})(?![\p{N}]))?|((?:19|20)\d{2})[\s-]?Q([1-4]))(?![\p{L}\p{N}])/gu;
+const FRACTION_WORDS = /(?<![\p{L}])(?:(one|a|two|three)[\s-]+(thirds?|quarters?(?=\s+of\b))|(half)(?=\s+(?:of|the)\b))(?![\p{L}])/giu;
 const YEAR_RE = /(?<![\p{L}\p{N}$€£.,'’-])((?:19|20)\d{2})(?![\p{N}%]|[.,]\d)/gu;
 /** File names, URLs, code spans, unrendered references: not read. */
 const NOT_READ = [/`[^`\n]*`/g, /\bhttps?:\/\/\S+/g, /[\p{L}\p{N}_./-]*[\p{L}\p{N}_-]\.(?:csv|xlsx?|pdf|json|txt|md|pptx?|docx?|png)\b/giu, /\{\{[^}\n]*\}\}/g];
@@ -172,6 +173,23 @@ export function readMentions(text: string, currency: string): ReadMention[] {
     });
   }
 
+  // Fractions in words ("two thirds", "a third", "half", "three quarters of"): a share, to a few points.
+  for (const m of rest.matchAll(FRACTION_WORDS)) {
+    const n = /^(?:two|three)$/i.test(m[1] ?? '') ? (m[1]!.toLowerCase() === 'two' ? 2 : 3) : 1;
+    const d = /^third/i.test(m[2]!) ? 3 : /^quarter/i.test(m[2]!) ? 4 : 2;
+    const approx = approxOf(text.slice(Math.max(0, m.index - 20), m.index));
+    add({
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: 'percent',
+      value: (100 * n) / d,
+      tolerance: 3,
+      signed: false,
+      inWords: true,
+      ...(approx ? { approx } : {}),
+    });
+  }
   for (const m of rest.matchAll(NUMBER_WORD_RUN)) {
     const value = readNumberWords(m[0]);
     if (value === undefined) continue;
