@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { BusinessCase, OperationPreview } from '../../src/engine/index.ts';
 import type { ProposalStatus } from '../../src/proposals/proposal-status.ts';
 import { businessCases, proposals } from '../schema.ts';
@@ -97,8 +97,13 @@ export interface ProposalRepository {
   listProposals(filter?: ProposalFilter): ProposalRecord[];
   /** Records the decision on a proposal that is still pending; false (nothing changed) otherwise. */
   decideProposal(id: string, decision: ProposalDecision): boolean;
-  /** Records the Slack message (channel id, `ts`) that shows the proposal, so a decision at any door can update it. */
-  setProposalSlackMessage(id: string, message: { channel: string; ts: string }): void;
+  /**
+   * Records the Slack message (channel id, `ts`) that shows the proposal, so a decision at any
+   * door can update it; null once the message shows the decision (nothing left to update).
+   */
+  setProposalSlackMessage(id: string, message: { channel: string; ts: string } | null): void;
+  /** Decided proposals whose Slack message still shows them pending (a `slack_ts` is recorded), oldest first. */
+  listProposalsToUpdateInSlack(limit: number): ProposalRecord[];
 }
 
 /** The proposal repository over SQLite; proposing and deciding are on the approval path, prepared once. */
@@ -136,6 +141,11 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
     slackMessage: db
       .update(proposals)
       .set({ slackChannel: setRaw('channel'), slackTs: setRaw('ts') })
+      .where(eq(proposals.id, p('id')))
+      .prepare(),
+    slackMessageDone: db
+      .update(proposals)
+      .set({ slackTs: null })
       .where(eq(proposals.id, p('id')))
       .prepare(),
     decide: db
@@ -211,7 +221,17 @@ export function proposalRepository({ db, newId }: RepositoryContext): ProposalRe
       return result.changes === 1;
     },
     setProposalSlackMessage(id, message) {
-      q.slackMessage.run({ id, channel: message.channel, ts: message.ts });
+      if (message) q.slackMessage.run({ id, channel: message.channel, ts: message.ts });
+      else q.slackMessageDone.run({ id });
+    },
+    listProposalsToUpdateInSlack(limit) {
+      return db
+        .select(recordColumns)
+        .from(proposals)
+        .where(and(sql`${proposals.status} <> 'pending'`, isNotNull(proposals.slackTs)))
+        .orderBy(asc(proposals.decidedAt))
+        .limit(limit)
+        .all();
     },
   };
 }

@@ -28,6 +28,13 @@ export interface AppOptions {
   log?: HttpLog;
   /** Exact strings never to write to the log (e.g. the configured API key). */
   secrets?: readonly string[];
+  /** What `/healthz` adds to `{ ok: true }` (e.g. `{ slack: { status: 'connected' } }`); must not throw or touch the store. */
+  health?: () => Record<string, unknown>;
+  /**
+   * Called after a proposal is approved or rejected through this door (e.g. to update its Slack
+   * message, `ve serve` wires the Slack door's `syncDecided`); must not throw.
+   */
+  onDecided?: (proposalId: string) => void;
   /** Per-token limits of chat turns and request bodies per minute (429 beyond); default `DEFAULT_RATE_LIMITS`. */
   rateLimits?: RateLimits;
 }

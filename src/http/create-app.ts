@@ -35,13 +35,15 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
   app.onError(errorHandler(options.log, options.secrets));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
 
+  // One read (in WAL mode a read never waits for another connection's write lock), and what
+  // the host adds (`ve serve`: Slack's state). Never a write: a locked database cannot hold it.
   app.get('/healthz', (c) => {
     try {
       options.store.getWorkspace('healthz');
     } catch {
       throw new HttpError('unavailable', 'the database is not readable');
     }
-    return c.json({ ok: true as const });
+    return c.json({ ok: true as const, ...options.health?.() });
   });
   const openApi = openApiDocument();
   app.get('/openapi.json', (c) => c.json(openApi));
@@ -56,7 +58,7 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
     ),
   );
   registerChatRoute(app, options, ctx);
-  registerProposalRoutes(app, ctx);
+  registerProposalRoutes(app, ctx, options.onDecided);
   registerBusinessCaseRoutes(app, ctx);
   registerQbrRoutes(app, options, ctx);
   registerQbrCheckRoute(app, ctx);

@@ -19,7 +19,7 @@ import { approveRequestSchema, proposalsQuerySchema, rejectRequestSchema } from 
  * - `POST /api/proposals/:id/reject` (`{ reason? }`): the case is untouched.
  * Both decisions answer the proposal's `view` too, as every door renders it.
  */
-export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
+export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext, onDecided: (proposalId: string) => void = () => undefined): void {
   app.get('/api/proposals', (c) => {
     const { workspaceId } = c.get('caller');
     const query = readQuery(c, proposalsQuerySchema);
@@ -35,6 +35,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext): void
     const result = approveProposal(ctx, { proposalId: c.req.param('id'), approvedBy: caller.name, workspaceId: caller.workspaceId });
     if (!result.ok) throw HttpError.from(result.error);
     const r = result.value;
+    onDecided(r.proposal.id);
     const caseId = r.view.caseId;
     return c.json({ ...r, proposal: { ...r.proposal, caseId }, audit: r.audit.map((a) => ({ ...a, caseId })) });
   });
@@ -49,6 +50,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext): void
       ...(body.reason !== undefined ? { reason: body.reason } : {}),
     });
     if (!result.ok) throw HttpError.from(result.error);
+    onDecided(result.value.proposal.id);
     return c.json({ ...result.value, proposal: { ...result.value.proposal, caseId: result.value.view.caseId } });
   });
 }

@@ -82,7 +82,9 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
     await say(toSlackMrkdwn(text));
     for (const p of reply.proposals) {
       const message = proposalMessage(p, p.proposedBy);
-      await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
+      const posted = await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
+      // Kept with the proposal: whichever door decides it, this message is updated (syncDecidedMessages).
+      if (posted.ts) deps.store.setProposalSlackMessage(p.proposalId, { channel: posted.channel ?? channel, ts: posted.ts });
     }
     // The agent has QBR drafts by reference only: the saved draft is what people see.
     for (const { record, outcome } of reply.qbrDrafts) {

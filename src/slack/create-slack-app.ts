@@ -8,6 +8,7 @@ import { describeError } from '../errors/index.ts';
 import { registerAppHome } from './app-home.ts';
 import { DEDUPE_TTL_MS } from './event-deduper.ts';
 import { registerProposalActions } from './proposal-actions.ts';
+import { syncDecidedMessages } from './sync-decided.ts';
 import { SlackNames } from './slack-actor.ts';
 import { slackLogger } from './slack-logger.ts';
 import type { SlackDeps } from './slack-deps.ts';
@@ -62,6 +63,8 @@ export interface SlackApp {
   verifyToken(): Promise<{ botUserId: string; teamId: string | undefined }>;
   /** Waits until no payload is being processed (HTTP mode; immediate in Socket Mode). */
   idle(): Promise<void>;
+  /** Updates the Slack message of every proposal decided at another door (`syncDecidedMessages`); resolves to how many. */
+  syncDecided(): Promise<number>;
 }
 
 /**
@@ -195,5 +198,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return { botUserId: id.botUserId, teamId: id.teamId };
     },
     idle: () => receiver?.idle() ?? Promise.resolve(),
+    syncDecided: () => syncDecidedMessages(deps, identityClient),
   };
 }

@@ -16,3 +16,4 @@ export { verifySlackSignature, signSlackRequest } from './verify-slack-signature
 export { APPROVE_ACTION, REJECT_ACTION } from './proposal-blocks.ts';
 export { REJECT_MODAL } from './proposal-actions.ts';
 export { renderBenefitChart, benefitChartSvg, CHART_WIDTH, CHART_HEIGHT } from '../chart/benefit-chart.ts';
+export type { SlackState } from './start-slack.ts';

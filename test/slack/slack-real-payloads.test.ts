@@ -14,7 +14,8 @@ import { mountSlack } from '../../src/slack/mount-slack.ts';
 import { signSlackRequest } from '../../src/slack/verify-slack-signature.ts';
 import { importCase } from '../../src/proposals/index.ts';
 import { sampleCase } from '../support/sample-case.ts';
-import { answer, BOT_TOKEN, CHANNEL, SIGNING_SECRET, slackHarness, TEAM, type SlackHarness } from './slack-harness.ts';
+import { createApp } from '../../src/http/index.ts';
+import { answer, BOT_TOKEN, CHANNEL, MEASURE_OCTOBER, proposalPosts, SIGNING_SECRET, slackHarness, TEAM, type SlackHarness } from './slack-harness.ts';
 
 let h: SlackHarness | undefined;
 afterEach(async () => {
@@ -131,5 +132,34 @@ describe('event dedupe survives a restart', () => {
     await restarted.idle();
     expect(model.doGenerateCalls).toHaveLength(1);
     expect(h.api.callsTo('chat.postMessage').map((c) => c.body.text)).toEqual(['first answer']);
+  });
+});
+
+describe('a proposal decided at another door', () => {
+  it('an approval over HTTP updates the proposal’s Slack message (no buttons left), once', async () => {
+    const model = new MockLanguageModelV3({ doGenerate: [MEASURE_OCTOBER, answer('Proposed.')] });
+    h = await slackHarness({ model });
+    await h.mention('record October tickets per day 160', { ts: '1760000700.000100' });
+    await h.idle();
+    const [card] = proposalPosts(h.api);
+    const [pending] = h.store.listProposals({ status: 'pending' });
+    // The message that shows it is kept with the proposal.
+    expect(h.store.getProposal(pending!.id)).toMatchObject({ slackChannel: CHANNEL, slackTs: card!.response!.ts });
+
+    const slack = h.slack;
+    const token = h.store.createApiToken({ workspaceId: 'default', name: 'dana', now: h.clock.now().toISOString() }).token;
+    const synced: Array<Promise<number>> = [];
+    const app = createApp({ store: h.store, now: h.clock.now, model, log: () => {}, onDecided: () => synced.push(slack.syncDecided()) });
+    const res = await app.request(`/api/proposals/${pending!.id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await Promise.all(synced)).toEqual([1]);
+    const [update] = h.api.callsTo('chat.update');
+    expect(update!.body).toMatchObject({ channel: CHANNEL, ts: card!.response!.ts });
+    expect(JSON.stringify(update!.body.blocks)).toContain('Approved');
+    expect((update!.body.blocks as Array<{ type: string }>).some((b) => b.type === 'actions')).toBe(false);
+    // Done: nothing left to update, a second pass changes nothing.
+    expect(h.store.getProposal(pending!.id)!.slackTs).toBeNull();
+    expect(await slack.syncDecided()).toBe(0);
+    expect(h.api.callsTo('chat.update')).toHaveLength(1);
   });
 });

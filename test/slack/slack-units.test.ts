@@ -277,7 +277,7 @@ describe('the receiver and the app factory', () => {
     t.store.close();
   });
 
-  it('startSlack (ve serve) checks the token with auth.test and returns the HTTP handler; a bad token is logged, not fatal', async () => {
+  it('startSlack (ve serve) returns the HTTP handler at once, checks the token in the background; a bad token is retried a bounded number of times, logged, not fatal', async () => {
     const api = await startFakeSlackApi();
     const t = memoryStore();
     const model = new MockLanguageModelV3({ doGenerate: [] });
@@ -290,9 +290,11 @@ describe('the receiver and the app factory', () => {
       workspaces: { fallback: 'default', byTeam: {} },
     };
     const lines: string[] = [];
-    const running = await startSlack({ store: t.store, now: t.clock.now, model, settings, logger: collectingLogger(lines) });
+    const running = startSlack({ store: t.store, now: t.clock.now, model, settings, logger: collectingLogger(lines) });
     expect(running.mode).toBe('http');
     expect(running.description).toBe('Slack: events, interactivity and /ve at POST /slack/events');
+    expect(running.state()).toEqual({ status: 'connecting', attempts: 0 });
+    expect(await running.settled).toEqual({ status: 'connected', attempts: 1 });
     expect(api.callsTo('auth.test')).toHaveLength(1);
     expect(api.callsTo('auth.test')[0]!.authorized).toBe(true);
     expect(lines.some((l) => l.includes('connected as bot user UBOT in team T0TEST'))).toBe(true);
@@ -309,9 +311,16 @@ describe('the receiver and the app factory', () => {
     await running.stop();
 
     api.on('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
-    const failing = await startSlack({ store: t.store, now: t.clock.now, model, settings, logger: collectingLogger(lines) });
+    api.clear();
+    api.on('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
+    const failing = startSlack({ store: t.store, now: t.clock.now, model, settings, logger: collectingLogger(lines), connectDelaysMs: [1] });
     expect(failing.mode).toBe('http');
-    expect(lines.some((l) => l.includes('could not check the bot token') && l.includes('invalid_auth'))).toBe(true);
+    // Five attempts (CONNECT_ATTEMPTS), then it gives up; the handler was there all along.
+    expect(await failing.settled).toMatchObject({ status: 'unreachable', attempts: 5, detail: expect.stringContaining('invalid_auth') });
+    expect(api.callsTo('auth.test')).toHaveLength(5);
+    expect(failing.handler).not.toBeNull();
+    expect(lines.some((l) => l.includes('attempt 5 of 5') && l.includes('giving up'))).toBe(true);
+    await failing.stop();
     expect(lines.join('\n')).not.toContain('xoxb-1-secret');
     await api.close();
     t.store.close();

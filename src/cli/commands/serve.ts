@@ -8,7 +8,7 @@ import { BANNER_TOKEN_NAME, rotateBannerToken } from '../../app/workspace-tokens
 import { createApp, DEFAULT_MAX_BODY_BYTES, rateLimitsFromEnv, type RateLimits } from '../../http/index.ts';
 import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
 import { expireProposals } from '../../proposals/expire-proposals.ts';
-import type { RunningSlack } from '../../slack/index.ts';
+import type { RunningSlack, SlackState } from '../../slack/index.ts';
 import { slackSettingsFromEnv } from '../../slack/slack-settings.ts';
 import { mountWeb } from '../../web/index.ts';
 import { CliError, EXIT, type CliIo } from '../cli-io.ts';
@@ -114,14 +114,28 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
         // QBR narratives (the chat's draftQbr tool, the /qbr routes, /ve qbr) are written by the
         // selected model; with the offline provider, by the deterministic template writer.
         const qbrModel = qbrWriterModel(selected);
-        const app = createApp({ store, now: d.now, model: selected.model, qbrModel, maxAgeMs: d.maxAgeMs, secrets, rateLimits });
+        let slack: RunningSlack | null = null;
+        const app = createApp({
+          store,
+          now: d.now,
+          model: selected.model,
+          qbrModel,
+          maxAgeMs: d.maxAgeMs,
+          secrets,
+          rateLimits,
+          // /healthz says where Slack stands; a proposal decided over HTTP gets its Slack message updated.
+          health: () => (slack ? { slack: slack.state() } : {}),
+          onDecided: () => {
+            if (slack?.state().status === 'connected') void slack.slack.syncDecided().catch(() => undefined);
+          },
+        });
         // The web workspace (issue 13): pages at /, the same application functions as the API.
         mountWeb(app, { ctx, qbrModel, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, secrets });
-        let slack: RunningSlack | null = null;
         if (slackConfig.kind === 'on') {
           // Bolt is loaded only when Slack is on: it is most of a server's start-up otherwise.
           const { mountSlack, slackLogger, startSlack } = await import('../../slack/index.ts');
-          slack = await startSlack({
+          // Returns at once: Slack is reached in the background (bounded retries), the API listens meanwhile.
+          slack = startSlack({
             store,
             now: d.now,
             model: selected.model,
@@ -146,7 +160,7 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
             `model: ${selected.description}`,
             ...(selected.notice ? [`note: ${selected.notice}`] : []),
             `QBR drafts: ${qbrModel ? 'written by that model, every number checked against the engine' : 'the offline template writer'}`,
-            slack ? slack.description : 'Slack: off (set SLACK_BOT_TOKEN; see docs/slack.md)',
+            slack ? `${slack.description}; ${slackStateLine(slack.state())}` : 'Slack: off (set SLACK_BOT_TOKEN; see docs/slack.md)',
             `database: ${configuredDbPath(d.env)}`,
             `rate limits per token: ${perMinute(rateLimits.chatTurnsPerMinute, 'chat turns')}, ${perMinute(rateLimits.bodiesPerMinute, 'request bodies')} (VE_CHAT_TURNS_PER_MINUTE, VE_BODIES_PER_MINUTE)`,
             ...(token
@@ -180,4 +194,11 @@ export function registerServe(program: Command, io: CliIo, deps: () => ServeDeps
 /** "20 chat turns a minute", or "chat turns unlimited" for 0. */
 function perMinute(limit: number, what: string): string {
   return limit > 0 ? `${limit} ${what} a minute` : `${what} unlimited`;
+}
+
+/** Slack's state for the banner: connecting in the background, connected, or given up (with why). */
+function slackStateLine(state: SlackState): string {
+  if (state.status === 'connected') return 'connected';
+  if (state.status === 'unreachable') return `unreachable after ${state.attempts} attempts (${state.detail ?? 'no answer'}); the API runs without Slack`;
+  return 'connecting in the background (its state: GET /healthz)';
 }
