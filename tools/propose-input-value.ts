@@ -43,7 +43,7 @@ export const proposeInputValue = (ctx: ToolContext) =>
       const where = { scenario: s.id, useCase: useCase.id, input: inp.key, value };
       let operation: Operation;
       if (from === undefined) {
-        if (inp.series) return { error: `'${inp.label}' changes by month: say from which month ${value} holds` };
+        if (inp.series) return { error: `'${inp.label}' changes by month: from which month does ${value} hold?` };
         operation = { op: 'setInput', ...where };
       } else {
         const month = resolveMonthIn(ctx, from, s, 'nearest');

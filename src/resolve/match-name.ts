@@ -36,7 +36,23 @@ const SYNONYMS: Record<string, string> = {
   '%': 'percent',
   qty: 'quantity',
   rep: 'reps',
+  tix: 'ticket',
+  tkt: 'ticket',
+  tkts: 'ticket',
 };
+
+/** Whether two words differ by one letter typed wrong, left out, added or swapped ("deflecton", "efficency"); both of 5 letters or more. */
+function oneSlip(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
+}
 
 /** Lower-case words of a name, punctuation and filler words dropped, abbreviations expanded. */
 export function words(text: string): string[] {
@@ -68,7 +84,8 @@ export function nameScore(query: string, names: readonly string[]): number {
     const nw = new Set(words(name));
     if (qw.size === 0 || nw.size === 0) continue;
     let shared = 0;
-    for (const w of qw) if (nw.has(w) || [...nw].some((x) => x.length >= 4 && w.length >= 4 && (x.startsWith(w) || w.startsWith(x)))) shared++;
+    for (const w of qw)
+      if (nw.has(w) || [...nw].some((x) => (x.length >= 4 && w.length >= 4 && (x.startsWith(w) || w.startsWith(x))) || oneSlip(w, x))) shared++;
     if (shared === 0) continue;
     // All of the query's words found in the name is a strong match ("efficiency" -> "Rep Efficiency Gain").
     const coverage = shared / qw.size;

@@ -114,6 +114,14 @@ export function resolveInput(
   // A split's formula inputs (`preferKeys`) outrank this: there the formula says what is meant.
   const exact = options.preferKeys ? [] : all.filter((c) => nameScore(name, namesOf(c)) >= 90);
   if (exact.length === 1) return { ok: true, value: exact[0]! };
+  // Several exact: the one written exactly as its key or label, else the one whose label it is
+  // ("avg tickets per day" is the label Avg. Tickets per Day, and only the key of the baseline avg_tickets_per_day).
+  if (exact.length > 1) {
+    const verbatim = exact.filter((c) => nameScore(name, namesOf(c)) === 100);
+    if (verbatim.length === 1) return { ok: true, value: verbatim[0]! };
+    const byLabel = exact.filter((c) => nameScore(name, [c.input.label]) >= 90);
+    if (byLabel.length === 1) return { ok: true, value: byLabel[0]! };
+  }
   // A narrower set next: the tracked inputs (measurements) or the inputs a formula uses (a split).
   const preferred = options.preferKeys
     ? all.filter((c) => options.preferKeys!.includes(c.input.key))

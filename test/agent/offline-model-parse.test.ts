@@ -333,7 +333,9 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
     { measurements: [{ input: 'tickets per day', month: 'March', value: 158, note: 'macros rolled out', source: 'ops review' }] },
   ],
   // monthly values
-  ['track deflection rate monthly', 'proposeMonthlyValues', { input: 'deflection rate' }],
+  // "track X monthly" measures X (a metric, Contract 2); where X cannot be a metric the tool says so and the model
+  // enables monthly values instead (instead-of-refused.ts, test/agent/offline-model-flows.test.ts).
+  ['track deflection rate monthly', 'proposeTrackMetric', { input: 'deflection rate' }],
   ['enable monthly values for deflection rate', 'proposeMonthlyValues', { input: 'deflection rate' }],
   ['make cost per ticket monthly', 'proposeMonthlyValues', { input: 'cost per ticket' }],
   ['deflection rate should be tracked monthly', 'proposeMonthlyValues', { input: 'deflection rate' }],

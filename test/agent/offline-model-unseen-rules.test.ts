@@ -86,3 +86,60 @@ describe('an assumption said with a sign', () => {
     expect(reply.text).toContain('or 3 fewer than before?');
   });
 });
+
+describe('a value for the other kind of input: the call that fits, in the same turn', () => {
+  it('"record Tickets per Month 3200 for May 2026": an assumption, so 3,200 from May 2026 on', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('record Tickets per Month 3200 for May 2026'));
+    expect(p.operations).toEqual([
+      { op: 'setInput', scenario: 'realization', useCase: 'self-service', input: 'monthly_tickets', value: 3200, from: '2026-05' },
+    ]);
+  });
+
+  it('"set avg tickets per day from nov 2026 to 170": a metric, so the November 2026 measurement', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('set avg tickets per day from nov 2026 to 170'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-11', value: 170 },
+    ]);
+  });
+});
+
+describe('answers to the tool’s own questions complete the request', () => {
+  it('"set reps to 15" asks from which month; "from jan 2027" proposes 15 reps from January 2027', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const asked = await chat.say('set reps to 15');
+    expect(asked.proposals).toEqual([]);
+    expect(asked.text).toContain('from which month does 15 hold?');
+    const p = chat.proposalOf(await chat.say('from jan 2027'));
+    expect(p.operations).toEqual([{ op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 15, from: '2027-01' }]);
+  });
+
+  it('"scrap the 150 from march" names the 158; "yes the 158" removes it', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    expect((await chat.say('scrap the 150 from march')).proposals).toEqual([]);
+    const p = chat.proposalOf(await chat.say('yes the 158'));
+    expect(p.operations).toEqual([
+      { op: 'removeMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03' },
+    ]);
+  });
+});
+
+describe('words busy people use', () => {
+  it('"how is acme doing" asks about Acme (no such case) instead of answering for Delta', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const reply = await chat.say('how is acme doing');
+    expect(reply.text).toMatch(/acme/i);
+    expect(reply.text).not.toMatch(/has realized/);
+  });
+
+  it('"freeze delta through end of Q3 2026", "what still needs sign off", "what was deflection in jan?"', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const lock = chat.proposalOf(await chat.say('freeze delta through end of Q3 2026'));
+    expect(lock.operations).toEqual([{ op: 'lockMonths', scenario: 'realization', through: '2026-09' }]);
+    const pending = await chat.say('what still needs sign off', 't2');
+    expect(pending.text).toContain(lock.id);
+    const history = await chat.say('what was deflection in jan?', 't3');
+    expect(history.text).toMatch(/Ticket Deflection Rate/);
+  });
+});

@@ -72,3 +72,23 @@ describe('resolving names in the demo document', () => {
     if (!r.ok) expect(r.error.candidates?.length).toBe(4);
   });
 });
+
+describe('a slip of one letter and Slack abbreviations (the unseen set of December 2026)', () => {
+  const realization = () => demo().scenarios.find((s) => s.kind === 'realization')!;
+  const inputKey = (name: string) => {
+    const r = resolveInput(realization(), name, { timeSeriesFirst: true });
+    return r.ok ? r.value.input.key : r.error.message;
+  };
+
+  it('"deflecton rate" is the Ticket Deflection Rate, "tix/day" Avg. Tickets per Day, "efficency" the efficiency calculation', () => {
+    expect(inputKey('deflecton rate')).toBe('deflection_rate');
+    expect(inputKey('tix/day')).toBe('tickets_per_day');
+    const c = resolveCalculation(realization(), 'efficency');
+    expect(c.ok && c.value.calculation.id).toBe('efficiency');
+  });
+
+  it('a slip needs five letters or more and one change: "rate" is not "gate", "effic" is no slip of "efficiency"', () => {
+    expect(matchName([{ n: 'Gate Fee' }], 'rate', (x) => [x.n])).toEqual({ kind: 'none' });
+    expect(words('tix per day')).toEqual(['ticket', 'per', 'day']);
+  });
+});

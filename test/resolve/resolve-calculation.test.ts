@@ -39,3 +39,13 @@ describe('resolveCalculation on the demo (Increase Support Team Efficiency has t
     expect(resolved('legacy help desk')).toBe('licences');
   });
 });
+
+describe('resolveInput: a label said exactly wins over another input whose key reads the same', () => {
+  it('"avg tickets per day" is the label of Avg. Tickets per Day (tickets_per_day), only the key of the baseline (avg_tickets_per_day)', async () => {
+    const { resolveInput } = await import('../../src/resolve/resolve-in-document.ts');
+    const r = resolveInput(realization, 'avg tickets per day');
+    expect(r.ok && r.value.input.key).toBe('tickets_per_day');
+    const key = resolveInput(realization, 'avg_tickets_per_day');
+    expect(key.ok && key.value.input.key).toBe('avg_tickets_per_day');
+  });
+});

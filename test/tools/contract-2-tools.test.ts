@@ -113,7 +113,7 @@ describe('proposeInputValue: an assumption in every month, or from a month on', 
     const reps = h.store.getCase(CASE)!.document.scenarios[1]!.useCases[0]!.inputs.find((i) => i.key === 'reps')!;
     expect(reps).toEqual({ key: 'reps', label: '# of Reps', unit: 'reps', value: 10, series: { '2026-06': 15 } });
     // Now it changes by month: a new value needs its month.
-    expect(await h.call('proposeInputValue', { input: 'reps', value: 12 })).toEqual({ error: "'# of Reps' changes by month: say from which month 12 holds" });
+    expect(await h.call('proposeInputValue', { input: 'reps', value: 12 })).toEqual({ error: "'# of Reps' changes by month: from which month does 12 hold?" });
   });
 
   it('without from, a constant changes in every month; with locked months the engine refuses, naming the first', async () => {

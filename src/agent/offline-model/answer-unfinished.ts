@@ -1,4 +1,5 @@
 import type { ToolName } from '../../../tools/index.ts';
+import { MONTH_PHRASE } from './phrases.ts';
 import { callAgain, type ConversationContext, type OfflineRequest } from './request.ts';
 
 /*
@@ -30,6 +31,12 @@ const FILLER = new Set(
   "the a an one that this it i mean meant yes yeah yep ok okay please pls sure go with use take pick option number no its it's is was".split(' '),
 );
 const YES = /^\s*(?:yes|yep|yeah|yup|y|correct|right|exactly|that'?s\s+right|i\s+did|i\s+do|sure|ok(?:ay)?)\b[\s\S]{0,30}$/i;
+
+/** An answer that is a month and little else ("from jan 2027", "starting March", "2027-01"). */
+const MONTH_ALONE = new RegExp(
+  String.raw`^\s*(?:ok(?:ay)?[\s,]+)?(?:from|starting|as\s+of|since|beginning)?\s*(${MONTH_PHRASE})\s*(?:on(?:wards?)?)?[\s.!]*$`,
+  'i',
+);
 
 /** The words a candidate or an answer is made of, lower case, punctuation aside. */
 function wordsOf(text: string): string[] {
@@ -124,6 +131,16 @@ export function answerUnfinished(text: string, ctx: ConversationContext): Offlin
       return changed ? callAgain(u.toolName as ToolName, { ...input, measurements }) : null;
     }
     return input.value === said ? callAgain(u.toolName as ToolName, { ...input, value: fraction }) : null;
+  }
+  // "'# of Reps' changes by month: from which month does 15 hold?" → "from jan 2027".
+  const fromWhich = /from which month does/i.test(u.error) && u.toolName === 'proposeInputValue' ? MONTH_ALONE.exec(text) : null;
+  if (fromWhich) return callAgain('proposeInputValue', { ...input, from: fromWhich[1]!.trim() });
+  // "… is 158, not 150: nothing removed. Remove the 158?" → "yes", "yes the 158".
+  const recorded = /\bis (-?[\d.]+)(%?), not [^:]+: nothing removed\. Remove the [^?]+\?/.exec(u.error);
+  if (recorded && YES.test(text) && Array.isArray(input.measurements) && input.measurements.length === 1) {
+    const value = recorded[2] ? Number((Number(recorded[1]) / 100).toPrecision(12)) : Number(recorded[1]);
+    const m = withoutNulls(input.measurements[0] as Record<string, unknown>);
+    if (m.remove === true) return callAgain(u.toolName as ToolName, { ...input, measurements: [{ ...m, value }] });
   }
   if (u.candidates.length === 0) return null;
   const field = fieldAsked(u.toolName, input, u.error);

@@ -34,12 +34,15 @@ export function lookUpBeforeCorrecting(text: string, proposal: ToolCallRequest):
   if (!Array.isArray(measurements) || measurements.length !== 1) return null;
   const m = measurements[0] as Record<string, unknown>;
   if (typeof m['input'] !== 'string' || typeof m['month'] !== 'string' || typeof m['value'] !== 'number' || bareMonth(m['month']) === null) return null;
+  // "correct the july deflection to 21.5%": the verb is no part of the input's name.
+  const named = m['input'].replace(/^\s*(?:correct(?:ion)?|fix|update|change|amend)\s+(?:the\s+)?/i, '').trim() || m['input'];
   const lookUp = call('measurementHistory', {
     ...(typeof proposal.input['businessCase'] === 'string' ? { businessCase: proposal.input['businessCase'] } : {}),
     ...(typeof proposal.input['scenario'] === 'string' ? { scenario: proposal.input['scenario'] } : {}),
-    input: m['input'],
+    input: named,
   });
-  return lookUp.kind === 'tools' ? { ...lookUp, afterwards: proposal } : null;
+  const corrected = { ...proposal, input: { ...proposal.input, measurements: [{ ...m, input: named }] } };
+  return lookUp.kind === 'tools' ? { ...lookUp, afterwards: corrected } : null;
 }
 
 /**

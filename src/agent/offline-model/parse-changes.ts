@@ -120,6 +120,8 @@ export function parseConversions(text: string, ctx: ConversationContext): Offlin
   if (convert) body = convert[1]!;
   else if (trackCalc) body = trackCalc[1]!.replace(/\b(?:monthly|every month|each month)\b(?!\s+tracking)/i, ' ');
   if (body === undefined) return null;
+  // "convert the efficency calc -> tickets/day": an arrow says what it tracks.
+  body = body.replace(/\s*(?:->|→|=>)\s*/g, ' to track ');
   // "a baseline of 3,000": a thousands separator is not a list separator.
   body = withoutThousandsSeparators(body);
 
@@ -423,7 +425,7 @@ export function parseLock(text: string, ctx: ConversationContext): OfflineReques
   if (
     !/\block(?:ing)?\b/i.test(text) &&
     !/\bclose\s+(?:out\s+)?(?:the\s+)?(?:books|months)\b/i.test(text) &&
-    !/\bfreeze\s+(?:them|it|those|these|the\s+(?:numbers|months|figures|books|values)|(?:through|thru|until|up\s+to)\b)/i.test(text)
+    !/\bfreeze\s+(?:them|it|those|these|the\s+(?:numbers|months|figures|books|values)|(?:[\w'’-]+\s+){0,2}(?:through|thru|until|up\s+to)\b)/i.test(text)
   )
     return null;
   // A month said; else a quarter or half-year ("lock H1 2026", "the q2 numbers ... freeze them"): through its end.
@@ -470,6 +472,12 @@ export function parseTrackMetric(text: string, ctx: ConversationContext): Offlin
     // "we want to measure the legacy help desk licence cost monthly": measuring is a metric, not a changing assumption.
     { re: /\b(?:measure|measuring)\s+(.+?)((?:\s+(?:monthly|every\s+month|each\s+month|month\s+by\s+month|as[- ]is|from\s+now\s+on))+)$/i, after: true },
     { re: /\b(?:make|turn)\s+(.+?)\s+(?:into\s+)?an?\s+(?:tracked|measured|improvement)\s+metric\b(.*)$/i, after: true },
+    // "track deflection rate monthly for delta", "start tracking deflection for the self-service use case": tracking a
+    // calculation's input is measuring it (a metric); monthly values are "enable monthly values" / "make X monthly".
+    { re: /\btrack\s+(.+?)((?:\s+(?:monthly|every\s+month|each\s+month|month\s+by\s+month))+)(?:\s+(for\s+.+))?$/i, after: true },
+    // "track tickets per month for the self service calc", "start tracking deflection for the self-service use case"
+    { re: /\b(?:track|start(?:s|ing)?\s+tracking)\s+(.+?)\s+(?:for|in|on)\s+(?:the\s+)?(.+?)\s+(?:calc(?:ulation)?|use\s+case)\s*$/i, metricOf: true },
+    { re: /\bstart(?:s|ing)?\s+tracking\s+(.+?)((?:\s+(?:monthly|every\s+month|each\s+month|directly))*)$/i, after: true },
     { re: /\bset\s+up\s+(.+?)\s+as\s+(?:an?|the|its)\s+(?:tracked\s+|improvement\s+)?metric\b(.*)$/i, after: true },
     {
       re: /\b(?:start(?:s|ing)?|begin(?:s|ning)?)\s+(?:to\s+measure|measuring)\s+(.+?)((?:\s+(?:monthly|every\s+month|each\s+month|directly|from\s+now\s+on))*)$/i,
@@ -483,7 +491,7 @@ export function parseTrackMetric(text: string, ctx: ConversationContext): Offlin
     const m = re.exec(t);
     if (!m) continue;
     const tail = m[2] ?? '';
-    let input = `${m[1]!}${after ? ` ${tail}` : ''}`;
+    let input = `${m[1]!}${after ? ` ${tail}` : ''}${m[3] ? ` ${m[3]}` : ''}`;
     let calculation: string | undefined;
     if (metricOf && tail.trim()) calculation = clean(withoutArticle(clean(tail)).replace(/\s+calc(?:ulation)?$/i, ''));
     // What follows the input that is no calculation: "with monthly values", ", we'll report the % each month".

@@ -38,6 +38,8 @@ export function readMeasurementReference(phrase: string): MeasurementReference |
   const forCase = mention ? new RegExp(String.raw`\b(?:for|of)\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b|\b${escapeRegExp(mention)}[’']s\b`) : null;
   const businessCase = forCase?.test(text) ? mention : undefined;
   if (forCase && businessCase) text = text.replace(forCase, ' ');
+  // "july's deflection value": the month, not a word "s".
+  text = text.replace(new RegExp(String.raw`(${MONTH_PHRASE})['’]s\b`, 'gi'), '$1');
   const months = [...text.matchAll(new RegExp(MONTH_PHRASE, 'gi'))].map((m) => tidyMonth(m[0]));
   if (months.length === 0) return null;
   text = text.replace(new RegExp(MONTH_PHRASE, 'gi'), ' ');

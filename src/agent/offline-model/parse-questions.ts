@@ -64,7 +64,7 @@ export function parseShowCase(text: string, ctx: ConversationContext): OfflineRe
 }
 
 const SUMMARY =
-  /\b(?:summary|summari[sz]e|reali[sz]ed|reali[sz]e|roi|payback|pay\s+back|how\s+much\s+value|value\s+(?:so\s+far|to\s+date|delivered|report|summary)|how(?:\s+(?:are|is)|'s|’s)\b.*\b(?:doing|tracking|going)|ahead\s+(?:or|of)\b|behind\s+(?:the\s+)?(?:plan|schedule|target|estimate)|on\s+track\b|variance|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:estimate|plan|forecast)|measured\s+vs|benefits?|total\s+value|investment|break[-\s]?even)\b/i;
+  /\b(?:summary|summari[sz]e|reali[sz]ed|reali[sz]e|roi|payback|pay\s+back|how\s+much\s+value|value\s+(?:so\s+far|to\s+date|delivered|report|summary)|how(?:\s+(?:are|is)|'s|’s)\b.*\b(?:doing|tracking|going)|ahead\s+(?:or|of)\b|behind\s+(?:the\s+)?(?:plan|schedule|target|estimate)|on\s+track\b|variance|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:estimate|plan|forecast)|measured\s+vs|benefits?|total\s+value|investment|break[-\s]?even|projected\s+total|(?:numbers|figures)\s+(?:as\s+of|through|to\s+date))\b/i;
 
 /** "how much value has Delta realized?", "summary for Delta as of March", "ROI", "month by month". */
 export function parseSummary(text: string, ctx: ConversationContext): OfflineRequest | null {
@@ -93,7 +93,10 @@ export function parseSummary(text: string, ctx: ConversationContext): OfflineReq
     /\b(?:month[-\s]by[-\s]month|monthly\s+(?:figures|breakdown|detail|numbers|values)|per\s+month|each\s+month|by\s+month|every\s+month)\b/i.test(t)
       ? true
       : undefined;
-  const businessCase = findCaseMention(t) ?? ctx.businessCase;
+  // "how is acme doing": the one named is the business case, even in lower case.
+  const howIs = /\bhow(?:\s+is|'s|’s)\s+([a-z][\w&.'’-]*(?:\s+[a-z][\w&.'’-]*)?)\s+(?:doing|tracking|going)\b/i.exec(t)?.[1];
+  const named = howIs && !/^(?:it|that|this|we|things|everything|the\s+\w+|our\s+\w+)$/i.test(howIs) ? howIs : undefined;
+  const businessCase = findCaseMention(t) ?? named ?? ctx.businessCase;
   return call('valueSummary', defined({ businessCase, scenario, compare, asOf, includeMonths }));
 }
 
@@ -102,6 +105,9 @@ export function parseHistory(text: string, ctx: ConversationContext): OfflineReq
   const patterns = [
     /^\s*(?:please\s+)?(?:show\s+(?:me\s+)?)?(?:the\s+)?(.+?)\s+(?:measurement\s+)?history\b/i,
     /\bhistory\s+(?:of|for|on)\s+(.+?)\s*[.?!]*$/i,
+    // "show me all the tix/day measurements", "what was deflection in jan?"
+    /^\s*(?:please\s+)?(?:show|list|give)\s+(?:me\s+)?all\s+(?:the\s+|of\s+the\s+)?(.+?)\s+(?:measurements|values|readings|numbers|entries)\s*[.?!]*$/i,
+    /^\s*what\s+(?:was|were)\s+(?:the\s+)?(?!the\b)([a-z][\w/ #.%-]{1,40}?)\s+(?:in|for|on)\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{4})?\s*\?*\s*$/i,
     /\bwhat\s+(?:was|were|has\s+been|have\s+been|got)\s+(?:recorded|measured|logged)\s+(?:for|of|on)\s+(.+?)\s*[.?!]*$/i,
     /\b(?:past|previous|earlier|all)\s+(?:values|measurements)\s+(?:of|for)\s+(.+?)\s*[.?!]*$/i,
     /^\s*(?:show\s+(?:me\s+)?)?(?:the\s+)?measurements\s+(?:of|for)\s+(.+?)\s*[.?!]*$/i,
@@ -114,7 +120,12 @@ export function parseHistory(text: string, ctx: ConversationContext): OfflineReq
     // "any notes on the jan deflection value?"
     /^\s*(?:(?:are\s+there|is\s+there|any)\s+)(?:notes?|comments?|evidence|sources?)\s+(?:on|for|about)\s+(?:the\s+)?(.+?)\s*[.?!]*$/i,
   ];
-  if (!/\bhistory\b|\brecorded\b|\bmeasured\b|\blogged\b|\bmeasurements\b|\bvalues\b|\brecord\b|\blog\b|\bentered\b|\bnotes?\b/i.test(text)) return null;
+  if (
+    !/\bhistory\b|\brecorded\b|\bmeasured\b|\blogged\b|\bmeasurements\b|\bvalues\b|\brecord\b|\blog\b|\bentered\b|\bnotes?\b|^\s*what\s+(?:was|were)\b/i.test(
+      text,
+    )
+  )
+    return null;
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;
@@ -162,6 +173,7 @@ export function parsePending(text: string, ctx: ConversationContext): OfflineReq
     /\bproposals?\b/i.test(text) ||
     /\b(?:pending|awaiting|waiting\s+(?:for|on))\s+(?:my\s+|your\s+|an?\s+|for\s+)?approvals?\b/i.test(text) ||
     /\bwhat\s+needs\s+(?:my\s+|an?\s+)?approv/i.test(text) ||
+    /\b(?:needs?|waiting\s+for|awaiting)\s+(?:my\s+|an?\s+|your\s+)?sign[-\s]?off\b/i.test(text) ||
     /\b(?:anything|something|what(?:'s|\s+is)?)\s+(?:to|left to|waiting to)\s+approve\b/i.test(text) ||
     /^\s*(?:what(?:'s|\s+is|\s+are)|anything|is\s+anything|show(?:\s+me)?)\s+(?:still\s+)?(?:pending|waiting|open)\b/i.test(text);
   if (!asks) return null;
@@ -182,7 +194,7 @@ const AUDIENCES: Array<[RegExp, NonNullable<ToolInput<'draftQbr'>['audience']>]>
  */
 export function parseQbr(text: string, ctx: ConversationContext): OfflineRequest | null {
   // "draft northwind's q1 review for finance", "an exec summary for delta's Q1 business review"
-  if (!/\bqbrs?\b|\b(?:quarterly|business|q[1-4])\s+(?:business\s+)?reviews?\b/i.test(text)) return parseQbrFollowUp(text, ctx);
+  if (!/\bqbrs?\b|\b(?:quarterly|business|q[1-4](?:\s+\d{4})?)\s+(?:business\s+)?reviews?\b/i.test(text)) return parseQbrFollowUp(text, ctx);
   let quarter: string | undefined;
   const q = /\b(\d{4})\s*[-/ ]?\s*q([1-4])\b|\bq([1-4])(?:\s*[-/ ]?\s*('\d{2}|fy\d{2,4}|\d{4}))?\b|\b((?:last|previous|this|current)\s+quarter)\b/i.exec(text);
   if (q) quarter = q[1] ? `${q[1]}-Q${q[2]}` : q[3] ? `Q${q[3]}${q[4] ? ` ${q[4]}` : ''}` : q[5]!.toLowerCase().replace(/\s+/g, ' ');

@@ -3,6 +3,7 @@ import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageM
 import { checkInput, withNulls } from './check-input.ts';
 import { parseRequest } from './parse-request.ts';
 import { correctRecorded } from './correct-recorded.ts';
+import { insteadOfRefused } from './instead-of-refused.ts';
 import { readPrompt } from './read-prompt.ts';
 import { writeAnswer } from './write-answer.ts';
 
@@ -39,7 +40,9 @@ export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   let request = parseRequest(view.userText, view.context);
   if (view.answering) {
     // A look-up made first (a correction): its results complete the call, once.
-    const next = request.kind === 'tools' && request.afterwards ? correctRecorded(request.afterwards, view.results) : null;
+    const next =
+      (request.kind === 'tools' && request.afterwards ? correctRecorded(request.afterwards, view.results) : null) ??
+      insteadOfRefused(view.results, view.userText);
     if (!next) return { text: writeAnswer(view.results), toolCalls: [] };
     request = next;
   }
