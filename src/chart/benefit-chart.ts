@@ -104,8 +104,7 @@ function seriesOf(summary: Summary, showEstimate: boolean): Partial<Record<Chart
  *
  * For pages that restyle or toggle parts client-side, the SVG marks them with stable
  * attributes: each line is a `<g data-series="realized|projection|estimate|benefit">`, each
- * legend entry a `<g data-legend="..." data-series="...">` with the same name (so one
- * `[data-series="estimate"]` selector hides the line and its legend entry), the as-of line
+ * legend entry a `<g data-legend="...">` with the same name, the as-of line
  * `<g data-marker="as-of">`, the y-axis `<g data-axis="y" data-min data-max data-step>`;
  * legend entries and the as-of label carry `data-bbox="x y width height"` (the space their
  * text takes, estimated from the font's advance widths), which is how the tests check that
@@ -154,7 +153,7 @@ export function benefitChartSvg(summary: Summary, options: ChartOptions): string
     const baseline = 114 + row * 28;
     const box = [lx, baseline - LEGEND_FONT, w, LEGEND_FONT + 5].map((v) => v.toFixed(1)).join(' ');
     legendParts.push(
-      `<g data-legend="${it.key}" data-series="${it.key}" data-bbox="${box}">` +
+      `<g data-legend="${it.key}" data-bbox="${box}">` +
         `<line x1="${lx}" y1="${baseline - 6}" x2="${lx + 36}" y2="${baseline - 6}" stroke="${it.color}" stroke-width="${Math.min(it.width, 4)}"${it.dash ? ` stroke-dasharray="${it.dash}"` : ''}/>` +
         `<text x="${lx + 44}" y="${baseline}" font-size="${LEGEND_FONT}" fill="${COLORS.text}">${escapeXml(it.label)}</text></g>`,
     );
