@@ -98,9 +98,8 @@ export function proposeMeasurementsFromCsv(ctx: AppContext, input: ImportMeasure
   const found = findCase(ctx.store, input.caseId, input.workspaceId);
   if (!found.ok) return found;
   const record = found.value;
-  // The case as the store keys it (proposals are stored under it): its id, or the storage key
-  // a workspace-scoped store gives it when another workspace uses the same id.
-  const storeKey = (record as { key?: string }).key ?? record.id;
+  // Proposals are stored under the case's storage key (its id unless another workspace held that id first).
+  const storeKey = record.key;
   const reading = readMeasurementCsv(input.csv);
   if (!reading.ok) return refuse(reading.problems);
   const resolved = resolveMeasurementRows(record.document, reading.measurements, reading.decimalComma, reading.metricColumns);

@@ -290,3 +290,22 @@ describe('a file with many bad rows', () => {
     expect(lines[101]).toBe('...and 50 more');
   });
 });
+
+describe('a case whose id another workspace used first', () => {
+  it('is found in its own workspace, and its proposal is stored under its storage key', () => {
+    // The same document imported into a second workspace: same id, another storage key.
+    const document = JSON.parse(readFileSync('examples/delta-corp.json', 'utf8'));
+    const second = importCase(t.ctx, { document, importedBy: 'admin', workspaceId: 'other' });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.key).not.toBe(CASE);
+    const r = upload('month,input,value\n2026-04,reps,14\n', { workspaceId: 'other' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.caseId).toBe(CASE);
+    expect(t.store.getProposal(r.value.proposalId)!.caseId).toBe(second.value.key);
+    // The first workspace's case has no proposal.
+    expect(t.store.listProposals({ caseId: CASE })).toEqual([]);
+    // The same file again in the second workspace: the twin check looks under the same key.
+    const again = upload('month,input,value\n2026-04,reps,14\n', { workspaceId: 'other' });
+    expect(again.ok && again.value.existing).toBe(true);
+  });
+});
