@@ -3,7 +3,7 @@ import type { ProposalView } from '../app/proposal-view.ts';
 import type { Figures } from '../engine/index.ts';
 import { figuresTable } from './figures-table.ts';
 import { mentionFor } from './slack-actor.ts';
-import { escapeMrkdwn } from './slack-mrkdwn.ts';
+import { capMrkdwn, escapeMrkdwn } from './slack-mrkdwn.ts';
 
 /** `action_id` of the Approve button; its `value` is the proposal id. */
 export const APPROVE_ACTION = 've_approve';
@@ -18,18 +18,28 @@ export interface SlackMessage {
 }
 
 const MAX_CHANGE_LINES = 15;
+/** Under Slack's 3,000 characters of a section's text, with room for what wraps a capped part. */
 const SECTION_LIMIT = 2900;
+/** The longest business case name shown (escaped); the rest of a header line must fit too. */
+const NAME_LIMIT = 200;
+/** The longest reason shown (escaped): a rejection's reason is a person's free text. */
+const REASON_LIMIT = 2000;
+/** The longest notification text (`text`, shown in notifications and as the fallback). */
+const TEXT_LIMIT = 3000;
+
+/** A business case's name as a block shows it: escaped, then capped between entities. */
+const shownName = (name: string): string => capMrkdwn(escapeMrkdwn(name), NAME_LIMIT);
 
 function changeList(changes: readonly string[], title: string): types.KnownBlock {
   const shown = changes.slice(0, MAX_CHANGE_LINES).map((c) => `• ${escapeMrkdwn(c)}`);
   if (changes.length > shown.length) shown.push(`…and ${changes.length - shown.length} more`);
-  let body = `*${title}*\n${shown.join('\n') || '• (no change lines)'}`;
-  if (body.length > SECTION_LIMIT) body = `${body.slice(0, SECTION_LIMIT)}…`;
-  return { type: 'section', text: { type: 'mrkdwn', text: body } };
+  const body = `*${title}*\n${shown.join('\n') || '• (no change lines)'}`;
+  return { type: 'section', text: { type: 'mrkdwn', text: capMrkdwn(body, SECTION_LIMIT) } };
 }
 
 function table(before: Figures | null, after: Figures, currency: string): types.KnownBlock {
-  let rows = figuresTable(before, after, currency);
+  // Use-case names are people's text: escaped like everything else (a code block does not protect `<!channel>`).
+  let rows = escapeMrkdwn(figuresTable(before, after, currency));
   if (rows.length > SECTION_LIMIT) rows = `${rows.slice(0, rows.lastIndexOf('\n', SECTION_LIMIT))}\n…`;
   return { type: 'section', text: { type: 'mrkdwn', text: `\`\`\`\n${rows}\n\`\`\`` } };
 }
@@ -47,16 +57,22 @@ export type PendingView = Pick<ProposalView, 'proposalId' | 'businessCase' | 'st
  * proposal id.
  */
 export function proposalMessage(p: PendingView, proposer: string): SlackMessage {
-  const name = escapeMrkdwn(p.businessCase);
+  const name = shownName(p.businessCase);
   return {
     // The notification text is mrkdwn too: names, notes and reasons are people's text.
-    text: escapeMrkdwn(`Proposal for ${p.businessCase}: ${p.changes.slice(0, 3).join('; ')}${p.changes.length > 3 ? '; …' : ''}. Approve or reject it here.`),
+    text: capMrkdwn(
+      escapeMrkdwn(`Proposal for ${p.businessCase}: ${p.changes.slice(0, 3).join('; ')}${p.changes.length > 3 ? '; …' : ''}. Approve or reject it here.`),
+      TEXT_LIMIT,
+    ),
     blocks: [
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*Proposal for ${name}*\nScenario \`${escapeMrkdwn(p.scenario)}\` · figures as of ${p.asOf} · ${p.currency} · proposed by ${mentionFor(proposer)}`,
+          text: capMrkdwn(
+            `*Proposal for ${name}*\nScenario \`${escapeMrkdwn(p.scenario)}\` · figures as of ${p.asOf} · ${p.currency} · proposed by ${mentionFor(proposer)}`,
+            SECTION_LIMIT,
+          ),
         },
       },
       changeList(p.changes, 'What will change'),
@@ -93,13 +109,16 @@ export interface AppliedView {
 export function appliedMessage(v: AppliedView): SlackMessage {
   const recheck = v.rechecked ? ' The case had changed since the preview; the engine re-checked it and the figures below are the ones applied.' : '';
   return {
-    text: escapeMrkdwn(`Approved by ${v.approver} and applied: ${v.businessCase} is now at version ${v.version}.`),
+    text: capMrkdwn(escapeMrkdwn(`Approved by ${v.approver} and applied: ${v.businessCase} is now at version ${v.version}.`), TEXT_LIMIT),
     blocks: [
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `:white_check_mark: *Approved by ${mentionFor(v.approver)} and applied.* ${escapeMrkdwn(v.businessCase)} is now at version ${v.version}.${recheck}`,
+          text: capMrkdwn(
+            `:white_check_mark: *Approved by ${mentionFor(v.approver)} and applied.* ${shownName(v.businessCase)} is now at version ${v.version}.${recheck}`,
+            SECTION_LIMIT,
+          ),
         },
       },
       changeList(v.changes, 'What changed'),
@@ -122,11 +141,15 @@ export interface ClosedView {
 
 /** The proposal message once it can no longer be applied: who or what decided, and why. */
 export function closedMessage(v: ClosedView): SlackMessage {
-  const why = v.reason ? `: ${escapeMrkdwn(v.reason)}` : '.';
+  // The reason is a person's free text (a rejection's can be pages long): escaped, then capped between entities.
+  const why = v.reason ? `: ${capMrkdwn(escapeMrkdwn(v.reason), REASON_LIMIT)}` : '.';
   return {
-    text: escapeMrkdwn(`${v.headline.replace(/<@(\w+)>/g, '@$1')} (${v.businessCase})${v.reason ? `: ${v.reason}` : ''}`),
+    text: capMrkdwn(escapeMrkdwn(`${v.headline.replace(/<@(\w+)>/g, '@$1')} (${v.businessCase})${v.reason ? `: ${v.reason}` : ''}`), TEXT_LIMIT),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${v.headline}${why}\nNothing in ${escapeMrkdwn(v.businessCase)} was changed.` } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: capMrkdwn(`${v.headline}${why}\nNothing in ${shownName(v.businessCase)} was changed.`, SECTION_LIMIT) },
+      },
       changeList(v.changes, 'What it would have changed'),
       context(`Proposal \`${v.proposalId}\``),
     ],

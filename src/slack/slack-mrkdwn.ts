@@ -3,6 +3,25 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Cuts escaped mrkdwn to at most `max` characters, ending with `…`, and only between
+ * entities and markup (issue 14): never inside `&amp;`, `&lt;`, `&gt;` (a cut `&am` shows as
+ * garbage), inside a `<@U123>` mention or `<url|label>` link, or between the halves of a
+ * surrogate pair. Text within `max` is returned as it is.
+ */
+export function capMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = Math.max(0, max - 1);
+  // A partial entity at the cut (`&`, `&a`, `&am`, `&amp`, `&l`, `&lt`, `&g`, `&gt`): cut before it.
+  const partial = /&(?:a|am|amp|l|lt|g|gt)?$/.exec(text.slice(Math.max(0, cut - 4), cut));
+  if (partial) cut -= partial[0].length;
+  // An unclosed `<...` markup token before the cut: cut before it.
+  const open = text.lastIndexOf('<', cut - 1);
+  if (open >= 0 && text.lastIndexOf('>', cut - 1) < open) cut = open;
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
 /** The longest text we post in one message (Slack truncates at 40,000 characters). */
 export const MAX_MESSAGE_TEXT = 39_000;
 

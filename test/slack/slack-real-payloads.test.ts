@@ -14,7 +14,10 @@ import { mountSlack } from '../../src/slack/mount-slack.ts';
 import { signSlackRequest } from '../../src/slack/verify-slack-signature.ts';
 import { importCase } from '../../src/proposals/index.ts';
 import { sampleCase } from '../support/sample-case.ts';
+import { rejectProposal } from '../../src/app/reject-proposal.ts';
 import { createApp } from '../../src/http/index.ts';
+import { capMrkdwn } from '../../src/slack/slack-mrkdwn.ts';
+import { blockProblem, refuseAboveSlackLimits } from './slack-limits.ts';
 import { answer, BOT_TOKEN, CHANNEL, MEASURE_OCTOBER, proposalPosts, SIGNING_SECRET, slackHarness, TEAM, type SlackHarness } from './slack-harness.ts';
 
 let h: SlackHarness | undefined;
@@ -161,5 +164,59 @@ describe('a proposal decided at another door', () => {
     expect(h.store.getProposal(pending!.id)!.slackTs).toBeNull();
     expect(await slack.syncDecided()).toBe(0);
     expect(h.api.callsTo('chat.update')).toHaveLength(1);
+  });
+});
+
+describe("Slack's limits", () => {
+  it('capMrkdwn cuts between entities and markup, never inside them', () => {
+    // 'R&amp;D' is 7 characters; a cut at 4 would leave 'R&am': it cuts before the entity.
+    expect(capMrkdwn('R&amp;D and more', 5)).toBe('R…');
+    expect(capMrkdwn('ask <@U0ANA> now', 8)).toBe('ask …');
+    expect(capMrkdwn('short', 10)).toBe('short');
+    expect(capMrkdwn(`${'x'.repeat(10)}&lt;`, 13)).toBe(`${'x'.repeat(10)}…`);
+  });
+
+  it('a 3,351-character rejection reason and names with <, > and & fit Slack: the update is accepted, the buttons are gone, nothing is split', async () => {
+    const model = new MockLanguageModelV3({ doGenerate: [MEASURE_OCTOBER, answer('Proposed.')] });
+    h = await slackHarness({ model });
+    refuseAboveSlackLimits(h.api);
+    await h.mention('record October tickets per day 160', { ts: '1760000800.000100' });
+    await h.idle();
+    const [pending] = h.store.listProposals({ status: 'pending' });
+    // A reason of 3,351 characters, full of characters mrkdwn escapes (each & becomes 5).
+    const reason = `R&D <ops> said no. ${'Too high & not measured; '.repeat(134)}`.slice(0, 3351);
+    expect(reason.length).toBe(3351);
+    const r = rejectProposal({ store: h.store, now: h.clock.now }, { proposalId: pending!.id, rejectedBy: 'sam', reason });
+    expect(r.ok).toBe(true);
+    expect(await h.slack.syncDecided()).toBe(1);
+    const [update] = h.api.callsTo('chat.update');
+    expect(update!.response).toMatchObject({ ok: true });
+    const blocks = update!.body.blocks as Array<{ type: string; text?: { text: string } }>;
+    expect(blocks.some((b) => b.type === 'actions')).toBe(false);
+    const head = blocks[0]!.text!.text;
+    expect(head.length).toBeLessThanOrEqual(3000);
+    expect(head).toContain('R&amp;D &lt;ops&gt; said no.');
+    // Cut with an ellipsis, and never in the middle of an entity.
+    expect(head).toContain('…');
+    expect(head).not.toMatch(/&(a|am|amp|l|lt|g|gt)?…/);
+    expect(blockProblem(update!.body)).toBeNull();
+  });
+
+  it('use-case names are escaped in the figures table', async () => {
+    const model = new MockLanguageModelV3({ doGenerate: [MEASURE_OCTOBER, answer('Proposed.')] });
+    h = await slackHarness({ model });
+    refuseAboveSlackLimits(h.api);
+    // The demo's first use case renamed to something mrkdwn would act on.
+    const record = h.store.getCase('delta-corp-support-automation')!;
+    const doc = structuredClone(record.document);
+    for (const s of doc.scenarios) s.useCases[0]!.name = 'Support <!channel> & R&D';
+    expect(h.store.updateCaseDocument({ id: record.key, expectedVersion: 1, document: doc, now: h.clock.now().toISOString() })).toBe(true);
+    await h.mention('record October tickets per day 160');
+    await h.idle();
+    const [card] = proposalPosts(h.api);
+    expect(card!.response).toMatchObject({ ok: true });
+    const table = (card!.body.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text ?? '').find((t) => t.startsWith('```'))!;
+    expect(table).toContain('Support &lt;!channel&gt; &amp; R&amp;D');
+    expect(table).not.toContain('<!channel>');
   });
 });
