@@ -17,6 +17,7 @@ import { runAgentTurn, type AgentReply, type AgentTurn } from '../../src/agent/r
 import type { ToolContext } from '../../tools/tool-context.ts';
 import { qbrFacts, summarize, type BusinessCase, type Summary } from '../../src/engine/index.ts';
 import { approve, importCase, propose } from '../../src/proposals/index.ts';
+import { checkClaims } from '../../src/qbr/grounding/check-claims.ts';
 import { checkGrounding, extractNumbers, mentionStates, withStory, type QbrAudience } from '../../src/qbr/index.ts';
 import { DOCUMENTS, type AgentCase } from './agent-case.ts';
 import { diffBusinessData, snapshotBusinessData } from './business-data.ts';
@@ -160,8 +161,9 @@ function observeQbr(out: QbrOutput, doc: BusinessCase, replyText: string | null,
   if (!facts.ok)
     return { ...base, unverified: [], replyUnverified: [], states: states.map((value) => ({ value, stated: false })), factsError: facts.error.message };
   // The facts with the story beside them, as the draft was written from them (targets, investment at payback, ...).
+  // The draft is read back by the claim check (`ve qbr check`): each figure against the fact its sentence claims.
   const written = withStory(doc, facts.value);
-  const draft = checkGrounding(out.markdown, written);
+  const draft = { unverified: checkClaims(out.markdown, written) };
   const reply = replyText === null ? null : checkGrounding(replyText, written);
   const mentions = extractNumbers(out.markdown, { currencies: [doc.currency] });
   return {
