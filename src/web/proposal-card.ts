@@ -6,7 +6,7 @@ const FIGURES = [
   ['realizedToDate', 'Realized to date'],
   ['measuredToDate', 'Measured to date'],
   ['assumedToDate', 'Assumed to date'],
-  ['total', 'Projected total'],
+  ['total', 'Benefit over the window'],
 ] as const;
 
 const STATUS_BADGE: Record<ProposalView['status'], string> = {

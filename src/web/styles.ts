@@ -30,7 +30,7 @@ nav.tabs a[aria-current=page]{border-color:var(--line);background:var(--bg);font
 .figure.headline{border-color:var(--ok);background:#f0fff4}
 .chart-box{border:1px solid var(--line);border-radius:8px;padding:.5rem;margin:.75rem 0}
 .chart-box svg{display:block;width:100%;height:auto}
-.hide-estimate [data-series="estimate"]{display:none}
+.hide-estimate [data-series="estimate"],.hide-estimate [data-legend="estimate"]{display:none}
 .toggle{display:inline-flex;gap:.4rem;align-items:center;font-weight:600}
 .scroll{overflow-x:auto;max-width:100%;border:1px solid var(--line);border-radius:6px}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}

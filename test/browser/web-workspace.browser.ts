@@ -96,11 +96,12 @@ describe('the web workspace in Chromium', () => {
   });
 
   it('toggles the estimate on the chart', async () => {
-    const estimate = page.locator('#chart [data-series="estimate"]');
+    const estimate = page.locator('#chart [data-series="estimate"]:not([data-legend])');
     await expect.poll(() => estimate.isVisible()).toBe(true);
     await page.getByLabel(/Show the estimate/).uncheck();
     await expect.poll(() => estimate.isVisible()).toBe(false);
-    expect(await page.locator('#chart [data-series="realized"]').isVisible()).toBe(true);
+    expect(await page.locator('#chart [data-legend="estimate"]').isVisible()).toBe(false);
+    expect(await page.locator('#chart [data-series="realized"]:not([data-legend])').isVisible()).toBe(true);
     await page.getByLabel(/Show the estimate/).check();
     await expect.poll(() => estimate.isVisible()).toBe(true);
   });
@@ -108,7 +109,7 @@ describe('the web workspace in Chromium', () => {
   it('edits a cell: a pending proposal with its preview, nothing changed yet; approving changes the table and the chart', async () => {
     const realizedLine = async () => {
       await page.goto(caseUrl());
-      return page.locator('#chart [data-series="realized"]').innerHTML();
+      return page.locator('#chart [data-series="realized"]:not([data-legend])').innerHTML();
     };
     const lineBefore = await realizedLine();
     await page.goto(caseUrl('/table?useCase=support-efficiency'));
