@@ -171,6 +171,10 @@ describe('the three audiences differ in what they lead with and what they show',
 
   it('leads with the outcome and the ask, the ROI, or the metrics', () => {
     const first = (a: QbrAudience) => sectionBody(md[a], 'Executive summary')!.split('. ')[0];
+    // Q1 2026 realized: efficiency 2,500 + 2,500 + 9,666.67 (10 reps x 20,000 x 58% / 12 in March) + handle time 3 x 1,833.33
+    // + deflection 19,440 (3,000 x 18% x 12 = 6,480 a month) + licences 3 x 1,500 = 44,106.67.
+    // Plan, Q1 2026 (no ramp left): (8,333.33 + 1,833.33 + 7,200 + 1,500) x 3 = 56,600; 44,106.67 / 56,600 - 1 = -22%.
+    // To date (July 2025 to March 2026): 88,886.67 realized.
     expect(first('executive-sponsor')).toBe(
       'In Q1 2026, Delta Corp – Support Automation realized $44,107 (22% below the plan of $56,600), bringing the total since July 2025 to $88,887; the investment paid back in February 2026',
     );
