@@ -81,17 +81,21 @@ export function allMeasurements(document: BusinessCase): RecordedValue[] {
 
 /**
  * The rows one applied operation writes to the measurement history: every series entry it
- * added, changed or removed; and a `recordMeasurement` that re-records exactly the entry
- * already there is recorded too (someone reported that value again; the history says who and
- * when).
+ * added, changed or removed. A `recordMeasurement` writes exactly one row, read from its own
+ * cell rather than by comparing the whole scenario (a CSV import proposes 1,000 of them), and
+ * re-recording exactly the entry already there is recorded too (someone reported that value
+ * again; the history says who and when).
  */
 export function recordedValues(step: DryRunStep): RecordedValue[] {
-  const changes = measurementChanges(step.before, step.after, step.preview.scenario, step.preview.op);
-  if (changes.length > 0 || step.preview.op !== 'recordMeasurement') return changes;
+  if (step.preview.op !== 'recordMeasurement') return measurementChanges(step.before, step.after, step.preview.scenario, step.preview.op);
   const op = step.operation as RecordMeasurement;
-  const entry = step.after.scenarios
-    .find((s) => s.id === op.scenario)
-    ?.useCases.find((u) => u.id === op.useCase)
-    ?.inputs.find((i) => i.key === op.input)?.series?.[op.month];
-  return entry === undefined ? [] : [toValue('recorded', { scenario: op.scenario, useCase: op.useCase, input: op.input, month: op.month }, entry, entry)];
+  const cell = (d: BusinessCase): SeriesEntry | undefined =>
+    d.scenarios
+      .find((s) => s.id === op.scenario)
+      ?.useCases.find((u) => u.id === op.useCase)
+      ?.inputs.find((i) => i.key === op.input)?.series?.[op.month];
+  const entry = cell(step.after);
+  return entry === undefined
+    ? []
+    : [toValue('recorded', { scenario: op.scenario, useCase: op.useCase, input: op.input, month: op.month }, entry, cell(step.before))];
 }

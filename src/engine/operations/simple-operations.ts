@@ -87,8 +87,7 @@ export function recordMeasurement(doc: BusinessCase, op: RecordMeasurement): Res
   }
   const problem = writableMonth(doc, op.scenario, op.month);
   if (problem) return fail('refused', problem, '$.month');
-  const next = copy(doc);
-  const inp = inputIn(next, op.scenario, op.useCase, op.input);
+  const inp = input.value;
   const previous = inp.series![op.month];
   const entry: SeriesEntry =
     op.note === undefined && op.evidence === undefined && op.source === undefined
@@ -99,7 +98,21 @@ export function recordMeasurement(doc: BusinessCase, op: RecordMeasurement): Res
           ...(op.evidence !== undefined ? { evidence: op.evidence } : {}),
           ...(op.source !== undefined ? { source: op.source } : {}),
         };
-  inp.series = sortedSeries({ ...inp.series!, [op.month]: entry });
+  // Only the path to the changed input is copied; the rest is shared with `doc`, which no
+  // operation writes to (the others deep-copy first). A batch of measurements (a CSV import
+  // of 1,000 rows) would otherwise copy the whole document once per row.
+  const series = sortedSeries({ ...inp.series!, [op.month]: entry });
+  const next: BusinessCase = {
+    ...doc,
+    scenarios: doc.scenarios.map((s) =>
+      s.id !== op.scenario
+        ? s
+        : {
+            ...s,
+            useCases: s.useCases.map((u) => (u.id !== op.useCase ? u : { ...u, inputs: u.inputs.map((i) => (i.key !== op.input ? i : { ...i, series })) })),
+          },
+    ),
+  };
   const what = `${inp.label} (${op.input}) in ${op.month}: ${describeEntry(entry, inp.unit)}`;
   return ok({
     document: next,
