@@ -36,8 +36,8 @@ export function markdownSections(markdown: string): MarkdownSection[] {
 
 /**
  * Markdown section text as slide paragraphs: tables are left out (the deck draws its own
- * tables), `###` subheadings and all-bold lines become bold paragraphs, emphasis marks and
- * escapes are removed, list items keep their kind.
+ * tables), `###` subheadings and all-bold lines become bold paragraphs, emphasis marks,
+ * escapes and picture emoji are removed, list items keep their kind.
  */
 export function slideParagraphs(markdown: string): SlideParagraph[] {
   const out: SlideParagraph[] = [];
@@ -72,8 +72,17 @@ export function slideParagraphs(markdown: string): SlideParagraph[] {
   return out.filter((p) => p.text !== '');
 }
 
+/**
+ * Emoji drawn as pictures (✅ 🔄 ❌) and the variation selector that asks for one: slide fonts
+ * lack them and viewers without an emoji font draw empty boxes; the words beside them stay.
+ * Text-style symbols such as ⚠ (the unverified mark) are kept.
+ */
+const EMOJI = /\p{Emoji_Presentation}|\uFE0F/gu;
+
 function clean(s: string): string {
   return s
+    .replace(EMOJI, '')
+    .replace(/[ \t]{2,}/g, ' ')
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/__(.+?)__/g, '$1')
     .replace(/(^|[\s(])_(.+?)_(?=[\s).,;:]|$)/g, '$1$2')

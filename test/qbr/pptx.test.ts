@@ -406,5 +406,11 @@ describe('slide text', () => {
       { text: 'item link', list: 'bullet' },
       { text: 'first', list: 'number' },
     ]);
+    // Picture emoji are dropped (slide fonts lack them); the ⚠ of an unverified mark stays.
+    expect(slideParagraphs('### Achieved this quarter ✅\n- Portal 🔄 due\n- at risk ⚠️ and ⚠ 12,345 (unverified)')).toEqual([
+      { text: 'Achieved this quarter', list: null, strong: true },
+      { text: 'Portal due', list: 'bullet' },
+      { text: 'at risk ⚠ and ⚠ 12,345 (unverified)', list: 'bullet' },
+    ]);
   });
 });
