@@ -662,6 +662,15 @@ export function webApp(options: WebOptions): Hono {
     }),
   );
 
+  // A page path that does not exist gets a page saying so (the API keeps its JSON 404).
+  for (const path of ['/cases/*', '/proposals/*', '/web/*']) {
+    web.get(path, (c) => {
+      const who = signedIn(c);
+      if (!who) return c.redirect('/sign-in', 303);
+      return failPage(c, who, { code: 'not_found', message: `there is no page ${c.req.path}` });
+    });
+  }
+
   web.onError((error, c) => {
     const who = signedIn(c);
     const reference = errorReference();

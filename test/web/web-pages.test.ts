@@ -433,6 +433,18 @@ describe('building blocks', () => {
     expect(html`<ul>${['a&b', html`<li>ok</li>`]}</ul>`.value).toBe('<ul>a&amp;b<li>ok</li></ul>');
   });
 
+  it('a page path that does not exist is an HTML 404 page; an unknown API path keeps its JSON 404', async () => {
+    const h = webHarness(unused());
+    const b = h.browser();
+    await b.signIn(h.tokens.dana);
+    const page = await b.page(`/cases/${DEMO}/nothing-here`);
+    expect(page.status).toBe(404);
+    expect(page.html).toContain(`Not found: there is no page /cases/${DEMO}/nothing-here`);
+    const api = await h.json('GET', '/api/nothing-here');
+    expect(api.status).toBe(404);
+    expect(api.body.error.code).toBe('not_found');
+  });
+
   it('serves its one script and style sheet, and the page loads nothing else', async () => {
     const h = webHarness(unused());
     const js = await h.app.request('/web/app.js');
