@@ -140,6 +140,8 @@ function scanFree(source: string, masked: string, problems: TemplateProblem[]): 
       }
     };
     report(/[$€£¥]?\d(?:[\d,.]*\d)?(?:%|\s?(?:k|K|M|bn|B)\b)?/g, 'free-number', 'number');
+    // Digits of other scripts (fullwidth, Arabic-Indic, ...) are figures too.
+    report(/(?![0-9])\p{Nd}+/gu, 'free-number', 'number');
     report(NUMBER_WORDS, 'free-number', 'number in words');
     report(MONTH_WORDS, 'free-month', 'month');
     report(STATUS_WORDS, 'free-status', 'status word');

@@ -76,6 +76,10 @@ describe('renderQbrTemplate', () => {
     ]);
   });
 
+  it('reads digits of other scripts as figures too', () => {
+    expect(renderQbrTemplate('We saved １２ hours and ٣ days.', f).problems.map((p) => p.text)).toEqual(['１２', '٣']);
+  });
+
   it('accepts a reference beside the words of its own claim, and refuses it beside another', () => {
     const ok = renderQbrTemplate('{{measuredToDate}} measured, {{carriedForwardToDate}} carried forward and {{assumedToDate}} resting on assumptions.', f);
     expect(ok.problems).toEqual([]);
