@@ -13,7 +13,8 @@ import {
   scenarioField,
   toolError,
 } from './tool-support.ts';
-import { resolveInput } from '../src/resolve/resolve-in-document.ts';
+import { resolveCalculation, resolveInput } from '../src/resolve/resolve-in-document.ts';
+import { nameScore } from '../src/resolve/match-name.ts';
 import { resolveEntry } from '../src/resolve/resolve-entry.ts';
 import { checkPlausibility } from '../src/proposals/check-plausibility.ts';
 
@@ -106,7 +107,13 @@ export const proposeMeasurements = (ctx: ToolContext) =>
           continue;
         }
         if (!m.input) return { error: `which input is the value ${m.value} for?` };
-        const found = resolveInput(s, m.input, { timeSeriesFirst: true });
+        // "efficiency 160 nov": a calculation named exactly stands for the metric it is measured through.
+        const calc = resolveCalculation(s, m.input);
+        const viaCalculation =
+          calc.ok && calc.value.calculation.metric !== undefined && nameScore(m.input, [calc.value.calculation.id, calc.value.calculation.name]) >= 90
+            ? calc.value.useCase.inputs.find((i) => i.key === calc.value.calculation.metric)
+            : undefined;
+        const found = viaCalculation && calc.ok ? { ok: true as const, value: { useCase: calc.value.useCase, input: viaCalculation } } : resolveInput(s, m.input, { timeSeriesFirst: true });
         if (!found.ok) return toolError(found);
         const { useCase } = found.value;
         // A conversion's baseline ("Minutes per Invoice (baseline)") is measured through the

@@ -9,6 +9,7 @@
  * Macros Live (target Jan 2026, achieved Mar 2026), Self-Service Portal Relaunch (target Dec 2026).
  */
 import { describe, expect, it } from 'vitest';
+import { insteadOfRefused } from '../../src/agent/offline-model/instead-of-refused.ts';
 import { CASE, offlineChat } from './offline-model-support.ts';
 
 const NOW = '2026-12-02T10:00:00.000Z';
@@ -141,5 +142,34 @@ describe('words busy people use', () => {
     expect(pending.text).toContain(lock.id);
     const history = await chat.say('what was deflection in jan?', 't3');
     expect(history.text).toMatch(/Ticket Deflection Rate/);
+  });
+});
+
+describe('the call that fits is made only for the input the person named', () => {
+  it('"tickets per day is 170 from june on" is June 2026\'s measurement', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('tickets per day is 170 from june on'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-06', value: 170 },
+    ]);
+  });
+
+  it('a refusal of an input matched loosely ("efficiency" for Target: Expected Rep. Efficiency Gain) is not carried over', () => {
+    const refused = (input: string, label: string) => [
+      {
+        toolCallId: 'c1',
+        toolName: 'proposeMeasurements',
+        input: { measurements: [{ input, month: 'nov', value: 160 }] },
+        output: {
+          error: `'${label}' is not measured yet: propose measuring it directly (proposeTrackMetric) or converting its calculation first; a changed assumption is proposeInputValue`,
+        },
+        failed: false,
+      },
+    ];
+    expect(insteadOfRefused(refused('efficiency', 'Target: Expected Rep. Efficiency Gain'), 'efficiency 160 nov')).toBeNull();
+    expect(insteadOfRefused(refused('tickets per month', 'Tickets per Month'), 'tickets per month 3200 nov')).toEqual({
+      kind: 'tools',
+      calls: [{ toolName: 'proposeInputValue', input: { input: 'tickets per month', value: 160, from: 'nov' } }],
+    });
   });
 });

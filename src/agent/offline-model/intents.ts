@@ -14,7 +14,7 @@ import {
   parseTrackMetric,
 } from './parse-changes.ts';
 import { parseMeasurementEdit } from './parse-measurement-edits.ts';
-import { parseMilestoneLogged, parseMilestoneQuestion, parseMilestoneStatus } from './parse-milestone-phrases.ts';
+import { parseMilestoneLogged, parseMilestoneMoved, parseMilestoneQuestion, parseMilestoneStatus } from './parse-milestone-phrases.ts';
 import { parseMeasurements } from './parse-measurements.ts';
 import { parseFindCases, parseHistory, parsePending, parseQbr, parseShowCase, parseSuggestions, parseSummary } from './parse-questions.ts';
 import { hasMonth } from './phrases.ts';
@@ -194,6 +194,14 @@ export const INTENT_UNITS: readonly IntentUnit[] = [
     slots: ['businessCase', 'milestone', 'achievedMonth'],
     examples: ['we reached All Teams Onboarded in May'],
     recognize: onHead(parseMilestoneReached),
+  },
+  {
+    name: 'milestone-moved',
+    intent: 'milestone',
+    tools: ['proposeMilestone'],
+    slots: ['businessCase', 'milestone', 'targetMonth', 'achievedMonth'],
+    examples: ['self-service portal relaunch slipped, new target march 2027', 'mark the portal relaunch as done last month'],
+    recognize: onHead(parseMilestoneMoved),
   },
   {
     name: 'assumption-from-month',

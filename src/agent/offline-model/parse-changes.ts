@@ -43,8 +43,18 @@ function caseFor(text: string, ctx: ConversationContext): string | undefined {
 const SCENARIO_NAME_END = String.raw`\s*(?:[,;:!?()]|\.(?:\s|$)|$)|\s+(?:from|based\s+on|copying|copy\s+of|off\s+the|start(?:ing|s)?|begin(?:ning|s)?|as\s+of|effective|kick(?:ing)?\s+off|with|for|over|lasting|(?:in|on)\s+${MONTH_PHRASE})\b`;
 
 /** "Create a realization scenario for Delta Corp from the Rollout Plan, starting August, for 24 months". */
-export function parseRealizationScenario(message: string, ctx: ConversationContext): OfflineRequest | null {
-  if (!createsRealization(message)) return null;
+export function parseRealizationScenario(said: string, ctx: ConversationContext): OfflineRequest | null {
+  if (!createsRealization(said)) return null;
+  // "the deal was supposed to start june but kicked off in august 2025": the plan is not the start; kicking off is.
+  const message = said
+    .replace(
+      new RegExp(
+        String.raw`\b(?:(?:it|the\s+deal|deal|we)\s+)?(?:was|were)\s+(?:supposed|planned|meant|scheduled|expected)\s+to\s+(?:start|begin|kick\s+off)\s+(?:in\s+|on\s+)?(?:${MONTH_PHRASE})\s*(?:,\s*)?(?:but\s+)?`,
+        'gi',
+      ),
+      ' ',
+    )
+    .replace(/\b(?:it\s+|we\s+)?(?:kicked\s+off|actually\s+started|went\s+live)\s+(?:in\s+|on\s+)?/gi, 'starting ');
 
   // The name first ("called Actuals", "named \"Actuals from Sept\"", "spin up 'Year 1 Actuals'"): the rest is read without it.
   const named =
@@ -94,6 +104,11 @@ const CREATE = String.raw`create|set\s*up|start|add|make|open|begin|build|new|sp
 function createsRealization(text: string): boolean {
   const create = new RegExp(String.raw`\b(?:${CREATE})\b`, 'i').test(text);
   if (create && /\b(?:reali[sz]ation|vr\s+scenario)\b/i.test(text)) return true;
+  // "realisation scenario for delta pls (rollout plan, jan 2026, 18mo)": the scenario named with its terms.
+  if (/^\s*(?:a\s+|the\s+|new\s+)?(?:value\s+)?reali[sz]ation\s+scenario\b/i.test(text) && /\b\d{1,3}\s*(?:mo|mos|months?|yrs?|years?)\b/i.test(text))
+    return true;
+  // "can we start tracking actuals for delta? … kicked off in august 2025. 24 months"
+  if (/\b(?:start|begin)\s+tracking\s+(?:the\s+)?actuals\b/i.test(text)) return true;
   if (
     new RegExp(
       String.raw`\b(?:${CREATE})\s+(?:(?:the|our)\s+)?(?:value\s+)?tracking(?:\s+(?:of\s+)?(?:the\s+)?reali[sz]ed\s+value|\s+value)?(?=\s*$|\s*[,.;:!?—–]|\s+(?:for|off|from|based|starting|beginning|as\s+of)\b)`,
@@ -515,9 +530,14 @@ export function parseTrackMetric(text: string, ctx: ConversationContext): Offlin
 
 /** "from June on", "starting July", "as of June 2026", "beginning in March, onwards". */
 const FROM_MONTH = new RegExp(
-  String.raw`[,;]?\s*\b(?:from|starting(?:\s+(?:in|from|with))?|beginning(?:\s+(?:in|from|with))?|effective(?:\s+from)?|as\s+of)\s+(${MONTH_PHRASE})(?:\s+(?:on(?:wards?)?|onwards?|forward|going\s+forward|and\s+after|and\s+later))?[,;]?`,
+  String.raw`[,;]?\s*\b(?:from|since|starting(?:\s+(?:in|from|with))?|beginning(?:\s+(?:in|from|with))?|effective(?:\s+from)?|as\s+of)\s+(${MONTH_PHRASE})(?:\s+(?:on(?:wards?)?|onwards?|forward|going\s+forward|and\s+after|and\s+later))?[,;]?`,
   'i',
 );
+
+/** A verb that says a value changed ("grew to", "dropped to"). */
+const CHANGED = /\b(?:grew|grown|dropped|rose|risen|fell|fallen|increased|decreased|shrank|shrunk|climbed|went\s+(?:up|down))\s+to\b/i;
+/** Who or what a change is said of when it is not the input: the team, the headcount, we. */
+const GENERIC_SUBJECT = /^(?:the\s+|our\s+)?(?:team(?:\s+size)?|headcount|head\s+count|staff(?:ing)?|we|we'?re|we\s+are|they|they'?re|it|it'?s)$/i;
 
 /**
  * "15 reps from June 2026", "we have 15 reps from June on", "set # of reps to 15 from June",
@@ -525,7 +545,9 @@ const FROM_MONTH = new RegExp(
  * from a month on (`proposeInputValue` with `from`). One number besides the month, and no
  * milestone.
  */
-export function parseSetInputFrom(text: string, ctx: ConversationContext): OfflineRequest | null {
+export function parseSetInputFrom(said: string, ctx: ConversationContext): OfflineRequest | null {
+  // "headcount dropped to 12 reps in nov 2026": a change said with its month holds from that month.
+  const text = !FROM_MONTH.test(said) && CHANGED.test(said) ? said.replace(new RegExp(String.raw`\bin\s+(${MONTH_PHRASE})`, 'i'), 'from $1') : said;
   const fromMatch = FROM_MONTH.exec(text);
   // A dictation ("record deflection rate 22% from September") is a measurement, not this.
   if (!fromMatch || /\bmilestones?\b/i.test(text) || /^\s*(?:please\s+)?(?:record|log|enter|measured?)\b/i.test(text)) return null;
@@ -562,11 +584,17 @@ export function parseSetInputFrom(text: string, ctx: ConversationContext): Offli
     },
     {
       re: new RegExp(
-        String.raw`^(?:the\s+)?(.+?)\s+(?:is|are|was|were|becomes?|become|(?:goes|go|went|has\s+gone|rose|rises|fell|falls|dropped|drops|increased|decreased)\s+(?:up\s+|down\s+)?to|will\s+be|=)\s+(${NUMBER})${unit}$`,
+        String.raw`^(?:the\s+)?(.+?)\s+(?:is|are|was|were|becomes?|become|(?:goes|go|went|has\s+gone|rose|rises|fell|falls|dropped|drops|increased|decreased|grew|grown|shrank|climbed)\s+(?:up\s+|down\s+)?to|will\s+be|(?:is|are|'re|'s)\s+(?:now\s+)?at|=)\s+(${NUMBER})${unit}$`,
         'i',
       ),
       input: 1,
       value: 2,
+    },
+    // "we're at 20 reps", "the team is now at 18 reps"
+    {
+      re: new RegExp(String.raw`^(?:we'?re|we\s+are|they'?re|they\s+are|(?:the\s+)?team(?:'s|\s+is))\s+(?:now\s+)?at\s+(${NUMBER})\s+(.+)$`, 'i'),
+      input: 2,
+      value: 1,
     },
     {
       re: new RegExp(
@@ -587,6 +615,9 @@ export function parseSetInputFrom(text: string, ctx: ConversationContext): Offli
     const mention = findCaseMention(input);
     if (mention) input = input.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b|\b${escapeRegExp(mention)}[’']s\b`), ' ');
     input = clean(withoutArticle(clean(input.replace(/^(?:we\s+have|there\s+are)\s+/i, ''))));
+    // "team grew to 18 reps", "we're at 20 reps": the thing counted after the value is the input.
+    const counted = clean(rest.slice(rest.lastIndexOf(m[v]!) + m[v]!.length).replace(/^\s*(?:\/\s*)?/, ''));
+    if (GENERIC_SUBJECT.test(input) && counted && !isMonthPhrase(counted)) input = counted;
     if (!input || isMonthPhrase(input)) continue;
     // "reps -3 from november", "reps +2": a change by that much or the value itself? Ask.
     if (/^\s*[-+\u2212]/.test(m[v]!) && !/\b(?:to|=|is|are|was|were|be|at)\s*$/i.test(rest.slice(0, rest.lastIndexOf(m[v]!)))) {

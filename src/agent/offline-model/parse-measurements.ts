@@ -108,10 +108,14 @@ export function extractProvenance(text: string): { rest: string } & Provenance {
   });
   if (urls.length > 0) out.evidence ??= urls.join(' ');
 
-  rest = rest.replace(new RegExp(String.raw`\b(?:evidence|proof)\s*(?:[:=]|\bis\b)\s*(.+?)${MARKER_END}`, 'i'), (_, v: string) => {
-    out.evidence ??= clean(v);
-    return ' ';
-  });
+  // "…, evidence zendesk-tickets-2026-11.csv": after a comma the word alone labels it too.
+  rest = rest.replace(
+    new RegExp(String.raw`\b(?:evidence|proof)\s*(?:[:=]|\bis\b|(?<=[,;(]\s*(?:evidence|proof))\s)\s*(.+?)${MARKER_END}`, 'i'),
+    (_, v: string) => {
+      out.evidence ??= clean(v);
+      return ' ';
+    },
+  );
   rest = rest.replace(new RegExp(String.raw`\bsource\s*(?:[:=]|\bis\b|(?<=[,;(]\s*source)\s)\s*(?:the\s+)?(.+?)${MARKER_END}`, 'i'), (_, v: string) => {
     out.source ??= clean(v);
     return ' ';

@@ -101,3 +101,29 @@ export function parseMilestoneLogged(text: string, ctx: ConversationContext): Of
     return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".', 'name');
   return call('proposeMilestone', defined({ businessCase: ctx.businessCase, name, ...(when ? (past ? { achievedMonth: when } : { targetMonth: when }) : {}) }));
 }
+
+/**
+ * An existing milestone's new month said without the word "milestone": "self-service portal
+ * relaunch slipped, new target march 2027" (its target), "mark the portal relaunch as done
+ * last month" (achieved). The tool finds the milestone by name, or refuses naming the ones
+ * there are; nothing is added.
+ */
+export function parseMilestoneMoved(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const t = text.trim().replace(/[.!]+$/, '');
+  const moved = new RegExp(
+    String.raw`^(?:the\s+|our\s+)?(.+?)\s+(?:slipped|slips|was\s+pushed(?:\s+back|\s+out)?|got\s+pushed(?:\s+back|\s+out)?|is\s+delayed|was\s+delayed|got\s+delayed|moved)\s*[,;:—–-]?\s*(?:(?:the\s+)?new\s+target(?:\s+is)?|now\s+(?:due|targeted\s+for|planned\s+for)|to|until)\s*:?\s+(${MONTH_PHRASE})$`,
+    'i',
+  ).exec(t);
+  const marked = new RegExp(
+    String.raw`^(?:please\s+|pls\s+)?mark\s+(?:the\s+)?(.+?)\s+(?:as\s+)?(?:done|achieved|complete|completed|live|reached|hit)\s+(?:in\s+|on\s+|as\s+of\s+)?(${MONTH_PHRASE})$`,
+    'i',
+  ).exec(t);
+  const m = moved ?? marked;
+  if (!m) return null;
+  const milestone = quoted(m[1]!) ?? clean(withoutArticle(clean(m[1]!)));
+  if (!plausibleMilestoneName(milestone, [ctx.businessCase])) return null;
+  return call(
+    'proposeMilestone',
+    defined({ businessCase: ctx.businessCase, milestone, ...(moved ? { targetMonth: tidyMonth(m[2]!) } : { achievedMonth: tidyMonth(m[2]!) }) }),
+  );
+}

@@ -49,7 +49,7 @@ export function parseShowCase(text: string, ctx: ConversationContext): OfflineRe
     );
   // "is delta locked? through when?", "what are we tracking for northwind?": the case shows its lock and its metrics.
   const structure =
-    /\b(?:what|which)\s+(?:calculations|inputs|use\s+cases|scenarios|formulas|milestones)\b|\bstructure\b|\bwhat\s+does\s+.+\s+look\s+like\b|\bhow\s+is\s+.+\s+(?:calculated|built)\b|^\s*(?:is|are)\s+.{0,40}\blocked\b.*\?|\b(?:locked|lock)\s+(?:through|thru|until)\s+when\b|\bwhat\s+(?:are|do)\s+we\s+(?:tracking|measuring|track|measure)\b|\bwhat(?:'s|\s+is)\s+(?:being\s+)?(?:tracked|measured)\b/i.test(
+    /\b(?:what|which)\s+(?:calculations|inputs|use\s+cases|scenarios|formulas|milestones)\b|^\s*(?:please\s+)?list\s+(?:the\s+|all\s+(?:the\s+)?)?(?:calcs|calculations|inputs|use\s+cases|scenarios|formulas|milestones)\b|\bwhat(?:'s|\s+is)\s+the\s+formula\s+(?:for|of)\b|\bstructure\b|\bwhat\s+does\s+.+\s+look\s+like\b|\bhow\s+is\s+.+\s+(?:calculated|built)\b|^\s*(?:is|are)\s+.{0,40}\blocked\b.*\?|\b(?:locked|lock)\s+(?:through|thru|until)\s+when\b|\bwhat\s+(?:are|do)\s+we\s+(?:tracking|measuring|track|measure)\b|\bwhat(?:'s|\s+is)\s+(?:being\s+)?(?:tracked|measured)\b/i.test(
       text,
     );
   if (!verb && !structure) return null;

@@ -2,6 +2,7 @@ import { normalizeDigits } from '../../resolve/read-number.ts';
 import { unreadableNumbers } from '../../resolve/tokenize-text.ts';
 import { answerUnfinished } from './answer-unfinished.ts';
 import { parseSlip } from './parse-slip.ts';
+import { parseFollowUp } from './follow-up.ts';
 import { helpText, notUnderstood } from './examples.ts';
 import { explainTerm } from './glossary.ts';
 import { recognizeIntent } from './intents.ts';
@@ -82,7 +83,12 @@ function answerToQuestion(text: string, ctx: ConversationContext): OfflineReques
   const said = previous.user.trim().replace(/[.!?,;:\s]+$/, '');
   const answer = text.trim().replace(/[.!?\s]+$/, '');
   let again: string | null = null;
-  if (asked.asks === 'month' && isMonthAnswer(text)) again = `${said}, ${answer}`;
+  // "record 150 tickets/day for Febtober" → "ok november then": the month answered replaces the word that was no month.
+  if (asked.asks === 'month' && isMonthAnswer(text)) {
+    const unknown = /\s+(?:for|in)\s+([A-Za-z]+)$/.exec(said);
+    const base = unknown && !new RegExp(`^${MONTH_PHRASE}$`, 'i').test(unknown[1]!) ? said.slice(0, unknown.index) : said;
+    again = `${base}, ${answer}`;
+  }
   // A request of its own ("what's pending?") or a question is not the answer.
   else if (/\?/.test(answer) || parseRequest(text, rest).kind === 'tools') return null;
   // "log 150 for may" → "Which input is the value 150 for?" → "tickets per day": the input leads.
@@ -137,7 +143,7 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   // "add a note to the March … measurement: …" is read as the measurement with "note: …".
   const full = noteToMeasurement(message);
   // An answer to the question a tool asked last turn ("which of these?", "did you mean 22%?").
-  const completed = answerUnfinished(full, ctx) ?? parseSlip(full, ctx);
+  const completed = answerUnfinished(full, ctx) ?? parseSlip(full, ctx) ?? parseFollowUp(full, ctx);
   if (completed) return completed;
   const approval = parseApproval(full, ctx);
   if (approval) return approval;
