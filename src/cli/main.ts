@@ -1,5 +1,4 @@
 import { Command, CommanderError, Help } from 'commander';
-import { unexpectedCode } from '../app/unexpected-code.ts';
 import { describeError, ERROR_CATALOGUE, errorReference } from '../errors/index.ts';
 import { CliError, EXIT, processIo, type CliIo } from './cli-io.ts';
 import { COMMANDS, type CommandEntry } from './command-list.ts';
@@ -56,6 +55,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     // Unexpected (a failing or locked database, a bug): the one error path of every door. The
     // details are logged with a reference (standard error is the CLI's log), then the
     // catalogue's wording with that reference; the exit code is the catalogue's.
+    // Loaded only here: it knows the ai SDK's errors, and `ve --help` must not load the SDK.
+    const { unexpectedCode } = await import('../app/unexpected-code.ts');
     const code = unexpectedCode(e);
     const reference = errorReference();
     io.stderr(`ve: failed (reference ${reference}): ${describeError(e, secretsOf(process.env))}\n`);
