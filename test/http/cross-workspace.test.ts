@@ -32,6 +32,7 @@ const caseEndpoints = (id: string): Array<[string, string, unknown?]> => [
   ['GET', `/api/business-cases/${id}/qbr?quarter=2026-Q1&audience=finance`],
   ['POST', `/api/business-cases/${id}/qbr`, { quarter: '2026-Q1', audience: 'finance' }],
   ['GET', `/api/proposals?caseId=${id}`],
+  ['POST', `/api/business-cases/${id}/qbr/check`, { markdown: 'Realized value: $1.', quarter: '2026-Q1' }],
 ];
 
 describe('another workspace is answered like no one', () => {
