@@ -104,4 +104,10 @@ describe('checkClaims', () => {
     expect(problems('In Q1 2026, $17,960 of the measured value was carried forward.')).toEqual([]);
     expect(problems('In Q1 2026, $16,147 of it was carried forward.')).toEqual(['$16,147']);
   });
+
+  it("leaves a day's date alone unless a cue claims it", () => {
+    expect(problems('Report date: 2026-04-15. Prepared on 15 April 2026.')).toEqual([]);
+    // The payback month is February 2026.
+    expect(problems('The investment to date paid back on 15 March 2026.')).toEqual(['15 March 2026']);
+  });
 });

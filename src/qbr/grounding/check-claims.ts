@@ -306,6 +306,8 @@ export function checkClaims(markdown: string, facts: CheckedFacts): ClaimProblem
           );
         continue;
       }
+      // A day's date with no cue that claims it is the report's or a meeting's date, not a fact.
+      if (m.kind === 'month' && m.day && !cue) continue;
       if (m.kind === 'year' && !cue) {
         if (!values.some((v) => v.kind === 'year' && mentionStatesFact(m, v)))
           problem(m.start, m.end, 'a year of the window', 'the window does not reach into that year');

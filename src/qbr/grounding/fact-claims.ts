@@ -101,6 +101,7 @@ export interface StoryPart {
     history?: Array<{ month: string; value: number }>;
     first?: { month: string; value: number } | null;
     latest?: { month: string; value: number } | null;
+    changes?: Array<{ month: string; from: number; to: number }>;
   }>;
   milestones?: Array<{ id: string; name: string; targetMonth: string | null; achievedMonth: string | null; monthsLate?: number | null; state?: string }>;
   investment?: {
@@ -366,6 +367,11 @@ export function factClaims(facts: CheckedFacts): { values: FactValue[]; subjects
         else add(m.varianceToTarget, 'ratio', 'targetVariance', undefined, subject, `${label}: variance to the target`);
       }
       if (m.first) add(m.first.value, kind, 'baseline', undefined, subject, `${label}: the first measurement (${m.first.month})`);
+      // A change in the quarter ("rose from 150 to 158 in March 2026"): the value before it, and after.
+      for (const c of m.changes ?? []) {
+        add(c.from, kind, 'start', undefined, subject, `${label}: the value before the ${c.month} measurement`);
+        add(c.to, kind, 'end', undefined, subject, `${label}: the ${c.month} measurement`);
+      }
       for (const h of m.history ?? []) {
         add(h.value, kind, 'text', undefined, subject, `${label}: the ${h.month} measurement`);
         add(monthIndex(h.month), 'month', 'measuredMonth', undefined, subject, `${label}: a month measured`);

@@ -41,6 +41,8 @@ export interface ReadMention {
   bare?: boolean;
   /** Written in words. */
   inWords?: boolean;
+  /** A month written as a day's date ("2026-04-15", "15 April 2026"): a report's or a meeting's date unless a cue claims it. */
+  day?: boolean;
   /** "about" (either way), "over" (at or above), "under" (at or below). */
   approx?: 'about' | 'over' | 'under';
 }
@@ -118,19 +120,33 @@ export function readMentions(text: string, currency: string): ReadMention[] {
         }
       }
     }
+    // "15 April 2026": the day is part of the date.
+    const dayBefore = /(?<![\p{L}\p{N}.,])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+$/u.exec(rest.slice(Math.max(0, m.index - 6), m.index));
+    const start = dayBefore ? m.index - dayBefore[0].length : m.index;
     add({
-      text: m[0],
-      start: m.index,
+      text: text.slice(start, m.index + m[0].length),
+      start,
       end: m.index + m[0].length,
       kind: 'month',
       value: year === undefined ? month : year * 12 + month,
       tolerance: 0,
       signed: false,
       ...(year === undefined ? { bare: true } : {}),
+      ...(dayBefore ? { day: true } : {}),
     });
   });
   for (const m of rest.matchAll(ISO_MONTH_RE)) {
-    add({ text: m[0], start: m.index, end: m.index + m[0].length, kind: 'month', value: Number(m[1]) * 12 + Number(m[2]) - 1, tolerance: 0, signed: false });
+    const day = m[0].length > 7;
+    add({
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: 'month',
+      value: Number(m[1]) * 12 + Number(m[2]) - 1,
+      tolerance: 0,
+      signed: false,
+      ...(day ? { day } : {}),
+    });
   }
   for (const m of rest.matchAll(QUARTER_RE)) {
     const q = Number(m[1] ?? m[5]) - 1;
