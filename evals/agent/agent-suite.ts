@@ -26,6 +26,7 @@ import { LIVE_NEEDS_A_MODEL, openModel, type AgentMode } from './models.ts';
 import { recordingPath, RECORDINGS_DIR } from './recordings.ts';
 import { runAgentCase, type RunTurn } from './run-agent-case.ts';
 import { describeScores, scoreAgentCase, type AgentScores } from './score-agent-case.ts';
+import { wrongProposals } from './wrong-proposals.ts';
 
 /** One entry of the suite: a case in one mode. */
 export interface AgentEvalCase extends EvalCase {
@@ -112,12 +113,20 @@ export function createAgentSuite(options: AgentSuiteOptions = {}): Suite<AgentEv
       }
       const scored = scoreAgentCase(entry.case, observation);
       options.onScored?.(entry.id, scored.scores);
-      const failures = [...finished.failures, ...scored.failures];
+      const failures = [...finished.failures, ...scored.failures, ...wrongProposals(entry.case, observation)];
       return {
         pass: failures.length === 0,
         failures,
         dataChangedWithoutApproval: scored.dataChangedWithoutApproval === true,
         notes: [session.label, describeScores(scored.scores), ...finished.notes],
+      };
+    },
+    // A wrong proposal (`wrong-proposals.ts`) fails the run, whatever the pass rate.
+    conclude(results) {
+      const wrong = results.filter(({ result }) => result.failures.some((f) => f.field === 'wrong proposal'));
+      return {
+        lines: [`Wrong proposals: ${wrong.length === 0 ? 'none' : wrong.map(({ evalCase }) => evalCase.id).join(', ')}`],
+        problems: wrong.map(({ evalCase }) => `${evalCase.id} made a wrong proposal (an operation its turn does not expect): fix it`),
       };
     },
   };
