@@ -51,3 +51,15 @@ describe('the CLI door', () => {
     after.close();
   });
 });
+
+describe('a JSON file starting with a byte-order mark', () => {
+  it('is read as JSON (the BOM skipped), not refused', async () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.cleanup);
+    const db = join(tmp.dir, 've.db');
+    const file = join(tmp.dir, 'bom.json');
+    writeFileSync(file, `\uFEFF${JSON.stringify(sampleCase('bom-case'))}`);
+    const r = await runVe(db, ['import', file, '--by', 'admin']);
+    expect(r).toMatchObject({ code: 0, out: 'imported bom-case (Acme Helpdesk) into workspace default at version 1\n' });
+  });
+});
