@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { AppContext } from '../app/app-context.ts';
 import { qbrDraft, type QbrDraftView } from '../app/qbr-draft.ts';
 import { qbrFileName } from '../app/qbr-file-name.ts';
-import { renderQbrDeck } from '../app/render-qbr-deck.ts';
+import { renderQbrDeck, type QbrDeckOptions } from '../app/render-qbr-deck.ts';
 import { monthOf } from '../proposals/proposal-context.ts';
 import { parseQbrAudience, QBR_AUDIENCES, type QbrAudience } from '../qbr/qbr-audience.ts';
 import { resolveQuarter } from '../qbr/resolve-quarter.ts';
@@ -64,21 +64,21 @@ function draftHeaders(outcome: QbrDraftView['outcome']): Record<string, string> 
   };
 }
 
-async function render(c: Context<AppEnv>, view: QbrDraftView, format: 'json' | 'md' | 'pptx') {
+async function render(c: Context<AppEnv>, view: QbrDraftView, format: 'json' | 'md' | 'pptx', deckOptions: QbrDeckOptions = {}) {
   const { record, outcome } = view;
   const d = outcome.draft;
   if (format === 'md') {
     return c.body(d.markdown, 200, {
       'Content-Type': 'text/markdown; charset=utf-8',
-      'Content-Disposition': `inline; filename="${qbrFileName({ ...d, caseId: record.id }, 'md')}"`,
+      'Content-Disposition': `inline; filename="${qbrFileName(record, d, 'md')}"`,
       ...draftHeaders(outcome),
     });
   }
   if (format === 'pptx') {
-    const deck = await renderQbrDeck(record, d);
+    const deck = await renderQbrDeck(record, d, deckOptions);
     return c.body(new Uint8Array(deck), 200, {
       'Content-Type': PPTX_CONTENT_TYPE,
-      'Content-Disposition': `attachment; filename="${qbrFileName({ ...d, caseId: record.id }, 'pptx')}"`,
+      'Content-Disposition': `attachment; filename="${qbrFileName(record, d, 'pptx')}"`,
       'Content-Length': String(deck.length),
       ...draftHeaders(outcome),
     });
@@ -88,11 +88,11 @@ async function render(c: Context<AppEnv>, view: QbrDraftView, format: 'json' | '
 
 /**
  * The QBR routes, within the caller's workspace (another workspace's case is 404):
- * - `GET /api/business-cases/:id/qbr?quarter=&audience=&format=json|md|pptx&version=`: the
+ * - `GET /api/business-cases/:id/qbr?quarter=&audience=&format=json|md|pptx&version=&estimate=`: the
  *   latest saved draft for the quarter and audience, or (none yet) one drafted from the
  *   engine's facts, checked and saved (`getOrDraftQbr`); `version` returns a saved one.
  *   `json` (default) is the draft with its version and grounding, `md` the Markdown, `pptx`
- *   the slide deck (as an attachment);
+ *   the slide deck (as an attachment; `estimate=hide` leaves the estimate off its chart);
  * - `POST /api/business-cases/:id/qbr` `{ quarter?, audience?, redraft? }`: drafts and saves
  *   a new version (201); with `redraft: false`, the saved latest when there is one (200).
  * The writer is `options.qbrModel` (null: the offline template). Saving a draft changes no
@@ -106,7 +106,7 @@ export function registerQbrRoutes(app: Hono<AppEnv>, options: ResolvedAppOptions
       ...(query.version !== undefined ? { version: Number(query.version) } : {}),
       fresh: false,
     });
-    return render(c, view, query.format ?? 'json');
+    return render(c, view, query.format ?? 'json', { showEstimate: query.estimate !== 'hide' });
   });
 
   app.post('/api/business-cases/:id/qbr', async (c) => {

@@ -97,6 +97,12 @@ export const qbrQuerySchema = z.strictObject({
     .regex(/^[1-9]\d{0,8}$/, 'must be a version number (1, 2, ...)')
     .optional()
     .describe('A saved version to return; default: the latest (drafted and saved when there is none)'),
+  estimate: z
+    .enum(['show', 'hide'])
+    .optional()
+    .describe(
+      "With `format=pptx`: `hide` leaves the business case's estimate off the chart (for a customer who should see only realized and projected); default `show`",
+    ),
 });
 
 /** `POST /api/business-cases/:id/qbr` body. */

@@ -187,7 +187,7 @@ export async function uploadQbrDeck(post: {
     channel_id: post.channel,
     thread_ts: post.threadTs,
     file: deck,
-    filename: qbrFileName({ ...d, caseId: post.record.id }, 'pptx'),
+    filename: qbrFileName(post.record, d, 'pptx'),
     title: `QBR ${quarterName(d.quarter)}: ${post.record.name} (${AUDIENCE_LABELS[d.audience]}, v${d.version})`,
     initial_comment: `The slide deck of draft v${d.version}: the narrative, the chart of cumulative realized vs estimated benefit and the outcomes table.`,
   });

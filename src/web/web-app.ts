@@ -618,14 +618,14 @@ export function webApp(options: WebOptions): Hono {
       if (format === 'md') {
         return c.body(d.markdown, 200, {
           'Content-Type': 'text/markdown; charset=utf-8',
-          'Content-Disposition': `attachment; filename="${qbrFileName(d, 'md')}"`,
+          'Content-Disposition': `attachment; filename="${qbrFileName(view.record, d, 'md')}"`,
         });
       }
       if (format !== 'pptx') return failPage(c, who, { code: 'invalid_request', message: `format must be md or pptx, not '${format ?? ''}'`, field: 'format' });
       const deck = await renderQbrDeck(view.record, d);
       return c.body(new Uint8Array(deck), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-        'Content-Disposition': `attachment; filename="${qbrFileName(d, 'pptx')}"`,
+        'Content-Disposition': `attachment; filename="${qbrFileName(view.record, d, 'pptx')}"`,
         'Content-Length': String(deck.length),
       });
     }),

@@ -54,8 +54,12 @@ describe('QBR drafts through the app layer', () => {
     const r = await qbrDraft(t.ctx, ask);
     if (!r.ok) throw new Error(r.error.message);
     const { record, outcome } = r.value;
-    expect(qbrFileName(outcome.draft, 'pptx')).toBe('acme-helpdesk-2025-Q1-finance-v1.pptx');
-    expect(qbrFileName({ caseId: 'a b/c', quarter: '2025-Q1', audience: 'executive-sponsor', version: 12 }, 'md')).toBe(
+    expect(qbrFileName(record, outcome.draft, 'pptx')).toBe('acme-helpdesk-2025-Q1-finance-v1.pptx');
+    // Named by the case's id, whatever the draft's storage key (another workspace's twin id gets a different key).
+    expect(qbrFileName({ id: 'acme-helpdesk' }, { ...outcome.draft, caseId: 'acme-helpdesk@other' } as typeof outcome.draft, 'md')).toBe(
+      'acme-helpdesk-2025-Q1-finance-v1.md',
+    );
+    expect(qbrFileName({ id: 'a b/c' }, { quarter: '2025-Q1', audience: 'executive-sponsor', version: 12 }, 'md')).toBe(
       'a_b_c-2025-Q1-executive-sponsor-v12.md',
     );
     const deck = await renderQbrDeck(record, outcome.draft);

@@ -114,6 +114,23 @@ describe('GET /api/business-cases/:id/qbr', () => {
     expect(h.store.listQbrDrafts({ caseId: DEMO })).toHaveLength(1);
   });
 
+  it('estimate=hide leaves the estimate off the deck (seed 000); estimate=maybe is refused naming estimate', async () => {
+    const h = httpHarness(chatModel());
+    const chartSlide = async (query: string) => {
+      const res = await h.request('GET', `${Q1}&format=pptx${query}`);
+      expect(res.status).toBe(200);
+      return slideTexts(readZip(Buffer.from(await res.arrayBuffer())).get('ppt/slides/slide3.xml')!.toString('utf8')).join(' ');
+    };
+    expect(await chartSlide('')).toContain('Plan to date');
+    expect(await chartSlide('&estimate=show')).toContain('Plan to date');
+    const hidden = await chartSlide('&estimate=hide');
+    expect(hidden).toContain('Realized to date');
+    expect(hidden).not.toMatch(/Plan|Estimated/);
+    const bad = await h.json('GET', `${Q1}&format=pptx&estimate=maybe`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('estimate');
+  });
+
   it('version=N returns a saved version; one that does not exist is 404 naming version', async () => {
     const h = httpHarness(chatModel());
     await h.json('GET', Q1);
@@ -333,7 +350,7 @@ describe('openapi.json for the QBR routes', () => {
     const h = httpHarness(chatModel());
     const doc = (await h.json('GET', '/openapi.json', { token: null })).body;
     const get = doc.paths['/api/business-cases/{id}/qbr'].get;
-    expect(get.parameters.map((p: any) => p.name)).toEqual(['id', 'quarter', 'audience', 'format', 'version']);
+    expect(get.parameters.map((p: any) => p.name)).toEqual(['id', 'quarter', 'audience', 'format', 'version', 'estimate']);
     expect(get.parameters.find((p: any) => p.name === 'format').schema.enum).toEqual(['json', 'md', 'pptx']);
     expect(Object.keys(get.responses['200'].content)).toEqual(['application/json', 'text/markdown', PPTX_CONTENT_TYPE]);
     expect(get.responses['200'].content['application/json'].schema.required).toEqual(

@@ -83,6 +83,15 @@ describe('ve qbr', () => {
     expect(slide(5)).toEqual(expect.arrayContaining(['Increase Support Team Efficiency', '$20,167', '$38,667', '$56,425', 'Behind']));
     expect([...files.keys()].some((k) => /^ppt\/media\/.+\.png$/.test(k))).toBe(true);
     expect(files.get('ppt/slides/slide3.xml')!.toString()).toContain('<p:pic>');
+    expect(slide(3).join(' ')).toContain('Plan to date');
+
+    // --hide-estimate: the same draft's deck without the estimate (seed 000).
+    const hidden = join(d, 'hidden.pptx');
+    const without = await runVe(db, ['qbr', CASE, '--quarter', '2026-Q1', '--audience', 'champion', '--out', hidden, '--hide-estimate', ...ASOF], OFFLINE);
+    expect(without.code).toBe(0);
+    const chart = slideTexts(readZip(readFileSync(hidden)).get('ppt/slides/slide3.xml')!.toString('utf8')).join(' ');
+    expect(chart).toContain('Realized to date');
+    expect(chart).not.toMatch(/Plan|Estimated/);
   });
 
   it('names the deck after the draft when --format pptx has no --out', async () => {
@@ -109,6 +118,10 @@ describe('ve qbr', () => {
     });
     expect(await run(CASE, '--quarter', 'soon')).toMatchObject({ code: 2, err: expect.stringContaining("'soon' is not a quarter") });
     expect(await run(CASE, '--quarter', '2026-Q1', '--format', 'pdf')).toMatchObject({ code: 2, err: "ve: --format 'pdf' is not md or pptx\n" });
+    expect(await run(CASE, '--quarter', '2026-Q1', '--hide-estimate')).toMatchObject({
+      code: 2,
+      err: 've: --hide-estimate is about the deck: use it with --format pptx\n',
+    });
     expect(await run('acme', '--quarter', '2026-Q1')).toMatchObject({ code: 2, err: expect.stringContaining("no business case 'acme'") });
     expect(await run(CASE, '--quarter', '2027-Q2', '--as-of', '2026-04')).toMatchObject({
       code: 2,

@@ -60,13 +60,24 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
     .option('--format <format>', 'md or pptx (default: pptx when --out ends in .pptx, else md)')
     .option('--out <file>', 'write to this file instead of stdout (a deck defaults to <case>-<quarter>-<audience>-v<n>.pptx)')
     .option('--new', 'draft and save a new version even when one exists')
+    .option('--hide-estimate', "leave the business case's estimate off the deck's chart (realized and projected only)")
     .option('--draft <version>', 'show this saved version instead of the latest')
     .option('--as-of <month>', 'YYYY-MM the figures are as of (default: this month; a past quarter is reported to its end)')
     .option('--by <name>', 'who asks, recorded on a new draft (default: the current user)')
     .action(
       async (
         caseId: string,
-        opts: { quarter?: string; audience: string; format?: string; out?: string; new?: boolean; draft?: string; asOf?: string; by?: string },
+        opts: {
+          quarter?: string;
+          audience: string;
+          format?: string;
+          out?: string;
+          new?: boolean;
+          hideEstimate?: boolean;
+          draft?: string;
+          asOf?: string;
+          by?: string;
+        },
       ) => {
         const d = deps();
         const quarter = resolveQuarter(opts.quarter, monthOf(d.now()));
@@ -75,6 +86,7 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
         if (!audience) throw new CliError(`--audience '${opts.audience}' is not one of executive-sponsor, finance, champion`, EXIT.usage);
         const format = opts.format ?? (opts.out?.toLowerCase().endsWith('.pptx') ? 'pptx' : 'md');
         if (format !== 'md' && format !== 'pptx') throw new CliError(`--format '${format}' is not md or pptx`, EXIT.usage);
+        if (opts.hideEstimate && format !== 'pptx') throw new CliError('--hide-estimate is about the deck: use it with --format pptx', EXIT.usage);
         if (opts.asOf !== undefined && !isMonth(opts.asOf)) throw new CliError(`--as-of '${opts.asOf}' is not a month YYYY-MM`, EXIT.usage);
         const version = opts.draft === undefined ? undefined : Number(opts.draft);
         if (version !== undefined && !(Number.isInteger(version) && version >= 1))
@@ -102,8 +114,8 @@ export function registerQbr(program: Command, io: CliIo, deps: () => QbrCommandD
             else io.stdout(draft.markdown.endsWith('\n') ? draft.markdown : `${draft.markdown}\n`);
             return;
           }
-          const deck = await renderQbrDeck(record, draft);
-          const path = opts.out ?? qbrFileName({ ...draft, caseId: record.id }, 'pptx');
+          const deck = await renderQbrDeck(record, draft, { showEstimate: opts.hideEstimate !== true });
+          const path = opts.out ?? qbrFileName(record, draft, 'pptx');
           write(path, deck);
           io.stdout(`wrote ${path}\n`);
         });
