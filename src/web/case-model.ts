@@ -54,11 +54,6 @@ export function metricKeys(u: UseCase): Set<string> {
   return new Set(u.calculations.flatMap((c) => (c.metric ? [c.metric] : [])));
 }
 
-function parts(entry: SeriesEntry | undefined): { note: string | null; evidence: string | null; source: string | null } {
-  if (entry === undefined || typeof entry === 'number') return { note: null, evidence: null, source: null };
-  return { note: entry.note ?? null, evidence: entry.evidence ?? null, source: entry.source ?? null };
-}
-
 /**
  * The table of a use case: every time-series input (metrics first) with, for each month of
  * the window, the value in force and how it came to be: entered that month (`measured`),
@@ -77,16 +72,25 @@ export function measurementGrid(scenario: Scenario, useCase: UseCase, asOf: stri
     // Entries before the window carry into it.
     let last: { month: string; entry: SeriesEntry } | null = null;
     for (const m of Object.keys(entries).sort()) if (m < months[0]!) last = { month: m, entry: entries[m]! };
-    const cells = months.map((month): GridCell => {
+    // One object per cell, written out (no spreads): this is the table's hot loop.
+    const cells: GridCell[] = new Array(months.length);
+    for (let i = 0; i < months.length; i++) {
+      const month = months[i]!;
       const own = entries[month];
       if (own !== undefined) last = { month, entry: own };
-      const base = { month, locked: locked !== '' && month <= locked, future: month > asOf };
-      if (own !== undefined) return { ...base, state: 'measured', value: entryValue(own), ...parts(own) };
-      if (last) return { ...base, state: 'carried', value: entryValue(last.entry), ...parts(last.entry) };
-      return metric
-        ? { ...base, state: 'empty', value: null, note: null, evidence: null, source: null }
-        : { ...base, state: 'base', value: input.value, note: null, evidence: null, source: null };
-    });
+      const from = own ?? last?.entry;
+      const rich = from !== undefined && typeof from !== 'number' ? from : null;
+      cells[i] = {
+        month,
+        state: own !== undefined ? 'measured' : last ? 'carried' : metric ? 'empty' : 'base',
+        value: from !== undefined ? entryValue(from) : metric ? null : input.value,
+        note: rich?.note ?? null,
+        evidence: rich?.evidence ?? null,
+        source: rich?.source ?? null,
+        locked: locked !== '' && month <= locked,
+        future: month > asOf,
+      };
+    }
     return { input, metric, cells };
   });
   return { scenario, useCase, months, rows, constants: useCase.inputs.filter((i) => i.series === undefined && !metrics.has(i.key)) };
