@@ -1,6 +1,7 @@
 import type { LanguageModel } from 'ai';
 import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 import { draftQbr } from './draft-qbr.ts';
+import { checkClaims, type ClaimProblem } from './grounding/check-claims.ts';
 import type { QbrAudience } from './qbr-audience.ts';
 import type { QbrMeta } from './qbr-references.ts';
 import { missingSections, type QbrSection } from './qbr-sections.ts';
@@ -13,9 +14,13 @@ export interface GroundedQbr {
   markdown: string;
   /** The draft as written, with its references. */
   template: string;
-  /** True: a draft with a problem is never returned (kept for the record's column). */
+  /**
+   * True when the independent read-back check (`checkClaims`) found nothing. A model's draft
+   * with a problem is never returned; the offline template's can only be a disagreement between
+   * the template and the check, shown rather than hidden.
+   */
   grounded: boolean;
-  /** Empty: every figure is rendered from a reference (the column is kept for drafts saved before). */
+  /** The read-back check's problems with the offline template's draft (`line:column text: why`); empty otherwise. */
   unverified: string[];
   /** Always empty for a returned draft (a draft missing sections is refused). */
   missingSections: QbrSection[];
@@ -29,7 +34,7 @@ export interface GroundedQbr {
 const MAX_LISTED = 25;
 
 /** The problems of one attempt in words the writer can act on; null when there is none. */
-export function describeDraftProblem(problems: readonly TemplateProblem[], missing: readonly string[]): string | null {
+export function describeDraftProblem(problems: readonly TemplateProblem[], missing: readonly string[], claims: readonly ClaimProblem[] = []): string | null {
   const lines: string[] = [];
   if (problems.length) {
     lines.push('Every figure, month and status word must be a reference from the list. These are not:');
@@ -41,7 +46,16 @@ export function describeDraftProblem(problems: readonly TemplateProblem[], missi
     lines.push('These sections are missing:');
     for (const s of missing) lines.push(`- ${s}`);
   }
+  if (claims.length) {
+    lines.push('Read back, these figures do not say what their sentence claims:');
+    for (const c of claims.slice(0, MAX_LISTED)) lines.push(`- ${describeClaimProblem(c)}`);
+  }
   return lines.length ? lines.join('\n') : null;
+}
+
+/** One read-back problem on a line: where, what is written, what it claims, why it is wrong. */
+export function describeClaimProblem(c: ClaimProblem): string {
+  return `${c.line}:${c.column} "${c.text}" (claims ${c.claims}): ${c.problem}`;
 }
 
 /**
@@ -51,8 +65,13 @@ export function describeDraftProblem(problems: readonly TemplateProblem[], missi
  * whose draft has a problem writes it once more with the problems named (line and column);
  * if the second draft still has one, nothing is returned but a `refused` error naming the
  * problems, so nothing is saved. The offline writer is deterministic: a problem in its draft is
- * a bug, thrown. (The independent read-back check of a rendered or hand-edited draft is
- * `checkGrounding`, run by `ve qbr check` and the evals, not here.)
+ * a bug, thrown.
+ *
+ * Then the second, independent check (`checkClaims`) reads the rendered text back without the
+ * references, tracing every figure, month and status word to the fact its sentence claims. A
+ * model's draft it faults is sent back like any other problem, and refused the second time.
+ * The offline template's draft is saved with the problems as `unverified` (grounded false), so
+ * a disagreement between the template and the check is shown to the person, not thrown.
  */
 export async function draftGroundedQbr(input: {
   model: LanguageModel | null;
@@ -75,19 +94,21 @@ export async function draftGroundedQbr(input: {
     const draft = await draftQbr({ ...base, ...(previousProblem ? { previousProblem } : {}) });
     const rendered = renderQbrTemplate(draft.template, input.facts, input.meta);
     const missing = missingSections(rendered.markdown);
-    const problem = describeDraftProblem(rendered.problems, missing);
-    if (problem === null) {
+    const rulesBroken = describeDraftProblem(rendered.problems, missing);
+    if (rulesBroken !== null && input.model === null) throw new Error(`the offline QBR writer broke its own rules:\n${rulesBroken}`);
+    const claims = rulesBroken === null ? checkClaims(rendered.markdown, input.facts) : [];
+    if (rulesBroken === null && (claims.length === 0 || input.model === null)) {
       return succeed({
         markdown: rendered.markdown,
         template: draft.template,
-        grounded: true,
-        unverified: [],
+        grounded: claims.length === 0,
+        unverified: claims.map(describeClaimProblem),
         missingSections: [],
         attempts,
         writer: draft.writer,
       });
     }
-    if (input.model === null) throw new Error(`the offline QBR writer broke its own rules:\n${problem}`);
+    const problem = rulesBroken ?? describeDraftProblem([], [], claims)!;
     if (attempts >= 2)
       return failWith(
         'refused',

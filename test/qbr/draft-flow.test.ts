@@ -147,6 +147,29 @@ describe('getOrDraftQbr with a model that overclaims', () => {
     expect(t.store.listQbrDrafts({ caseId: 'delta-corp-support-automation' })).toEqual([]);
   });
 
+  // The renderer passes these (each reference exists and no cue word of another claim sits next
+  // to it); the independent read-back check reads the sentence and finds the claim wrong.
+  it.each([
+    ['the projected ROI stated as the ROI to date (326% vs 41%)', 'Our ROI to date is {{projectedRoi}}.', 'the ROI to date (41%); 326% is the projected ROI'],
+    ['the projection stated as realized ($473,117 vs $88,887)', 'Realized value to date reached {{projectedTotal}}.', 'realized value to date ($88,887)'],
+    ['realized stated as the plan ($88,887 vs $104,710)', 'The plan to date was {{realizedToDate}}.', 'estimated value to date ($104,710)'],
+  ])('the read-back check sends back %s, then refuses it', async (_name, sentence, why) => {
+    const model = textModel([plus(sentence)]);
+    const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('refused');
+    expect(!r.ok && r.error.message).toContain('Read back, these figures do not say what their sentence claims:');
+    expect(!r.ok && r.error.message).toContain(why);
+    // The retry named the problem to the model.
+    expect(promptText(model.doGenerateCalls[1]!)).toContain(why);
+  });
+
+  it('keeps the second draft when the read-back problem is fixed', async () => {
+    const model = textModel([plus('Our ROI to date is {{projectedRoi}}.'), goodTemplate]);
+    const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
+    expect(r.ok && r.value).toMatchObject({ grounded: true, unverified: [], attempts: 2, markdown: good });
+  });
+
   it('saves the rendered draft of a model that keeps the rules, with the report date and author', async () => {
     const t = memoryStore();
     t.clock.set('2026-04-10T09:00:00.000Z');
