@@ -53,7 +53,7 @@ export interface RouteDoc {
     media?: Record<string, Json>;
     also?: { status: number; description: string };
   };
-  /** Failure statuses this route can answer (401 and 500 are added for authenticated routes, 413 for those with a body). */
+  /** Failure statuses this route can answer (401, 500 and 503 are added for authenticated routes, 413 and 429 for those with a body). */
   errors: number[];
 }
 
@@ -247,10 +247,11 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'Conflicts with the current state (id taken, proposal refused or already decided)',
   410: 'The proposal expired; propose it again',
   413: 'Request body too large',
+  429: 'Too many chat turns or request bodies from this token in the last minute; `Retry-After` says how many seconds to wait',
   422: 'Well-formed but not acceptable (invalid document, evaluation error; a refused CSV file lists its bad rows in `error.rows`)',
   500: 'Internal error (a reference to quote; details are only in the server log)',
   502: 'The language model did not answer',
-  503: 'The database is not readable',
+  503: 'The database is not readable, or busy (another process holds its write lock); `Retry-After` says when to try again',
 };
 
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
@@ -275,8 +276,8 @@ function operation(route: RouteDoc): Json {
   const responses: Json = { [String(route.ok.status)]: { description: route.ok.description, ...withContent } };
   if (route.ok.also) responses[String(route.ok.also.status)] = { description: route.ok.also.description, ...withContent };
   const statuses = new Set(route.errors);
-  if (route.auth) [401, 500].forEach((s) => statuses.add(s));
-  if (route.auth && route.body) statuses.add(413);
+  if (route.auth) [401, 500, 503].forEach((s) => statuses.add(s));
+  if (route.auth && route.body) [413, 429].forEach((s) => statuses.add(s));
   for (const status of [...statuses].sort((a, b) => a - b)) {
     responses[String(status)] = {
       description: ERROR_TEXT[status] ?? 'Error',
