@@ -56,22 +56,50 @@ export function qbrBody(record: CaseRecord, drafts: readonly QbrDraftRecord[], a
   return html`<h2>QBR drafts</h2><p class="sub">Every number in a draft is checked against the engine's figures.</p>${form}<h2>Saved drafts</h2>${list}`;
 }
 
-/** Markdown as HTML, for the drafts the QBR writer produces: headings, bullets, bold and paragraphs; everything escaped. */
+/** Markdown as HTML, for the drafts the QBR writer produces: headings, bullets, tables, **bold**, _italics_ and paragraphs; everything escaped. */
 export function markdownHtml(markdown: string): SafeHtml {
   const out: SafeHtml[] = [];
   let list: SafeHtml[] = [];
+  let rows: string[][] = [];
   const inline = (text: string): SafeHtml => {
-    const pieces = text.split(/\*\*(.+?)\*\*/g);
-    return html`${pieces.map((p, i) => (i % 2 === 1 ? html`<strong>${p}</strong>` : p))}`;
+    const pieces = text.split(/(\*\*.+?\*\*|(?<![\w])_[^_]+?_(?![\w]))/g);
+    return html`${pieces.map((p) =>
+      p.startsWith('**') && p.endsWith('**') && p.length > 4
+        ? html`<strong>${p.slice(2, -2)}</strong>`
+        : p.startsWith('_') && p.endsWith('_') && p.length > 2
+          ? html`<em>${p.slice(1, -1)}</em>`
+          : p,
+    )}`;
   };
   const flush = () => {
     if (list.length) out.push(html`<ul>${list}</ul>`);
     list = [];
+    if (rows.length) {
+      const [head, ...body] = rows;
+      out.push(
+        html`<div class="table-wrap"><table class="data"><thead><tr>${head!.map((c) => html`<th scope="col">${inline(c)}</th>`)}</tr></thead><tbody>${body.map(
+          (r) => html`<tr>${r.map((c) => html`<td>${inline(c)}</td>`)}</tr>`,
+        )}</tbody></table></div>`,
+      );
+    }
+    rows = [];
   };
   for (const line of markdown.split(/\r?\n/)) {
+    const cells = /^\s*\|(.*)\|\s*$/.exec(line);
+    if (cells) {
+      if (list.length) {
+        out.push(html`<ul>${list}</ul>`);
+        list = [];
+      }
+      const parts = cells[1]!.split('|').map((c) => c.trim());
+      // The separator line under a table's head (|---|:---:|).
+      if (!parts.every((c) => /^:?-{2,}:?$/.test(c))) rows.push(parts);
+      continue;
+    }
     const heading = /^(#{1,4})\s+(.*)$/.exec(line);
     const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
     if (bullet) {
+      if (rows.length) flush();
       list.push(html`<li>${inline(bullet[1]!)}</li>`);
       continue;
     }
