@@ -84,4 +84,49 @@ describe('ve serve with Slack over HTTP', () => {
       await slackApi.close();
     }
   });
+
+  it('listens while Slack is unreachable; the banner and /healthz say where Slack stands', async () => {
+    // A Slack Web API that refuses every connection: a port nothing listens on.
+    const closed = await startFakeSlackApi();
+    const deadUrl = closed.apiUrl;
+    await closed.close();
+    const { io, out } = captureIo();
+    let stop!: (why: string) => void;
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    const db = join(tmp.dir, 've-unreachable.db');
+    const deps: ServeDeps = {
+      openStore: () => openStore({ path: db }),
+      now: () => new Date('2026-11-20T10:00:00.000Z'),
+      maxAgeMs: 7 * 86_400_000,
+      seedDemo: true,
+      env: { PORT: '0', VE_DB: db, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: deadUrl },
+      selectModel: () => ({ model: scriptedModel(() => ({ text: 'ok' })), provider: 'offline', modelId: 'scripted', description: 'a scripted test model' }),
+      stopped: () => stopped,
+    };
+    const program = new Command('ve').exitOverride();
+    registerServe(program, io, () => deps);
+    const started = Date.now();
+    const running = program.parseAsync(['serve'], { from: 'user' });
+    try {
+      let url: string | undefined;
+      for (let i = 0; i < 500 && !url; i++) {
+        url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out())?.[1];
+        if (!url) await new Promise((r) => setTimeout(r, 10));
+      }
+      // Listening within seconds, not after the Web API client's retries.
+      expect(url).toBeDefined();
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(out()).toContain('Slack: events, interactivity and /ve at POST /slack/events; connecting in the background (its state: GET /healthz)');
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      const body = (await health.json()) as { ok: boolean; slack: { status: string; attempts: number } };
+      expect(body.ok).toBe(true);
+      expect(body.slack.status).toBe('connecting');
+      // The API answers meanwhile.
+      expect((await fetch(`${url}/api/business-cases`)).status).toBe(401);
+    } finally {
+      stop('test over');
+      await running;
+    }
+  });
 });
