@@ -173,3 +173,14 @@ describe('the call that fits is made only for the input the person named', () =>
     });
   });
 });
+
+describe('one month said last, for every value before it', () => {
+  it('"record tickets per day 160 and deflection 23% for november": both in November 2026', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('record tickets per day 160 and deflection 23% for november'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-11', value: 160 },
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate', month: '2026-11', value: 0.23 },
+    ]);
+  });
+});

@@ -454,6 +454,10 @@ export function parseMeasurements(text: string): DictationParse | null {
   const scenario = findScenarioMention(body);
   if (scenario) body = withoutScenario(body, scenario);
 
+  // "tickets per day 160 and deflection 23% for november": one month said last, for every value before it.
+  const trailing = new RegExp(String.raw`^([\s\S]*\d[\s\S]*?)\s*,?\s+(?:for|in)\s+(${MONTH_PHRASE})\s*[.!]*\s*$`, 'i').exec(body);
+  if (trailing && (body.match(new RegExp(MONTH_PHRASE, 'gi')) ?? []).length === 1 && /\s(?:and|&)\s|,\s/.test(trailing[1]!))
+    body = `${trailing[2]!} ${trailing[1]!}`;
   const clauses = splitClauses(body.replace(VERB, ' '));
   let read = readClauses(clauses, undefined);
   if (read.items.length === 0) {
