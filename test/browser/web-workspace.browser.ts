@@ -263,6 +263,22 @@ describe('the web workspace in Chromium', () => {
     expect(await page.getByRole('alert').textContent()).toContain(`no business case '${server.acmeId}'`);
   });
 
+  it('works from the keyboard: the skip link first, a cell’s dialog opened with Enter and closed with Escape', async () => {
+    await page.goto(caseUrl('/table?useCase=support-efficiency'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
+    const cell = page.getByRole('button', { name: /^# of Reps, Dec 2026: 15, carried forward/ });
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    expect(await page.evaluate('document.activeElement?.id')).toBe('cell-value');
+    // A changing assumption: the value field only, no note fields.
+    expect(await page.getByRole('dialog').getByLabel('Note').isVisible()).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(false);
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-month')")).toBe('2026-12');
+  });
+
   it('signs out: the session ends and the pages ask to sign in again', async () => {
     await page.goto(`${server.url}/cases`);
     await page.getByRole('button', { name: 'Sign out' }).click();
