@@ -10,5 +10,15 @@ import { phrasingsSuite, unseenPhrasingsSuite } from './phrasings/phrasings-suit
 import { toolLayerSuite } from './tool-layer/tool-layer-suite.ts';
 import { qbrFactsSuite } from './qbr-facts/qbr-facts-suite.ts';
 import { qbrGroundingSuite } from './qbr-grounding/qbr-grounding-suite.ts';
+import { qbrOverclaimSuite } from './qbr-overclaim/qbr-overclaim-suite.ts';
 
-export const suites: readonly Suite[] = [calculationSuite, agentSuite, toolLayerSuite, phrasingsSuite, unseenPhrasingsSuite, qbrFactsSuite, qbrGroundingSuite];
+export const suites: readonly Suite[] = [
+  calculationSuite,
+  agentSuite,
+  toolLayerSuite,
+  phrasingsSuite,
+  unseenPhrasingsSuite,
+  qbrFactsSuite,
+  qbrGroundingSuite,
+  qbrOverclaimSuite,
+];
