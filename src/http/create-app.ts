@@ -13,6 +13,7 @@ import { registerProposalRoutes } from './proposal-routes.ts';
 import { registerQbrCheckRoute } from './qbr-check-route.ts';
 import { registerQbrRoutes } from './qbr-routes.ts';
 import { DEFAULT_RATE_LIMITS, rateLimit } from './rate-limit.ts';
+import { checkStoreReadable } from '../app/door-memory.ts';
 
 /**
  * Builds the HTTP door (hono): the chat endpoint, proposals, business cases and their QBR
@@ -39,7 +40,7 @@ export function createApp(input: AppOptions): Hono<AppEnv> {
   // the host adds (`ve serve`: Slack's state). Never a write: a locked database cannot hold it.
   app.get('/healthz', (c) => {
     try {
-      options.store.getWorkspace('healthz');
+      checkStoreReadable(options);
     } catch {
       throw new HttpError('unavailable', 'the database is not readable');
     }

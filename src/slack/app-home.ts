@@ -3,6 +3,8 @@ import { describeError } from '../errors/index.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { escapeMrkdwn } from './slack-mrkdwn.ts';
 import { workspaceForTeam } from './slack-settings.ts';
+import { firstSight } from '../app/door-memory.ts';
+import { listCases } from '../app/list-cases.ts';
 
 /** The greeting at the top of the Messages tab (agent view) and of an assistant thread. */
 export const GREETING =
@@ -25,8 +27,8 @@ export interface SuggestedPrompt {
  * first case is doing, recording its measurements, its QBR, and, with several cases, which
  * proposals wait. With no case yet, what the assistant can do.
  */
-export function suggestedPrompts(deps: Pick<SlackDeps, 'store'>, workspaceId: string): SuggestedPrompt[] {
-  const cases = deps.store.listCases(workspaceId);
+export function suggestedPrompts(deps: Pick<SlackDeps, 'store' | 'now'>, workspaceId: string): SuggestedPrompt[] {
+  const cases = listCases(deps, workspaceId);
   const first = cases[0];
   if (!first) {
     return [
@@ -54,7 +56,7 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
     if (event.tab !== 'messages') return;
     const workspaceId = workspaceForTeam(deps.workspaces, context.teamId);
     try {
-      if (!deps.store.firstSightOfSlackEvent(`home:${context.teamId ?? 'unknown'}:${event.user}`, deps.now(), GREETING_EVERY_MS)) return;
+      if (!firstSight(deps, `home:${context.teamId ?? 'unknown'}:${event.user}`, GREETING_EVERY_MS)) return;
       const prompts = suggestedPrompts(deps, workspaceId);
       const list = prompts.map((p) => `• *${escapeMrkdwn(p.title)}*: ${escapeMrkdwn(p.message)}`).join('\n');
       await client.chat.postMessage({

@@ -11,6 +11,7 @@ import { slackErrorText } from './slack-error-text.ts';
 import { toSlackMrkdwn } from './slack-mrkdwn.ts';
 import { workspaceForTeam } from './slack-settings.ts';
 import { postSummaryChart } from './summary-chart.ts';
+import { rememberProposalMessage } from '../app/door-memory.ts';
 
 /** One message to the agent, from a Slack thread. */
 export interface SlackTurn {
@@ -84,7 +85,7 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
       const message = proposalMessage(p, p.proposedBy);
       const posted = await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
       // Kept with the proposal: whichever door decides it, this message is updated (syncDecidedMessages).
-      if (posted.ts) deps.store.setProposalSlackMessage(p.proposalId, { channel: posted.channel ?? channel, ts: posted.ts });
+      if (posted.ts) rememberProposalMessage(proposalContext(deps), p.proposalId, { channel: posted.channel ?? channel, ts: posted.ts });
     }
     // The agent has QBR drafts by reference only: the saved draft is what people see.
     for (const { record, outcome } of reply.qbrDrafts) {

@@ -16,6 +16,7 @@ import { defaultApprovers, type ApproverPolicy, type WorkspaceMapping } from './
 import { createVeAssistant } from './ve-assistant.ts';
 import { registerVeCommand } from './ve-command.ts';
 import { WebReceiver } from './web-receiver.ts';
+import { firstSight } from '../app/door-memory.ts';
 
 /** What the Slack door needs: the same store, clock and model as every door, and Slack's credentials. */
 export interface SlackAppOptions {
@@ -133,7 +134,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     if (typeof eventId === 'string') {
       let first = true;
       try {
-        first = options.store.firstSightOfSlackEvent(`event:${eventId}`, dedupeNow(), DEDUPE_TTL_MS);
+        first = firstSight({ store: options.store, now: dedupeNow }, `event:${eventId}`, DEDUPE_TTL_MS);
       } catch (e) {
         logger.warn(`slack: could not check event ${eventId} for a repeat: ${describeError(e)}`);
       }

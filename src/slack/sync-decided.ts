@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { viewProposal } from '../app/view-proposal.ts';
+import { refreshDecidedMessages } from '../app/door-memory.ts';
 import { describeError } from '../errors/index.ts';
 import { decidedMessage } from './decided-message.ts';
 import type { SlackDeps } from './slack-deps.ts';
@@ -18,26 +18,17 @@ const GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_mes
  * recorded `ts` is cleared. A message that is gone is given up; other failures are logged and
  * retried on the next pass. Returns how many messages were updated.
  */
-export async function syncDecidedMessages(deps: Pick<SlackDeps, 'store' | 'logger'>, client: webApi.WebClient): Promise<number> {
-  let updated = 0;
-  for (const proposal of deps.store.listProposalsToUpdateInSlack(BATCH)) {
-    const channel = proposal.slackChannel;
-    const ts = proposal.slackTs;
-    const view = viewProposal(deps.store, proposal.id);
-    const message = view.ok ? decidedMessage(view.value) : null;
-    if (!channel || !ts || !message) {
-      deps.store.setProposalSlackMessage(proposal.id, null);
-      continue;
-    }
+export async function syncDecidedMessages(deps: Pick<SlackDeps, 'store' | 'now' | 'logger'>, client: webApi.WebClient): Promise<number> {
+  return refreshDecidedMessages(deps, BATCH, async (view, { channel, ts }) => {
+    const message = decidedMessage(view);
+    if (!message) return 'gone';
     try {
       await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
-      deps.store.setProposalSlackMessage(proposal.id, null);
-      updated++;
+      return 'updated';
     } catch (e) {
+      deps.logger.warn(`slack: could not update the message of proposal ${view.proposalId}: ${describeError(e)}`);
       const code = (e as { data?: { error?: string } }).data?.error;
-      if (code && GONE.has(code)) deps.store.setProposalSlackMessage(proposal.id, null);
-      deps.logger.warn(`slack: could not update the message of proposal ${proposal.id}: ${describeError(e)}`);
+      return code && GONE.has(code) ? 'gone' : 'failed';
     }
-  }
-  return updated;
+  });
 }

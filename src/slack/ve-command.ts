@@ -18,6 +18,7 @@ import { escapeMrkdwn } from './slack-mrkdwn.ts';
 import { workspaceForTeam } from './slack-settings.ts';
 import { postSummaryChart } from './summary-chart.ts';
 import { summaryHeadline } from './summary-headline.ts';
+import { hasSavedQbrDraft } from '../app/door-memory.ts';
 
 /** The slash command (the manifest declares it). */
 export const VE_COMMAND = '/ve';
@@ -126,7 +127,7 @@ async function qbr(
     return void (await tell(
       `I cannot draft the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)}: ${escapeMrkdwn(facts.error.message)}.\n${QBR_USAGE}`,
     ));
-  const saved = !ask.fresh && deps.store.getQbrDraft({ caseId: record.key, quarter: ask.quarter, audience: ask.audience });
+  const saved = !ask.fresh && hasSavedQbrDraft(ctx, record, ask.quarter, ask.audience);
   if (!saved) await tell(`Drafting the ${quarterName(ask.quarter)} QBR of ${escapeMrkdwn(record.name)} for ${AUDIENCE_LABELS[ask.audience]}…`);
 
   const reference = errorReference();

@@ -77,6 +77,28 @@ function areaOf(path: string): string {
 // src/web (issue 13): the web workspace's pages, a door like the others, mounted by ve serve.
 const DOORS = new Set(['src/http', 'src/slack', 'src/cli', 'src/web']);
 
+/**
+ * Calls a door makes on the store itself (`store.x(...)`, `ctx.store.x(...)`): a door reaches
+ * the store's data only through application functions. Closing the store a command opened is
+ * the one call a door makes (it owns that connection).
+ */
+function storeCalls(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const receiver = node.expression.expression;
+      const onStore = (ts.isIdentifier(receiver) && receiver.text === 'store') || (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'store');
+      const method = node.expression.name.text;
+      if (onStore && method !== 'close')
+        found.push(`${relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: store.${method}()`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 /** What each layer below the doors may import (besides itself). `db` as a type-only import is listed as `db:type`. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   'src/engine': [],
@@ -218,6 +240,12 @@ describe('dependencies point one way: doors → app → agent → tools → {qbr
     expect(edges.filter((e) => DOORS.has(areaOf(e.from)) && areaOf(e.to) === 'db').map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
   });
 
+  it('the doors call no store method: they read and write through the application functions', () => {
+    const doorFiles = [...DOORS].flatMap((d) => walk(join(ROOT, d)));
+    expect(doorFiles.length).toBeGreaterThan(50);
+    expect(doorFiles.flatMap((f) => storeCalls(f, readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
   it('every import keeps the layer rules', () => {
     expect(report(() => true)).toEqual([]);
   });
@@ -276,6 +304,12 @@ describe('the layer rules themselves catch what they must', () => {
     ];
     expect(cycles(circle).map((c) => c.join(' -> '))).toEqual(['src/agent/run-agent.ts -> tools/index.ts -> tools/draft-qbr.ts -> src/agent/run-agent.ts']);
     expect(cycles([...circle.slice(0, 2), edge('tools/draft-qbr.ts', 'src/agent/run-agent.ts', true)])).toEqual([]);
+  });
+
+  it('finds a door calling the store, directly or through a context, but not closing it', () => {
+    const file = join(ROOT, 'src', 'http', 'example.ts');
+    const text = ['const a = ctx.store.listCases(w);', 'store.getWorkspace(id);', 'deps.store.close();', 'store.close();', 'listCases(ctx, w);'].join('\n');
+    expect(storeCalls(file, text)).toEqual(['src/http/example.ts:1: store.listCases()', 'src/http/example.ts:2: store.getWorkspace()']);
   });
 
   it('reads type-only imports as such, and finds dynamic imports and re-exports', () => {
