@@ -92,8 +92,13 @@ export function markdownHtml(markdown: string): SafeHtml {
         list = [];
       }
       const parts = cells[1]!.split('|').map((c) => c.trim());
-      // The separator line under a table's head (|---|:---:|).
+      // The separator line under a table's head (|---|:---:|); one after a body row starts a new table with that row as its head.
       if (!parts.every((c) => /^:?-{2,}:?$/.test(c))) rows.push(parts);
+      else if (rows.length > 1) {
+        const head = rows.pop()!;
+        flush();
+        rows = [head];
+      }
       continue;
     }
     const heading = /^(#{1,4})\s+(.*)$/.exec(line);

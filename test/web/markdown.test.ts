@@ -12,6 +12,12 @@ describe('markdownHtml', () => {
     );
   });
 
+  it('starts a new table where a second head and separator follow a table without a blank line', () => {
+    const html = markdownHtml('| A |\n|---|\n| 1 |\n| B |\n|---|\n| 2 |').value;
+    expect(html.match(/<table/g)).toHaveLength(2);
+    expect(html).toContain('<thead><tr><th scope="col">B</th></tr></thead><tbody><tr><td>2</td></tr></tbody>');
+  });
+
   it('leaves snake_case words alone and escapes markup inside bold', () => {
     expect(markdownHtml('tickets_per_day and **<b>**').value).toBe('<p>tickets_per_day and <strong>&lt;b&gt;</strong></p>');
   });
