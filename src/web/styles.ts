@@ -77,6 +77,7 @@ dl.kv .kv-row{display:contents}dl.kv .kv-row[hidden]{display:none}dl.kv dt{color
 .metrics{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:.75rem}
 .metric{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem}
 .metric .last{color:var(--muted);font-size:.85rem}
+.metric .hint{display:block}
 .metric svg{display:block;width:100%;height:48px}
 .table-wrap{overflow-x:auto;max-width:100%}
 table.grid th[data-current]{background:#ddf4ff;box-shadow:inset 0 -3px 0 var(--accent)}
