@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importCase } from '../../src/proposals/index.ts';
 import { draftGroundedQbr, draftQbr, getOrDraftQbr, writeOfflineQbr, writeOfflineQbrTemplate } from '../../src/qbr/index.ts';
+import { OVERCLAIM_CASES, withSentence, type OverclaimCase } from '../../evals/qbr-overclaim/qbr-overclaim-suite.ts';
 import { memoryStore } from '../support/test-store.ts';
 import { demoJson } from '../tools/tool-harness.ts';
 import { demoFacts, promptText, textModel } from './qbr-fixtures.ts';
@@ -51,63 +52,35 @@ describe('draftGroundedQbr: a model writes references; a draft that breaks a rul
     expect(retry).toContain(`- line ${line}, column 16: number '12,345' typed by hand at line ${line}, column 16: use a reference from the list`);
   });
 
-  // Each draft tries one overclaim, twice; none may be saved.
-  const attacks: [string, string, RegExp][] = [
-    [
-      'assumed value called measured',
-      'Of the value to date, {{assumedToDate}} measured.',
-      /\{\{assumedToDate\}\} .* is an assumed figure but the words next to it say measured/,
-    ],
-    [
-      '"ahead" on assumptions, as a proof point',
-      '{{useCase.legacy-tools.name}} is ahead of plan, the proof point for the next phase.',
-      /status word 'ahead'[\s\S]*status word 'proof point'/,
-    ],
-    ['a made-up payback month', 'The investment paid back in March 2026.', /month 'March'[\s\S]*number '2026'/],
-    [
-      'the investment to date said to have paid back',
-      'The investment to date of {{investmentToDate}} paid back in {{paybackMonth}}.',
-      /\{\{investmentToDate\}\} .* is an investment figure to date, not the investment at the payback month/,
-    ],
-    [
-      'a projection called realized',
-      'We realized {{projectedTotal}}.',
-      /\{\{projectedTotal\}\} .* is a projected figure but the words next to it say realized/,
-    ],
-    [
-      'a target called a baseline',
-      'Deflection is down from its baseline of {{metric.self-service.deflection_rate.target}}.',
-      /is a target figure but the words next to it say baseline/,
-    ],
-    ['a number in words', 'Tickets per day rose by forty percent.', /number in words 'forty'/],
-    [
-      'the variance of assumed value told as a result',
-      '{{useCase.legacy-tools.name}} came in {{useCase.legacy-tools.varianceToDate}} the plan.',
-      /compares value that rests only on assumptions with the plan/,
-    ],
-    ['a status mark typed beside another status', '| Retire | ✅ {{useCase.legacy-tools.status}} |', /status mark '✅' typed by hand/],
-    ['a reference that does not exist', 'We saved {{savingsToDate}}.', /unknown reference \{\{savingsToDate\}\}/],
-  ];
-  it.each(attacks)('refuses %s twice: nothing is returned but an error naming the problem', async (_name, sentence, problem) => {
-    const model = textModel([plus(sentence)]);
-    const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
-    expect(model.doGenerateCalls).toHaveLength(2);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('refused');
-    expect(r.error.message).toMatch(/^the QBR writer \(mock:qbr-writer\) wrote a draft that breaks the rules twice, so nothing was saved/);
-    expect(r.error.message).toMatch(problem);
-  });
+  // Each attack tries one overclaim on both attempts; none may be returned. The list is shared
+  // with the eval suite qbr-overclaim (evals/qbr-overclaim/overclaim-cases.ts), which runs it
+  // through getOrDraftQbr and a store.
+  const answersOf = (c: OverclaimCase): string[] => {
+    const template = writeOfflineQbrTemplate(demoFacts({ quarter: c.quarter }), 'finance');
+    return c.answers.map((s) => withSentence(template, s));
+  };
+  it.each(OVERCLAIM_CASES.filter((c) => c.kind === 'attack').map((c) => [c.description, c] as const))(
+    'refuses %s twice: nothing is returned but an error naming the problem',
+    async (_name, c) => {
+      const model = textModel(answersOf(c));
+      const r = await draftGroundedQbr({ model, facts: demoFacts({ quarter: c.quarter }), audience: 'finance', meta });
+      expect(model.doGenerateCalls).toHaveLength(2);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error.code).toBe('refused');
+      expect(r.error.message).toMatch(/^the QBR writer \(mock:qbr-writer\) wrote a draft that breaks the rules twice, so nothing was saved/);
+      expect(r.error.message).toMatch(c.expect);
+      // The retry named the first draft's problem to the model (the same overclaim when it repeats it).
+      if (c.answers.length === 1) expect(promptText(model.doGenerateCalls[1]!)).toMatch(c.expect);
+    },
+  );
 
-  it('refuses a payback claimed before there is one (Q4 2025: $44,780 realized against $63,000 invested)', async () => {
-    const q4 = demoFacts({ quarter: '2025-Q4' });
-    const template = writeOfflineQbrTemplate(q4, 'finance').replace(
-      '## Financial summary\n',
-      '## Financial summary\n\nThe investment paid back in {{paybackMonth}}.\n',
-    );
-    const model = textModel([template]);
-    const r = await draftGroundedQbr({ model, facts: q4, audience: 'finance', meta });
-    expect(!r.ok && r.error.message).toMatch(/\{\{paybackMonth\}\} at line \d+, column \d+ has no value for this case/);
+  it.each(OVERCLAIM_CASES.filter((c) => c.kind === 'control').map((c) => [c.description, c] as const))('keeps %s', async (_name, c) => {
+    const model = textModel(answersOf(c));
+    const r = await draftGroundedQbr({ model, facts: demoFacts({ quarter: c.quarter }), audience: 'finance', meta });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toMatchObject({ grounded: true, unverified: [], attempts: c.answers.length });
+    expect(r.value.markdown).toMatch(c.expect);
   });
 
   it('asks again for missing sections too', async () => {
@@ -147,23 +120,9 @@ describe('getOrDraftQbr with a model that overclaims', () => {
     expect(t.store.listQbrDrafts({ caseId: 'delta-corp-support-automation' })).toEqual([]);
   });
 
-  // The renderer passes these (each reference exists and no cue word of another claim sits next
-  // to it); the independent read-back check reads the sentence and finds the claim wrong.
-  it.each([
-    ['the projected ROI stated as the ROI to date (326% vs 41%)', 'Our ROI to date is {{projectedRoi}}.', 'the ROI to date (41%); 326% is the projected ROI'],
-    ['the projection stated as realized ($473,117 vs $88,887)', 'Realized value to date reached {{projectedTotal}}.', 'realized value to date ($88,887)'],
-    ['realized stated as the plan ($88,887 vs $104,710)', 'The plan to date was {{realizedToDate}}.', 'estimated value to date ($104,710)'],
-  ])('the read-back check sends back %s, then refuses it', async (_name, sentence, why) => {
-    const model = textModel([plus(sentence)]);
-    const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error.code).toBe('refused');
-    expect(!r.ok && r.error.message).toContain('Read back, these figures do not say what their sentence claims:');
-    expect(!r.ok && r.error.message).toContain(why);
-    // The retry named the problem to the model.
-    expect(promptText(model.doGenerateCalls[1]!)).toContain(why);
-  });
-
+  // The read-back attacks (the projected ROI as the ROI to date, the projection as realized,
+  // realized as the plan) are in the shared list above: the renderer passes them, the
+  // independent read-back check finds the claim wrong.
   it('keeps the second draft when the read-back problem is fixed', async () => {
     const model = textModel([plus('Our ROI to date is {{projectedRoi}}.'), goodTemplate]);
     const r = await draftGroundedQbr({ model, facts, audience: 'finance', meta });
