@@ -1,7 +1,8 @@
 import type { CaseRecord, ProposalRecord } from '../../db/store.ts';
 import { failWith, type AppError, type Outcome } from '../errors/outcome.ts';
 import { checkPlausibility } from '../proposals/check-plausibility.ts';
-import { monthOf, propose } from '../proposals/index.ts';
+import { propose } from '../proposals/index.ts';
+import { pendingTwin } from '../proposals/propose-once.ts';
 import { readMeasurementCsv, type BadRow } from '../resolve/read-measurement-csv.ts';
 import { resolveMeasurementRows } from '../resolve/resolve-measurement-rows.ts';
 import type { AppContext } from './app-context.ts';
@@ -48,18 +49,6 @@ export interface MeasurementImportError extends AppError {
 
 /** The outcome of an import: the proposal, or every bad row (an `Outcome` whose error also has `rows`). */
 export type MeasurementImportOutcome = { ok: true; value: ImportedMeasurements } | { ok: false; error: AppError | MeasurementImportError };
-
-/** JSON with object keys sorted: two operation lists are the same when their texts are. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** The most bad rows the message lists line by line (`rows` holds them all). */
 const MAX_DESCRIBED_ROWS = 100;
@@ -113,11 +102,8 @@ export function proposeMeasurementsFromCsv(ctx: AppContext, input: ImportMeasure
   const source = input.source?.trim();
   const operations = resolved.rows.map((r) => (source && r.operation.source === undefined ? { ...r.operation, source } : r.operation));
   const thread = input.thread ?? null;
-  const key = canonical(operations);
-  const asOf = monthOf(ctx.now());
-  const twin = ctx.store
-    .listProposals({ caseId: storeKey, status: 'pending' })
-    .find((p) => p.thread === thread && p.baseVersion === record.version && p.asOf === asOf && canonical(p.operations) === key);
+  // Unlike a chat's proposal, the same file is not proposed twice even without a thread (the command line, an upload).
+  const twin = pendingTwin(ctx, record, thread, operations);
   let proposal: ProposalRecord;
   if (twin) {
     proposal = twin;
@@ -134,7 +120,7 @@ export function proposeMeasurementsFromCsv(ctx: AppContext, input: ImportMeasure
   }
   return {
     ok: true,
-    value: { ...proposalView(proposal, record), existing: twin !== undefined, measurements: operations.length, layout: reading.layout },
+    value: { ...proposalView(proposal, record), existing: twin !== null, measurements: operations.length, layout: reading.layout },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ProposalRecord } from '../../db/store.ts';
+import type { CaseRecord, ProposalRecord } from '../../db/store.ts';
 import { parseOperation } from '../engine/index.ts';
 import { succeed, type Outcome } from '../errors/outcome.ts';
 import { propose, type ProposeInput } from './propose.ts';
@@ -45,14 +45,29 @@ function normalized(operations: readonly unknown[]): string | null {
 export function proposeOnce(ctx: ProposalContext, input: ProposeInput): Outcome<ProposedOnce> {
   const thread = input.thread ?? null;
   const current = thread === null ? null : ctx.store.getCase(input.caseId);
-  const key = current && Array.isArray(input.operations) ? normalized(input.operations) : null;
-  if (current && key !== null) {
-    const asOf = monthOf(ctx.now());
-    const same = ctx.store
-      .listProposals({ caseId: current.key, status: 'pending' })
-      .find((p) => p.thread === thread && p.baseVersion === current.version && p.asOf === asOf && canonical(p.operations) === key);
-    if (same) return succeed({ proposal: same, existing: true });
-  }
+  const same = current && Array.isArray(input.operations) ? pendingTwin(ctx, current, thread, input.operations) : null;
+  if (same) return succeed({ proposal: same, existing: true });
   const r = propose(ctx, input);
   return r.ok ? succeed({ proposal: r.value, existing: false }) : r;
+}
+
+/**
+ * The pending proposal on the case, in the same thread (or none), with the same operations (as
+ * the engine reads them), against the case's current version in the current month: what asking
+ * for exactly these operations again would duplicate. Null when there is none.
+ */
+export function pendingTwin(
+  ctx: ProposalContext,
+  record: Pick<CaseRecord, 'key' | 'version'>,
+  thread: string | null,
+  operations: readonly unknown[],
+): ProposalRecord | null {
+  const key = normalized(operations);
+  if (key === null) return null;
+  const asOf = monthOf(ctx.now());
+  return (
+    ctx.store
+      .listProposals({ caseId: record.key, status: 'pending' })
+      .find((p) => p.thread === thread && p.baseVersion === record.version && p.asOf === asOf && canonical(p.operations) === key) ?? null
+  );
 }
