@@ -1,4 +1,5 @@
 import type { QbrFacts } from '../../engine/index.ts';
+import type { MetricEntry, QbrStory } from '../qbr-story.ts';
 import { formatMetricValue, formatMoney, formatPercent, formatSignedPercent, isPercentUnit, monthList, monthName, quarterName } from '../format-qbr-figures.ts';
 
 /**
@@ -9,49 +10,15 @@ import { formatMetricValue, formatMoney, formatPercent, formatSignedPercent, isP
  */
 
 /** A measurement as the story records it. */
-export interface DeckEntry {
-  month: string;
-  value: number;
-  note: string | null;
-  source: string | null;
-  evidence: string | null;
-}
+export type DeckEntry = MetricEntry;
 
 /**
  * The part of the story saved beside a draft's facts (`QbrDraftFacts.story`, `qbr-story.ts`)
  * that the deck shows: targets and baselines of the metrics, statuses, the investment
- * schedule, the projection and the assumptions. Declared here by shape only, so a draft saved
- * before stories existed (facts alone) still renders.
+ * schedule, the projection and the assumptions. A draft saved before stories existed (facts
+ * alone) has none, and still renders.
  */
-export interface DeckStory {
-  toDate: { freshMeasured: number; carriedForward: number; assumed: number };
-  useCases: ReadonlyArray<{ id: string; status: string }>;
-  metrics: ReadonlyArray<{
-    useCase: string;
-    useCaseName: string;
-    input: string;
-    label: string;
-    unit: string;
-    direction: 'increase' | 'decrease';
-    baseline: number | null;
-    first: DeckEntry | null;
-    latest: DeckEntry | null;
-    target: number | null;
-    varianceToTarget: number | null;
-    status: string;
-    history: readonly DeckEntry[];
-  }>;
-  investment: {
-    items: ReadonlyArray<{ label: string; amount: number; recurrence: string; toDate: number; total: number }>;
-    atPayback: number | null;
-    realizedAtPayback: number | null;
-    paybackMonthNumber: number | null;
-  };
-  projection: { afterAsOf: number; from: string | null; to: string };
-  inputs: ReadonlyArray<{ useCase: string; useCaseName: string; input: string; label: string; unit: string; value: number }>;
-  /** Changes of assumptions over the window (e.g. # of Reps 10, then 15 from June). */
-  assumptionChanges?: ReadonlyArray<{ useCase: string; input: string; month: string; to: number }>;
-}
+export type DeckStory = Pick<QbrStory, 'toDate' | 'useCases' | 'metrics' | 'investment' | 'projection' | 'inputs' | 'assumptionChanges'>;
 
 /** The story of a draft's facts, when it was saved with one (a draft from before stories has none). */
 export function storyOf(facts: QbrFacts): DeckStory | null {
