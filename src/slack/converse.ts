@@ -12,6 +12,7 @@ import { toSlackMrkdwn } from './slack-mrkdwn.ts';
 import { workspaceForTeam } from './slack-settings.ts';
 import { postSummaryChart } from './summary-chart.ts';
 import { rememberProposalMessage } from '../app/door-memory.ts';
+import type { ProposalView } from '../app/proposal-view.ts';
 
 /** One message to the agent, from a Slack thread. */
 export interface SlackTurn {
@@ -81,12 +82,7 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
     });
     const text = reply.text.trim() || (reply.proposals.length > 0 ? 'Here is what I propose:' : 'Done.');
     await say(toSlackMrkdwn(text));
-    for (const p of reply.proposals) {
-      const message = proposalMessage(p, p.proposedBy);
-      const posted = await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
-      // Kept with the proposal: whichever door decides it, this message is updated (syncDecidedMessages).
-      if (posted.ts) rememberProposalMessage(proposalContext(deps), p.proposalId, { channel: posted.channel ?? channel, ts: posted.ts });
-    }
+    for (const p of reply.proposals) await postProposal(deps, client, { channel, threadTs }, p);
     // The agent has QBR drafts by reference only: the saved draft is what people see.
     for (const { record, outcome } of reply.qbrDrafts) {
       for (const message of qbrMessages(record, outcome))
@@ -111,4 +107,14 @@ export async function converse(deps: SlackDeps, turn: SlackTurn): Promise<void> 
       await fail('a summary chart', e);
     }
   }
+}
+
+/**
+ * Posts a proposal with its Approve and Reject buttons in a thread, and keeps where it went with
+ * the proposal: whichever door decides it, this message is updated (`syncDecidedMessages`).
+ */
+export async function postProposal(deps: SlackDeps, client: webApi.WebClient, where: { channel: string; threadTs: string }, view: ProposalView): Promise<void> {
+  const message = proposalMessage(view, view.proposedBy);
+  const posted = await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, text: message.text, blocks: message.blocks });
+  if (posted.ts) rememberProposalMessage(proposalContext(deps), view.proposalId, { channel: posted.channel ?? where.channel, ts: posted.ts });
 }

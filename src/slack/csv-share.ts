@@ -2,8 +2,7 @@ import type { App, webApi } from '@slack/bolt';
 import { caseNamedIn, proposeMeasurementsFromCsv, type BadRow } from '../app/import-measurements.ts';
 import { unexpectedCode } from '../app/unexpected-code.ts';
 import { describeError, errorReference } from '../errors/index.ts';
-import { slackThreadKey, stripMention } from './converse.ts';
-import { proposalMessage } from './proposal-blocks.ts';
+import { postProposal, type SlackTurn, slackThreadKey, stripMention } from './converse.ts';
 import { proposalContext, type SlackDeps } from './slack-deps.ts';
 import { slackErrorText } from './slack-error-text.ts';
 import { escapeMrkdwn } from './slack-mrkdwn.ts';
@@ -123,16 +122,8 @@ export function badRowsText(fileName: string, rows: readonly BadRow[]): string {
   ].join('\n');
 }
 
-/** A message with files shared with the bot: where it was, who shared it, what it said. */
-export interface CsvShare {
-  client: webApi.WebClient;
-  teamId: string | undefined;
-  channel: string;
-  /** The thread the reply goes to (the message's own ts when it started none). */
-  threadTs: string;
-  userId: string;
-  /** The message's text (mention removed): it may name the business case. */
-  text: string;
+/** A message with files shared with the bot: where it was, who shared it, what it said (it may name the business case). */
+export interface CsvShare extends Omit<SlackTurn, 'setStatus'> {
   files: readonly SlackFile[];
 }
 
@@ -189,8 +180,7 @@ export async function importSharedCsv(deps: SlackDeps, share: CsvShare): Promise
         );
         continue;
       }
-      const message = proposalMessage(view, view.proposedBy);
-      await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
+      await postProposal(deps, client, { channel, threadTs }, view);
     } catch (e) {
       const reference = errorReference();
       deps.logger.error(`slack: a shared CSV file failed (reference ${reference}): ${describeError(e)}`);

@@ -63,6 +63,8 @@ describe('a CSV file shared with the bot in a Slack thread', () => {
     expect(card.thread_ts).toBe('1760000300.000100');
     expect(card.blocks.find((b: any) => b.type === 'actions').elements[0]).toMatchObject({ action_id: APPROVE_ACTION, value: pending!.id });
     expect(JSON.stringify(card.blocks)).toContain('# of Reps (reps) in 2026-04: 14 reps');
+    // Kept with the proposal, so a decision at another door updates this message.
+    expect(h.store.getProposal(pending!.id)).toMatchObject({ slackChannel: CHANNEL, slackTs: proposalPosts(h.api)[0]!.response!.ts });
 
     // The same file shared again in the same thread.
     await share(h, 'F1', 'april.csv', 'again', { ts: '1760000300.000200', threadTs: '1760000300.000100' });
