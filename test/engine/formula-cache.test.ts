@@ -5,10 +5,10 @@
  * measured in a separate `node --expose-gc` process.
  */
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, summarize } from '../../src/engine/index.ts';
 import { compileForRefs, formulaCacheUsage, parseCached } from '../../src/engine/formula/formula-cache.ts';
+import { testWorkerPath } from '../support/test-workers.ts';
 
 const documentWith = (formula: string): unknown => ({
   version: 1,
@@ -118,8 +118,7 @@ describe('formula cache accounting', () => {
 
 describe('the heap stays flat (measured in a node --expose-gc process)', () => {
   it('100 requests with a distinct 391 KB formula hold nothing; a second round of distinct valid formulas adds nothing once the cache is full', () => {
-    const script = fileURLToPath(new URL('../support/formula-cache-heap.ts', import.meta.url));
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], { encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(process.execPath, ['--expose-gc', testWorkerPath('formula-cache-heap')], { encoding: 'utf8', timeout: 120_000 });
     const m = JSON.parse(out) as {
       start: number;
       afterRefused: number;

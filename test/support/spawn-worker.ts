@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { testWorkerPath } from './test-workers.ts';
 
-const WORKER = fileURLToPath(new URL('./store-worker.ts', import.meta.url));
+const WORKER = testWorkerPath('store-worker');
 
 /** A running store worker: its process, the stdout lines so far, and its exit. */
 export interface Worker {
@@ -14,9 +14,9 @@ export interface Worker {
   waitFor: (predicate: (lines: string[]) => boolean, timeoutMs?: number) => Promise<void>;
 }
 
-/** Spawns `test/support/store-worker.ts` in a separate OS process (`node --import tsx`). */
+/** Spawns `test/support/store-worker.ts` (bundled by the global setup) in a separate OS process. */
 export function spawnWorker(args: Record<string, unknown>): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WORKER, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let partial = '';
   let err = '';
