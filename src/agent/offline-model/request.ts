@@ -18,9 +18,12 @@ export interface ToolCallRequest {
  * What the offline model makes of a person's message: tool calls to run, or a reply to give
  * straight away (a question back, the approval rule, examples of what it understands).
  * `afterwards`: a call to make from the calls' results, in the next step (a correction looks up
- * what is recorded first: `correct-recorded.ts`).
+ * what is recorded first: `correct-recorded.ts`). `byVocabulary`: the calls look the case up, and the
+ * next step reads the message against its vocabulary, else makes `fallback` (`by-vocabulary.ts`).
  */
-export type OfflineRequest = { kind: 'tools'; calls: ToolCallRequest[]; afterwards?: ToolCallRequest } | { kind: 'reply'; text: string; asks?: Missing };
+export type OfflineRequest =
+  | { kind: 'tools'; calls: ToolCallRequest[]; afterwards?: ToolCallRequest; byVocabulary?: { fallback: OfflineRequest } }
+  | { kind: 'reply'; text: string; asks?: Missing };
 
 /**
  * What a reply asks the person for, when it is a question back about a request it could not

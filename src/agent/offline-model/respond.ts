@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageModelV3Prompt } from '@ai-sdk/provider';
+import { completeByVocabulary, lookUpVocabulary } from './by-vocabulary.ts';
 import { checkInput, withNulls } from './check-input.ts';
 import { parseRequest } from './parse-request.ts';
 import { correctRecorded } from './correct-recorded.ts';
@@ -37,11 +38,14 @@ function stepId(prompt: LanguageModelV3Prompt): string {
  */
 export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   const view = readPrompt(options.prompt);
-  let request = parseRequest(view.userText, view.context);
+  const parsed = parseRequest(view.userText, view.context);
+  // A recorded value named by its value: the case's vocabulary is looked up first.
+  let request = lookUpVocabulary(view.userText, view.context, parsed) ?? parsed;
   if (view.answering) {
-    // A look-up made first (a correction): its results complete the call, once.
+    // A look-up made first (a correction, the case's vocabulary): its results complete the call, once.
     const next =
       (request.kind === 'tools' && request.afterwards ? correctRecorded(request.afterwards, view.results) : null) ??
+      (request.kind === 'tools' && request.byVocabulary ? completeByVocabulary(view.userText, request.byVocabulary.fallback, view.results) : null) ??
       insteadOfRefused(view.results, view.userText);
     if (!next) return { text: writeAnswer(view.results), toolCalls: [] };
     request = next;

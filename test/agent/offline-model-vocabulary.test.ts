@@ -1,0 +1,115 @@
+/**
+ * A recorded value named by its value ("the 158 should be 185"): the offline model looks the
+ * case up (showBusinessCase), finds the value in the case's vocabulary (each input's latest
+ * measurement) and proposes the change, or asks, or gives the answer it had; end to end through
+ * the real tools and the demo on `:memory:` (clock: December 2026).
+ *
+ * The demo's latest measurements (examples/delta-corp.json, realization scenario): tickets per
+ * day 158 (Mar 2026; earlier 88 Aug 2025, 115 Oct 2025), deflection rate 22% (Jul 2026; earlier
+ * 12% Sep 2025, 18% Jan 2026), reps 15 (Jun 2026). No other input holds 158 or 22%.
+ */
+import { describe, expect, it } from 'vitest';
+import { completeByVocabulary } from '../../src/agent/offline-model/by-vocabulary.ts';
+import { reply } from '../../src/agent/offline-model/request.ts';
+import { CASE, offlineChat } from './offline-model-support.ts';
+
+const NOW = '2026-12-02T10:00:00.000Z';
+
+describe('a recorded value named by its value', () => {
+  it('"the 158 should be 185, typo": the 158 is March 2026 tickets per day, so March 2026 gets 185', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('the 158 should be 185, typo'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03', value: 185 },
+    ]);
+  });
+
+  it('"change the 22% to 23%": the 22% is July 2026 deflection, so July 2026 gets 0.23', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('change the 22% to 23%'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate', month: '2026-07', value: 0.23 },
+    ]);
+  });
+
+  it('"march was actually 160 not 158": the month said agrees with the 158 (March 2026)', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('march was actually 160 not 158'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03', value: 160 },
+    ]);
+  });
+
+  it('"drop the 22% deflection reading": the input named agrees, and the removal is of July 2026', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('drop the 22% deflection reading, it was a bad export'));
+    expect(p.operations).toEqual([{ op: 'removeMeasurement', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate', month: '2026-07' }]);
+  });
+});
+
+describe('never a proposal when the vocabulary does not say which value', () => {
+  it.each([
+    // 158 is recorded in March, not January.
+    ['january was actually 160 not 158'],
+    // 115 (Oct 2025) is not a latest value: the look-up does not hold it.
+    ['the 115 should be 120'],
+    // A percent for a plain number: not the same kind of value.
+    ['the 158 should be 18%'],
+    // The 22% is deflection, not tickets per day.
+    ['change the tickets per day 22% to 23%'],
+    // Two new values: which one?
+    ['the 158 should be 185 or 190'],
+  ])('"%s" proposes nothing and changes nothing', async (said) => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const before = chat.store.getCase(CASE);
+    const answer = await chat.say(said);
+    expect(answer.proposals).toEqual([]);
+    expect(chat.store.getCase(CASE)).toEqual(before);
+  });
+
+  it('a value several inputs hold: it asks, naming each input and month', () => {
+    const fallback = reply('fallback');
+    const output = {
+      id: 'acme',
+      name: 'Acme',
+      customer: 'Acme Inc',
+      scenarios: [
+        {
+          id: 'realization',
+          name: 'Value Realization',
+          milestones: [],
+          useCases: [
+            {
+              id: 'uc',
+              name: 'Onboarding',
+              calculations: [],
+              inputs: [
+                { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', latest: { month: '2026-04', value: 12 } },
+                { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', latest: { month: '2026-05', value: 12 } },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const next = completeByVocabulary('the 12 should be 11', fallback, [{ toolCallId: 'x', toolName: 'showBusinessCase', input: {}, output, failed: false }]);
+    expect(next).toEqual(
+      reply(
+        '12 is recorded more than once: Days to Onboard in April 2026, Open Tickets in May 2026. Which one do you mean? Say it with the input and month, e.g. "Days to Onboard April 2026: …".',
+      ),
+    );
+    // Naming the input settles it.
+    const named = completeByVocabulary('the 12 open tickets should be 11', fallback, [
+      { toolCallId: 'x', toolName: 'showBusinessCase', input: {}, output, failed: false },
+    ]);
+    expect(named).toEqual({
+      kind: 'tools',
+      calls: [
+        {
+          toolName: 'proposeMeasurements',
+          input: { businessCase: 'acme', scenario: 'realization', measurements: [{ input: 'open_tickets', month: '2026-05', value: 11 }] },
+        },
+      ],
+    });
+  });
+});
