@@ -113,3 +113,44 @@ describe('never a proposal when the vocabulary does not say which value', () => 
     });
   });
 });
+
+describe('a split the phrase readers did not understand, read against the vocabulary', () => {
+  it('"can u split ticket handling so we track handle time and tickets per day separately?": Faster Ticket Handling into two of its inputs', async () => {
+    // Faster Ticket Handling's formula: reps * avg_tickets_per_day * minutes_saved_per_ticket / 60 * working_days * hourly_cost;
+    // "handle time" is in part Handle Time Saved per Ticket (minutes_saved_per_ticket); of the inputs "tickets per day" fits,
+    // only Avg. Tickets per Day (baseline) (avg_tickets_per_day) is in that formula.
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('can u split ticket handling so we track handle time and tickets per day separately? total must stay the same'));
+    expect(p.operations).toHaveLength(1);
+    expect(p.operations[0]).toMatchObject({
+      op: 'splitCalculation',
+      scenario: 'realization',
+      useCase: 'support-efficiency',
+      calculation: 'handle-time',
+      parts: [{ metric: 'minutes_saved_per_ticket' }, { metric: 'avg_tickets_per_day' }],
+    });
+  });
+
+  it('"… handle time and # of reps": the tool refuses (reps is measured), and the answer is the refusal, not the case looked up', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const answer = await chat.say('can u split ticket handling so we track handle time and # of reps separately? total must stay the same');
+    expect(answer.proposals).toEqual([]);
+    expect(answer.text).toContain("metric 'reps' already has measurements");
+    // The structure showBusinessCase returned is not written out.
+    expect(answer.text).not.toContain('Rollout Plan');
+  });
+
+  it('a part that is not an input of the calculation: nothing proposed', async () => {
+    // Rep Efficiency Gain's formula (realization) has no minutes_saved_per_ticket.
+    const chat = offlineChat('delta-corp.json', NOW);
+    const answer = await chat.say('can u split rep efficiency so we track handle time and # of reps separately');
+    expect(answer.proposals).toEqual([]);
+  });
+
+  it('a use case with two calculations: it asks which, naming both', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const answer = await chat.say('can u split support efficiency so we track handle time and # of reps separately');
+    expect(answer.proposals).toEqual([]);
+    expect(answer.text).toContain('Increase Support Team Efficiency has 2 calculations: Rep Efficiency Gain, Faster Ticket Handling.');
+  });
+});

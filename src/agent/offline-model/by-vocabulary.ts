@@ -1,4 +1,4 @@
-import { caseVocabulary, type EntityTarget, findEntities, type VocabularySource } from '../../resolve/case-vocabulary.ts';
+import { bestOfKind, caseVocabulary, type EntitySpan, type EntityTarget, findEntities, type VocabularySource } from '../../resolve/case-vocabulary.ts';
 import { readMonthPhrase } from '../../resolve/read-month-phrase.ts';
 import { tokenizeText } from '../../resolve/tokenize-text.ts';
 import type { ToolResultView } from './read-prompt.ts';
@@ -21,6 +21,14 @@ const NAMES_A_VALUE = /\b(?:the|that|this|not)\s+[-+]?\d[\d.,]*\s?%?(?![\w/])/i;
 const CHANGE = /\b(?:correct(?:ion|ed)?|fix(?:ed)?|should\s+(?:be|have\s+been)|was\s+actually|is\s+actually|actually|wrong|typo|change|instead\s+of|not)\b/i;
 /** A removal of something recorded. */
 const REMOVE = /\b(?:drop|delete|remove|scrap|discard|throw\s+out|get\s+rid\s+of)\b/i;
+/** A split asked for without the shape the phrase readers know ("split X so we track A and B separately"). */
+const SPLIT = /^\s*(?:(?:can|could|would)\s+(?:u|you)\s+|pls\s+|please\s+)?split\b/i;
+
+/** Whether the message asks for a split the phrase readers did not understand at all (no question of theirs to keep). */
+function splitNotUnderstood(text: string, request: OfflineRequest): boolean {
+  return SPLIT.test(text) && request.kind === 'reply' && request.asks === undefined;
+}
+
 /** A tool input slot that holds only a number ("22%"): the phrase reader took a value for a name. */
 const ONLY_A_NUMBER = /^\s*[-+]?\d[\d.,]*\s*%?\s*$/;
 
@@ -29,6 +37,10 @@ const ONLY_A_NUMBER = /^\s*[-+]?\d[\d.,]*\s*%?\s*$/;
  * phrase readers found no proposal for it; null otherwise (the request stands).
  */
 export function lookUpVocabulary(text: string, ctx: ConversationContext, request: OfflineRequest): OfflineRequest | null {
+  if (splitNotUnderstood(text, request)) {
+    const lookUp = call('showBusinessCase', defined({ businessCase: ctx.businessCase }));
+    return lookUp.kind === 'tools' ? { ...lookUp, byVocabulary: { fallback: request } } : null;
+  }
   if (!NAMES_A_VALUE.test(text) || !(CHANGE.test(text) || REMOVE.test(text))) return null;
   if (request.kind === 'tools') {
     if (request.afterwards || request.calls.length !== 1) return null;
@@ -59,6 +71,7 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   if (results[0]!.failed || !isRecord(out) || out.error !== undefined || !Array.isArray(out.scenarios)) return fallback;
   const vocabulary = caseVocabulary(out as unknown as VocabularySource);
   const spans = findEntities(text, vocabulary);
+  if (splitNotUnderstood(text, fallback)) return splitByVocabulary(out as unknown as ShownCase, spans, fallback);
   const values = spans.filter((s) => s.candidates.every((c) => c.target.kind === 'measurement'));
   if (values.length !== 1) return fallback;
   const value = values[0]!;
@@ -95,4 +108,54 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   // The new value is said as the old one is: a percent for a percent ("the 22% to 23%"), a plain number for a plain one.
   if (next.kind !== 'number' || next.percent !== percent || next.value === m.value) return fallback;
   return call('proposeMeasurements', defined({ businessCase, scenario, measurements: [{ input: m.id, month: m.month!, value: next.value }] }));
+}
+
+/** What `showBusinessCase` says of a case, as far as a split needs it. */
+interface ShownCase {
+  id: string;
+  scenarios: Array<{
+    id: string;
+    kind: string;
+    useCases: Array<{ id: string; name: string; calculations: Array<{ id: string; name: string; formula: string }> }>;
+  }>;
+}
+
+/**
+ * A split read against the vocabulary: the first name after "split" that is one calculation
+ * (or a use case with one calculation) is what is split, and the later names that are each one
+ * input of its formula are the parts ("split ticket handling so we track handle time and # of
+ * reps separately"). A use case with several calculations asks which, naming them. Anything
+ * else: the phrase readers' answer.
+ */
+function splitByVocabulary(out: ShownCase, spans: readonly EntitySpan[], fallback: OfflineRequest): OfflineRequest {
+  const scenario = out.scenarios.find((s) => s.kind === 'realization') ?? out.scenarios[0];
+  if (!scenario) return fallback;
+  const what = spans.findIndex((s) => bestOfKind(s, 'calculation', 'use-case').length > 0);
+  if (what < 0) return fallback;
+  const best = bestOfKind(spans[what]!, 'calculation', 'use-case');
+  if (best.length !== 1) return fallback;
+  let calculation: { id: string; name: string; formula: string } | undefined;
+  if (best[0]!.kind === 'use-case') {
+    const useCase = scenario.useCases.find((u) => u.id === best[0]!.id);
+    if (!useCase || useCase.calculations.length === 0) return fallback;
+    if (useCase.calculations.length > 1)
+      return reply(
+        `${useCase.name} has ${useCase.calculations.length} calculations: ${useCase.calculations.map((c) => c.name).join(', ')}. Which one should I split, and into which metrics?`,
+      );
+    calculation = useCase.calculations[0];
+  } else calculation = scenario.useCases.flatMap((u) => u.calculations).find((c) => c.id === best[0]!.id);
+  if (!calculation) return fallback;
+  const inFormula = (key: string): boolean => new RegExp(`\\b${key}\\b`).test(calculation!.formula);
+  const parts: string[] = [];
+  for (const span of spans.slice(what + 1)) {
+    // The calculation's own inputs only, then the best of them ("tickets per day" is avg_tickets_per_day in a formula without tickets_per_day).
+    const inputs = bestOfKind({ ...span, candidates: span.candidates.filter((c) => c.target.kind === 'input' && inFormula(c.target.id)) }, 'input');
+    if (inputs.length !== 1) return fallback;
+    if (!parts.includes(inputs[0]!.id)) parts.push(inputs[0]!.id);
+  }
+  if (parts.length < 2) return fallback;
+  return call(
+    'proposeSplit',
+    defined({ businessCase: out.id, scenario: scenario.id, calculation: calculation.id, parts: parts.map((metric) => ({ metric })) }),
+  );
 }

@@ -42,12 +42,16 @@ export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   // A recorded value named by its value: the case's vocabulary is looked up first.
   let request = lookUpVocabulary(view.userText, view.context, parsed) ?? parsed;
   if (view.answering) {
+    // The case looked up for its vocabulary is no part of the answer once a call was made from it.
+    const lookedUp =
+      request.kind === 'tools' && request.byVocabulary !== undefined && view.results.length > 1 && view.results[0]!.toolName === 'showBusinessCase';
+    const results = lookedUp ? view.results.slice(1) : view.results;
     // A look-up made first (a correction, the case's vocabulary): its results complete the call, once.
     const next =
-      (request.kind === 'tools' && request.afterwards ? correctRecorded(request.afterwards, view.results) : null) ??
-      (request.kind === 'tools' && request.byVocabulary ? completeByVocabulary(view.userText, request.byVocabulary.fallback, view.results) : null) ??
-      insteadOfRefused(view.results, view.userText);
-    if (!next) return { text: writeAnswer(view.results), toolCalls: [] };
+      (request.kind === 'tools' && request.afterwards ? correctRecorded(request.afterwards, results) : null) ??
+      (request.kind === 'tools' && request.byVocabulary ? completeByVocabulary(view.userText, request.byVocabulary.fallback, results) : null) ??
+      insteadOfRefused(results, view.userText);
+    if (!next) return { text: writeAnswer(results), toolCalls: [] };
     request = next;
   }
   if (request.kind === 'reply') return { text: request.text, toolCalls: [] };
