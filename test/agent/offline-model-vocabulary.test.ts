@@ -47,6 +47,43 @@ describe('a recorded value named by its value', () => {
   });
 });
 
+describe('a note on a recorded value named by its value', () => {
+  it('"add context to the 158: estimated from 3 of 4 weeks": the note goes on March 2026 tickets per day (the 3 and 4 are the note\'s)', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('add context to the 158: estimated from 3 of 4 weeks'));
+    expect(p.operations).toEqual([
+      {
+        op: 'annotateMeasurement',
+        scenario: 'realization',
+        useCase: 'support-efficiency',
+        input: 'tickets_per_day',
+        month: '2026-03',
+        note: 'estimated from 3 of 4 weeks',
+      },
+    ]);
+  });
+
+  it('"add a note to the 22%: new help center articles": July 2026 deflection', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('add a note to the 22%: new help center articles'));
+    expect(p.operations).toEqual([
+      {
+        op: 'annotateMeasurement',
+        scenario: 'realization',
+        useCase: 'self-service',
+        input: 'deflection_rate',
+        month: '2026-07',
+        note: 'new help center articles',
+      },
+    ]);
+  });
+
+  it('"add a note to the 150: …": 150 is recorded nowhere, so nothing is proposed', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    expect((await chat.say('add a note to the 150: estimated')).proposals).toEqual([]);
+  });
+});
+
 describe('never a proposal when the vocabulary does not say which value', () => {
   it.each([
     // 158 is recorded in March, not January.

@@ -1,4 +1,12 @@
-import { bestOfKind, caseVocabulary, type EntitySpan, type EntityTarget, findEntities, type VocabularySource } from '../../resolve/case-vocabulary.ts';
+import {
+  bestOfKind,
+  type CaseVocabulary,
+  caseVocabulary,
+  type EntitySpan,
+  type EntityTarget,
+  findEntities,
+  type VocabularySource,
+} from '../../resolve/case-vocabulary.ts';
 import { readMonthPhrase } from '../../resolve/read-month-phrase.ts';
 import { tokenizeText } from '../../resolve/tokenize-text.ts';
 import type { ToolResultView } from './read-prompt.ts';
@@ -29,6 +37,10 @@ function splitNotUnderstood(text: string, request: OfflineRequest): boolean {
   return SPLIT.test(text) && request.kind === 'reply' && request.asks === undefined;
 }
 
+/** A note on a recorded value named by its value: "add context to the 158: estimated from 3 of 4 weeks". */
+const ANNOTATE =
+  /^\s*(?:pls\s+|please\s+)?(?:add|put|attach|leave)\s+(?:a\s+|some\s+)?(?:note|context|comment|explanation)\s+(?:to|on|for)\s+(?:the|that)\s+[-+]?\d[\d.,]*\s?%?\s*[:–—-]\s*(?<note>\S.*)$/is;
+
 /** A tool input slot that holds only a number ("22%"): the phrase reader took a value for a name. */
 const ONLY_A_NUMBER = /^\s*[-+]?\d[\d.,]*\s*%?\s*$/;
 
@@ -37,7 +49,7 @@ const ONLY_A_NUMBER = /^\s*[-+]?\d[\d.,]*\s*%?\s*$/;
  * phrase readers found no proposal for it; null otherwise (the request stands).
  */
 export function lookUpVocabulary(text: string, ctx: ConversationContext, request: OfflineRequest): OfflineRequest | null {
-  if (splitNotUnderstood(text, request)) {
+  if (splitNotUnderstood(text, request) || (ANNOTATE.test(text) && request.kind === 'reply')) {
     const lookUp = call('showBusinessCase', defined({ businessCase: ctx.businessCase }));
     return lookUp.kind === 'tools' ? { ...lookUp, byVocabulary: { fallback: request } } : null;
   }
@@ -70,6 +82,8 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   const out = results[0]!.output;
   if (results[0]!.failed || !isRecord(out) || out.error !== undefined || !Array.isArray(out.scenarios)) return fallback;
   const vocabulary = caseVocabulary(out as unknown as VocabularySource);
+  const note = ANNOTATE.exec(text);
+  if (note && fallback.kind === 'reply') return annotateByVocabulary(text, note, out, vocabulary, fallback);
   const spans = findEntities(text, vocabulary);
   if (splitNotUnderstood(text, fallback)) return splitByVocabulary(out as unknown as ShownCase, spans, fallback);
   const values = spans.filter((s) => s.candidates.every((c) => c.target.kind === 'measurement'));
@@ -157,5 +171,31 @@ function splitByVocabulary(out: ShownCase, spans: readonly EntitySpan[], fallbac
   return call(
     'proposeSplit',
     defined({ businessCase: out.id, scenario: scenario.id, calculation: calculation.id, parts: parts.map((metric) => ({ metric })) }),
+  );
+}
+
+/**
+ * A note on a recorded value named by its value: the value is read before the colon (numbers
+ * in the note are the note's), and it must be one input's one month.
+ */
+function annotateByVocabulary(
+  text: string,
+  match: RegExpExecArray,
+  out: Record<string, unknown>,
+  vocabulary: CaseVocabulary,
+  fallback: OfflineRequest,
+): OfflineRequest {
+  const said = text.slice(0, match.index + match[0].length - match.groups!.note!.length);
+  const values = findEntities(said, vocabulary).filter((s) => s.candidates.every((c) => c.target.kind === 'measurement'));
+  if (values.length !== 1 || values[0]!.candidates.length !== 1) return fallback;
+  const m = values[0]!.candidates[0]!.target;
+  const note = match.groups!.note!.trim();
+  return call(
+    'proposeMeasurements',
+    defined({
+      businessCase: typeof out.id === 'string' ? out.id : undefined,
+      scenario: m.scenarios[0],
+      measurements: [{ input: m.id, month: m.month!, note }],
+    }),
   );
 }
