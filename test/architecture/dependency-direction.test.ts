@@ -108,7 +108,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'src/chart': ['src/engine', 'src/format'],
   'src/resolve': ['src/engine', 'src/errors', 'db:type'],
   'src/proposals': ['src/engine', 'src/errors', 'db:type'],
-  'src/qbr': ['src/engine', 'src/errors', 'src/proposals', 'src/chart', 'src/format', 'src/prompts', 'db:type'],
+  'src/qbr': ['src/engine', 'src/errors', 'src/proposals', 'src/resolve', 'src/chart', 'src/format', 'src/prompts', 'db:type'],
   tools: ['src/engine', 'src/errors', 'src/proposals', 'src/qbr', 'src/resolve', 'db:type'],
   'src/agent': ['tools', 'src/engine', 'src/errors', 'src/proposals', 'src/resolve', 'src/prompts', 'db:type'],
   'src/app': ['src/agent', 'tools', 'src/qbr', 'src/proposals', 'src/resolve', 'src/engine', 'src/errors', 'src/format', 'src/chart', 'db:type'],

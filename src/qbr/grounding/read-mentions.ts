@@ -14,7 +14,14 @@
  * File names, URLs and code spans are not read (`zendesk-tickets-2026-03.csv` states nothing).
  */
 import { extractNumbers } from '../extract-numbers.ts';
-import { COUNTED_NOUN, NUMBER_WORD_RUN, readNumberWords } from './number-words.ts';
+import { NUMBER_WORD_RUN, readNumberWords } from '../../resolve/read-number-words.ts';
+
+/**
+ * Counted nouns after which a lone "one" (or "a") is a figure: "one month late", "one use case"
+ * (a lone "one" elsewhere, "one of the use cases", states no figure).
+ */
+const COUNTED_NOUN =
+  /^[\s-]+(?:more\s+|additional\s+)?(?:months?|quarters?|years?|percent|per\s*cent|percentage\s+points?|points?|use\s+cases?|metrics?|milestones?|dollars?)(?![\p{L}])/iu;
 
 /** How a figure is written. */
 export type ReadKind = 'money' | 'percent' | 'points' | 'multiple' | 'plain' | 'month' | 'quarter' | 'year';
