@@ -113,7 +113,10 @@ export const proposeMeasurements = (ctx: ToolContext) =>
           calc.ok && calc.value.calculation.metric !== undefined && nameScore(m.input, [calc.value.calculation.id, calc.value.calculation.name]) >= 90
             ? calc.value.useCase.inputs.find((i) => i.key === calc.value.calculation.metric)
             : undefined;
-        const found = viaCalculation && calc.ok ? { ok: true as const, value: { useCase: calc.value.useCase, input: viaCalculation } } : resolveInput(s, m.input, { timeSeriesFirst: true });
+        const found =
+          viaCalculation && calc.ok
+            ? { ok: true as const, value: { useCase: calc.value.useCase, input: viaCalculation } }
+            : resolveInput(s, m.input, { timeSeriesFirst: true });
         if (!found.ok) return toolError(found);
         const { useCase } = found.value;
         // A conversion's baseline ("Minutes per Invoice (baseline)") is measured through the
