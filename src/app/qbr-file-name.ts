@@ -10,11 +10,7 @@ import type { CaseRecord, QbrDraftRecord } from '../../db/store.ts';
  * case part is cut to 128 characters. Safe in a path and inside a quoted Content-Disposition
  * filename.
  */
-export function qbrFileName(
-  record: Pick<CaseRecord, 'id'>,
-  draft: Pick<QbrDraftRecord, 'quarter' | 'audience' | 'version'>,
-  extension: 'md' | 'pptx',
-): string {
+export function qbrFileName(record: Pick<CaseRecord, 'id'>, draft: Pick<QbrDraftRecord, 'quarter' | 'audience' | 'version'>, extension: 'md' | 'pptx'): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
   const stem = safe(record.id).slice(0, 128).replace(/^[.-]/, '_');
   return `${stem}-${safe(draft.quarter)}-${safe(draft.audience)}-v${draft.version}.${extension}`;

@@ -303,7 +303,9 @@ describe('measurements said the way people say them', () => {
       lookUp: [{ toolName: 'measurementHistory', input: { input: 'tickets per day' } }],
       afterwards: { toolName: 'proposeMeasurements', input: { measurements: [{ input: 'tickets per day', month: 'march', value: 153 }] } },
     });
-    expect(corrected('fix jan deflection: it was 17% not 18%').afterwards?.input).toEqual({ measurements: [{ input: 'deflection', month: 'jan', value: 0.17 }] });
+    expect(corrected('fix jan deflection: it was 17% not 18%').afterwards?.input).toEqual({
+      measurements: [{ input: 'deflection', month: 'jan', value: 0.17 }],
+    });
     expect(call("oct 2025 should've been 117 tickets/day, not 115").input).toEqual({
       measurements: [{ input: 'tickets per day', month: 'oct 2025', value: 117 }],
     });

@@ -50,6 +50,9 @@ describe('ve token', () => {
   it('refuses a bad workspace id or an empty name', async () => {
     const db = freshDb();
     expect(await runVe(db, ['token', 'create', '--workspace', 'Not OK'])).toMatchObject({ code: 2, err: expect.stringContaining('must match') });
-    expect(await runVe(db, ['token', 'create', '--name', '  '])).toMatchObject({ code: 2, err: expect.stringContaining("the token's name must be 1 to 100 characters") });
+    expect(await runVe(db, ['token', 'create', '--name', '  '])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("the token's name must be 1 to 100 characters"),
+    });
   });
 });

@@ -119,7 +119,11 @@ describe('GET /api/business-cases/:id/qbr', () => {
     const chartSlide = async (query: string) => {
       const res = await h.request('GET', `${Q1}&format=pptx${query}`);
       expect(res.status).toBe(200);
-      return slideTexts(readZip(Buffer.from(await res.arrayBuffer())).get('ppt/slides/slide3.xml')!.toString('utf8')).join(' ');
+      return slideTexts(
+        readZip(Buffer.from(await res.arrayBuffer()))
+          .get('ppt/slides/slide3.xml')!
+          .toString('utf8'),
+      ).join(' ');
     };
     expect(await chartSlide('')).toContain('Plan to date');
     expect(await chartSlide('&estimate=show')).toContain('Plan to date');
