@@ -1,4 +1,5 @@
 import { monthIndex, monthText, windowEnd, type BusinessCase, type Input, type RecordMeasurement, type Scenario, type UseCase } from '../engine/index.ts';
+import { failWith, succeed, type Outcome } from '../errors/outcome.ts';
 import { readCsvNumber, type BadRow, type CsvMeasurement } from './read-measurement-csv.ts';
 import { readMonthPhrase } from './read-month-phrase.ts';
 import { resolveInput, type LocatedInput } from './resolve-in-document.ts';
@@ -23,11 +24,11 @@ export interface ResolvedRows {
  * lexicon's month reader: only a month with its year is a month of a file (a row saying
  * "October" or "last month" would be read differently next year).
  */
-export function readCsvMonth(text: string): { ok: true; month: string } | { ok: false; reason: string } {
+export function readCsvMonth(text: string): Outcome<string> {
   const phrase = readMonthPhrase(text);
-  if (phrase?.kind === 'month' && phrase.year !== undefined) return { ok: true, month: monthText(phrase.year * 12 + phrase.month - 1) };
-  if (phrase?.kind === 'month') return { ok: false, reason: `'${text}' has no year (write "2025-10" or "Oct 2025")` };
-  return { ok: false, reason: `'${text}' is not a month (write "2025-10", "Oct 2025" or "October 2025")` };
+  if (phrase?.kind === 'month' && phrase.year !== undefined) return succeed(monthText(phrase.year * 12 + phrase.month - 1));
+  if (phrase?.kind === 'month') return failWith('invalid_argument', `'${text}' has no year (write "2025-10" or "Oct 2025")`, { field: 'month' });
+  return failWith('invalid_argument', `'${text}' is not a month (write "2025-10", "Oct 2025" or "October 2025")`, { field: 'month' });
 }
 
 const shown = (c: LocatedInput): string => `${c.input.label} (${c.input.key}) in ${c.useCase.name}`;
@@ -82,15 +83,15 @@ export function resolveMeasurementRows(
     let ok = true;
     const month = readCsvMonth(m.month.text);
     if (!month.ok) {
-      bad(m.month.column, month.reason);
+      bad(m.month.column, month.error.message);
       ok = false;
     } else {
-      const i = monthIndex(month.month);
+      const i = monthIndex(month.value);
       if (i < start || i > last) {
-        bad(m.month.column, `${month.month} is outside the scenario '${scenario.name}' (${scenario.start} to ${windowEnd(scenario.start, scenario.months)})`);
+        bad(m.month.column, `${month.value} is outside the scenario '${scenario.name}' (${scenario.start} to ${windowEnd(scenario.start, scenario.months)})`);
         ok = false;
       } else if (i <= locked) {
-        bad(m.month.column, `${month.month} is locked (the scenario '${scenario.name}' is locked through ${scenario.lockedThrough})`);
+        bad(m.month.column, `${month.value} is locked (the scenario '${scenario.name}' is locked through ${scenario.lockedThrough})`);
         ok = false;
       }
     }
@@ -127,10 +128,10 @@ export function resolveMeasurementRows(
       value = reading.value;
     }
     if (!ok || !located || value === null || !month.ok) continue;
-    const key = `${located.useCase.id}/${located.input.key}/${month.month}`;
+    const key = `${located.useCase.id}/${located.input.key}/${month.value}`;
     const earlier = first.get(key);
     if (earlier !== undefined) {
-      bad(m.input.column, `a second value for ${located.input.label} in ${month.month} (the first is on line ${earlier})`);
+      bad(m.input.column, `a second value for ${located.input.label} in ${month.value} (the first is on line ${earlier})`);
       continue;
     }
     first.set(key, m.line);
@@ -139,7 +140,7 @@ export function resolveMeasurementRows(
       scenario: scenario.id,
       useCase: located.useCase.id,
       input: located.input.key,
-      month: month.month,
+      month: month.value,
       value,
       ...(m.note !== undefined ? { note: m.note } : {}),
       ...(m.evidence !== undefined ? { evidence: m.evidence } : {}),

@@ -65,11 +65,14 @@ describe('months of a file', () => {
     ['Oct-25', '2025-10'],
     ['sept. 2026', '2026-09'],
   ])('%s is %s', (text, month) => {
-    expect(readCsvMonth(text)).toEqual({ ok: true, month });
+    expect(readCsvMonth(text)).toEqual({ ok: true, value: month });
   });
 
   it('a month without its year, a relative month and a quarter are refused', () => {
-    expect(readCsvMonth('October')).toEqual({ ok: false, reason: `'October' has no year (write "2025-10" or "Oct 2025")` });
+    expect(readCsvMonth('October')).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', message: `'October' has no year (write "2025-10" or "Oct 2025")`, field: 'month' },
+    });
     expect(readCsvMonth('last month')).toMatchObject({ ok: false });
     expect(readCsvMonth('Q1 2026')).toMatchObject({ ok: false });
   });
