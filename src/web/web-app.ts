@@ -34,6 +34,7 @@ import { csrfMatches, SESSION_COOKIE, SessionStore, type WebSession } from './se
 import { STYLES_CSS } from './styles.ts';
 import { casesBody, signInBody, summaryBody } from './summary-page.ts';
 import { chatBody, proposalsBody, qbrBody, qbrViewBody } from './work-pages.ts';
+import { readTypedValue } from '../app/read-typed-value.ts';
 
 /** What the web door runs with: the app's context and models, and the API it forwards the chat stream to. */
 export interface WebOptions {
@@ -71,17 +72,6 @@ interface SignedIn {
 /** A local path to come back to after a form (never another site). */
 function safeBack(text: unknown, fallback: string): string {
   return typeof text === 'string' && /^\/(?!\/)[^\s\\]*$/.test(text) ? text : fallback;
-}
-
-/** A typed number the way people write it: `1,234.5`, `42%` (a percentage: 0.42), `-3`. */
-export function parseTypedNumber(text: string, unit: string): number | null {
-  const t = text.trim().replace(/[\s_]/g, '');
-  const pct = t.endsWith('%');
-  const body = (pct ? t.slice(0, -1) : t).replace(/,(?=\d{3}(\D|$))/g, '');
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(body)) return null;
-  const n = Number(body);
-  if (!Number.isFinite(n)) return null;
-  return pct || (unit === 'percent' && t.endsWith('%')) ? n / 100 : n;
 }
 
 const field = (body: Record<string, unknown>, name: string): string => {
@@ -318,8 +308,9 @@ export function webApp(options: WebOptions): Hono {
       const month = field(body, 'month');
       if (!windowMonths(scenario).includes(month)) return fail(`month '${month}' is not in ${scenario.name}'s window`);
       const text = field(body, 'value');
-      const value = parseTypedNumber(text, input.unit);
-      if (value === null) return fail(`value '${text}' for ${input.label} is not a number (write e.g. 1250, 12.5 or 42%)`);
+      const typed = readTypedValue(text);
+      if (!typed.ok) return fail(`value '${text}' for ${input.label} ${typed.error.message}`);
+      const value = typed.value;
       const metric = useCase.calculations.some((k) => k.metric === key);
       const extra: Record<string, string> = {};
       for (const k of ['note', 'evidence', 'source'] as const) if (field(body, k).trim()) extra[k] = field(body, k).trim();
@@ -396,8 +387,9 @@ export function webApp(options: WebOptions): Hono {
         const t = metrics.find((m) => `${m.useCase.id}/${m.input.key}` === k);
         if (!t) return problems.push(`'${k}' is not a tracked metric`);
         if (!text) return;
-        const value = parseTypedNumber(text, t.input.unit);
-        if (value === null) return problems.push(`${t.input.label}: '${text}' is not a number`);
+        const typed = readTypedValue(text);
+        if (!typed.ok) return problems.push(`${t.input.label}: '${text}' ${typed.error.message}`);
+        const value = typed.value;
         const own = t.entries.find((e) => e.month === month);
         if (own && Math.abs(own.value - value) < 1e-12 && !note) return;
         operations.push({ op: 'recordMeasurement', scenario: scenario.id, useCase: t.useCase.id, input: t.input.key, month, value, ...(note ? { note } : {}) });

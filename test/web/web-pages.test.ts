@@ -8,7 +8,7 @@
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { selectModel } from '../../src/agent/select-model.ts';
-import { parseTypedNumber } from '../../src/web/web-app.ts';
+import { readTypedValue } from '../../src/app/read-typed-value.ts';
 import { escapeHtml, html } from '../../src/web/html.ts';
 import { DEMO } from '../http/http-harness.ts';
 import { cell, figureText, money, webHarness } from './web-client.ts';
@@ -418,13 +418,17 @@ describe('the chat panel', () => {
 
 describe('building blocks', () => {
   it('reads typed numbers: grouping, percentages, signs; refuses words', () => {
-    expect(parseTypedNumber('1,234.5', '')).toBe(1234.5);
-    expect(parseTypedNumber('42%', 'percent')).toBe(0.42);
-    expect(parseTypedNumber(' -3 ', 'reps')).toBe(-3);
-    expect(parseTypedNumber('0.25', 'percent')).toBe(0.25);
-    expect(parseTypedNumber('abc', '')).toBeNull();
-    expect(parseTypedNumber('1.2.3', '')).toBeNull();
-    expect(parseTypedNumber('', '')).toBeNull();
+    const read = (text: string): number | null => {
+      const r = readTypedValue(text);
+      return r.ok ? r.value : null;
+    };
+    expect(read('1,234.5')).toBe(1234.5);
+    expect(read('42%')).toBe(0.42);
+    expect(read(' -3 ')).toBe(-3);
+    expect(read('0.25')).toBe(0.25);
+    expect(read('abc')).toBeNull();
+    expect(read('1.2.3')).toBeNull();
+    expect(read('')).toBeNull();
   });
 
   it('escapes every interpolation of the HTML template', () => {
