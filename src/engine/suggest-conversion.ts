@@ -87,36 +87,27 @@ export function suggestConversions(doc: BusinessCase, scenarioId: string, useCas
         (i) => !i.series && !GENERATED.test(i.key) && i.unit !== 'percent' && !CURRENCY.test(i.unit) && BASELINE.test(`${i.key} ${i.label}`) && i.value !== 0,
       );
       const candidates = { percentInput: percents.map(show), baselineInput: baselines.map(show) };
+      // A calculation that will not be converted: only its status and why.
+      const noConversion = (status: 'tracked' | 'not-applicable', reason: string) => ({
+        ...base,
+        status,
+        reason,
+        percentInput: null,
+        baselineInput: null,
+        metric: null,
+        direction: 'increase' as const,
+        missing: [],
+        candidates,
+        operation: null,
+      });
       // (2) Tracked means measured through its metric; a changing assumption (e.g. a headcount
       // that changes by month) does not stop a conversion.
       if (c.metric !== undefined && byKey.get(c.metric)?.series) {
-        out.push({
-          ...base,
-          status: 'tracked',
-          reason: `already tracked: it measures ${c.metric}`,
-          percentInput: null,
-          baselineInput: null,
-          metric: null,
-          direction: 'increase',
-          missing: [],
-          candidates,
-          operation: null,
-        });
+        out.push(noConversion('tracked', `already tracked: it measures ${c.metric}`));
         continue;
       }
       if (percents.length === 0) {
-        out.push({
-          ...base,
-          status: 'not-applicable',
-          reason: 'no percentage input in its formula; track one of its inputs directly instead (trackMetric)',
-          percentInput: null,
-          baselineInput: null,
-          metric: null,
-          direction: 'increase',
-          missing: [],
-          candidates,
-          operation: null,
-        });
+        out.push(noConversion('not-applicable', 'no percentage input in its formula; track one of its inputs directly instead (trackMetric)'));
         continue;
       }
       const percent = percents.length === 1 ? percents[0]! : null;
