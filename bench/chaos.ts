@@ -58,6 +58,23 @@ function proposeOrThrow(ctx: ProposalContext, op: unknown): string {
   return p.value.id;
 }
 
+/** A token for the demo workspace, for the HTTP calls of one check. */
+function chaosToken(store: Store): string {
+  return store.createApiToken({ workspaceId: 'default', name: 'chaos', now: NOW.toISOString() }).token;
+}
+
+/** The HTTP app over `store` (offline model, no rate limits: the checks send many requests at once), listening on loopback. */
+function serveStore(store: Store): Promise<{ server: ServerType; url: string }> {
+  const app = createApp({
+    store,
+    now,
+    model: selectModel({ VE_PROVIDER: 'offline' }).model,
+    log: () => {},
+    rateLimits: { chatTurnsPerMinute: 0, bodiesPerMinute: 0 },
+  });
+  return listen(app.fetch);
+}
+
 function listen(fetch: Parameters<typeof serve>[0]['fetch']): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
@@ -117,15 +134,8 @@ async function parallelApprovals(dir: string, n: number): Promise<string> {
   const path = join(dir, 'parallel.db');
   const { store, ctx } = seeded(path);
   const id = proposeOrThrow(ctx, measure('2026-03', 0.25));
-  const token = store.createApiToken({ workspaceId: 'default', name: 'chaos', now: NOW.toISOString() }).token;
-  const app = createApp({
-    store,
-    now,
-    model: selectModel({ VE_PROVIDER: 'offline' }).model,
-    log: () => {},
-    rateLimits: { chatTurnsPerMinute: 0, bodiesPerMinute: 0 },
-  });
-  const { server, url } = await listen(app.fetch);
+  const token = chaosToken(store);
+  const { server, url } = await serveStore(store);
   // Half over HTTP at once, half from 4 other processes at the same time.
   const procs = 4;
   const perProc = Math.floor(n / 2 / procs);
@@ -150,15 +160,8 @@ async function parallelApprovals(dir: string, n: number): Promise<string> {
 async function conflictingPairs(dir: string, pairs: number): Promise<string> {
   const path = join(dir, 'pairs.db');
   const { store, ctx } = seeded(path);
-  const token = store.createApiToken({ workspaceId: 'default', name: 'chaos', now: NOW.toISOString() }).token;
-  const app = createApp({
-    store,
-    now,
-    model: selectModel({ VE_PROVIDER: 'offline' }).model,
-    log: () => {},
-    rateLimits: { chatTurnsPerMinute: 0, bodiesPerMinute: 0 },
-  });
-  const { server, url } = await listen(app.fetch);
+  const token = chaosToken(store);
+  const { server, url } = await serveStore(store);
   // Each pair on a case of its own (a change to a case re-checks every other proposal on it, so
   // pairs sharing a case would refuse each other's partners too): two values for one month.
   const ids = Array.from({ length: pairs }, (_, k) => {
@@ -276,18 +279,11 @@ async function healthzUnderLock(dir: string): Promise<string[]> {
   const path = join(dir, 'lock.db');
   const { store: seededStore, ctx } = seeded(path);
   const id = proposeOrThrow(ctx, measure('2026-05', 0.3));
-  const token = seededStore.createApiToken({ workspaceId: 'default', name: 'chaos', now: NOW.toISOString() }).token;
+  const token = chaosToken(seededStore);
   seededStore.close();
   // The server's own connection, with the server's busy timeout.
   const store = createSqliteStore(openDatabase({ path, busyTimeoutMs: 250 }));
-  const app = createApp({
-    store,
-    now,
-    model: selectModel({ VE_PROVIDER: 'offline' }).model,
-    log: () => {},
-    rateLimits: { chatTurnsPerMinute: 0, bodiesPerMinute: 0 },
-  });
-  const { server, url } = await listen(app.fetch);
+  const { server, url } = await serveStore(store);
   let locked = false;
   const holder = child(['lock-child', path], (l) => {
     if (l === 'locked') locked = true;
