@@ -11,6 +11,7 @@ const inputView = z.object({
   value: z.number().describe('Constant value, or the value before the first measurement'),
   timeSeries: z.boolean().describe('Whether it takes monthly values'),
   latest: z.object({ month: z.string(), value: z.number() }).nullable().describe('Latest measurement, if any'),
+  measured: z.array(z.object({ month: z.string(), value: z.number() })).describe('Every month with a value, oldest first (empty for a constant)'),
 });
 
 const inputSchema = zodSchema(z.object({ businessCase: businessCaseField }));
@@ -95,6 +96,7 @@ export const showBusinessCase = (ctx: ToolContext) =>
                 value: i.value,
                 timeSeries: i.series !== undefined,
                 latest: last ? { month: last, value: entryValue(i.series![last]!) } : null,
+                measured: months.map((month) => ({ month, value: entryValue(i.series![month]!) })),
               };
             }),
           })),

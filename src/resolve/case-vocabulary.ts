@@ -83,7 +83,7 @@ function termWords(text: string): string[] {
 
 /**
  * What a vocabulary is read from: a business-case document, or what `showBusinessCase` says of
- * one (the same names, with each input's latest measurement instead of all of them).
+ * one (the same names, with every month's value as `measured` and the latest as `latest`).
  */
 export interface VocabularySource {
   id: string;
@@ -103,6 +103,7 @@ export interface VocabularySource {
         unit: string;
         series?: Readonly<Record<string, SeriesEntry>> | undefined;
         latest?: { month: string; value: number } | null;
+        measured?: ReadonlyArray<{ month: string; value: number }>;
       }>;
     }>;
   }>;
@@ -140,6 +141,7 @@ export function caseVocabulary(document: VocabularySource): CaseVocabulary {
           units.set(i.unit, unit);
         }
         const recorded = i.series ? Object.entries(i.series).map(([month, e]) => [month, entryValue(e)] as const) : [];
+        for (const m of i.measured ?? []) if (!recorded.some(([month]) => month === m.month)) recorded.push([m.month, m.value]);
         if (i.latest && !recorded.some(([month]) => month === i.latest!.month)) recorded.push([i.latest.month, i.latest.value]);
         for (const [month, value] of recorded) {
           const m: EntityTarget = { kind: 'measurement', id: i.key, name: i.label, scenarios: [s.id], useCase: u.id, month, value };

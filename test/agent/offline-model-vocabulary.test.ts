@@ -47,6 +47,16 @@ describe('a recorded value named by its value', () => {
   });
 });
 
+describe('a value recorded before the latest one', () => {
+  it('"the 18% should be 19%": 18% is January 2026 deflection (the latest is 22% in July), so January 2026 gets 0.19', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('the 18% should be 19%'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate', month: '2026-01', value: 0.19 },
+    ]);
+  });
+});
+
 describe('a note on a recorded value named by its value', () => {
   it('"add context to the 158: estimated from 3 of 4 weeks": the note goes on March 2026 tickets per day (the 3 and 4 are the note\'s)', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
@@ -88,7 +98,7 @@ describe('never a proposal when the vocabulary does not say which value', () => 
   it.each([
     // 158 is recorded in March, not January.
     ['january was actually 160 not 158'],
-    // 115 (Oct 2025) is not a latest value: the look-up does not hold it.
+    // 115 is October 2025 tickets per day, and the demo is locked through December 2025: the tool refuses.
     ['the 115 should be 120'],
     // A percent for a plain number: not the same kind of value.
     ['the 158 should be 18%'],

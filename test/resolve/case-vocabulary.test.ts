@@ -79,6 +79,41 @@ describe('caseVocabulary', () => {
     expect(view.measurements.map((m) => `${m.id}@${m.month}=${m.value}`)).toEqual(['days_to_onboard@2026-04=12']);
     expect(findEntities('the 12 should be 11', view).map(show)).toEqual(['12: measurement:days_to_onboard@2026-04']);
   });
+
+  it("reads every month of showBusinessCase's `measured`, not only the latest", () => {
+    const view = caseVocabulary({
+      id: 'acme',
+      name: 'Acme',
+      customer: 'Acme Inc',
+      scenarios: [
+        {
+          id: 'realization',
+          name: 'Value Realization',
+          useCases: [
+            {
+              id: 'uc',
+              name: 'Faster Onboarding',
+              calculations: [],
+              inputs: [
+                {
+                  key: 'days_to_onboard',
+                  label: 'Days to Onboard',
+                  unit: 'days',
+                  latest: { month: '2026-04', value: 12 },
+                  measured: [
+                    { month: '2026-02', value: 20 },
+                    { month: '2026-04', value: 12 },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(view.measurements.map((m) => `${m.id}@${m.month}=${m.value}`)).toEqual(['days_to_onboard@2026-02=20', 'days_to_onboard@2026-04=12']);
+    expect(findEntities('the 20 should be 19', view).map(show)).toEqual(['20: measurement:days_to_onboard@2026-02']);
+  });
 });
 
 describe('findEntities', () => {
