@@ -202,6 +202,28 @@ describe('an unknown word never sticks to the thread', () => {
     expect(ctx.businessCase).toBeUndefined();
     expect(call("what's the ROI?", ctx)).toEqual({ toolName: 'valueSummary', input: {} });
   });
+
+  it('a name said in a message the model asked back about is not taken as the case ("for Febtober" was meant as a month)', () => {
+    const ctx = readContext([
+      user('record 150 tickets/day for Febtober'),
+      { role: 'assistant', content: [{ type: 'text', text: 'Which month is the tickets per day value 150 for? For example: "tickets per day October 150".' }] },
+    ]);
+    expect(ctx.businessCase).toBeUndefined();
+    expect(ctx.previousTurn?.user).toBe('record 150 tickets/day for Febtober');
+  });
+
+  it("a name a later turn's tool refused is not taken from an earlier turn either", () => {
+    const ctx = readContext([
+      // An older turn comes back compacted: what was said, without its tool calls.
+      user('summary for Febtober'),
+      { role: 'assistant', content: [{ type: 'text', text: "I couldn't get the value summary." }] },
+      user('and the ROI?'),
+      toolCall('c1', 'valueSummary', { businessCase: 'Febtober' }),
+      toolResult('c1', 'valueSummary', { error: "no business case called 'Febtober'", candidates: ['Delta Corp (delta)'] }),
+      { role: 'assistant', content: [{ type: 'text', text: "I couldn't get the value summary." }] },
+    ]);
+    expect(ctx.businessCase).toBeUndefined();
+  });
 });
 
 describe('follow-up answers complete the request a tool could not do', () => {

@@ -143,13 +143,23 @@ function calculationOf(c: PastCall): string | undefined {
   return undefined;
 }
 
+/** Whether a turn's answer asked back or said it did not understand: what the person said was not taken. */
+function asksBack(turn: readonly LanguageModelV3Message[]): boolean {
+  const answer = turn
+    .filter((m) => m.role === 'assistant')
+    .map(textOf)
+    .join('\n');
+  return /\?(?:\s|$)/.test(answer) || /\bdidn't understand\b/i.test(answer);
+}
+
 /** How an answer names a proposal it made: "Proposal `<id>` is waiting for a person's approval". */
 const PROPOSAL_IN_TEXT = /\bProposal `([^`\s]+)` is waiting\b/g;
 
 /**
  * What earlier turns tell, the latest turn first:
  * - the business case: one a tool call of the turn used (or a search found exactly), else one
- *   the person named, unless the turn's tools said no such business case;
+ *   the person named, unless the turn's tools said no such business case, a later turn's tools
+ *   said so of that name, or the turn was answered by asking back (an unknown word never sticks);
  * - the calculation (for "that calculation"): one split or converted, else one the person named;
  * - the latest proposal's id (from a propose tool's result, or named in an answer of a turn
  *   that comes back without its tool calls);
@@ -164,6 +174,8 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
     turns[turns.length - 1]!.push(m);
   }
   const ctx: ConversationContext = {};
+  // Case names a tool said it has no business case for, in this turn or a later one.
+  const refusedCases = new Set<string>();
   for (let t = turns.length - 1; t >= 0; t--) {
     const turn = turns[t]!;
     const calls = new Map<string, PastCall>();
@@ -210,10 +222,14 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
         .join('\n');
       if (answer) ctx.previousTurn = { user: text, reply: answer };
     }
+    for (const c of past) if (caseNotFound(c.output) && typeof c.input.businessCase === 'string') refusedCases.add(c.input.businessCase.trim().toLowerCase());
     if (ctx.businessCase === undefined) {
       const used = past.map(caseOf).find((c) => c !== undefined);
       const refused = past.some((c) => caseNotFound(c.output));
-      ctx.businessCase = used ?? (refused ? undefined : findCaseMention(text));
+      // A name only said, never used by a tool: not one a tool refused since, nor one said in a
+      // message the model answered by asking back (its answer re-reads that message anyway).
+      const said = refused || (calls.size === 0 && asksBack(turn)) ? undefined : findCaseMention(text);
+      ctx.businessCase = used ?? (said !== undefined && !refusedCases.has(said.trim().toLowerCase()) ? said : undefined);
     }
     ctx.calculation ??= past.map(calculationOf).find((c) => c !== undefined) ?? findCalculationMention(text);
     if (ctx.businessCase && ctx.calculation && ctx.proposalId) break;
