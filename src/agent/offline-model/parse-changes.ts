@@ -386,8 +386,62 @@ function achievedInPast(text: string): boolean {
   return false;
 }
 
-/** "add milestone All Teams Onboarded achieved October", "add a milestone "Portal Relaunch" target December". */
+/** Where one milestone of a list ends: `+`, `;`, a new line (strong), or `and` (only between two dated milestones). */
+const MILESTONE_LIST_STRONG = /\s+\+\s+|\s*;\s*|\s*\n+\s*/;
+const MILESTONE_LIST_AND = /,?\s+and\s+(?:also\s+)?/i;
+
+/**
+ * Several milestones in one message: "log milestone sso rollout done aug 2025 + training
+ * complete sep 2025" (also `;`, a new line, or `and` between two dated milestones). A list
+ * only when its first milestone has its month ("SSO + MFA rollout done aug 2025" is one
+ * name). Every milestone needs its own name and month, or nothing is proposed and it asks
+ * (a month without a name is never a milestone of its own, a name without a month never
+ * takes the other's). One `proposeMilestone` call per milestone. Null: not a list.
+ */
+function parseMilestoneList(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const { rest, note } = extractNote(text);
+  const head = /^(.*?\bmilestones?\b\s*(?:[:—–-]\s*)?)([\s\S]+)$/i.exec(rest);
+  if (!head || quoted(rest)) return null;
+  const dated = (part: string): boolean => firstMonth(part) !== undefined;
+  const parts = head[2]!
+    .split(MILESTONE_LIST_STRONG)
+    .flatMap((strong) => {
+      // "X done aug 2025 and Y complete sep 2025": "and" separates only two dated milestones ("Billing and Payments live in March" is one).
+      const pieces = strong.split(MILESTONE_LIST_AND);
+      return pieces.length > 1 && pieces.every(dated) ? pieces : [strong];
+    })
+    .map((p) => p.trim().replace(/[.!]+$/, ''))
+    .filter((p) => p !== '');
+  if (parts.length < 2 || !dated(parts[0]!)) return null;
+  if (note)
+    return reply('Which of these milestones is the note for? Say each milestone with its own note, e.g. "add milestone Go-Live achieved March, note: …".');
+  const calls: OfflineRequest[] = [];
+  for (const [i, part] of parts.entries()) {
+    const one = parseOneMilestone(`milestone ${part}`, ctx);
+    const nth = ['first', 'second', 'third', 'fourth', 'fifth'][i] ?? `${i + 1}th`;
+    if (one?.kind !== 'tools') {
+      return reply(
+        `What is the ${nth} milestone called? I read "${part}" without a name. Say each milestone with its name and month, e.g. "log milestone SSO Rollout done aug 2025 + Training Complete sep 2025".`,
+      );
+    }
+    if (!dated(part)) {
+      return reply(
+        `In which month was or is "${part}"? Each milestone of a list needs its own month, e.g. "log milestone SSO Rollout done aug 2025 + Training Complete sep 2025".`,
+      );
+    }
+    calls.push(one);
+  }
+  return { kind: 'tools', calls: calls.flatMap((c) => (c.kind === 'tools' ? c.calls : [])) };
+}
+
+/** "add milestone All Teams Onboarded achieved October", "add a milestone "Portal Relaunch" target December"; several, see `parseMilestoneList`. */
 export function parseMilestone(text: string, ctx: ConversationContext): OfflineRequest | null {
+  if (!/\bmilestones?\b/i.test(text)) return null;
+  return parseMilestoneList(text, ctx) ?? parseOneMilestone(text, ctx);
+}
+
+/** One milestone added (or an existing one named again: the tool changes it). */
+function parseOneMilestone(text: string, ctx: ConversationContext): OfflineRequest | null {
   if (!/\bmilestones?\b/i.test(text)) return null;
   const { rest, note } = extractNote(text);
   let achievedMonth = monthAfter(rest, ACHIEVED);
