@@ -66,6 +66,28 @@ function removalMismatch(input: Input, month: string, said: number): string | nu
 }
 
 /**
+ * Why the operations cannot be one proposal: two of them change the same input in the same
+ * month (the input's label and the month named, with the values said). Null when each input's
+ * month is changed once.
+ */
+function sameMonthTwice(scenario: { useCases: ReadonlyArray<{ id: string; inputs: readonly Input[] }> }, operations: readonly Operation[]): string | null {
+  const seen = new Map<string, Operation>();
+  for (const op of operations) {
+    if (op.op !== 'recordMeasurement' && op.op !== 'annotateMeasurement' && op.op !== 'removeMeasurement') continue;
+    const key = `${op.useCase}\u0000${op.input}\u0000${op.month}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, op);
+      continue;
+    }
+    const label = scenario.useCases.find((u) => u.id === op.useCase)?.inputs.find((i) => i.key === op.input)?.label ?? op.input;
+    const said = [first, op].map((o) => (o.op === 'recordMeasurement' ? String(o.value) : o.op === 'removeMeasurement' ? 'a removal' : 'a note'));
+    return `two changes to '${label}' (${op.input}) in ${op.month} (${said.join(' and ')}): give one value per input and month; nothing proposed`;
+  }
+  return null;
+}
+
+/**
  * Propose tool: measurement changes (several months and inputs) in one proposal. A value is
  * recorded (`recordMeasurement`); without a value, the note, evidence or source are set on
  * the value already recorded (`annotateMeasurement`, which changes no figure, so locked
@@ -143,6 +165,10 @@ export const proposeMeasurements = (ctx: ToolContext) =>
         const recorded = Object.fromEntries(Object.entries(said).filter(([, v]) => v !== '')) as Said;
         operations.push({ op: 'recordMeasurement', ...where, value: m.value, ...details(recorded) });
       }
+      // Two changes to one input's month in one proposal ("tickets/day: 175 … tickets/day: 0.23"):
+      // which is meant is not said, so nothing is proposed.
+      const twice = sameMonthTwice(cs.value.scenario, operations);
+      if (twice) return { error: twice };
       // A value that most likely means another number (22 for a percentage) is asked about, never proposed.
       const asks = operations.flatMap((op, i) => checkPlausibility(cs.value.doc, op, i)).filter((f) => f.kind === 'ask');
       if (asks.length > 0) return { error: asks.map((f) => f.message).join(' ') };
