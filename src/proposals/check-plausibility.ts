@@ -63,13 +63,25 @@ function reference(input: Input, month: string | undefined): { value: number; wh
   return { value: input.value, what: `the baseline (${inUnit(input.value, input)})` };
 }
 
+/** Whether a value is 10x (or more) away from the reference, both non-zero and of the same sign (the `warn` rule below). */
+function tenTimesAway(value: number, ref: { value: number }): boolean {
+  if (ref.value === 0 || value === 0 || Math.sign(ref.value) !== Math.sign(value)) return false;
+  const ratio = value / ref.value;
+  return ratio >= PLAUSIBLE_FACTOR || ratio <= 1 / PLAUSIBLE_FACTOR;
+}
+
 /**
  * Checks the value an operation sets against what the case already says about that input
  * (`before`: the document the operation applies to). Pure: the same document and operation
  * always give the same findings; operations that set no value give none. The rules:
- * - a percent input given a value above 1 (100%) while every value it has is at most 1:
- *   `ask` "did you mean 22%?";
  * - a magnitude of 1e15 or more: `ask` (no business value is that large);
+ * - a percent input given a value v above 1 (100%) while every value it has is at most 1:
+ *   `ask` "did you mean v%?" only when v% is itself plausible: at most 100% and, when the
+ *   input has a non-zero reference of the same sign, less than 10x away from it (22 with a
+ *   last measurement of 18%: 22% is 1.2x of it). Otherwise the question would suggest another
+ *   wrong number (1.5, which is what "150%" is, against 22%: 1.5% is less than a tenth of it; 1250:
+ *   1250% is no fraction at all), so the value is taken as given and flagged: `warn` "150% is
+ *   more than 100%" (and the 10x rule below may flag it too);
  * - a negative value of an input that counts things (not a percentage, not money): `warn`;
  * - a value 10x (or more) away from the last measurement, or from the baseline when nothing
  *   is measured yet, both non-zero and of the same sign: `warn`.
@@ -85,23 +97,28 @@ export function checkPlausibility(before: BusinessCase, operation: Operation, in
   const where = `${input.label}${set.month ? ` in ${set.month}` : ''}`;
   const { value } = set;
   if (Math.abs(value) >= 1e15) return [{ kind: 'ask', index, message: `${where}: ${value} is too large to be a value here; which value did you mean?` }];
+  const ref = reference(input, set.month);
+  const out: PlausibilityFinding[] = [];
   if (input.unit === 'percent' && value > 1) {
     const known = [input.value, ...Object.values(input.series ?? {}).map(entryValue)];
     if (known.every((v) => v <= 1)) {
-      return [
-        {
-          kind: 'ask',
-          index,
-          message: `${where} is a percentage: ${plain(value)} would be ${plain(value * 100)}%. Did you mean ${plain(value)}% (${plain(value / 100)})?`,
-        },
-      ];
+      // "Did you mean v%?" only when v% (v / 100) is a value the input could have; "yes" proposes it.
+      const meant = value / 100;
+      if (meant <= 1 && !(ref && tenTimesAway(meant, ref))) {
+        return [
+          {
+            kind: 'ask',
+            index,
+            message: `${where} is a percentage: ${plain(value)} would be ${plain(value * 100)}%. Did you mean ${plain(value)}% (${plain(meant)})?`,
+          },
+        ];
+      }
+      out.push({ kind: 'warn', index, message: `${where}: ${inUnit(value, input)} is more than 100%, and every value it has had is at most 100%.` });
     }
   }
-  const out: PlausibilityFinding[] = [];
   if (value < 0 && countsThings(input, before.currency)) {
     out.push({ kind: 'warn', index, message: `${where}: ${inUnit(value, input)} is a negative count.` });
   }
-  const ref = reference(input, set.month);
   if (ref && ref.value !== 0 && value !== 0 && Math.sign(ref.value) === Math.sign(value)) {
     const ratio = value / ref.value;
     if (ratio >= PLAUSIBLE_FACTOR) out.push({ kind: 'warn', index, message: `${where}: ${inUnit(value, input)} is ${shown(Math.floor(ratio))}x ${ref.what}.` });
