@@ -1,4 +1,7 @@
 import { resolveMonth } from '../../resolve/resolve-month.ts';
+import { matchName } from '../../resolve/match-name.ts';
+import { monthIndex, monthText } from '../../engine/index.ts';
+import type { ToolResultView } from './read-prompt.ts';
 import {
   clean,
   findCaseMention,
@@ -600,6 +603,9 @@ const GENERIC_SUBJECT = /^(?:the\s+|our\s+)?(?:team(?:\s+size)?|headcount|head\s
  * milestone.
  */
 export function parseSetInputFrom(said: string, ctx: ConversationContext): OfflineRequest | null {
+  // Several values, each from its month ("reps: 10 until may, 15 from june 2026, 17 from oct 2026").
+  const stepped = parseSteppedValues(said, ctx);
+  if (stepped) return stepped;
   // "headcount dropped to 12 reps in nov 2026": a change said with its month holds from that month.
   const text = !FROM_MONTH.test(said) && CHANGED.test(said) ? said.replace(new RegExp(String.raw`\bin\s+(${MONTH_PHRASE})`, 'i'), 'from $1') : said;
   const fromMatch = FROM_MONTH.exec(text);
@@ -802,4 +808,231 @@ export function parseMilestoneReached(text: string, ctx: ConversationContext): O
     if (milestone) return call('proposeMilestone', defined({ businessCase: ctx.businessCase, milestone, targetMonth: tidyMonth(slipped[2]!) }));
   }
   return null;
+}
+
+/*
+ * Look up first. Some messages can be proposed right only after a read-only look-up: which
+ * of several values said for one input already hold, which conversions are ready, which input
+ * holds the baseline a person refers to ("the 100/day we had"). Such a request is the look-up
+ * call(s) with `decide`, which decides from their results in the next step: the calls to make,
+ * or a question. `decide` answers only the look-up's own results (once), never a later step's.
+ *
+ * Wiring: `respond.ts` calls `decide` when answering, before the other look-ups' handlers:
+ * `(request.kind === 'tools' && 'decide' in request ? (request as LookUpFirst).decide(results) : null) ??`.
+ * Until it does, `LOOK_UP_FIRST` stays false and these messages get the answer they had
+ * (see docs/offline-model.md, "Look up first").
+ */
+
+/** Whether `respond.ts` runs `decide` (see above); while false, these requests are not made. */
+export const LOOK_UP_FIRST = false;
+
+/** A request that looks something up first and decides from the results (see above). */
+export type LookUpFirst = Extract<OfflineRequest, { kind: 'tools' }> & { decide: (results: readonly ToolResultView[]) => OfflineRequest | null };
+
+/** The look-up `calls` (read-only tools), and what to make of their results. */
+export function lookUpFirst(calls: readonly OfflineRequest[], fromOutputs: (outputs: readonly Record<string, unknown>[]) => OfflineRequest): LookUpFirst {
+  const made = calls.flatMap((c) => (c.kind === 'tools' ? c.calls : []));
+  return {
+    kind: 'tools',
+    calls: made,
+    decide: (results) => {
+      // Only the look-up's own results, each answered: a later step (after the proposal) is answered from its results.
+      if (results.length !== made.length || results.some((r, i) => r.toolName !== made[i]!.toolName || r.failed)) return null;
+      const outputs = results.map((r) => r.output as Record<string, unknown> | null);
+      if (outputs.some((o) => o === null || typeof o !== 'object' || 'error' in o)) return null;
+      return fromOutputs(outputs as Record<string, unknown>[]);
+    },
+  };
+}
+
+/** What `showBusinessCase` says of a scenario, as far as these decisions read it. */
+interface CaseView {
+  scenarios: Array<{
+    id: string;
+    name: string;
+    kind: 'future' | 'realization';
+    useCases: Array<{
+      id: string;
+      name: string;
+      inputs: Array<{ key: string; label: string; value: number; measured: Array<{ month: string; value: number }> }>;
+    }>;
+  }>;
+}
+
+/** The scenario the tools take: the one named, else the realization scenario, else the only future one. */
+function scenarioOf(view: CaseView, named: string | undefined): CaseView['scenarios'][number] | undefined {
+  if (named) {
+    if (/^(?:the\s+)?(?:value\s+)?reali[sz]ation(?:\s+scenario)?$/i.test(named.trim())) return view.scenarios.find((s) => s.kind === 'realization');
+    const m = matchName(view.scenarios, named, (s) => [s.id, s.name]);
+    return m.kind === 'match' ? m.item : undefined;
+  }
+  const futures = view.scenarios.filter((s) => s.kind === 'future');
+  return view.scenarios.find((s) => s.kind === 'realization') ?? (futures.length === 1 ? futures[0] : undefined);
+}
+
+/** One value of several said for one input: "10 until may", "15 from june 2026". */
+interface StepValue {
+  value: number;
+  /** The month as said. */
+  month: string;
+  holds: 'from' | 'until';
+  /** The clause it was said in, and whether its number has a sign (a change by that much?). */
+  said: string;
+  signed: boolean;
+}
+
+const STEP_FROM = String.raw`from|since|starting(?:\s+(?:in|from|with))?|beginning(?:\s+(?:in|from|with))?|effective(?:\s+from)?|as\s+of`;
+const STEP_UNTIL = String.raw`until|till|til|through|thru|up\s+to`;
+
+/**
+ * Several values for one input, each with the month it holds from (or until): "reps: 10 until
+ * may, 15 from june 2026, 17 from oct 2026", "15 reps from june and 17 from oct". Null when the
+ * message is not such a list (fewer than two values from a month: one is `parseSetInputFrom`'s).
+ * A value of the list without its month, or with a sign (a change by that much?), asks.
+ */
+function readSteppedValues(text: string): { input: string; steps: StepValue[] } | { ask: string } | null {
+  if (/\bmilestones?\b/i.test(text) || /^\s*(?:please\s+)?(?:record|log|enter|measured?)\b/i.test(text)) return null;
+  const lead = /^\s*([A-Za-z#][\w#&.'’ -]{0,40}?)\s*:\s*(.+)$/s.exec(text);
+  let input = lead ? clean(withoutArticle(clean(lead[1]!))) : undefined;
+  const body = (lead ? lead[2]! : text).replace(/[.!]+\s*$/, '');
+  const clauses = body
+    .split(/\s*;\s*|\s*(?:(?<!\d),|,(?!\d))\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?/i)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const step = new RegExp(
+    String.raw`^(?:(.*?)\s+)?(${NUMBER})(?:\s+([a-z#/][a-z#/ ]{0,20}?))?\s+(?:(${STEP_FROM})|(${STEP_UNTIL}))\s+(${MONTH_PHRASE})(?:\s+(?:on(?:wards?)?|onwards?|forward))?$`,
+    'i',
+  );
+  const bare = new RegExp(String.raw`^(${NUMBER})(?:\s+[a-z#/][a-z#/ ]{0,20})?$`, 'i');
+  const steps: StepValue[] = [];
+  const unmonthed: string[] = [];
+  for (const [i, clause] of clauses.entries()) {
+    const m = step.exec(clause);
+    if (!m) {
+      if (bare.test(clause)) {
+        unmonthed.push(clause);
+        continue;
+      }
+      return null;
+    }
+    const [, before, raw, unit, , until, month] = m;
+    // Words before a value name the input, in the first clause only ("reps 10 until may, 15 from june").
+    if (before) {
+      if (i > 0 || input) return null;
+      input = clean(withoutArticle(clean(before)));
+    }
+    if (!input && unit) input = clean(unit);
+    const value = readNumber(raw!);
+    if (value === undefined) return null;
+    steps.push({ value, month: tidyMonth(month!), holds: until ? 'until' : 'from', said: clause, signed: /^\s*[-+\u2212]/.test(raw!) });
+  }
+  if (steps.filter((s) => s.holds === 'from').length + unmonthed.length < 2 || steps.length === 0 || !input) return null;
+  const signed = steps.find((s) => s.signed);
+  if (signed) return { ask: `Is ${signed.value} in "${signed.said}" the value itself, or a change by that much? Say the new value, e.g. "${input}: 12 from ${signed.month}".` };
+  if (unmonthed.length > 0) {
+    return {
+      ask: `From which month does ${unmonthed.map((u) => `"${u}"`).join(' and ')} hold? Each value needs its month, e.g. "${input}: 15 from june 2026, 17 from oct 2026".`,
+    };
+  }
+  return { input, steps };
+}
+
+/** The value an input has in a month: its latest monthly value up to it, else its constant. */
+function valueIn(inp: CaseView['scenarios'][number]['useCases'][number]['inputs'][number], month: string): number {
+  return inp.measured.filter((e) => e.month <= month).at(-1)?.value ?? inp.value;
+}
+
+/** A month said, as the tools read it for a change from a month on: the nearer of the past and the coming one (the past on a tie). */
+function nearestMonth(said: string, current: string): string | undefined {
+  const past = resolveMonth(said, current);
+  const later = resolveMonth(said, current, undefined, 'future');
+  if (!past.ok) return undefined;
+  const distance = (m: string): number => Math.abs(monthIndex(m) - monthIndex(current));
+  return later.ok && distance(later.value) < distance(past.value) ? later.value : past.value;
+}
+
+const MONTH_LABEL = (m: string): string =>
+  `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`;
+
+/**
+ * Several values for one input in one message (`readSteppedValues`). A person often says the
+ * whole schedule, what already holds with what changes ("10 until may, 15 from june 2026, 17
+ * from oct 2026" where 10 and 15 from June are already so): the case is looked up first
+ * (`showBusinessCase`), and only a value that changes something is proposed, one
+ * `proposeInputValue` with its own `from` each. It asks, proposing nothing, when a value said
+ * "until" a month is not what the input has then (a change until a month has no `from`), when a
+ * monthly value in between says otherwise, or when the months are not in order.
+ */
+function parseSteppedValues(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const read = readSteppedValues(text);
+  if (!read) return null;
+  if ('ask' in read) return reply(read.ask);
+  if (LOOK_UP_FIRST && ctx.currentMonth) return lookUpSteppedValues(text, ctx);
+  // Until `decide` is wired: a question, never a value that may already hold proposed again.
+  const last = read.steps.at(-1)!;
+  return reply(
+    `I read several values for ${read.input}: ${read.steps.map((s) => `${s.value} ${s.holds} ${s.month}`).join(', ')}. Which should I propose? Say each change from its month on its own, e.g. "${read.input} ${last.value} from ${last.month}".`,
+  );
+}
+
+/** `parseSteppedValues` with the look-up: the case first, then only the values that change something (or a question). */
+export function lookUpSteppedValues(text: string, ctx: ConversationContext): OfflineRequest | null {
+  const read = readSteppedValues(text);
+  if (!read || !ctx.currentMonth) return null;
+  if ('ask' in read) return reply(read.ask);
+  const { input, steps } = read;
+  const scenario = findScenarioMention(text);
+  const businessCase = findCaseMention(text) ?? ctx.businessCase;
+  const list = steps.map((s) => `${s.value} ${s.holds} ${s.month}`).join(', ');
+  const current = ctx.currentMonth;
+  return lookUpFirst([call('showBusinessCase', defined({ businessCase }))], ([out]) => {
+    const view = out as unknown as CaseView;
+    const s = scenarioOf(view, scenario);
+    if (!s) return reply(`Which scenario should ${input} change in? ${view.scenarios.map((x) => x.name).join(', ')}?`);
+    const inputs = s.useCases.flatMap((u) => u.inputs);
+    const found = matchName(inputs, input, (i) => [i.key, i.label]);
+    if (found.kind !== 'match') {
+      const names = (found.kind === 'ambiguous' ? found.candidates : inputs).map((i) => i.label);
+      return reply(`Which input do you mean by "${input}"? ${names.join(', ')}?`);
+    }
+    const inp = found.item;
+    // Each value's month: "until may" before "15 from june 2026" is May 2026, the month before the next value's.
+    const months: Array<string | undefined> = steps.map((st) => nearestMonth(st.month, current));
+    steps.forEach((st, i) => {
+      const next = steps[i + 1];
+      const nextMonth = next ? nearestMonth(next.month, current) : undefined;
+      if (st.holds === 'until' && nextMonth && !/\d{4}/.test(st.month)) {
+        const before = monthText(monthIndex(nextMonth) - 1);
+        const same = resolveMonth(st.month, before);
+        if (same.ok && same.value === before) months[i] = before;
+      }
+    });
+    if (months.some((m) => m === undefined)) return reply(`Which months do you mean? I read ${list}.`);
+    const at = months as string[];
+    if (at.some((m, i) => i > 0 && m <= at[i - 1]!)) return reply(`The months of ${list} are not in order: which value holds from which month?`);
+    const calls: OfflineRequest[] = [];
+    for (const [i, st] of steps.entries()) {
+      const month = at[i]!;
+      if (st.holds === 'until') {
+        if (valueIn(inp, month) !== st.value) {
+          return reply(
+            `${inp.label} is ${valueIn(inp, month)} in ${MONTH_LABEL(month)}, not ${st.value}: from which month should ${st.value} hold (e.g. "${input} ${st.value} from ${MONTH_LABEL(monthText(monthIndex(month) - 1)).toLowerCase()}")? Nothing is proposed yet.`,
+          );
+        }
+        continue;
+      }
+      // A monthly value between this month and the next value's that says otherwise: ask, never leave it silently.
+      const end = at[i + 1];
+      const other = inp.measured.find((e) => e.month > month && (end === undefined || e.month < end) && e.value !== st.value);
+      if (other) {
+        return reply(
+          `${inp.label} is ${other.value} from ${MONTH_LABEL(other.month)}, between ${MONTH_LABEL(month)} and ${end ? MONTH_LABEL(end) : 'the end'}: should ${st.value} hold from ${MONTH_LABEL(month)} until then? Say each change on its own. Nothing is proposed yet.`,
+        );
+      }
+      if (valueIn(inp, month) === st.value) continue; // already so
+      calls.push(call('proposeInputValue', defined({ businessCase, scenario: s.id, input: inp.key, value: st.value, from: month })));
+    }
+    if (calls.length === 0) return reply(`Nothing to change: ${inp.label} already is ${list}.`);
+    return { kind: 'tools', calls: calls.flatMap((c) => (c.kind === 'tools' ? c.calls : [])) };
+  });
 }

@@ -1,0 +1,127 @@
+/**
+ * Messages proposed right only after a read-only look-up (`lookUpFirst` in
+ * `src/agent/offline-model/parse-changes.ts`): the look-up calls run through the real tools on
+ * the demo (`:memory:`, examples/delta-corp.json, clock December 2026), their results go to the
+ * request's `decide`, and the calls it makes run through the real tools too. (In a conversation,
+ * `respond.ts` does these two steps once it calls `decide`; until then `LOOK_UP_FIRST` is false
+ * and the conversation asks, which the last tests check.)
+ *
+ * The demo's realization scenario: # of Reps is 10, and 15 from 2026-06 (the only monthly
+ * value); months through 2025-12 are locked.
+ */
+import { describe, expect, it } from 'vitest';
+import { lookUpSteppedValues, type LookUpFirst } from '../../src/agent/offline-model/parse-changes.ts';
+import type { ToolResultView } from '../../src/agent/offline-model/read-prompt.ts';
+import type { ConversationContext, OfflineRequest } from '../../src/agent/offline-model/request.ts';
+import { createTools } from '../../tools/index.ts';
+import { offlineChat, type OfflineChat } from './offline-model-support.ts';
+
+const NOW = '2026-12-02T10:00:00.000Z';
+const CTX: ConversationContext = { currentMonth: '2026-12' };
+
+type Executable = { execute: (input: unknown, options: { toolCallId: string; messages: [] }) => Promise<unknown> };
+
+/** Runs a request's calls through the real tools, as the agent's tool loop would. */
+async function run(chat: OfflineChat, request: OfflineRequest): Promise<ToolResultView[]> {
+  if (request.kind !== 'tools') throw new Error(`expected tool calls, got the reply: ${request.text}`);
+  const tools = createTools(chat.tools) as unknown as Record<string, Executable>;
+  const results: ToolResultView[] = [];
+  for (const [i, c] of request.calls.entries()) {
+    const output = await tools[c.toolName]!.execute(c.input, { toolCallId: `call-${i}`, messages: [] });
+    results.push({ toolCallId: `call-${i}`, toolName: c.toolName, input: c.input, output, failed: false });
+  }
+  return results;
+}
+
+/** The look-up, then what `decide` makes of its results. */
+async function afterLookUp(chat: OfflineChat, request: OfflineRequest | null): Promise<OfflineRequest> {
+  expect(request?.kind).toBe('tools');
+  const lookUp = request as LookUpFirst;
+  expect(lookUp.calls.every((c) => c.toolName === 'showBusinessCase' || c.toolName === 'suggestConversions')).toBe(true);
+  const next = lookUp.decide(await run(chat, lookUp));
+  if (!next) throw new Error('decide made nothing of the look-up');
+  return next;
+}
+
+/** The operations of the proposals the calls made. */
+async function proposed(chat: OfflineChat, request: OfflineRequest): Promise<unknown[]> {
+  const results = await run(chat, request);
+  return results.flatMap((r) => {
+    const out = r.output as { proposalId?: string; error?: string };
+    if (!out.proposalId) throw new Error(`${r.toolName} proposed nothing: ${out.error}`);
+    return chat.store.getProposal(out.proposalId)!.operations;
+  });
+}
+
+describe('several values for one input, each from its month', () => {
+  it('"reps: 10 until may, 15 from june 2026, 17 from oct 2026": only 17 from 2026-10 changes anything', async () => {
+    // May 2026: no monthly value up to it, so the constant 10 (= 10, holds); June 2026: the value 15 (= 15,
+    // holds); October 2026: 15 (from June) != 17, so 17 from 2026-10 is the one change.
+    const chat = offlineChat('delta-corp.json', NOW);
+    const next = await afterLookUp(chat, lookUpSteppedValues('reps: 10 until may, 15 from june 2026, 17 from oct 2026', CTX));
+    expect(await proposed(chat, next)).toEqual([
+      { op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 17, from: '2026-10' },
+    ]);
+  });
+
+  it('two values that change something are two proposals, each with its own from', async () => {
+    // February 2026: 10 != 12 (a change); June 2026: 15 (holds); October 2026: 15 != 17 (a change).
+    const chat = offlineChat('delta-corp.json', NOW);
+    const next = await afterLookUp(chat, lookUpSteppedValues('reps: 12 from feb 2026, 15 from june 2026, 17 from oct 2026', CTX));
+    expect(await proposed(chat, next)).toEqual([
+      { op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 12, from: '2026-02' },
+      { op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 17, from: '2026-10' },
+    ]);
+  });
+
+  it('the input said after the value ("15 reps from june 2026 and 17 from oct 2026")', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const next = await afterLookUp(chat, lookUpSteppedValues('15 reps from june 2026 and 17 from oct 2026', CTX));
+    expect(await proposed(chat, next)).toEqual([
+      { op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 17, from: '2026-10' },
+    ]);
+  });
+
+  it('a value "until" a month that the input does not have then: nothing proposed, it asks', async () => {
+    // May 2026 is 10 in the demo, not 12; a change until a month has no from, so it asks from when 12 holds.
+    const chat = offlineChat('delta-corp.json', NOW);
+    const next = await afterLookUp(chat, lookUpSteppedValues('reps: 12 until may, 15 from june 2026, 17 from oct 2026', CTX));
+    expect(next.kind).toBe('reply');
+    expect(next.kind === 'reply' && next.text).toMatch(/# of Reps is 10 in May 2026, not 12: from which month should 12 hold/);
+  });
+
+  it('every value already holds: nothing to propose, and it says so', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const next = await afterLookUp(chat, lookUpSteppedValues('reps: 10 from jan 2026, 15 from june 2026', CTX));
+    expect(next).toMatchObject({ kind: 'reply', text: expect.stringMatching(/^Nothing to change: # of Reps already is/) });
+  });
+
+  it('a second value without its month: it asks, and looks nothing up', () => {
+    expect(lookUpSteppedValues('reps: 15 from june 2026, 17', CTX)).toMatchObject({
+      kind: 'reply',
+      text: expect.stringMatching(/From which month does "17" hold\?/),
+    });
+  });
+
+  it('a value with a sign in a list: it asks whether it is the value or a change', () => {
+    expect(lookUpSteppedValues('reps: 15 from june 2026, -3 from oct 2026', CTX)).toMatchObject({
+      kind: 'reply',
+      text: expect.stringMatching(/value itself, or a change/),
+    });
+  });
+
+  it('in a conversation: never the value that already holds proposed again (a question, or only 17 from 2026-10)', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const reply = await chat.say('reps: 10 until may, 15 from june 2026, 17 from oct 2026');
+    const ops = reply.proposals.flatMap((p) => chat.store.getProposal(p.proposalId)!.operations);
+    if (ops.length === 0) expect(reply.text).toMatch(/\?/);
+    else expect(ops).toEqual([{ op: 'setInput', scenario: 'realization', useCase: 'support-efficiency', input: 'reps', value: 17, from: '2026-10' }]);
+  });
+
+  it('one value from a month after one until a month is still one change (seed 003: "10 until may 2026, 15 from june 2026")', async () => {
+    const chat = offlineChat('delta-corp-presales.json', NOW);
+    // The pre-sales demo has no realization scenario: the Rollout Plan's # of Reps (constant 10) takes 15 from 2026-06.
+    const p = chat.proposalOf(await chat.say('reps: 10 until may 2026, 15 from june 2026'));
+    expect(p.operations).toEqual([{ op: 'setInput', scenario: 'rollout-plan', useCase: 'support-efficiency', input: 'reps', value: 15, from: '2026-06' }]);
+  });
+});
