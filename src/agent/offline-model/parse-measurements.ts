@@ -42,6 +42,16 @@ export interface Provenance {
   source?: string;
 }
 
+/** A value said right after: what may follow a name in parentheses that is part of the name. */
+const LEADS_A_VALUE = /^\s*(?::\s*|=\s*|(?:is|was|of|at)\s+)?[-+−]?[$€£]?\d/i;
+
+/**
+ * Words in parentheses that say what kind of value a number is ("(baseline)", "(target)",
+ * "(forecast)"), never where it came from: after the value they are asked about.
+ */
+const KIND_OF_VALUE =
+  /^(?:the\s+)?(?:baseline|target|goal|forecast(?:ed)?|estimated?|projected|projection|budget(?:ed)?|plan(?:ned)?|assumed|assumption|expected|benchmark|before)$/i;
+
 /**
  * Words that say a source applies to every value before it ("both from the Zendesk export",
  * "all of them via the ops review", "each taken from …"): part of the source phrase, never
@@ -62,9 +72,9 @@ const MARKER_END = String.raw`(?=\s*(?:[;\n]|,\s|\.\s|\.$|$|\b(?:note|notes|evid
  * The note is taken first, so nothing inside it (numbers, months, "apply this now") is read
  * as anything but the note.
  */
-export function extractProvenance(text: string): { rest: string } & Provenance {
+export function extractProvenance(text: string): { rest: string; kind?: string } & Provenance {
   let rest = ` ${text} `;
-  const out: Provenance = {};
+  const out: Provenance & { kind?: string } = {};
 
   const marker = /\b(?:notes?|comments?)\s*[:=\-–]\s*|\bbecause\s+/i.exec(rest);
   if (marker) {
@@ -84,8 +94,24 @@ export function extractProvenance(text: string): { rest: string } & Provenance {
     rest = `${rest.slice(0, start)} ${rest.slice(end)}`;
   }
 
-  rest = rest.replace(/\(([^()]*)\)/g, (_, inner: string) => {
+  rest = rest.replace(/\(([^()]*)\)/g, (whole: string, inner: string, at: number, all: string) => {
     const v = clean(inner);
+    // "record Avg. Tickets per Day (baseline) 120": a word in parentheses right after a name
+    // and before the value is part of the name (an input's label may hold one); a source comes
+    // after the value or is said with "from" / "source:".
+    if (
+      /^[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,2}$/u.test(v) &&
+      !hasMonth(v) &&
+      /[\p{L}.]\s*$/u.test(all.slice(0, at)) &&
+      LEADS_A_VALUE.test(all.slice(at + whole.length))
+    )
+      return ` (${v}) `;
+    // "… 120 for nov 2026 (baseline)": a word that names a kind of value (baseline, target,
+    // forecast) is no source; whether it is part of the input's name is asked.
+    if (KIND_OF_VALUE.test(v)) {
+      out.kind ??= v;
+      return ' ';
+    }
     const labelled = /^(note|notes|evidence|proof|source)\s*[:=]?\s*(.+)$/i.exec(v);
     if (labelled) {
       const field = /^note/i.test(labelled[1]!) ? 'note' : /^source/i.test(labelled[1]!) ? 'source' : 'evidence';
@@ -187,6 +213,14 @@ function tokenize(clause: string): Token[] {
       if (named && adjacent) {
         out.push({ t: 'num', value: next.value, raw: next.text, maybeYear: `${tidyMonth(t.text)} 20${next.text}` });
         i++;
+      }
+    } else if (t.kind === 'punct' && t.text === '(') {
+      // "(baseline)" kept by `extractProvenance` as part of a name: one word, parentheses and all.
+      const close = raw.findIndex((c, j) => j > i && c.kind === 'punct' && c.text === ')');
+      const inside = close > i + 1 && close <= i + 4 ? raw.slice(i + 1, close) : [];
+      if (inside.length > 0 && inside.every((c) => c.kind === 'word')) {
+        out.push({ t: 'word', text: `(${inside.map((c) => c.text).join(' ')})` });
+        i = close;
       }
     } else if (t.kind === 'number') out.push({ t: 'num', value: t.value, raw: t.text });
     else if (t.kind === 'word' || t.kind === 'unreadable') out.push({ t: 'word', text: t.text });
@@ -413,7 +447,7 @@ function normalise(text: string): string {
  * dictation (no number, or a number without a month and without "record"/"log").
  */
 export function parseMeasurements(text: string): DictationParse | null {
-  const { rest, ...provenance } = extractProvenance(text);
+  const { rest, kind, ...provenance } = extractProvenance(text);
   // A hope, a target or a forecast is no measurement: "we're hoping to hit 200 tickets/day by december".
   if (ASPIRATION.test(rest)) return null;
   // "153 not 158", "17% not 18%", "117 tickets/day, not 115": the value said is the first;
@@ -488,6 +522,16 @@ export function parseMeasurements(text: string): DictationParse | null {
   const bare = read.items.length === 1 && /%|percent/i.test(read.items[0]!.raw) && read.items[0]!.input !== undefined;
   if (!anyMonth && prefix === undefined && (/\?/.test(rest) || !(wanted || bare))) return null;
 
+  // "… 120 for nov 2026 (baseline)": the kind of value, said after it, may be part of the
+  // input's name ("Avg. Tickets per Day (baseline)") and is no source: never guessed.
+  if (kind !== undefined) {
+    const first = read.items[0]!;
+    return {
+      kind: 'ask',
+      asks: 'input',
+      text: `Is "(${kind})" part of the input's name, or something about the value ${first.raw}? I haven't proposed anything. If it is the name, put it before the value ("${first.input ?? 'tickets per day'} (${kind}) ${first.raw} for ${first.month ?? 'November'}"); for where the value came from, say "source: …".`,
+    };
+  }
   const missingInput = read.items.find((i) => i.input === undefined);
   if (missingInput)
     return { kind: 'ask', asks: 'input', text: `Which input is the value ${missingInput.raw} for? For example: "tickets per day October 115".` };
