@@ -427,6 +427,20 @@ function splitClauses(text: string): string[] {
     .filter((c) => c.length > 0);
 }
 
+/** "name: value" in a message: the name (no digits, no colon) right before a colon and a number. */
+const PAIR = /(?<![\p{L}\p{N}#])([\p{L}#][^:\n;,\d()]*?)\s*:\s*(?=[-+−]?[$€£]?\d)/gu;
+
+/**
+ * A one-line list of "name: value" pairs ("deflection: 23% - tickets/day: 175") as clauses
+ * ("; deflection 23% ; tickets/day 175"): two pairs or more whose names are not months. The
+ * text is unchanged otherwise ("Delta: tickets per day Oct 115", "October: 115 tickets a day").
+ */
+function asListOfPairs(text: string): string {
+  const pairs = [...text.matchAll(PAIR)].filter((m) => !hasMonth(m[1]!));
+  if (pairs.length < 2) return text;
+  return text.replace(PAIR, (whole: string, name: string) => (hasMonth(name) ? whole : `; ${name} `)).replace(/\s+[-–—•]\s+(?=;)/g, ' ');
+}
+
 function normalise(text: string): string {
   return text
     .replace(new RegExp(String.raw`\b(${MONTH_NAME}),\s+((?:19|20)\d{2})\b`, 'gi'), '$1 $2')
@@ -466,6 +480,12 @@ export function parseMeasurements(text: string): DictationParse | null {
       ' ',
     );
 
+  // "deflection: 23% - tickets/day: 175": two or more "name: value" pairs are a list, each
+  // name the input of the value right after it (never a case's name); a dash between items
+  // separates them like a comma.
+  const listed = asListOfPairs(body);
+  const isList = listed !== body;
+  body = listed;
   let businessCase: string | undefined;
   let prefix: string | undefined;
   const colon = /^\s*([^:\n]{1,60}?)\s*:\s*([\s\S]*)$/.exec(body);
@@ -520,7 +540,7 @@ export function parseMeasurements(text: string): DictationParse | null {
   // ("capture rate 24%"): the person is asked which month. A question is never one.
   const wanted = VERB.test(rest) || /\b(?:log|record|enter|pls|plz|please|can\s+(?:you|u))\b/i.test(rest);
   const bare = read.items.length === 1 && /%|percent/i.test(read.items[0]!.raw) && read.items[0]!.input !== undefined;
-  if (!anyMonth && prefix === undefined && (/\?/.test(rest) || !(wanted || bare))) return null;
+  if (!anyMonth && prefix === undefined && (/\?/.test(rest) || !(wanted || bare || isList))) return null;
 
   // "… 120 for nov 2026 (baseline)": the kind of value, said after it, may be part of the
   // input's name ("Avg. Tickets per Day (baseline)") and is no source: never guessed.
