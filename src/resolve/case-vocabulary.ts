@@ -343,3 +343,30 @@ export function findEntities(text: string, vocabulary: CaseVocabulary): EntitySp
 export function bestOfKind(span: EntitySpan, ...kinds: EntityKind[]): EntityTarget[] {
   return bestTier(span.candidates.filter((c) => kinds.includes(c.target.kind))).map((c) => c.target);
 }
+
+/**
+ * The one target among `among` a phrase names by its words, when no span of it names one
+ * outright ("tickets processed per day" for Avg. Tickets per Day, "average handle time" for
+ * Handle Time Saved per Ticket): each target scores the phrase's words its names hold, a
+ * generic word ("per", "day") counting only beside a word that is not. The best score wins when
+ * no other target has it; null when none or several do. Pure.
+ */
+export function targetByWords(phrase: string, among: readonly EntityTarget[], vocabulary: CaseVocabulary): EntityTarget | null {
+  const said = new Set(termWords(phrase));
+  let best: { target: EntityTarget; score: number } | null = null;
+  let tie = false;
+  for (const target of among) {
+    let score = 0;
+    for (const term of vocabulary.terms) {
+      if (term.target !== target) continue;
+      const held = term.words.filter((w) => said.has(w));
+      if (held.some((w) => !GENERIC.has(w))) score = Math.max(score, held.length);
+    }
+    if (score === 0) continue;
+    if (!best || score > best.score) {
+      best = { target, score };
+      tie = false;
+    } else if (score === best.score) tie = true;
+  }
+  return best && !tie ? best.target : null;
+}

@@ -194,10 +194,24 @@ describe('a split the phrase readers did not understand, read against the vocabu
     expect(answer.proposals).toEqual([]);
   });
 
-  it('a use case with two calculations: it asks which, naming both', async () => {
+  it('a use case with two calculations and no metrics: it asks which, naming both', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
-    const answer = await chat.say('can u split support efficiency so we track handle time and # of reps separately');
+    const answer = await chat.say('can u split support efficiency');
     expect(answer.proposals).toEqual([]);
     expect(answer.text).toContain('Increase Support Team Efficiency has 2 calculations: Rep Efficiency Gain, Faster Ticket Handling.');
+  });
+
+  it('a use case with two calculations and metrics only one of them uses: that one', async () => {
+    // Before value tracking (nothing measured yet), in the Rollout Plan: handle time saved is an input of Faster Ticket Handling only, # of reps of both.
+    const chat = offlineChat('delta-corp-presales.json', NOW);
+    const p = chat.proposalOf(await chat.say('can u split support efficiency so we track handle time and # of reps separately'));
+    expect(p.operations).toEqual([
+      expect.objectContaining({
+        op: 'splitCalculation',
+        scenario: 'rollout-plan',
+        calculation: 'handle-time',
+        parts: [expect.objectContaining({ metric: 'minutes_saved_per_ticket' }), expect.objectContaining({ metric: 'reps' })],
+      }),
+    ]);
   });
 });

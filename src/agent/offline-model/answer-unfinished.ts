@@ -92,17 +92,49 @@ function withoutNulls(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null));
 }
 
-/** Which field of the unfinished call the tool's question is about; null when it cannot be told. */
-function fieldAsked(toolName: string, input: Record<string, unknown>, error: string): string | null {
-  const quoted = /'([^']+)' could be several|no \w+(?: \w+)? called '([^']+)'/.exec(error);
-  const name = quoted ? (quoted[1] ?? quoted[2]) : undefined;
-  if (name !== undefined) {
-    const field = Object.entries(input).find(([, v]) => typeof v === 'string' && v.trim() === name.trim())?.[0];
-    if (field) return field;
+/** Where in a call's input a field is: a top-level key, or a key of one entry of a list ("measurements", 0, "input"). */
+type FieldPath = readonly [string] | readonly [string, number, string];
+
+/** The path of the field whose value is `name` (as said), top level first, then inside the call's lists. */
+function fieldNamed(input: Record<string, unknown>, name: string): FieldPath | null {
+  const same = (v: unknown): boolean => typeof v === 'string' && v.trim().toLowerCase() === name.trim().toLowerCase();
+  const top = Object.entries(input).find(([, v]) => same(v));
+  if (top) return [top[0]];
+  for (const [key, list] of Object.entries(input)) {
+    if (!Array.isArray(list)) continue;
+    for (const [i, entry] of list.entries()) {
+      if (typeof entry !== 'object' || entry === null) continue;
+      const inner = Object.entries(entry as Record<string, unknown>).find(([, v]) => same(v));
+      if (inner) return [key, i, inner[0]];
+    }
   }
-  if (/^which scenario\b/i.test(error)) return toolName === 'proposeRealizationScenario' ? 'from' : 'scenario';
-  if (/^which business case\b/i.test(error) || /business case/i.test(name ?? '')) return 'businessCase';
   return null;
+}
+
+/**
+ * Which field of the unfinished call the tool's question is about: the first name the error
+ * quotes that is a value of the call ("'support efficiency' is the use case …, which has several
+ * calculations", "'onboarding' could be several milestones", "no input called 'tix'"); null when
+ * it cannot be told.
+ */
+function fieldAsked(toolName: string, input: Record<string, unknown>, error: string): FieldPath | null {
+  for (const quoted of error.matchAll(/'([^']+)'/g)) {
+    const path = fieldNamed(input, quoted[1]!);
+    if (path) return path;
+  }
+  if (/^which scenario\b/i.test(error)) return [toolName === 'proposeRealizationScenario' ? 'from' : 'scenario'];
+  if (/^which business case\b/i.test(error) || /no business case called/i.test(error)) return ['businessCase'];
+  return null;
+}
+
+/** The input with the field at `path` set to `value` (the lists copied, not changed). */
+function withField(input: Record<string, unknown>, path: FieldPath, value: string): Record<string, unknown> {
+  if (path.length === 1) return { ...input, [path[0]]: value };
+  const [key, index, inner] = path;
+  const list = (input[key] as unknown[]).map((entry, i) =>
+    i === index ? { ...withoutNulls(entry as Record<string, unknown>), [inner]: value } : withoutNulls(entry as Record<string, unknown>),
+  );
+  return { ...input, [key]: list };
 }
 
 /**
@@ -147,5 +179,5 @@ export function answerUnfinished(text: string, ctx: ConversationContext): Offlin
   if (!field) return null;
   const picked = pickCandidate(text, u.candidates);
   if (!picked) return null;
-  return callAgain(u.toolName as ToolName, { ...input, [field]: idOf(picked) });
+  return callAgain(u.toolName as ToolName, withField(input, field, idOf(picked)));
 }

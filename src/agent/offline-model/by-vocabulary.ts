@@ -5,12 +5,15 @@ import {
   type EntitySpan,
   type EntityTarget,
   findEntities,
+  targetByWords,
   type VocabularySource,
 } from '../../resolve/case-vocabulary.ts';
 import { readMonthPhrase } from '../../resolve/read-month-phrase.ts';
-import { tokenizeText } from '../../resolve/tokenize-text.ts';
+import { type TextToken, tokenizeText } from '../../resolve/tokenize-text.ts';
+import { pickCandidate } from './answer-unfinished.ts';
+import { notUnderstood } from './examples.ts';
 import type { ToolResultView } from './read-prompt.ts';
-import { call, type ConversationContext, defined, type OfflineRequest, reply } from './request.ts';
+import { call, type ConversationContext, defined, type OfflineRequest, type PendingRequest, reply } from './request.ts';
 
 /*
  * Reading a message against the business case's own vocabulary (`src/resolve/case-vocabulary.ts`).
@@ -32,9 +35,31 @@ const REMOVE = /\b(?:drop|delete|remove|scrap|discard|throw\s+out|get\s+rid\s+of
 /** A split asked for without the shape the phrase readers know ("split X so we track A and B separately"). */
 const SPLIT = /^\s*(?:(?:can|could|would)\s+(?:u|you)\s+|pls\s+|please\s+)?split\b/i;
 
-/** Whether the message asks for a split the phrase readers did not understand at all (no question of theirs to keep). */
-function splitNotUnderstood(text: string, request: OfflineRequest): boolean {
-  return SPLIT.test(text) && request.kind === 'reply' && request.asks === undefined;
+/** Words that stand where a calculation's name would and name none ("split the existing calculation"). */
+const NO_NAME = /^(?:existing|current|original|whole|same|this|that|the|one|main|old)$/i;
+
+/**
+ * Whether the message asks for a split the phrase readers did not settle: not understood, a
+ * question for the metrics (the case knows which calculations and metrics there are), or a
+ * calculation "named" by a word that names none.
+ */
+function splitNotSettled(text: string, request: OfflineRequest): boolean {
+  if (request.kind === 'reply') return SPLIT.test(text) && (request.asks === 'parts' || notUnderstoodReply(request));
+  const only = request.calls.length === 1 ? request.calls[0]! : undefined;
+  return only?.toolName === 'proposeSplit' && typeof only.input.calculation === 'string' && NO_NAME.test(only.input.calculation.trim());
+}
+
+/** Recording or correcting a value, said without what the phrase readers need ("log deflection for october pls", "fix the deflection number"). */
+const RECORD_OR_FIX = /\b(?:log|record|enter|fix|correct|update)\b/i;
+
+/** Whether a record or fix the phrase readers did not understand at all is to be read against the case. */
+function valueNotUnderstood(text: string, request: OfflineRequest): boolean {
+  return notUnderstoodReply(request) && RECORD_OR_FIX.test(text);
+}
+
+/** Whether the phrase readers' answer is that they did not understand (not a question of theirs, a refusal or an explanation). */
+function notUnderstoodReply(request: OfflineRequest): boolean {
+  return request.kind === 'reply' && request.text === notUnderstood();
 }
 
 /** A note on a recorded value named by its value: "add context to the 158: estimated from 3 of 4 weeks". */
@@ -49,7 +74,7 @@ const ONLY_A_NUMBER = /^\s*[-+]?\d[\d.,]*\s*%?\s*$/;
  * phrase readers found no proposal for it; null otherwise (the request stands).
  */
 export function lookUpVocabulary(text: string, ctx: ConversationContext, request: OfflineRequest): OfflineRequest | null {
-  if (splitNotUnderstood(text, request) || (ANNOTATE.test(text) && request.kind === 'reply')) {
+  if (splitNotSettled(text, request) || valueNotUnderstood(text, request) || (ANNOTATE.test(text) && request.kind === 'reply')) {
     const lookUp = call('showBusinessCase', defined({ businessCase: ctx.businessCase }));
     return lookUp.kind === 'tools' ? { ...lookUp, byVocabulary: { fallback: request } } : null;
   }
@@ -85,8 +110,9 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   const note = ANNOTATE.exec(text);
   if (note && fallback.kind === 'reply') return annotateByVocabulary(text, note, out, vocabulary, fallback);
   const spans = findEntities(text, vocabulary);
-  if (splitNotUnderstood(text, fallback)) return splitByVocabulary(out as unknown as ShownCase, spans, fallback);
+  if (splitNotSettled(text, fallback)) return splitByVocabulary(text, out as unknown as ShownCase, vocabulary, spans, fallback);
   const values = spans.filter((s) => s.candidates.every((c) => c.target.kind === 'measurement'));
+  if (values.length === 0 && valueNotUnderstood(text, fallback)) return valueByVocabulary(text, out as unknown as ShownCase, vocabulary, spans, fallback);
   if (values.length !== 1) return fallback;
   const value = values[0]!;
   let fits = value.candidates.map((c) => c.target);
@@ -124,54 +150,243 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   return call('proposeMeasurements', defined({ businessCase, scenario, measurements: [{ input: m.id, month: m.month!, value: next.value }] }));
 }
 
-/** What `showBusinessCase` says of a case, as far as a split needs it. */
+/** What `showBusinessCase` says of a case, as far as a split or a value needs it. */
 interface ShownCase {
   id: string;
   scenarios: Array<{
     id: string;
     kind: string;
-    useCases: Array<{ id: string; name: string; calculations: Array<{ id: string; name: string; formula: string }> }>;
+    useCases: Array<{
+      id: string;
+      name: string;
+      calculations: Array<{ id: string; name: string; formula: string }>;
+      inputs: Array<{ key: string; label: string; unit: string; timeSeries: boolean }>;
+    }>;
   }>;
 }
 
+type ShownScenario = ShownCase['scenarios'][number];
+type ShownCalculation = ShownScenario['useCases'][number]['calculations'][number];
+
+/** The scenario a change is made in: the realization scenario, else the only or first one. */
+const workScenario = (out: ShownCase): ShownScenario | undefined => out.scenarios.find((s) => s.kind === 'realization') ?? out.scenarios[0];
+
+const usesInput = (calculation: ShownCalculation, key: string): boolean => new RegExp(`\\b${key}\\b`).test(calculation.formula);
+
+/** "one that isolates average handle time", "one for tickets per day": each part said as a calculation of its own. */
+const ONE_FOR =
+  /\bone\s+(?:that\s+(?:isolates|tracks|measures|covers|captures|is\s+(?:for|driven\s+by))|for|tracking|measuring|driven\s+by|on)\s+(.+?)(?=\s+and\s+(?:one|another)\b|[,.;!?]|$)/gi;
+/** What separates the metrics of a split: "handle time and tickets per day", "handle time vs # of reps". */
+const PART_JOIN = /\s*(?:,|;|&|\+|\s\/\s|\band\b|\bvs\.?(?=\s)|\bversus\b|\bor\b)\s*/i;
+
 /**
- * A split read against the vocabulary: the first name after "split" that is one calculation
- * (or a use case with one calculation) is what is split, and the later names that are each one
- * input of its formula are the parts ("split ticket handling so we track handle time and # of
- * reps separately"). A use case with several calculations asks which, naming them. Anything
- * else: the phrase readers' answer.
+ * The metrics a split names, as input keys among `inputs` (the calculations' own inputs): each
+ * part "one that isolates X" / "one for X", else each name after "into" (to the end of the
+ * sentence), else each name after what is split. A part is the one input a span of it names,
+ * else the one its words fit best (`targetByWords`). Null when a part names no one input.
  */
-function splitByVocabulary(out: ShownCase, spans: readonly EntitySpan[], fallback: OfflineRequest): OfflineRequest {
-  const scenario = out.scenarios.find((s) => s.kind === 'realization') ?? out.scenarios[0];
+function readParts(rest: string, inputs: readonly EntityTarget[], vocabulary: CaseVocabulary): string[] | null {
+  let phrases = [...rest.matchAll(ONE_FOR)].map((m) => m[1]!);
+  if (phrases.length === 0) {
+    const into = /\binto\b([^.!?]*)/i.exec(rest);
+    phrases = (into ? into[1]! : rest).split(PART_JOIN);
+  }
+  const parts: string[] = [];
+  for (const phrase of phrases.map((p) => p.trim()).filter((p) => p !== '')) {
+    const named = findEntities(phrase, vocabulary).flatMap((span) =>
+      bestOfKind({ ...span, candidates: span.candidates.filter((c) => inputs.includes(c.target)) }, 'input'),
+    );
+    const unique = [...new Set(named)];
+    // A name that fits several inputs ("tickets") is settled by the rest of the phrase's words ("tickets processed per day"), or not at all.
+    const input = unique.length === 1 ? unique[0]! : targetByWords(phrase, unique.length > 0 ? unique : inputs, vocabulary);
+    if (!input) {
+      // Words that name nothing of the case ("separately", "please") are no part; a name that fits several is.
+      if (unique.length > 1 || findEntities(phrase, vocabulary).length > 0) return null;
+      continue;
+    }
+    if (!parts.includes(input.id)) parts.push(input.id);
+  }
+  return parts;
+}
+
+/**
+ * A split read against the vocabulary: the first name after "split" that is one calculation or
+ * a use case is what is split; the metrics are read from the rest (`readParts`) among that
+ * calculation's inputs (a use case's: the calculations that use every metric named). One
+ * calculation and two metrics or more: the proposal. Several calculations fit: a question naming
+ * them. No metrics: a question naming the calculation's inputs. Either question waits for the
+ * answer (`PendingRequest`). Anything else: the phrase readers' answer.
+ */
+function splitByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocabulary, spans: readonly EntitySpan[], fallback: OfflineRequest): OfflineRequest {
+  const scenario = workScenario(out);
   if (!scenario) return fallback;
-  const what = spans.findIndex((s) => bestOfKind(s, 'calculation', 'use-case').length > 0);
+  // What is split: a name right after "split" (before "into", "one that …" or the sentence's end), else the last one said before it
+  // ("… for the "Increase Support Team Efficiency" use case. Please split the existing calculation into …").
+  const verb = /\bsplit\b/i.exec(text);
+  const from = verb ? verb.index + verb[0].length : 0;
+  const stop = /\binto\b|\bone\s+(?:that|for)\b|[.;:!?]/i.exec(text.slice(from));
+  const upto = stop ? from + stop.index : text.length;
+  const splittable = (s: EntitySpan): boolean => bestOfKind(s, 'calculation', 'use-case').length > 0;
+  const after = spans.findIndex((s) => s.start >= from && s.end <= upto && splittable(s));
+  const before = spans.findLastIndex((s) => s.end <= (verb?.index ?? 0) && splittable(s));
+  const what = after >= 0 ? after : before;
   if (what < 0) return fallback;
   const best = bestOfKind(spans[what]!, 'calculation', 'use-case');
   if (best.length !== 1) return fallback;
-  let calculation: { id: string; name: string; formula: string } | undefined;
-  if (best[0]!.kind === 'use-case') {
-    const useCase = scenario.useCases.find((u) => u.id === best[0]!.id);
-    if (!useCase || useCase.calculations.length === 0) return fallback;
-    if (useCase.calculations.length > 1)
-      return reply(
-        `${useCase.name} has ${useCase.calculations.length} calculations: ${useCase.calculations.map((c) => c.name).join(', ')}. Which one should I split, and into which metrics?`,
-      );
-    calculation = useCase.calculations[0];
-  } else calculation = scenario.useCases.flatMap((u) => u.calculations).find((c) => c.id === best[0]!.id);
-  if (!calculation) return fallback;
-  const inFormula = (key: string): boolean => new RegExp(`\\b${key}\\b`).test(calculation!.formula);
-  const parts: string[] = [];
-  for (const span of spans.slice(what + 1)) {
-    // The calculation's own inputs only, then the best of them ("tickets per day" is avg_tickets_per_day in a formula without tickets_per_day).
-    const inputs = bestOfKind({ ...span, candidates: span.candidates.filter((c) => c.target.kind === 'input' && inFormula(c.target.id)) }, 'input');
-    if (inputs.length !== 1) return fallback;
-    if (!parts.includes(inputs[0]!.id)) parts.push(inputs[0]!.id);
+  const useCase = scenario.useCases.find((u) => (best[0]!.kind === 'use-case' ? u.id === best[0]!.id : u.calculations.some((c) => c.id === best[0]!.id)));
+  if (!useCase) return fallback;
+  const calculations = best[0]!.kind === 'use-case' ? useCase.calculations : useCase.calculations.filter((c) => c.id === best[0]!.id);
+  if (calculations.length === 0) return fallback;
+  // The metrics are read among each calculation's own inputs: "tickets per day" is the baseline in one formula, the tracked input in another.
+  const inputsOf = (c: ShownCalculation): EntityTarget[] =>
+    vocabulary.terms.map((t) => t.target).filter((t, i, all) => t.kind === 'input' && t.useCase === useCase.id && usesInput(c, t.id) && all.indexOf(t) === i);
+  const metrics = text.slice(Math.max(spans[what]!.end, from));
+  const readings = calculations.map((c) => ({ calculation: c, parts: readParts(metrics, inputsOf(c), vocabulary) }));
+  const said = readings.some((r) => r.parts === null || r.parts.length > 0);
+  const fits = said ? readings.filter((r) => r.parts !== null && r.parts.length >= 2) : readings;
+  if (fits.length === 0) return fallback;
+  const pending: PendingRequest = {
+    kind: 'split',
+    calculations: fits.map((r) => ({ id: r.calculation.id, name: r.calculation.name })),
+    metrics: said ? metrics : '',
+  };
+  if (fits.length > 1) {
+    return reply(
+      `${useCase.name} has ${fits.length} calculations${said ? ' with those metrics' : ''}: ${fits.map((r) => r.calculation.name).join(', ')}. Which one should I split${said ? '' : ', and into which metrics'}?`,
+      undefined,
+      pending,
+    );
   }
-  if (parts.length < 2) return fallback;
+  const { calculation, parts } = fits[0]!;
+  if (!said) return reply(metricsQuestion(scenario, calculation, false), undefined, pending);
   return call(
     'proposeSplit',
-    defined({ businessCase: out.id, scenario: scenario.id, calculation: calculation.id, parts: parts.map((metric) => ({ metric })) }),
+    defined({ businessCase: out.id, scenario: scenario.id, calculation: calculation.id, parts: parts!.map((metric) => ({ metric })) }),
   );
+}
+
+/**
+ * "Into which metrics should I split …?", naming the calculation's inputs; `whole`: the example is
+ * the whole request (when no answer of a word or two can follow it up).
+ */
+function metricsQuestion(scenario: ShownScenario, calculation: ShownCalculation, whole: boolean): string {
+  const named = scenario.useCases.flatMap((u) => u.inputs).filter((i, k, all) => usesInput(calculation, i.key) && all.findIndex((j) => j.key === i.key) === k);
+  const example = named
+    .slice(0, 2)
+    .map((i) => i.label)
+    .join(' and ');
+  return `Into which metrics should I split ${calculation.name}? Its formula uses ${named.map((i) => i.label).join(', ')}. ${whole ? `Say it whole, e.g. "split ${calculation.name} into ${example}"` : `Name two or more, e.g. "${example}"`}.`;
+}
+
+const showMonthPhrase = (t: TextToken): string => t.text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+
+/**
+ * A value to record or correct, said without its value or month ("log deflection for october
+ * pls", "fix the deflection number"): when the message names one input of the case, the model
+ * asks for what is missing, naming the input (and, for a fix, the months recorded), and waits for
+ * the answer (`PendingRequest`). Month and value both said: the proposal.
+ */
+function valueByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocabulary, spans: readonly EntitySpan[], fallback: OfflineRequest): OfflineRequest {
+  const scenario = workScenario(out);
+  if (!scenario) return fallback;
+  // A value is recorded for an input that takes monthly values: "deflection" is the tracked Ticket Deflection Rate, not the constant Deflection Rate Target.
+  const monthly = new Set(scenario.useCases.flatMap((u) => u.inputs.filter((i) => i.timeSeries).map((i) => i.key)));
+  const inputs = [...new Set(spans.flatMap((s) => bestOfKind(s, 'input')))].filter((t) => t.scenarios.includes(scenario.id) && monthly.has(t.id));
+  if (inputs.length !== 1) return fallback;
+  const input = inputs[0]!;
+  const tokens = tokenizeText(text);
+  const months = tokens.filter((t) => t.kind === 'month');
+  const numbers = tokens.filter((t) => t.kind === 'number');
+  if (months.length > 1 || numbers.length > 1 || tokens.some((t) => t.kind === 'period' || t.kind === 'period-end')) return fallback;
+  const month = months[0];
+  const value = numbers[0]?.kind === 'number' ? numbers[0].value : undefined;
+  const businessCase = out.id;
+  if (month && value !== undefined) {
+    return call('proposeMeasurements', defined({ businessCase, scenario: scenario.id, measurements: [{ input: input.id, month: month.text, value }] }));
+  }
+  const unit = scenario.useCases.flatMap((u) => u.inputs).find((i) => i.key === input.id)?.unit;
+  const percent = unit === 'percent';
+  const recorded = vocabulary.measurements
+    .filter((m) => m.id === input.id && m.scenarios.includes(scenario.id))
+    .sort((a, b) => a.month!.localeCompare(b.month!));
+  const example = recorded.length > 0 ? showValue(recorded[recorded.length - 1]!, percent) : percent ? '20%' : '100';
+  const pending: PendingRequest = {
+    kind: 'value',
+    businessCase,
+    scenario: scenario.id,
+    input: input.id,
+    ...(month ? { month: month.text } : {}),
+    ...(value !== undefined ? { value } : {}),
+  };
+  if (month) return reply(`What was ${input.name} in ${showMonthPhrase(month)}? Say the value, e.g. "${example}".`, undefined, pending);
+  const listed = recorded
+    .slice(-6)
+    .map((m) => `${showValue(m, percent)} in ${showMonth(m.month!)}`)
+    .join(', ');
+  const said = value !== undefined ? ` is ${showValue({ ...input, value }, percent)} for` : ', and what is the value';
+  return reply(
+    `Which month of ${input.name}${said}?${listed ? ` Recorded: ${listed}.` : ''} Say it like "${recorded.length > 0 ? showMonth(recorded[recorded.length - 1]!.month!) : 'October 2026'}${value !== undefined ? '' : `, ${example}`}".`,
+    undefined,
+    pending,
+  );
+}
+
+/** Words an answer to the model's question may hold besides what it asked for ("ok", "it was", "then"). */
+const ANSWER_WORDS = new Set(
+  "ok okay yes yeah sure so then it its it's was is make that the in for of and should be actually value number please pls thanks sorry oh um".split(' '),
+);
+
+/**
+ * The answer to a question asked after looking the case up, completing what it waited for:
+ * "july, 23%" gives a value's month and value; "faster ticket handling" or "the second one,
+ * handle time vs # of reps" gives the calculation to split (and its metrics). The case the
+ * question was asked from (`lookUp`) is what the answer is read against. Null when the message is
+ * no such answer (it is then read on its own).
+ */
+export function answerPending(text: string, pending: PendingRequest, lookUp: readonly ToolResultView[]): OfflineRequest | null {
+  if (/\?/.test(text)) return null;
+  if (pending.kind === 'value') {
+    const tokens = tokenizeText(text);
+    const months = tokens.filter((t) => t.kind === 'month');
+    const numbers = tokens.filter((t) => t.kind === 'number');
+    const other = tokens.filter((t) => t.kind === 'word' && !ANSWER_WORDS.has(t.text.toLowerCase()));
+    if (other.length > 0 || months.length > 1 || numbers.length > 1 || tokens.some((t) => t.kind === 'period' || t.kind === 'period-end')) return null;
+    if ((pending.month !== undefined && months.length > 0) || (pending.value !== undefined && numbers.length > 0)) return null;
+    const month = pending.month ?? months[0]?.text;
+    const value = pending.value ?? (numbers[0]?.kind === 'number' ? numbers[0].value : undefined);
+    if (month === undefined || value === undefined) return null;
+    return call(
+      'proposeMeasurements',
+      defined({ businessCase: pending.businessCase, scenario: pending.scenario, measurements: [{ input: pending.input, month, value }] }),
+    );
+  }
+  const names = pending.calculations.map((c) => c.name);
+  const cut = /\s*(?:[,;:—–]|\s-\s)\s*/.exec(text);
+  let picked: string | undefined = names.length === 1 ? names[0] : undefined;
+  let rest = text;
+  if (!picked && cut) {
+    picked = pickCandidate(text.slice(0, cut.index), names);
+    if (picked) rest = text.slice(cut.index + cut[0].length);
+  }
+  if (!picked) {
+    picked = pickCandidate(text, names);
+    if (picked) rest = '';
+  }
+  if (!picked) return null;
+  // The metrics: said in the answer ("…, handle time vs # of reps"), else in the request the question was about.
+  const metrics = rest.trim() !== '' ? `into ${rest}` : pending.metrics;
+  if (metrics.trim() === '') {
+    const out = lookUp[0]?.output as ShownCase | undefined;
+    const scenario = out ? workScenario(out) : undefined;
+    const calculation = scenario?.useCases.flatMap((u) => u.calculations).find((c) => c.name === picked);
+    return scenario && calculation ? reply(metricsQuestion(scenario, calculation, true)) : null;
+  }
+  const out = lookUp[0]?.output as ShownCase | undefined;
+  if (!out || !Array.isArray(out.scenarios)) return null;
+  const vocabulary = caseVocabulary(out as unknown as VocabularySource);
+  const said = `split ${picked} ${metrics}`;
+  const next = splitByVocabulary(said, out, vocabulary, findEntities(said, vocabulary), reply(''));
+  return next.kind === 'tools' ? next : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { normalizeDigits } from '../../resolve/read-number.ts';
 import { unreadableNumbers } from '../../resolve/tokenize-text.ts';
 import { answerUnfinished } from './answer-unfinished.ts';
+import { answerPending, completeByVocabulary, lookUpVocabulary } from './by-vocabulary.ts';
 import { parseSlip } from './parse-slip.ts';
 import { parseFollowUp } from './follow-up.ts';
 import { helpText, notUnderstood } from './examples.ts';
@@ -78,8 +79,14 @@ function answerToQuestion(text: string, ctx: ConversationContext): OfflineReques
   const previous = ctx.previousTurn;
   if (!previous) return null;
   const { previousTurn: _, ...rest } = ctx;
-  const asked = parseRequest(previous.user, rest);
-  if (asked.kind !== 'reply' || asked.asks === undefined || asked.text.trim() !== previous.reply.trim()) return null;
+  let asked = parseRequest(previous.user, rest);
+  // A question asked after looking the case up is asked again from the same look-up.
+  const lookedUp = previous.lookUp ? lookUpVocabulary(previous.user, rest, asked) : null;
+  if (lookedUp?.kind === 'tools' && lookedUp.byVocabulary && previous.lookUp)
+    asked = completeByVocabulary(previous.user, lookedUp.byVocabulary.fallback, previous.lookUp) ?? asked;
+  if (asked.kind !== 'reply' || asked.text.trim() !== previous.reply.trim()) return null;
+  if (asked.pending && previous.lookUp) return answerPending(text, asked.pending, previous.lookUp);
+  if (asked.asks === undefined) return null;
   const said = previous.user.trim().replace(/[.!?,;:\s]+$/, '');
   const answer = text.trim().replace(/[.!?\s]+$/, '');
   let again: string | null = null;

@@ -109,9 +109,11 @@ export function findCalculationMention(text: string): string | undefined {
 
 /** A tool call of an earlier turn with its result (null when none came back). */
 interface PastCall {
+  toolCallId: string;
   toolName: string;
   input: Record<string, unknown>;
   output: unknown;
+  failed: boolean;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -182,14 +184,15 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
     for (const m of turn) {
       if (m.role === 'assistant') {
         for (const p of m.content)
-          if (p.type === 'tool-call') calls.set(p.toolCallId, { toolName: p.toolName, input: isRecord(p.input) ? p.input : {}, output: null });
+          if (p.type === 'tool-call')
+            calls.set(p.toolCallId, { toolCallId: p.toolCallId, toolName: p.toolName, input: isRecord(p.input) ? p.input : {}, output: null, failed: false });
       }
       if (m.role === 'tool' || m.role === 'assistant') {
         for (const p of m.content) {
           if (p.type !== 'tool-result') continue;
-          const output = outputValue(p.output as { type: string; value?: unknown }).output;
+          const { output, failed } = outputValue(p.output as { type: string; value?: unknown });
           const c = calls.get(p.toolCallId);
-          if (c) c.output = output;
+          if (c) Object.assign(c, { output, failed });
           if (isRecord(output) && typeof output.proposalId === 'string') ctx.proposalId ??= output.proposalId;
         }
       }
@@ -214,13 +217,15 @@ export function readContext(messages: readonly LanguageModelV3Message[]): Conver
       const done = past.length === 1 && isRecord(past[0]!.output) && past[0]!.output.error === undefined;
       if (done) ctx.lastCall = { toolName: past[0]!.toolName, input: past[0]!.input };
     }
-    if (t === turns.length - 1 && user && calls.size === 0) {
+    // A turn answered in words: without tools, or after looking the case up only (`by-vocabulary.ts`).
+    const lookedUp = past.length > 0 && past.every((c) => c.toolName === 'showBusinessCase' && !c.failed && isRecord(c.output) && c.output.error === undefined);
+    if (t === turns.length - 1 && user && (calls.size === 0 || lookedUp)) {
       const answer = turn
         .filter((m) => m.role === 'assistant')
         .map(textOf)
         .filter((x) => x !== '')
         .join('\n');
-      if (answer) ctx.previousTurn = { user: text, reply: answer };
+      if (answer) ctx.previousTurn = lookedUp ? { user: text, reply: answer, lookUp: [...calls.values()] } : { user: text, reply: answer };
     }
     for (const c of past) if (caseNotFound(c.output) && typeof c.input.businessCase === 'string') refusedCases.add(c.input.businessCase.trim().toLowerCase());
     if (ctx.businessCase === undefined) {

@@ -1,5 +1,6 @@
 import type { InferToolInput } from 'ai';
 import type { ToolName, Tools } from '../../../tools/index.ts';
+import type { ToolResultView } from './read-prompt.ts';
 
 /** A tool's input as the tool itself declares it (the ai SDK's `InferToolInput` of its schema). */
 export type ToolInput<N extends ToolName> = InferToolInput<Tools[N]>;
@@ -23,7 +24,17 @@ export interface ToolCallRequest {
  */
 export type OfflineRequest =
   | { kind: 'tools'; calls: ToolCallRequest[]; afterwards?: ToolCallRequest; byVocabulary?: { fallback: OfflineRequest } }
-  | { kind: 'reply'; text: string; asks?: Missing };
+  | { kind: 'reply'; text: string; asks?: Missing; pending?: PendingRequest };
+
+/**
+ * A request the offline model asked back about after looking the case up (`by-vocabulary.ts`):
+ * what it already knows from the case, so the answer only has to give the rest. A split of a
+ * use case with several calculations waits for which one (and the metrics, if none were said);
+ * a value to record or correct waits for its month and/or value.
+ */
+export type PendingRequest =
+  | { kind: 'split'; calculations: Array<{ id: string; name: string }>; metrics: string }
+  | { kind: 'value'; businessCase?: string; scenario: string; input: string; month?: string; value?: number };
 
 /**
  * What a reply asks the person for, when it is a question back about a request it could not
@@ -45,9 +56,10 @@ export interface ConversationContext {
   /**
    * The latest earlier turn, when the model answered it with text only (no tool call): the
    * person's message and the reply. If the reply was the offline model's own question about
-   * that message, the next message may be the answer ("Starting July").
+   * that message, the next message may be the answer ("Starting July"). `lookUp`: the case
+   * looked up in that turn before the model asked (its vocabulary is what the answer is read against).
    */
-  previousTurn?: { user: string; reply: string };
+  previousTurn?: { user: string; reply: string; lookUp?: ToolResultView[] };
   /**
    * The latest earlier turn's tool call, when the tool could not do it and said why (a name
    * that fits several things, with the candidates; "which scenario?"; "did you mean 22%?"):
@@ -67,9 +79,9 @@ export function call<N extends ToolName>(toolName: N, input: ToolInput<N>): Offl
   return { kind: 'tools', calls: [{ toolName, input: input as Record<string, unknown> }] };
 }
 
-/** A reply without tool calls; `asks` when it is a question back for something the request lacks. */
-export function reply(text: string, asks?: Missing): OfflineRequest {
-  return asks ? { kind: 'reply', text, asks } : { kind: 'reply', text };
+/** A reply without tool calls; `asks` when it is a question back for something the request lacks, `pending` what a question asked after a look-up waits for. */
+export function reply(text: string, asks?: Missing, pending?: PendingRequest): OfflineRequest {
+  return { kind: 'reply', text, ...(asks ? { asks } : {}), ...(pending ? { pending } : {}) };
 }
 
 /**

@@ -39,7 +39,7 @@ function stepId(prompt: LanguageModelV3Prompt): string {
 export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   const view = readPrompt(options.prompt);
   const parsed = parseRequest(view.userText, view.context);
-  // A recorded value named by its value: the case's vocabulary is looked up first.
+  // What the phrase readers could not settle is read against the case's vocabulary: the case is looked up first.
   let request = lookUpVocabulary(view.userText, view.context, parsed) ?? parsed;
   if (view.answering) {
     // The case looked up for its vocabulary is no part of the answer once a call was made from it.
