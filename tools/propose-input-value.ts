@@ -1,7 +1,16 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ToolContext } from './tool-context.ts';
-import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from './tool-support.ts';
+import {
+  businessCaseField,
+  currentMonth,
+  proposeOperations,
+  proposeResultSchema,
+  resolveCaseScenario,
+  resolveMonthIn,
+  scenarioField,
+  toolError,
+} from './tool-support.ts';
 import { resolveInput } from '../src/resolve/resolve-in-document.ts';
 import { checkPlausibility } from '../src/proposals/check-plausibility.ts';
 import type { Operation } from '../src/engine/index.ts';
@@ -20,7 +29,9 @@ const inputSchema = zodSchema(
  * Propose tool: an assumption (an input that is not measured) gets a new value, in every
  * month (`setInput`), or from a month on (`setInput` with `from`: "10 reps until May, 15 from
  * June"), which leaves the months before it as they were. A calculation's metric takes
- * measurements instead; saying so here lets the model pick the right tool. A percentage
+ * measurements instead; saying so here lets the model pick the right tool, except from a month
+ * after the current month, which cannot have been measured yet (the refusal says so and
+ * offers no measurement; `proposeMeasurements` would refuse it too). A percentage
  * given as a whole number (22 for 22%) is asked about ("did you mean 22%?"), not proposed.
  */
 export const proposeInputValue = (ctx: ToolContext) =>
@@ -38,7 +49,16 @@ export const proposeInputValue = (ctx: ToolContext) =>
       const { useCase, input: inp } = found.value;
       const metricOf = useCase.calculations.find((c) => c.metric === inp.key);
       if (metricOf && (from !== undefined || inp.series)) {
-        return { error: `'${inp.label}' is measured (the metric of '${metricOf.name}'): its monthly values are measurements; propose recording one instead` };
+        const measured = `'${inp.label}' is measured (the metric of '${metricOf.name}'): its monthly values are measurements`;
+        // From a month that has not come: no measurement either (nothing observed yet), so not offered as one.
+        const month = from === undefined ? null : resolveMonthIn(ctx, from, s, 'nearest');
+        const current = currentMonth(ctx);
+        if (month?.ok && month.value > current) {
+          return {
+            error: `${measured}, and ${month.value} is after the current month (${current}), so it cannot have been measured yet. Record it once the month is over; a value expected from then on belongs in a future scenario.`,
+          };
+        }
+        return { error: `${measured}; propose recording one instead` };
       }
       const where = { scenario: s.id, useCase: useCase.id, input: inp.key, value };
       let operation: Operation;

@@ -96,7 +96,8 @@ function sameMonthTwice(scenario: { useCases: ReadonlyArray<{ id: string; inputs
  * and source, and the value is not re-reported. A value for a conversion's baseline (a
  * constant) is the value of the metric it is measured through. A value that most likely means another
  * number (22 for a percentage, which would be 2200%) is not proposed: the tool asks "did you
- * mean 22%?" (`checkPlausibility`); other doubts are proposed with a warning.
+ * mean 22%?" (`checkPlausibility`); so is a measurement for a month after the current month
+ * (nothing can have been observed in it yet); other doubts are proposed with a warning.
  */
 export const proposeMeasurements = (ctx: ToolContext) =>
   tool({
@@ -169,8 +170,8 @@ export const proposeMeasurements = (ctx: ToolContext) =>
       // which is meant is not said, so nothing is proposed.
       const twice = sameMonthTwice(cs.value.scenario, operations);
       if (twice) return { error: twice };
-      // A value that most likely means another number (22 for a percentage) is asked about, never proposed.
-      const asks = operations.flatMap((op, i) => checkPlausibility(cs.value.doc, op, i)).filter((f) => f.kind === 'ask');
+      // A value that most likely means another number (22 for a percentage), or a month that has not come yet, is asked about, never proposed.
+      const asks = operations.flatMap((op, i) => checkPlausibility(cs.value.doc, op, i, currentMonth(ctx))).filter((f) => f.kind === 'ask');
       if (asks.length > 0) return { error: asks.map((f) => f.message).join(' ') };
       return proposeOperations(ctx, cs.value.record, operations);
     },

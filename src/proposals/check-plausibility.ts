@@ -75,6 +75,11 @@ function tenTimesAway(value: number, ref: { value: number }): boolean {
  * (`before`: the document the operation applies to). Pure: the same document and operation
  * always give the same findings; operations that set no value give none. The rules:
  * - a magnitude of 1e15 or more: `ask` (no business value is that large);
+ * - a measurement for a month after `currentMonth` (when given: the clock's month): `ask`. A
+ *   measurement is what was observed, and a month that has not come cannot have been; a value
+ *   expected then is a plan (a future scenario). The engine allows any month of the window,
+ *   so this is the workflow's rule: the propose tools refuse it, `propose` flags it for the
+ *   doors (a value typed into a future cell of the web's grid, a file's future row);
  * - a percent input given a value v above 1 (100%) while every value it has is at most 1:
  *   `ask` "did you mean v%?" only when v% is itself plausible: at most 100% and, when the
  *   input has a non-zero reference of the same sign, less than 10x away from it (22 with a
@@ -86,7 +91,7 @@ function tenTimesAway(value: number, ref: { value: number }): boolean {
  * - a value 10x (or more) away from the last measurement, or from the baseline when nothing
  *   is measured yet, both non-zero and of the same sign: `warn`.
  */
-export function checkPlausibility(before: BusinessCase, operation: Operation, index = 0): PlausibilityFinding[] {
+export function checkPlausibility(before: BusinessCase, operation: Operation, index = 0, currentMonth?: string): PlausibilityFinding[] {
   const set = valueSet(operation);
   if (!set) return [];
   const input = before.scenarios
@@ -97,6 +102,15 @@ export function checkPlausibility(before: BusinessCase, operation: Operation, in
   const where = `${input.label}${set.month ? ` in ${set.month}` : ''}`;
   const { value } = set;
   if (Math.abs(value) >= 1e15) return [{ kind: 'ask', index, message: `${where}: ${value} is too large to be a value here; which value did you mean?` }];
+  if (operation.op === 'recordMeasurement' && currentMonth !== undefined && operation.month > currentMonth) {
+    return [
+      {
+        kind: 'ask',
+        index,
+        message: `${where}: ${operation.month} is after the current month (${currentMonth}), so it cannot have been measured yet. Record it once the month is over; a value expected then belongs in a future scenario.`,
+      },
+    ];
+  }
   const ref = reference(input, set.month);
   const out: PlausibilityFinding[] = [];
   if (input.unit === 'percent' && value > 1) {

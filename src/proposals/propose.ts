@@ -28,11 +28,12 @@ export interface ProposeInput {
  * (document and recorded values, used as is if the case is still at that version when
  * approved), and the plausibility warnings of the values it sets (`checkPlausibility`: a
  * percentage given as a whole number, a negative count, a value 10x away from the last
- * measurement or the baseline), which every door shows with it. Nothing in the
- * business case changes. A malformed or refused operation is returned as an error (with its
- * index) and nothing is stored; so is a case whose stored document the engine no longer
- * accepts (`invalid_document`, saying how to repair it). Which cases a door may see (its
- * workspace's) is the application layer's rule (`src/app`), checked before this is called.
+ * measurement or the baseline, a measurement for a month after the clock's month), which
+ * every door shows with it. Nothing in the business case changes. A malformed or refused
+ * operation is returned as an error (with its index) and nothing is stored; so is a case
+ * whose stored document the engine no longer accepts (`invalid_document`, saying how to
+ * repair it). Which cases a door may see (its workspace's) is the application layer's rule
+ * (`src/app`), checked before this is called.
  */
 export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<ProposalRecord> {
   const proposedBy = input.proposedBy.trim();
@@ -58,7 +59,7 @@ export function propose(ctx: ProposalContext, input: ProposeInput): Outcome<Prop
     return failWith('refused', `operation ${index} (${operations[index]!.op}) refused: ${run.error.message}`, { index, path: run.error.path });
   }
   // Plausibility, for every door: each value set is checked against the document it applies to.
-  const warnings = run.value.steps.flatMap((s, i) => checkPlausibility(s.before, operations[i]!, i).map((f) => f.message));
+  const warnings = run.value.steps.flatMap((s, i) => checkPlausibility(s.before, operations[i]!, i, asOf).map((f) => f.message));
   const proposal = ctx.store.insertProposal({
     caseId: current.key,
     operations,

@@ -73,6 +73,24 @@ describe('checkPlausibility', () => {
     ]);
   });
 
+  it('a measurement for a month after the current month is asked about; the current month and plans are not', () => {
+    // 0.12 is 1.2x the January 0.1: only the month is in question.
+    expect(checkPlausibility(doc, measure('support', 'gain', '2025-04', 0.12) as Operation, 2, '2025-03')).toEqual([
+      {
+        kind: 'ask',
+        index: 2,
+        message:
+          'Efficiency gain in 2025-04: 2025-04 is after the current month (2025-03), so it cannot have been measured yet. Record it once the month is over; a value expected then belongs in a future scenario.',
+      },
+    ]);
+    expect(checkPlausibility(doc, measure('support', 'gain', '2025-03', 0.12) as Operation, 0, '2025-03')).toEqual([]);
+    // Without a current month (a caller with no clock), no month is in question.
+    expect(checkPlausibility(doc, measure('support', 'gain', '2025-04', 0.12) as Operation)).toEqual([]);
+    // An assumption from a later month is a plan: 1,200 tickets from 2025-06 is 1.2x the baseline 1,000.
+    const plan = { ...setInput('self-service', 'tickets', 1200), from: '2025-06' };
+    expect(checkPlausibility(doc, plan as Operation, 0, '2025-03')).toEqual([]);
+  });
+
   it('a negative count is flagged; negative money is not a count', () => {
     expect(check(setInput('self-service', 'tickets', -50))).toEqual([
       { kind: 'warn', index: 0, message: 'Tickets per month: -50 tickets is a negative count.' },

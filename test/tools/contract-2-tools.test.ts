@@ -148,12 +148,17 @@ describe('proposeInputValue: an assumption in every month, or from a month on', 
 
   it('a measured metric is refused with a pointer to measurements, with or without from', async () => {
     const h = harness();
-    for (const from of ['June', undefined]) {
+    // The clock is May 2026: April is over, so its value would be April's measurement.
+    for (const from of ['April', undefined]) {
       const r = await h.call('proposeInputValue', { input: 'tickets per day', value: 130, ...(from ? { from } : {}) });
       expect(r.error).toBe(
         "'Tickets per Day' is measured (the metric of 'Rep Efficiency'): its monthly values are measurements; propose recording one instead",
       );
     }
+    // June (2026-06, the nearest June) has not come: no measurement is offered.
+    expect((await h.call('proposeInputValue', { input: 'tickets per day', value: 130, from: 'June' })).error).toBe(
+      "'Tickets per Day' is measured (the metric of 'Rep Efficiency'): its monthly values are measurements, and 2026-06 is after the current month (2026-05), so it cannot have been measured yet. Record it once the month is over; a value expected from then on belongs in a future scenario.",
+    );
     // A locked month is the engine's refusal, passed on.
     expect((await h.call('proposeInputValue', { input: 'reps', value: 15, from: '2026-02' })).error).toMatch(/2026-02/);
     expect(h.store.listProposals({})).toHaveLength(0);

@@ -10,7 +10,10 @@ import { call, type OfflineRequest } from './request.ts';
  *   calculation measures it), so a value for a month is the assumption from that month on
  *   (`proposeInputValue` with `from`);
  * - "set avg tickets per day from nov 2026 to 170": Avg. Tickets per Day is a metric, so a
- *   value from a month is that month's measurement (`proposeMeasurements`).
+ *   value from a month is that month's measurement (`proposeMeasurements`); never from a month
+ *   after the current month ("from jan 2027" said in December 2026): a measurement is what was
+ *   observed, so the tool's refusal then says why and what to do instead and offers no
+ *   measurement ("propose recording one instead" is not in it), and the model answers with it.
  * - "track cost per ticket monthly" where every calculation using it already has a metric
  *   (or none uses it): not a metric, so an assumption that changes by month (`proposeMonthlyValues`,
  *   which changes no figure); only when the message says monthly.
