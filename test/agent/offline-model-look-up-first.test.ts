@@ -10,7 +10,7 @@
  * value); months through 2025-12 are locked.
  */
 import { describe, expect, it } from 'vitest';
-import { lookUpSteppedValues, type LookUpFirst } from '../../src/agent/offline-model/parse-changes.ts';
+import { LOOK_UP_FIRST, lookUpSteppedValues, lookUpConversions, type LookUpFirst } from '../../src/agent/offline-model/parse-changes.ts';
 import type { ToolResultView } from '../../src/agent/offline-model/read-prompt.ts';
 import type { ConversationContext, OfflineRequest } from '../../src/agent/offline-model/request.ts';
 import { createTools } from '../../tools/index.ts';
@@ -123,5 +123,124 @@ describe('several values for one input, each from its month', () => {
     // The pre-sales demo has no realization scenario: the Rollout Plan's # of Reps (constant 10) takes 15 from 2026-06.
     const p = chat.proposalOf(await chat.say('reps: 10 until may 2026, 15 from june 2026'));
     expect(p.operations).toEqual([{ op: 'setInput', scenario: 'rollout-plan', useCase: 'support-efficiency', input: 'reps', value: 15, from: '2026-06' }]);
+  });
+});
+
+/**
+ * Delta before tracking, with its realization scenario just created from the Rollout Plan and
+ * approved (July 2025, 24 months), as the unseen set's `unseen-started`: nothing converted yet.
+ * Its suggestions: Rep Efficiency Gain ready (percentage Expected Rep. Efficiency Gain, baseline
+ * Avg. Tickets per Day (baseline) = 100, metric Avg. Tickets per Day, higher is better);
+ * Deflected Ticket Savings needs a baseline; Faster Ticket Handling and Licence Savings cannot be
+ * converted (no percentage in their formulas).
+ */
+async function started(): Promise<OfflineChat> {
+  const chat = offlineChat('delta-corp-presales.json', NOW);
+  const created = chat.proposalOf(await chat.say('Create a realization scenario from the Rollout Plan, starting July 2025, for 24 months'));
+  chat.approveAs(created.id);
+  return chat;
+}
+
+/** Rep Efficiency Gain converted as suggested, the metric's label as said. */
+const repEfficiency = (label: string) => ({
+  op: 'convertCalculation',
+  scenario: 'realization',
+  useCase: 'support-efficiency',
+  calculation: 'efficiency',
+  percentInput: 'efficiency_gain',
+  baselineInput: 'avg_tickets_per_day',
+  direction: 'increase',
+  metric: expect.objectContaining({ label }),
+});
+
+describe('conversions decided from the suggestions', () => {
+  it('"convert everything that\'s ready on delta": the one ready calculation, as suggested', async () => {
+    const chat = await started();
+    const next = await afterLookUp(chat, lookUpConversions("convert everything that's ready on delta", CTX));
+    expect(await proposed(chat, next)).toEqual([repEfficiency('Avg. Tickets per Day')]);
+  });
+
+  it('"convert everything" while one calculation still needs input: nothing proposed, it asks', async () => {
+    const chat = await started();
+    const next = await afterLookUp(chat, lookUpConversions('convert everything', CTX));
+    expect(next).toMatchObject({
+      kind: 'reply',
+      text: expect.stringMatching(/Ready to convert: Rep Efficiency Gain; not yet: Deflected Ticket Savings needs baseline\. Convert the ready ones only\?/),
+    });
+  });
+
+  it('nothing ready (the demo has both converted already): it says so, nothing proposed', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const next = await afterLookUp(chat, lookUpConversions("convert everything that's ready", CTX));
+    expect(next).toMatchObject({ kind: 'reply', text: expect.stringMatching(/^Nothing is ready to convert/) });
+  });
+
+  it('"run the conversion on the support efficiency use case, metric = avg tickets per day": the use case\'s one convertible calculation', async () => {
+    const chat = await started();
+    const next = await afterLookUp(chat, lookUpConversions('run the conversion on the support efficiency use case, metric = avg tickets per day', CTX));
+    expect(await proposed(chat, next)).toEqual([repEfficiency('avg tickets per day')]);
+  });
+
+  it('a use case with no calculation that can be converted: nothing proposed, it asks naming the ones that can', async () => {
+    const chat = await started();
+    const next = await afterLookUp(chat, lookUpConversions('run the conversion on the legacy tools use case', CTX));
+    expect(next).toMatchObject({
+      kind: 'reply',
+      text: expect.stringMatching(/These can be: Rep Efficiency Gain \(support-efficiency\), Deflected Ticket Savings \(self-service\)/),
+    });
+  });
+
+  it('"(baseline is the 100/day we had)": the baseline input holds 100, so the conversion uses it', async () => {
+    const chat = await started();
+    const said = 'for delta, turn the expected rep efficiency gain into tickets per day tracking (baseline is the 100/day we had)';
+    const next = await afterLookUp(chat, lookUpConversions(said, CTX));
+    expect(await proposed(chat, next)).toEqual([repEfficiency('tickets per day')]);
+  });
+
+  it('"(baseline is the 90/day we had)" while the case holds 100: nothing proposed, it asks which', async () => {
+    const chat = await started();
+    const next = await afterLookUp(
+      chat,
+      lookUpConversions('turn the expected rep efficiency gain into tickets per day tracking (baseline is the 90/day we had)', CTX),
+    );
+    expect(next).toMatchObject({
+      kind: 'reply',
+      text: expect.stringMatching(/Avg\. Tickets per Day \(baseline\), is 100, not 90\. Which should the conversion use/),
+    });
+  });
+
+  it('"baseline = the 100/day from the business case" (after "convert X: measure Y monthly"): the input that holds 100', async () => {
+    const chat = await started();
+    const said = 'convert efficiency gain: measure avg tickets/day monthly, baseline = the 100/day from the business case, higher is better';
+    const next = await afterLookUp(chat, lookUpConversions(said, CTX));
+    expect(await proposed(chat, next)).toEqual([repEfficiency('avg tickets/day')]);
+  });
+
+  it('"switch X over to measuring Y instead of the % gain" is a conversion (no look-up needed)', async () => {
+    const chat = await started();
+    const p = chat.proposalOf(await chat.say('switch rep efficiency gain over to measuring tickets per day instead of the % gain'));
+    expect(p.operations).toEqual([repEfficiency('tickets per day')]);
+  });
+
+  it('"turn X into Y tracking" needs no look-up: a conversion with the suggested baseline input', async () => {
+    const chat = await started();
+    const p = chat.proposalOf(await chat.say('turn the expected rep efficiency gain into tickets per day tracking'));
+    expect(p.operations).toEqual([repEfficiency('tickets per day')]);
+  });
+
+  it('in a conversation: "the 100/day we had" is never proposed as a constant baseline (it asks, or uses the input)', async () => {
+    const chat = await started();
+    const reply = await chat.say('for delta, turn the expected rep efficiency gain into tickets per day tracking (baseline is the 100/day we had)');
+    const ops = reply.proposals.flatMap((p) => chat.store.getProposal(p.proposalId)!.operations);
+    if (ops.length === 0) expect(reply.text).toMatch(/\?/);
+    else expect(ops).toEqual([repEfficiency('tickets per day')]);
+  });
+
+  it('in a conversation: "convert everything that\'s ready" shows or converts only what is ready', async () => {
+    const chat = await started();
+    const reply = await chat.say("convert everything that's ready on delta");
+    const ops = reply.proposals.flatMap((p) => chat.store.getProposal(p.proposalId)!.operations);
+    if (LOOK_UP_FIRST) expect(ops).toEqual([repEfficiency('Avg. Tickets per Day')]);
+    else expect(reply.text).toMatch(/Rep Efficiency Gain\*\*: ready/);
   });
 });

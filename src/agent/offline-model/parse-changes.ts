@@ -128,10 +128,37 @@ function createsRealization(text: string): boolean {
     /\b(?:actuals|scenario|tracking|start|starting)\b/i.test(text)
   );
 }
-const CONVERT_MODIFIER = /^(?:with\s+)?(?:a\s+)?(?:baseline|direction|decreas|increas|lower|higher|down|up|unit)/i;
+const CONVERT_MODIFIER = /^(?:with\s+)?(?:a\s+)?(?:baseline|direction|decreas|increas|lower|higher|fewer|less|more|down|up|unit)/i;
 
 /** "Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100" (one or several). */
-export function parseConversions(text: string, ctx: ConversationContext): OfflineRequest | null {
+export function parseConversions(said: string, ctx: ConversationContext): OfflineRequest | null {
+  return readConversions(said, ctx, LOOK_UP_FIRST);
+}
+
+/** `parseConversions` with its look-ups (`decide`) whether or not `respond.ts` runs them yet: the suggestions or the case first where needed. */
+export function lookUpConversions(said: string, ctx: ConversationContext): OfflineRequest | null {
+  return readConversions(said, ctx, true);
+}
+
+function readConversions(said: string, ctx: ConversationContext, lookUp: boolean): OfflineRequest | null {
+  const ready = parseReadyConversions(said, ctx, lookUp);
+  if (ready) return ready;
+  // "for delta, turn …": a leading case is the business case.
+  const lead = /^\s*(?:for|on|in)\s+([\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s*,\s*/i.exec(said);
+  const leadCase = lead && plausibleCase(lead[1]!) ? clean(lead[1]!) : undefined;
+  const text = rephraseConversion(leadCase ? said.slice(lead![0].length) : said);
+  if (leadCase) ctx = { ...ctx, businessCase: leadCase };
+  // "(baseline is the 100/day we had)": a value the case holds, to be found before it is used.
+  const held = new RegExp(
+    String.raw`\(?\s*,?\s*(?:with\s+)?(?:the\s+)?baseline\s+(?:is|was|=|of)\s+the\s+(${NUMBER})\s*(?:\/\s*[a-z]+|[a-z/ ]{0,20}?)?\s+(?:(?:we|they|it)\s+(?:had|have|were\s+at|was|started\s+(?:at|from|with))|(?:from|in|of)\s+the\s+(?:business\s+case|case|deal|plan|contract|model))\s*\)?`,
+    'i',
+  ).exec(text);
+  if (held) {
+    const request = readConversions(`${text.slice(0, held.index)} ${text.slice(held.index + held[0].length)}`, ctx, false);
+    const baseline = readNumber(held[1]!);
+    if (request?.kind !== 'tools' || baseline === undefined) return request;
+    return baselineHeld(request, baseline, held[1]!, lookUp);
+  }
   let body: string | undefined;
   const convert = /\bconvert\s+(.+)$/is.exec(text);
   const trackCalc = /\b(?:track|switch|move)\s+(.+?\bcalc(?:ulation)?s?\b.*)$/is.exec(text);
@@ -160,7 +187,165 @@ export function parseConversions(text: string, ctx: ConversationContext): Offlin
   const conversions = items.map((parts) => readConversion(parts)).filter((c) => c !== null);
   if (conversions.length === 0)
     return reply('Which calculation should I convert? For example: "Convert the efficiency calculation to track Avg. Tickets per Day".');
+  // "the conversion on the support efficiency use case": the calculation of that use case that can be converted.
+  if (lookUp && conversions.length === 1 && /\buse\s*case$/i.test(conversions[0]!.calculation)) {
+    return convertInUseCase(defined({ businessCase, scenario }), conversions[0]!);
+  }
   return call('proposeConversions', defined({ businessCase, scenario, conversions }));
+}
+
+type Conversion = ToolInput<'proposeConversions'>['conversions'][number];
+/** What `suggestConversions` says, as these decisions read it. */
+interface SuggestionsView {
+  scenario: string;
+  suggestions: Array<{
+    calculation: string;
+    useCase: string;
+    status: 'ready' | 'needs-input' | 'tracked' | 'not-applicable';
+    baselineInput: string | null;
+    missing: string[];
+  }>;
+}
+
+/**
+ * "run the conversion on the support efficiency use case, metric = avg tickets per day": a use
+ * case named where a calculation goes. The suggestions are looked up first; the one
+ * calculation of that use case that can be converted (ready or needing input) is converted,
+ * else it asks naming them. Never one that cannot be converted, never a guess between two.
+ */
+function convertInUseCase(where: { businessCase?: string; scenario?: string }, conversion: Conversion): OfflineRequest {
+  const named = clean(conversion.calculation.replace(/\s*\buse\s*case$/i, ''));
+  return lookUpFirst([call('suggestConversions', defined(where))], ([out]) => {
+    const view = out as unknown as SuggestionsView;
+    const useCases = [...new Set(view.suggestions.map((x) => x.useCase))];
+    const found = matchName(useCases, named, (id) => [id]);
+    const convertible = view.suggestions.filter((x) => x.status === 'ready' || x.status === 'needs-input');
+    const inUseCase = found.kind === 'match' ? convertible.filter((x) => x.useCase === found.item) : [];
+    if (inUseCase.length !== 1) {
+      const list = (inUseCase.length > 1 ? inUseCase : convertible).map((x) => `${x.calculation} (${x.useCase})`);
+      return reply(
+        `Which calculation should I convert? ${list.length > 0 ? `These can be: ${list.join(', ')}.` : 'None of this scenario can be.'} Say e.g. "convert the ${list[0]?.replace(/ \(.*$/, '') ?? 'efficiency'} calculation".`,
+      );
+    }
+    return call('proposeConversions', defined({ ...where, scenario: view.scenario, conversions: [{ ...conversion, calculation: inUseCase[0]!.calculation }] }));
+  });
+}
+
+/**
+ * "convert everything that's ready on delta", "convert all the ready ones", "convert all
+ * calculations that can be converted": the suggestions are looked up first, and the
+ * calculations they mark ready are converted as suggested, in one proposal. None ready: it
+ * says what each needs. ("convert everything" without "ready" converts only when every
+ * convertible calculation is ready, else it asks.) Until `decide` is wired: the suggestions.
+ */
+function parseReadyConversions(text: string, ctx: ConversationContext, lookUp: boolean): OfflineRequest | null {
+  const m =
+    /^\s*(?:(?:pls|please|can\s+you|could\s+you|let'?s|go\s+ahead\s+and|now)\s+)*convert\s+((?:all\s+)?(?:the\s+)?(?:ready|convertible)\s+(?:ones|calc(?:ulation)?s)|everything|all(?:\s+(?:of\s+)?(?:the\s+)?(?:calc(?:ulation)?s|ones|of\s+them))?|every\s+calc(?:ulation)?)(?=\s|$|[.!?,])(.*)$/is.exec(
+      text,
+    );
+  if (!m) return null;
+  const tail = m[2]!.replace(/[.!?]+\s*$/, '');
+  const readyOnly = /\b(?:ready|convertible|can\s+be\s+converted)\b/i.test(`${m[1]} ${tail}`);
+  // What else the tail says must be only which ones and where: "that's ready", "on delta", "in the rollout plan".
+  const scenario = findScenarioMention(tail);
+  const rest = withoutScenario(tail, scenario)
+    .replace(
+      /\b(?:that|which)(?:'s|\s+is|\s+are|'re)?\s+(?:ready|convertible)(?:\s+to\s+(?:go|convert))?|\b(?:that|which)\s+can\s+be\s+converted|\bready\b/gi,
+      ' ',
+    )
+    .trim();
+  const where = /^(?:(?:on|for|in|of)\s+)?(?:the\s+)?([\w&.'’ -]{1,40}?)(?:\s+case)?$/i.exec(rest);
+  if (rest !== '' && !(where && plausibleCase(where[1]!))) return null;
+  const businessCase = rest !== '' ? clean(where![1]!) : ctx.businessCase;
+  const suggest = call('suggestConversions', defined({ businessCase, scenario }));
+  if (!lookUp) return suggest;
+  return lookUpFirst([suggest], ([out]) => {
+    const view = out as unknown as SuggestionsView;
+    const ready = view.suggestions.filter((x) => x.status === 'ready');
+    const waiting = view.suggestions.filter((x) => x.status === 'needs-input');
+    const needs = waiting.map((x) => `${x.calculation} needs ${x.missing.join(', ') || 'input'}`);
+    if (ready.length === 0)
+      return reply(`Nothing is ready to convert${needs.length > 0 ? `: ${needs.join('; ')}` : ''}. Which calculation should I convert, with what?`);
+    if (!readyOnly && waiting.length > 0) {
+      return reply(
+        `Ready to convert: ${ready.map((x) => x.calculation).join(', ')}; not yet: ${needs.join('; ')}. Convert the ready ones only? Say "convert everything that's ready".`,
+      );
+    }
+    return call('proposeConversions', defined({ businessCase, scenario: view.scenario, conversions: ready.map((x) => ({ calculation: x.calculation })) }));
+  });
+}
+
+/**
+ * "turn the expected rep efficiency gain into tickets per day tracking", "run the conversion on
+ * the X use case, metric = Y": other ways to say "convert X to track Y".
+ */
+function rephraseConversion(text: string): string {
+  const turn =
+    /\b(?:turn|make|change)\s+(.+?)\s+into\s+(?:a\s+)?(?:monthly\s+)?(?:tracking\s+(?:of\s+)?(.+?)|(.+?)\s+(?:tracking|metric))(?=\s*(?:[,;(]|$|\.(?:\s|$)))(.*)$/is.exec(
+      text,
+    );
+  if (turn && !/^(?:tracked|measured|improvement)$/i.test((turn[3] ?? '').trim())) return `convert ${turn[1]} to track ${turn[2] ?? turn[3]}${turn[4]}`;
+  // "convert efficiency gain: measure avg tickets/day monthly, …", "convert the X calc: track Y (…), …"
+  const colon =
+    /^(.*?\bconvert\s+[^:]+?)\s*:\s*(?:we'?ll\s+|we\s+will\s+)?(?:measure|track)\s+(.+?)(?:\s+(?:monthly|each\s+month|every\s+month))?(?=\s*(?:[,;(]|$))(.*)$/is.exec(
+      text,
+    );
+  if (colon) return `${colon[1]} to track ${colon[2]}${colon[3]}`;
+  // "switch rep efficiency gain over to measuring tickets per day instead of the % gain"
+  const switched = /\b(?:switch|move|change)\s+(.+?)\s+(?:over\s+)?to\s+(?:measuring|tracking)\s+(.+?)(?:\s+instead\s+of\s+.+)?$/is.exec(text);
+  if (switched && !/\bcalc(?:ulation)?s?\b/i.test(switched[1]!)) return `convert ${switched[1]} to track ${switched[2]}`;
+  const run =
+    /\b(?:run|do|apply|make)\s+(?:the|a)\s+conversion\s+(?:on|for|of|in)\s+(.+?)(?:\s*,\s*|\s+)(?:(?:with\s+)?(?:the\s+)?metric\s*(?:=|:|is|as)?\s*|(?:to\s+)?track(?:ing)?\s+(?:of\s+)?)(.+)$/is.exec(
+      text,
+    ) ?? /\b(?:run|do|apply|make)\s+(?:the|a)\s+conversion\s+(?:on|for|of|in)\s+()(.+)$/is.exec(text);
+  if (run) return run[1] ? `convert ${run[1]} to track ${run[2]}` : `convert ${run[2]}`;
+  return text;
+}
+
+/**
+ * A baseline said as a value the case holds ("baseline is the 100/day we had"): used only once
+ * found. The suggestions and the case are looked up first; when the suggested baseline input
+ * holds that value, the conversion uses that input; when it holds another, it asks which;
+ * with no baseline input suggested, the value said is the baseline. Until `decide` is wired: it asks.
+ */
+function baselineHeld(request: Extract<OfflineRequest, { kind: 'tools' }>, baseline: number, said: string, lookUp: boolean): OfflineRequest {
+  const input = request.calls[0]!.input as ToolInput<'proposeConversions'>;
+  const [conversion, ...others] = input.conversions;
+  if (!conversion || others.length > 0 || conversion.baseline !== undefined || conversion.baselineInput !== undefined) {
+    return reply(`Which calculation is the baseline of ${said} for? Convert one calculation at a time, with "baseline ${said}" or "baseline from <input>".`);
+  }
+  if (!lookUp) {
+    return reply(
+      `Is the baseline ${said} the value the case already holds (its baseline input), or a new value? Say "convert the ${conversion.calculation} calculation to track ${conversion.metric ?? 'the metric'}" to use the case's baseline input, or add "baseline ${said}" for a new one.`,
+    );
+  }
+  const where = defined({ businessCase: input.businessCase, scenario: input.scenario });
+  return lookUpFirst([call('suggestConversions', where), call('showBusinessCase', defined({ businessCase: input.businessCase }))], ([out, caseOut]) => {
+    const suggestions = out as unknown as SuggestionsView;
+    const view = caseOut as unknown as CaseView;
+    // The calculation by its name, or by its use case's when that has one ("the error reduction calc").
+    const found = matchName(suggestions.suggestions, conversion.calculation, (x) => [x.calculation, x.useCase]);
+    if (found.kind !== 'match') {
+      const names = (found.kind === 'ambiguous' ? found.candidates : suggestions.suggestions).map((x) => x.calculation);
+      return reply(`Which calculation should track it with the baseline ${said}? ${names.join(', ')}?`);
+    }
+    const label = found.item.baselineInput;
+    const scenarioView = view.scenarios.find((x) => x.id === suggestions.scenario);
+    if (label === null) {
+      // No baseline input suggested: the one input of the use case that holds the value said, else the value itself.
+      const holding =
+        scenarioView?.useCases.find((u) => u.id === found.item.useCase)?.inputs.filter((i) => i.value === baseline && i.measured.length === 0) ?? [];
+      const only = holding.length === 1 ? { baselineInput: holding[0]!.label } : { baseline };
+      return call('proposeConversions', { ...input, scenario: suggestions.scenario, conversions: [{ ...conversion, ...only }] });
+    }
+    const held = scenarioView?.useCases.find((u) => u.id === found.item.useCase)?.inputs.find((i) => i.label === label);
+    if (held?.value !== baseline) {
+      return reply(
+        `The baseline the case holds for ${found.item.calculation}, ${label}, is ${held?.value ?? 'unknown'}, not ${said}. Which should the conversion use: "baseline ${said}" (a new value) or "baseline from ${label}"?`,
+      );
+    }
+    return call('proposeConversions', { ...input, scenario: suggestions.scenario, conversions: [{ ...conversion, baselineInput: label }] });
+  });
 }
 
 function readConversion(parts: string[]): ToolInput<'proposeConversions'>['conversions'][number] | null {
@@ -176,7 +361,7 @@ function readConversion(parts: string[]): ToolInput<'proposeConversions'>['conve
     baselineInput = clean(n);
     return ' ';
   });
-  text = text.replace(/,?\s*(?:direction\s+)?(?:decreas(?:e|ing)|lower is better|down is (?:good|better))\b/i, () => {
+  text = text.replace(/,?\s*(?:direction\s+)?(?:decreas(?:e|ing)|(?:lower|fewer|less) is better|down is (?:good|better))\b/i, () => {
     direction = 'decrease';
     return ' ';
   });
@@ -928,7 +1113,10 @@ function readSteppedValues(text: string): { input: string; steps: StepValue[] } 
   }
   if (steps.filter((s) => s.holds === 'from').length + unmonthed.length < 2 || steps.length === 0 || !input) return null;
   const signed = steps.find((s) => s.signed);
-  if (signed) return { ask: `Is ${signed.value} in "${signed.said}" the value itself, or a change by that much? Say the new value, e.g. "${input}: 12 from ${signed.month}".` };
+  if (signed)
+    return {
+      ask: `Is ${signed.value} in "${signed.said}" the value itself, or a change by that much? Say the new value, e.g. "${input}: 12 from ${signed.month}".`,
+    };
   if (unmonthed.length > 0) {
     return {
       ask: `From which month does ${unmonthed.map((u) => `"${u}"`).join(' and ')} hold? Each value needs its month, e.g. "${input}: 15 from june 2026, 17 from oct 2026".`,
