@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { completeByVocabulary } from '../../src/agent/offline-model/by-vocabulary.ts';
+import { notUnderstood } from '../../src/agent/offline-model/examples.ts';
 import { reply } from '../../src/agent/offline-model/request.ts';
 import { CASE, offlineChat } from './offline-model-support.ts';
 
@@ -213,5 +214,55 @@ describe('a split the phrase readers did not understand, read against the vocabu
         parts: [expect.objectContaining({ metric: 'minutes_saved_per_ticket' }), expect.objectContaining({ metric: 'reps' })],
       }),
     ]);
+  });
+});
+
+describe('a history asked for by its month, without the input', () => {
+  it('"who changed the march number and what was it before": only tickets per day has a March value (158, 2026), so its history', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const answer = await chat.say('who changed the march number and what was it before');
+    expect(answer.proposals).toEqual([]);
+    expect(answer.text).toContain('**Avg. Tickets per Day** (tickets/day): 3 values recorded');
+  });
+
+  it("a month no input has a value in is not given some input's history", async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const answer = await chat.say('who changed the february number');
+    expect(answer.text).not.toContain('values recorded');
+  });
+
+  it('a month several inputs have values in: it asks, naming them', () => {
+    const output = {
+      id: 'acme',
+      name: 'Acme',
+      customer: 'Acme Inc',
+      scenarios: [
+        {
+          id: 'realization',
+          name: 'Value Realization',
+          kind: 'realization',
+          milestones: [],
+          useCases: [
+            {
+              id: 'uc',
+              name: 'Onboarding',
+              calculations: [],
+              inputs: [
+                { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', timeSeries: true, measured: [{ month: '2026-03', value: 12 }] },
+                { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', timeSeries: true, measured: [{ month: '2026-03', value: 40 }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const said = 'who changed the march number';
+    // The phrase readers did not understand it (their answer is the fallback).
+    const next = completeByVocabulary(said, reply(notUnderstood()), [{ toolCallId: 'x', toolName: 'showBusinessCase', input: {}, output, failed: false }]);
+    expect(next).toEqual(
+      reply(
+        'Several inputs have a value recorded then: Days to Onboard (March 2026), Open Tickets (March 2026). Which one\'s history do you want? Say e.g. "history of Days to Onboard".',
+      ),
+    );
   });
 });

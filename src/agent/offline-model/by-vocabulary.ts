@@ -57,6 +57,23 @@ function valueNotUnderstood(text: string, request: OfflineRequest): boolean {
   return notUnderstoodReply(request) && RECORD_OR_FIX.test(text);
 }
 
+/** A question about who changed or entered a value, or what it was before: its history. */
+const ABOUT_HISTORY = /\b(?:who\s+(?:changed|entered|recorded|logged|added|edited)|history|what\s+was\s+it\s+before|where\s+did\b.*\bcome\s+from)\b/i;
+/** What a history's input holds when it names no input: the month and a word for a value ("the march number"). */
+const NO_INPUT =
+  /^(?:\s*(?:the|that|this|a|number|value|figure|reading|entry|one|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4}|'\d{2}))+\s*$/i;
+
+/**
+ * Whether a history question names a month but no input ("who changed the march number and what
+ * was it before"): the recorded values of that month say which input it is.
+ */
+function historyNotSettled(text: string, request: OfflineRequest): boolean {
+  if (!ABOUT_HISTORY.test(text) || tokenizeText(text).filter((t) => t.kind === 'month').length !== 1) return false;
+  if (notUnderstoodReply(request)) return true;
+  const only = request.kind === 'tools' && request.calls.length === 1 ? request.calls[0]! : undefined;
+  return only?.toolName === 'measurementHistory' && typeof only.input.input === 'string' && NO_INPUT.test(only.input.input);
+}
+
 /** Whether the phrase readers' answer is that they did not understand (not a question of theirs, a refusal or an explanation). */
 function notUnderstoodReply(request: OfflineRequest): boolean {
   return request.kind === 'reply' && request.text === notUnderstood();
@@ -74,7 +91,12 @@ const ONLY_A_NUMBER = /^\s*[-+]?\d[\d.,]*\s*%?\s*$/;
  * phrase readers found no proposal for it; null otherwise (the request stands).
  */
 export function lookUpVocabulary(text: string, ctx: ConversationContext, request: OfflineRequest): OfflineRequest | null {
-  if (splitNotSettled(text, request) || valueNotUnderstood(text, request) || (ANNOTATE.test(text) && request.kind === 'reply')) {
+  if (
+    splitNotSettled(text, request) ||
+    valueNotUnderstood(text, request) ||
+    historyNotSettled(text, request) ||
+    (ANNOTATE.test(text) && request.kind === 'reply')
+  ) {
     const lookUp = call('showBusinessCase', defined({ businessCase: ctx.businessCase }));
     return lookUp.kind === 'tools' ? { ...lookUp, byVocabulary: { fallback: request } } : null;
   }
@@ -111,6 +133,7 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   if (note && fallback.kind === 'reply') return annotateByVocabulary(text, note, out, vocabulary, fallback);
   const spans = findEntities(text, vocabulary);
   if (splitNotSettled(text, fallback)) return splitByVocabulary(text, out as unknown as ShownCase, vocabulary, spans, fallback);
+  if (historyNotSettled(text, fallback)) return historyByVocabulary(text, out as unknown as ShownCase, vocabulary, fallback);
   const values = spans.filter((s) => s.candidates.every((c) => c.target.kind === 'measurement'));
   if (values.length === 0 && valueNotUnderstood(text, fallback)) return valueByVocabulary(text, out as unknown as ShownCase, vocabulary, spans, fallback);
   if (values.length !== 1) return fallback;
@@ -276,6 +299,32 @@ function metricsQuestion(scenario: ShownScenario, calculation: ShownCalculation,
     .map((i) => i.label)
     .join(' and ');
   return `Into which metrics should I split ${calculation.name}? Its formula uses ${named.map((i) => i.label).join(', ')}. ${whole ? `Say it whole, e.g. "split ${calculation.name} into ${example}"` : `Name two or more, e.g. "${example}"`}.`;
+}
+
+/**
+ * A history question naming a month but no input: the input that has a value recorded in that
+ * month (of the year said, or any year) in the realization scenario. One: its history. Several:
+ * a question naming them. None: the phrase readers' answer.
+ */
+function historyByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocabulary, fallback: OfflineRequest): OfflineRequest {
+  const scenario = workScenario(out);
+  const said = tokenizeText(text).find((t) => t.kind === 'month');
+  const phrase = said ? readMonthPhrase(said.text) : null;
+  if (!scenario || phrase?.kind !== 'month') return fallback;
+  const held = vocabulary.measurements.filter(
+    (m) =>
+      m.scenarios.includes(scenario.id) &&
+      Number(m.month!.slice(5, 7)) === phrase.month &&
+      (phrase.year === undefined || Number(m.month!.slice(0, 4)) === phrase.year),
+  );
+  const inputs = [...new Map(held.map((m) => [m.id, m])).values()];
+  if (inputs.length === 0) return fallback;
+  if (inputs.length > 1) {
+    return reply(
+      `Several inputs have a value recorded then: ${held.map((m) => `${m.name} (${showMonth(m.month!)})`).join(', ')}. Which one's history do you want? Say e.g. "history of ${inputs[0]!.name}".`,
+    );
+  }
+  return call('measurementHistory', defined({ businessCase: out.id, scenario: scenario.id, input: inputs[0]!.name }));
 }
 
 const showMonthPhrase = (t: TextToken): string => t.text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
