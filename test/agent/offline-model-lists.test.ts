@@ -67,6 +67,14 @@ describe('several milestones in one message', () => {
     ]);
   });
 
+  it('a clause of its own after "and" is no second milestone ("… achieved oct 2025 and note it in the QBR for jan 2027")', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    // The name ends at "achieved"; what follows the month is left as it was before lists were read.
+    expect(operationsOf(chat, await chat.say('add milestone SSO Rollout achieved oct 2025 and note it in the QBR for jan 2027'))).toEqual([
+      { op: 'addMilestone', scenario: 'realization', id: 'sso-rollout', name: 'SSO Rollout', achievedMonth: '2025-10' },
+    ]);
+  });
+
   it('a second month without a name: nothing proposed, it asks what the second milestone is called', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
     const reply = await chat.say('log milestone sso rollout done aug 2025 + sep 2025');

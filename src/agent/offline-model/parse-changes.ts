@@ -577,6 +577,9 @@ function achievedInPast(text: string): boolean {
 /** Where one milestone of a list ends: `+`, `;`, a new line (strong), or `and` (only between two dated milestones). */
 const MILESTONE_LIST_STRONG = /\s+\+\s+|\s*;\s*|\s*\n+\s*/;
 const MILESTONE_LIST_AND = /,?\s+and\s+(?:also\s+)?/i;
+/** What starts a clause that is no milestone's name: a pronoun or a verb ("and note it in the QBR …", "and we hit …"). */
+const NOT_A_MILESTONE_START =
+  /^\s*(?:it|its|it's|we|we're|they|i|you|he|she|this|that|there|note|mark|log|add|set|move|put|include|record|then|please|pls|so|but|also|too|is|was|will|should)\b/i;
 
 /**
  * Several milestones in one message: "log milestone sso rollout done aug 2025 + training
@@ -596,7 +599,9 @@ function parseMilestoneList(text: string, ctx: ConversationContext): OfflineRequ
     .flatMap((strong) => {
       // "X done aug 2025 and Y complete sep 2025": "and" separates only two dated milestones ("Billing and Payments live in March" is one).
       const pieces = strong.split(MILESTONE_LIST_AND);
-      return pieces.length > 1 && pieces.every(dated) ? pieces : [strong];
+      // "… achieved March and note it in the QBR for April": a clause of its own (a pronoun, a verb) is no milestone.
+      const named = pieces.slice(1).every((p) => !NOT_A_MILESTONE_START.test(p));
+      return pieces.length > 1 && pieces.every(dated) && named ? pieces : [strong];
     })
     .map((p) => p.trim().replace(/[.!]+$/, ''))
     .filter((p) => p !== '');
