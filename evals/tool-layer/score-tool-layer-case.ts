@@ -1,6 +1,6 @@
 /**
  * The pure scorer of a tool-layer case: each turn's new proposals, model calls, tool results
- * (errors, candidates, warnings, an already-pending proposal, fields absent or present) and reply
+ * (errors, candidates, warnings, an already-pending proposal, fields absent or present, texts in the output) and reply
  * against the case; the pending proposals at the end; and nothing changed before approval.
  */
 import type { Failure } from '../suite.ts';
@@ -33,6 +33,9 @@ function mismatch(output: unknown, e: Expectation): string[] {
   if (e.alreadyPending && o['alreadyPending'] !== true) why.push('alreadyPending');
   for (const f of e.absent ?? []) if (f in o) why.push(`no '${f}'`);
   for (const f of e.present ?? []) if (!(f in o)) why.push(`a '${f}'`);
+  const json = lower(JSON.stringify(output) ?? '');
+  for (const t of e.outputIncludes ?? []) if (!json.includes(lower(t))) why.push(`'${t}' in the output`);
+  for (const t of e.outputExcludes ?? []) if (json.includes(lower(t))) why.push(`no '${t}' in the output`);
   return why;
 }
 

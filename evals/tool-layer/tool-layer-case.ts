@@ -31,6 +31,10 @@ const resultExpectation = z.strictObject({
   absent: z.array(z.string().min(1)).optional(),
   /** Fields it must have. */
   present: z.array(z.string().min(1)).optional(),
+  /** Texts its JSON must contain (case-insensitive), e.g. the input a proposal's preview names. */
+  outputIncludes: z.array(z.string().min(1)).optional(),
+  /** Texts its JSON must not contain (case-insensitive), e.g. the input a fuzzy match would have picked. */
+  outputExcludes: z.array(z.string().min(1)).optional(),
 });
 
 const turnSchema = z.strictObject({

@@ -3,7 +3,7 @@
  * process, and the scripted server through @ai-sdk/openai-compatible), and its loader is
  * strict.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,25 @@ describe('the tool-layer suite', () => {
       expect(r.dataChangedWithoutApproval).toBe(false);
     }
   }, 60_000);
+
+  it('a text the output must hold or must not hold fails the case when it is the other way round', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 've-tool-layer-'));
+    try {
+      const exact = JSON.parse(readFileSync(new URL('../../evals/tool-layer/cases/ambiguity-exact-label-first.json', import.meta.url), 'utf8'));
+      // The same run, expecting the baseline input a looser match would pick: the case must fail on both texts.
+      exact.turns[0].expect.results[0].outputIncludes = ['(avg_tickets_per_day)'];
+      exact.turns[0].expect.results[0].outputExcludes = ['(tickets_per_day)'];
+      writeFileSync(join(dir, 'ambiguity-exact-label-first.json'), JSON.stringify(exact));
+      const suite = createToolLayerSuite(pathToFileURL(`${dir}/`));
+      const [entry] = await suite.cases({ flags: {} });
+      const r = await suite.run(entry!, { flags: {} });
+      expect(r.pass).toBe(false);
+      expect(JSON.stringify(r.failures)).toContain("'(avg_tickets_per_day)' in the output");
+      expect(JSON.stringify(r.failures)).toContain("no '(tickets_per_day)' in the output");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('refuses a case with a misspelt expectation, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 've-tool-layer-'));
