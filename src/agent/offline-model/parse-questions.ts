@@ -9,7 +9,8 @@ import {
   withoutArticle,
   withoutScenario,
 } from './phrases.ts';
-import { call, callAgain, defined, type ConversationContext, type OfflineRequest, type ToolInput } from './request.ts';
+import { tokenizeText } from '../../resolve/tokenize-text.ts';
+import { call, callAgain, defined, reply, type ConversationContext, type OfflineRequest, type ToolInput } from './request.ts';
 
 /*
  * The phrasing families that only read: find cases, show a case, value summary, measurement
@@ -66,9 +67,48 @@ export function parseShowCase(text: string, ctx: ConversationContext): OfflineRe
 const SUMMARY =
   /\b(?:summary|summari[sz]e|reali[sz]ed|reali[sz]e|roi|payback|pay\s+back|how\s+much\s+value|value\s+(?:so\s+far|to\s+date|delivered|report|summary)|how(?:\s+(?:are|is)|'s|’s)\b.*\b(?:doing|tracking|going)|ahead\s+(?:or|of)\b|behind\s+(?:the\s+)?(?:plan|schedule|target|estimate)|on\s+track\b|variance|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:estimate|plan|forecast)|measured\s+vs|benefits?|total\s+value|investment|break[-\s]?even|projected\s+total|(?:numbers|figures)\s+(?:as\s+of|through|to\s+date))\b/i;
 
+/** "delta value as of 2025-08": "value" with an as-of phrase asks for the summary too (a message with a number is a dictation). */
+const VALUE_AS_OF = /\bvalue\s+(?:as\s+of|as\s+at|through|thru|until|up\s+to)\b/i;
+
+/** Words that start an as-of phrase: the figures to date up to that month. */
+const AS_OF_LEAD = String.raw`as\s+of|as\s+at|by|through|thru|until|till|up\s+to`;
+
+/**
+ * Time said in words the lexicon has no month for ("yesterday", "two weeks ago", "this
+ * quarter", "YTD"): a summary question holding one is asked about, never answered as of today.
+ * ("since go-live" alone is to date, as the summary is.)
+ */
+const TIME_WORDS =
+  /\b(?:yesterday|tomorrow|ago|weeks?|fortnight|ytd|qtd|mtd|(?:year|quarter|month)[-\s]to[-\s]date|fy\s?\d{2,4}|(?:this|current|next|coming|past|last|previous|prior)\s+(?:\d+\s+|few\s+|couple\s+(?:of\s+)?)?(?:weeks?|quarters?|years?|months|days?))\b/i;
+
+/**
+ * The time phrase of a summary question the lexicon cannot read as one as-of month, if any:
+ * a month, quarter, period end, length or year token (`tokenizeText`) or a time word left
+ * once the as-of month was read ("since March", "between March and June", "last week",
+ * "2025"). Undefined when nothing about time is left.
+ */
+function unreadTime(text: string): string | undefined {
+  const token = tokenizeText(text).find(
+    (t) =>
+      t.kind === 'month' ||
+      t.kind === 'period' ||
+      t.kind === 'period-end' ||
+      // "over the 3 years": the window's length, which the summary's totals cover; "over 12 months" is asked.
+      (t.kind === 'duration' && !/\b(?:over|across|for|in|during)\s+the\s+(?:whole\s+|full\s+|entire\s+)?$/i.test(text.slice(0, t.start))) ||
+      (t.kind === 'number' && t.plain && /^(?:19|20)\d{2}$/.test(t.text)),
+  );
+  // "may I see the ROI?": the verb, not the month.
+  if (token && !(token.kind === 'month' && /^may$/i.test(token.text) && /^may\s+(?:i|we|you)\b/i.test(text.slice(token.start)))) {
+    const span = /\b(?:since|from|after|before|between|starting|beginning)\s+(?:the\s+)?$/i.exec(text.slice(0, token.start));
+    return span ? `${span[0]}${token.text}` : token.text;
+  }
+  const word = TIME_WORDS.exec(text);
+  return word ? clean(text.slice(word.index, word.index + 40).split(/[?!.,;]/)[0]!) : undefined;
+}
+
 /** "how much value has Delta realized?", "summary for Delta as of March", "ROI", "month by month". */
 export function parseSummary(text: string, ctx: ConversationContext): OfflineRequest | null {
-  if (!SUMMARY.test(text)) return null;
+  if (!SUMMARY.test(text) && !(VALUE_AS_OF.test(text) && !tokenizeText(text).some((t) => t.kind === 'number'))) return null;
   let t = text;
   let compare: string | undefined;
   const cmp = /\b(?:compared?|vs\.?|versus|against)\s+(?:with\s+|to\s+)?(?:the\s+)?((?:[\w'’.&-]+\s+){0,4}?(?:plan|scenario|forecast|projection))\b/i.exec(t);
@@ -88,6 +128,23 @@ export function parseSummary(text: string, ctx: ConversationContext): OfflineReq
     asOf = period.phrase;
     t = t.replace(period.matched, ' ');
   }
+  // "as of last quarter", "roi last year": the end of that period, as the lexicon reads it.
+  const lastPeriod =
+    asOf === undefined ? new RegExp(String.raw`\b(?:(?:${AS_OF_LEAD}|for|in)\s+)?(?:the\s+)?(last|previous)\s+(quarter|year)\b`, 'i').exec(t) : null;
+  if (lastPeriod) {
+    asOf = `end of ${lastPeriod[1]!.toLowerCase()} ${lastPeriod[2]!.toLowerCase()}`;
+    t = t.replace(lastPeriod[0], ' ');
+  }
+  // "delta roi last month?": the one month said without a lead word is the as-of month, unless
+  // a word before it says it starts or bounds a span ("since March", "between March and June").
+  if (asOf === undefined) {
+    const months = [...t.matchAll(new RegExp(MONTH_PHRASE, 'gi'))];
+    const only = months.length === 1 ? months[0]! : undefined;
+    if (only && !/\b(?:since|from|after|before|between|and|starting|beginning|to)\s+(?:the\s+)?$/i.test(t.slice(0, only.index)) && !/^may$/i.test(only[0])) {
+      asOf = tidyMonth(only[0]);
+      t = t.slice(0, only.index) + ' ' + t.slice(only.index + only[0].length);
+    }
+  }
   const scenario = findScenarioMention(t, 'in|for|of|on|using|within|from');
   const includeMonths =
     /\b(?:month[-\s]by[-\s]month|monthly\s+(?:figures|breakdown|detail|numbers|values)|per\s+month|each\s+month|by\s+month|every\s+month)\b/i.test(t)
@@ -97,6 +154,14 @@ export function parseSummary(text: string, ctx: ConversationContext): OfflineReq
   const howIs = /\bhow(?:\s+is|'s|’s)\s+([a-z][\w&.'’-]*(?:\s+[a-z][\w&.'’-]*)?)\s+(?:doing|tracking|going)\b/i.exec(t)?.[1];
   const named = howIs && !/^(?:it|that|this|we|things|everything|the\s+\w+|our\s+\w+)$/i.test(howIs) ? howIs : undefined;
   const businessCase = findCaseMention(t) ?? named ?? ctx.businessCase;
+  // A time phrase not read as the as-of month: asked, never answered as of today.
+  const unread = unreadTime(withoutScenario(t, scenario));
+  if (unread !== undefined) {
+    return reply(
+      `I can't read "${unread}" as the month to give the figures as of, so I haven't answered as of today. The summary gives value to date as of one month: say, for example, "as of 2025-08", "as of last month", "as of end of Q3 2026" or "as of last quarter".`,
+      'month',
+    );
+  }
   return call('valueSummary', defined({ businessCase, scenario, compare, asOf, includeMonths }));
 }
 
