@@ -57,6 +57,16 @@ describe('a list whose months are not said for every value asks', () => {
   });
 });
 
+describe('two values for one input and month in a list are refused by the tool', () => {
+  it('"tickets/day: 175 - tickets per day: 180 (that\'s july)": no proposal, the input and the month named', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const r = await chat.say("tickets/day: 175 - tickets per day: 180 (that's july)");
+    expect(r.proposals).toEqual([]);
+    expect(r.text).toContain("two changes to 'Avg. Tickets per Day' (tickets_per_day) in 2026-07 (175 and 180)");
+    expect(chat.store.listProposals({ caseId: CASE })).toEqual([]);
+  });
+});
+
 describe('a single name: value is read as before', () => {
   it('"deflection rate: 24% for august": one value of that input', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
