@@ -6,7 +6,7 @@
 import type { Suite } from './suite.ts';
 import { calculationSuite } from './calculation/calculation-suite.ts';
 import { agentSuite } from './agent/agent-suite.ts';
-import { phrasingsSuite, unseenPhrasingsSuite } from './phrasings/phrasings-suite.ts';
+import { docPhrasingsSuite, phrasingsSuite, unseenPhrasingsSuite } from './phrasings/phrasings-suite.ts';
 import { toolLayerSuite } from './tool-layer/tool-layer-suite.ts';
 import { qbrFactsSuite } from './qbr-facts/qbr-facts-suite.ts';
 import { qbrGroundingSuite } from './qbr-grounding/qbr-grounding-suite.ts';
@@ -18,6 +18,7 @@ export const suites: readonly Suite[] = [
   toolLayerSuite,
   phrasingsSuite,
   unseenPhrasingsSuite,
+  docPhrasingsSuite,
   qbrFactsSuite,
   qbrGroundingSuite,
   qbrOverclaimSuite,

@@ -160,3 +160,16 @@ export const unseenPhrasingsSuite: Suite<PhrasingEvalCase> = createPhrasingsSuit
   baseline: new URL('./unseen-2026-12-baseline.json', import.meta.url),
   baselineLabel: 'evals/phrasings/unseen-2026-12-baseline.json',
 });
+
+/**
+ * The doc's own examples (`--suite phrasings-doc`): one case per whole example message of
+ * docs/offline-model.md "## Phrasings" (`doc-examples.ts` reads them; a test keeps doc and
+ * cases in step), expectations worked out by hand on the data sets; its own ratchet file.
+ */
+export const docPhrasingsSuite: Suite<PhrasingEvalCase> = createPhrasingsSuite({
+  name: 'phrasings-doc',
+  casesDir: new URL('./doc-2026-12/', import.meta.url),
+  casesLabel: 'evals/phrasings/doc-2026-12',
+  baseline: new URL('./doc-2026-12-baseline.json', import.meta.url),
+  baselineLabel: 'evals/phrasings/doc-2026-12-baseline.json',
+});
