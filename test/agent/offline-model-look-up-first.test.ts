@@ -3,14 +3,13 @@
  * `src/agent/offline-model/parse-changes.ts`): the look-up calls run through the real tools on
  * the demo (`:memory:`, examples/delta-corp.json, clock December 2026), their results go to the
  * request's `decide`, and the calls it makes run through the real tools too. (In a conversation,
- * `respond.ts` does these two steps once it calls `decide`; until then `LOOK_UP_FIRST` is false
- * and the conversation asks, which the last tests check.)
+ * `respond.ts` does these two steps; the last tests go through it.)
  *
  * The demo's realization scenario: # of Reps is 10, and 15 from 2026-06 (the only monthly
  * value); months through 2025-12 are locked.
  */
 import { describe, expect, it } from 'vitest';
-import { LOOK_UP_FIRST, lookUpSteppedValues, lookUpConversions, type LookUpFirst } from '../../src/agent/offline-model/parse-changes.ts';
+import { lookUpSteppedValues, parseConversions } from '../../src/agent/offline-model/parse-changes.ts';
 import type { ToolResultView } from '../../src/agent/offline-model/read-prompt.ts';
 import type { ConversationContext, OfflineRequest } from '../../src/agent/offline-model/request.ts';
 import { createTools } from '../../tools/index.ts';
@@ -35,10 +34,9 @@ async function run(chat: OfflineChat, request: OfflineRequest): Promise<ToolResu
 
 /** The look-up, then what `decide` makes of its results. */
 async function afterLookUp(chat: OfflineChat, request: OfflineRequest | null): Promise<OfflineRequest> {
-  expect(request?.kind).toBe('tools');
-  const lookUp = request as LookUpFirst;
-  expect(lookUp.calls.every((c) => c.toolName === 'showBusinessCase' || c.toolName === 'suggestConversions')).toBe(true);
-  const next = lookUp.decide(await run(chat, lookUp));
+  if (request?.kind !== 'tools' || !request.decide) throw new Error('expected a look-up that decides from its results');
+  expect(request.calls.every((c) => c.toolName === 'showBusinessCase' || c.toolName === 'suggestConversions')).toBe(true);
+  const next = request.decide(await run(chat, request));
   if (!next) throw new Error('decide made nothing of the look-up');
   return next;
 }
@@ -156,13 +154,13 @@ const repEfficiency = (label: string) => ({
 describe('conversions decided from the suggestions', () => {
   it('"convert everything that\'s ready on delta": the one ready calculation, as suggested', async () => {
     const chat = await started();
-    const next = await afterLookUp(chat, lookUpConversions("convert everything that's ready on delta", CTX));
+    const next = await afterLookUp(chat, parseConversions("convert everything that's ready on delta", CTX));
     expect(await proposed(chat, next)).toEqual([repEfficiency('Avg. Tickets per Day')]);
   });
 
   it('"convert everything" while one calculation still needs input: nothing proposed, it asks', async () => {
     const chat = await started();
-    const next = await afterLookUp(chat, lookUpConversions('convert everything', CTX));
+    const next = await afterLookUp(chat, parseConversions('convert everything', CTX));
     expect(next).toMatchObject({
       kind: 'reply',
       text: expect.stringMatching(/Ready to convert: Rep Efficiency Gain; not yet: Deflected Ticket Savings needs baseline\. Convert the ready ones only\?/),
@@ -171,19 +169,19 @@ describe('conversions decided from the suggestions', () => {
 
   it('nothing ready (the demo has both converted already): it says so, nothing proposed', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
-    const next = await afterLookUp(chat, lookUpConversions("convert everything that's ready", CTX));
+    const next = await afterLookUp(chat, parseConversions("convert everything that's ready", CTX));
     expect(next).toMatchObject({ kind: 'reply', text: expect.stringMatching(/^Nothing is ready to convert/) });
   });
 
   it('"run the conversion on the support efficiency use case, metric = avg tickets per day": the use case\'s one convertible calculation', async () => {
     const chat = await started();
-    const next = await afterLookUp(chat, lookUpConversions('run the conversion on the support efficiency use case, metric = avg tickets per day', CTX));
+    const next = await afterLookUp(chat, parseConversions('run the conversion on the support efficiency use case, metric = avg tickets per day', CTX));
     expect(await proposed(chat, next)).toEqual([repEfficiency('avg tickets per day')]);
   });
 
   it('a use case with no calculation that can be converted: nothing proposed, it asks naming the ones that can', async () => {
     const chat = await started();
-    const next = await afterLookUp(chat, lookUpConversions('run the conversion on the legacy tools use case', CTX));
+    const next = await afterLookUp(chat, parseConversions('run the conversion on the legacy tools use case', CTX));
     expect(next).toMatchObject({
       kind: 'reply',
       text: expect.stringMatching(/These can be: Rep Efficiency Gain \(support-efficiency\), Deflected Ticket Savings \(self-service\)/),
@@ -193,7 +191,7 @@ describe('conversions decided from the suggestions', () => {
   it('"(baseline is the 100/day we had)": the baseline input holds 100, so the conversion uses it', async () => {
     const chat = await started();
     const said = 'for delta, turn the expected rep efficiency gain into tickets per day tracking (baseline is the 100/day we had)';
-    const next = await afterLookUp(chat, lookUpConversions(said, CTX));
+    const next = await afterLookUp(chat, parseConversions(said, CTX));
     expect(await proposed(chat, next)).toEqual([repEfficiency('tickets per day')]);
   });
 
@@ -201,7 +199,7 @@ describe('conversions decided from the suggestions', () => {
     const chat = await started();
     const next = await afterLookUp(
       chat,
-      lookUpConversions('turn the expected rep efficiency gain into tickets per day tracking (baseline is the 90/day we had)', CTX),
+      parseConversions('turn the expected rep efficiency gain into tickets per day tracking (baseline is the 90/day we had)', CTX),
     );
     expect(next).toMatchObject({
       kind: 'reply',
@@ -212,7 +210,7 @@ describe('conversions decided from the suggestions', () => {
   it('"baseline = the 100/day from the business case" (after "convert X: measure Y monthly"): the input that holds 100', async () => {
     const chat = await started();
     const said = 'convert efficiency gain: measure avg tickets/day monthly, baseline = the 100/day from the business case, higher is better';
-    const next = await afterLookUp(chat, lookUpConversions(said, CTX));
+    const next = await afterLookUp(chat, parseConversions(said, CTX));
     expect(await proposed(chat, next)).toEqual([repEfficiency('avg tickets/day')]);
   });
 
@@ -240,7 +238,6 @@ describe('conversions decided from the suggestions', () => {
     const chat = await started();
     const reply = await chat.say("convert everything that's ready on delta");
     const ops = reply.proposals.flatMap((p) => chat.store.getProposal(p.proposalId)!.operations);
-    if (LOOK_UP_FIRST) expect(ops).toEqual([repEfficiency('Avg. Tickets per Day')]);
-    else expect(reply.text).toMatch(/Rep Efficiency Gain\*\*: ready/);
+    expect(ops).toEqual([repEfficiency('Avg. Tickets per Day')]);
   });
 });

@@ -338,7 +338,7 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['track deflection rate monthly', 'proposeTrackMetric', { input: 'deflection rate' }],
   ['enable monthly values for deflection rate', 'proposeMonthlyValues', { input: 'deflection rate' }],
   ['make cost per ticket monthly', 'proposeMonthlyValues', { input: 'cost per ticket' }],
-  ['deflection rate should be tracked monthly', 'proposeMonthlyValues', { input: 'deflection rate' }],
+  ['deflection rate should be tracked monthly', 'proposeTrackMetric', { input: 'deflection rate' }],
   // measure an input directly as its calculation's metric
   ['track the deflection rate directly', 'proposeTrackMetric', { input: 'deflection rate' }],
   ['start measuring deflection rate monthly', 'proposeTrackMetric', { input: 'deflection rate' }],
@@ -418,7 +418,7 @@ const CASES: Array<[string, ToolName, Record<string, unknown>]> = [
   ['change the cost per ticket to $14', 'proposeInputValue', { input: 'cost per ticket', value: 14 }],
   ['update working days per year to 230', 'proposeInputValue', { input: 'working days per year', value: 230 }],
   ['set deflection rate to 25% in the Rollout Plan', 'proposeInputValue', { scenario: 'Rollout Plan', input: 'deflection rate', value: 0.25 }],
-  ['# of reps is now 12', 'proposeInputValue', { input: '# of reps', value: 12 }],
+  ['# of reps is now 12', 'proposeInputValue', { input: '# of reps', value: 12, from: 'this month' }],
   // milestones
   ['add milestone All Teams Onboarded achieved October', 'proposeMilestone', { name: 'All Teams Onboarded', achievedMonth: 'October' }],
   [

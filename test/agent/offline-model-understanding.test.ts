@@ -315,19 +315,36 @@ describe("the reply carries the proposal's warnings", () => {
 
 describe('measurements said the way people say them', () => {
   it('the value replaced is no measurement: "153 not 158", "17% not 18%", ", not 115"', () => {
-    // A correction naming its month without a year looks up what is recorded first (`afterwards`: the proposal it completes).
+    // A correction naming its month without a year looks up what is recorded first, and `decide`
+    // proposes for the latest month of that name with a current value (here: a history with March
+    // and January 2026 values, as the tool reports it).
+    const history = {
+      toolCallId: 'h',
+      toolName: 'measurementHistory',
+      input: {},
+      failed: false,
+      output: {
+        input: 'x',
+        entries: [
+          { month: '2025-03', current: true },
+          { month: '2026-01', current: true },
+          { month: '2026-03', current: true },
+        ],
+      },
+    };
     const corrected = (text: string) => {
       const r = parseRequest(text);
-      if (r.kind !== 'tools') throw new Error(`expected tool calls for ${text}`);
-      return { lookUp: r.calls, afterwards: r.afterwards };
+      if (r.kind !== 'tools' || !r.decide) throw new Error(`expected a look-up for ${text}`);
+      const next = r.decide([history]);
+      return { lookUp: r.calls, then: next?.kind === 'tools' ? next.calls : next };
     };
     expect(corrected('march tickets/day should be 153 not 158, typo in the export')).toEqual({
       lookUp: [{ toolName: 'measurementHistory', input: { input: 'tickets per day' } }],
-      afterwards: { toolName: 'proposeMeasurements', input: { measurements: [{ input: 'tickets per day', month: 'march', value: 153 }] } },
+      then: [{ toolName: 'proposeMeasurements', input: { measurements: [{ input: 'tickets per day', month: '2026-03', value: 153 }] } }],
     });
-    expect(corrected('fix jan deflection: it was 17% not 18%').afterwards?.input).toEqual({
-      measurements: [{ input: 'deflection', month: 'jan', value: 0.17 }],
-    });
+    expect(corrected('fix jan deflection: it was 17% not 18%').then).toEqual([
+      { toolName: 'proposeMeasurements', input: { measurements: [{ input: 'deflection', month: '2026-01', value: 0.17 }] } },
+    ]);
     expect(call("oct 2025 should've been 117 tickets/day, not 115").input).toEqual({
       measurements: [{ input: 'tickets per day', month: 'oct 2025', value: 117 }],
     });
@@ -544,5 +561,18 @@ describe('changes, in the words people use', () => {
     expect(call('Start tracking the Rollout Plan from October 2025, 36 months').input).toEqual({ start: 'October 2025', months: 36 });
     // Tracking an input is not a scenario.
     expect(call('start tracking tickets directly').toolName).toBe('proposeTrackMetric');
+  });
+});
+
+describe('said of the input: "X should be tracked monthly", "X is now N"', () => {
+  it('"deflection rate should be tracked monthly" (or measured, recorded) is measuring it, as "track deflection rate monthly"', () => {
+    for (const verb of ['tracked', 'measured', 'recorded'])
+      expect(call(`deflection rate should be ${verb} monthly`)).toEqual({ toolName: 'proposeTrackMetric', input: { input: 'deflection rate' } });
+  });
+
+  it('"# of reps is now 12" holds from this month on, never in every month (earlier months keep theirs)', () => {
+    expect(call('# of reps is now 12')).toEqual({ toolName: 'proposeInputValue', input: { input: '# of reps', value: 12, from: 'this month' } });
+    // Without "now" it is the value of every month.
+    expect(call('set # of reps to 12')).toEqual({ toolName: 'proposeInputValue', input: { input: '# of reps', value: 12 } });
   });
 });

@@ -91,23 +91,25 @@ const ONLY_A_NUMBER = /^\s*[-+]?\d[\d.,]*\s*%?\s*$/;
  * phrase readers found no proposal for it; null otherwise (the request stands).
  */
 export function lookUpVocabulary(text: string, ctx: ConversationContext, request: OfflineRequest): OfflineRequest | null {
+  // A request that looks something up already decides from it.
+  if (request.kind === 'tools' && request.decide) return null;
+  const lookUp = call('showBusinessCase', defined({ businessCase: ctx.businessCase }));
+  if (lookUp.kind !== 'tools') return null;
+  const readAgainst: OfflineRequest = { ...lookUp, decide: (results) => completeByVocabulary(text, request, results) };
   if (
     splitNotSettled(text, request) ||
     valueNotUnderstood(text, request) ||
     historyNotSettled(text, request) ||
     (ANNOTATE.test(text) && request.kind === 'reply')
-  ) {
-    const lookUp = call('showBusinessCase', defined({ businessCase: ctx.businessCase }));
-    return lookUp.kind === 'tools' ? { ...lookUp, byVocabulary: { fallback: request } } : null;
-  }
+  )
+    return readAgainst;
   if (!NAMES_A_VALUE.test(text) || !(CHANGE.test(text) || REMOVE.test(text))) return null;
   if (request.kind === 'tools') {
-    if (request.afterwards || request.calls.length !== 1) return null;
+    if (request.calls.length !== 1) return null;
     const named = request.calls[0]!.input['input'];
     if (typeof named !== 'string' || !ONLY_A_NUMBER.test(named)) return null;
   }
-  const lookUp = call('showBusinessCase', defined({ businessCase: ctx.businessCase }));
-  return lookUp.kind === 'tools' ? { ...lookUp, byVocabulary: { fallback: request } } : null;
+  return readAgainst;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

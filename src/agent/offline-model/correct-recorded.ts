@@ -26,7 +26,7 @@ function bareMonth(text: string): number | null {
 
 /**
  * For a correction whose one measurement names its month without a year: the look-up to
- * make first, with the proposal it completes (`afterwards`). Null: not such a correction.
+ * make first, deciding the proposal it completes (`correctRecorded`). Null: not such a correction.
  */
 export function lookUpBeforeCorrecting(text: string, proposal: ToolCallRequest): OfflineRequest | null {
   if (!CORRECTION.test(text) || proposal.toolName !== 'proposeMeasurements') return null;
@@ -42,7 +42,7 @@ export function lookUpBeforeCorrecting(text: string, proposal: ToolCallRequest):
     input: named,
   });
   const corrected = { ...proposal, input: { ...proposal.input, measurements: [{ ...m, input: named }] } };
-  return lookUp.kind === 'tools' ? { ...lookUp, afterwards: corrected } : null;
+  return lookUp.kind === 'tools' ? { ...lookUp, decide: (results) => correctRecorded(corrected, results) } : null;
 }
 
 /**

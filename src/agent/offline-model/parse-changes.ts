@@ -1,7 +1,6 @@
 import { resolveMonth } from '../../resolve/resolve-month.ts';
 import { matchName } from '../../resolve/match-name.ts';
 import { monthIndex, monthText } from '../../engine/index.ts';
-import type { ToolResultView } from './read-prompt.ts';
 import {
   clean,
   findCaseMention,
@@ -132,11 +131,6 @@ const CONVERT_MODIFIER = /^(?:with\s+)?(?:a\s+)?(?:baseline|direction|decreas|in
 
 /** "Convert the efficiency calculation to track Avg. Tickets per Day, baseline 100" (one or several). */
 export function parseConversions(said: string, ctx: ConversationContext): OfflineRequest | null {
-  return readConversions(said, ctx, LOOK_UP_FIRST);
-}
-
-/** `parseConversions` with its look-ups (`decide`) whether or not `respond.ts` runs them yet: the suggestions or the case first where needed. */
-export function lookUpConversions(said: string, ctx: ConversationContext): OfflineRequest | null {
   return readConversions(said, ctx, true);
 }
 
@@ -157,7 +151,7 @@ function readConversions(said: string, ctx: ConversationContext, lookUp: boolean
     const request = readConversions(`${text.slice(0, held.index)} ${text.slice(held.index + held[0].length)}`, ctx, false);
     const baseline = readNumber(held[1]!);
     if (request?.kind !== 'tools' || baseline === undefined) return request;
-    return baselineHeld(request, baseline, held[1]!, lookUp);
+    return baselineHeld(request, baseline, held[1]!);
   }
   let body: string | undefined;
   const convert = /\bconvert\s+(.+)$/is.exec(text);
@@ -236,7 +230,7 @@ function convertInUseCase(where: { businessCase?: string; scenario?: string }, c
  * calculations that can be converted": the suggestions are looked up first, and the
  * calculations they mark ready are converted as suggested, in one proposal. None ready: it
  * says what each needs. ("convert everything" without "ready" converts only when every
- * convertible calculation is ready, else it asks.) Until `decide` is wired: the suggestions.
+ * convertible calculation is ready, else it asks.)
  */
 function parseReadyConversions(text: string, ctx: ConversationContext, lookUp: boolean): OfflineRequest | null {
   const m =
@@ -306,18 +300,13 @@ function rephraseConversion(text: string): string {
  * A baseline said as a value the case holds ("baseline is the 100/day we had"): used only once
  * found. The suggestions and the case are looked up first; when the suggested baseline input
  * holds that value, the conversion uses that input; when it holds another, it asks which;
- * with no baseline input suggested, the value said is the baseline. Until `decide` is wired: it asks.
+ * with no baseline input suggested, the value said is the baseline.
  */
-function baselineHeld(request: Extract<OfflineRequest, { kind: 'tools' }>, baseline: number, said: string, lookUp: boolean): OfflineRequest {
+function baselineHeld(request: Extract<OfflineRequest, { kind: 'tools' }>, baseline: number, said: string): OfflineRequest {
   const input = request.calls[0]!.input as ToolInput<'proposeConversions'>;
   const [conversion, ...others] = input.conversions;
   if (!conversion || others.length > 0 || conversion.baseline !== undefined || conversion.baselineInput !== undefined) {
     return reply(`Which calculation is the baseline of ${said} for? Convert one calculation at a time, with "baseline ${said}" or "baseline from <input>".`);
-  }
-  if (!lookUp) {
-    return reply(
-      `Is the baseline ${said} the value the case already holds (its baseline input), or a new value? Say "convert the ${conversion.calculation} calculation to track ${conversion.metric ?? 'the metric'}" to use the case's baseline input, or add "baseline ${said}" for a new one.`,
-    );
   }
   const where = defined({ businessCase: input.businessCase, scenario: input.scenario });
   return lookUpFirst([call('suggestConversions', where), call('showBusinessCase', defined({ businessCase: input.businessCase }))], ([out, caseOut]) => {
@@ -494,7 +483,6 @@ export function parseMonthlyValues(text: string, ctx: ConversationContext): Offl
     /\benable\s+monthly\s+(?:values|tracking|measurements?)\s+(?:for|on|of)\s+(.+)$/i,
     /\b(?:track|measure|record)\s+(.+?)\s+(?:monthly|every month|each month|month by month)\s*[.!]?$/i,
     /\bmake\s+(.+?)\s+(?:monthly|a time[- ]series|time[- ]series)\b/i,
-    /\b(.+?)\s+should\s+be\s+(?:tracked|measured|recorded)\s+(?:monthly|every month|each month)\b/i,
     /\bstart\s+tracking\s+(.+?)(?:\s+monthly)?\s*[.!]?$/i,
   ];
   for (const [i, re] of patterns.entries()) {
@@ -537,9 +525,11 @@ export function parseSetInput(text: string, ctx: ConversationContext): OfflineRe
     const input = clean(withoutArticle(clean(now[1]!)));
     if (value !== undefined && input) return call('proposeInputValue', defined({ businessCase: ctx.businessCase, scenario, input, value, from: 'this month' }));
   }
-  for (const r of re) {
+  for (const [i, r] of re.entries()) {
     const m = r.exec(t);
     if (!m) continue;
+    // "# of reps is now 15": from this month on, as "… is 550k a month now" (earlier months keep theirs).
+    const from = i === 1 ? 'this month' : undefined;
     const value = readNumber(m[2]!);
     if (value === undefined) continue;
     let input = m[1]!;
@@ -547,7 +537,7 @@ export function parseSetInput(text: string, ctx: ConversationContext): OfflineRe
     if (mention) input = input.replace(new RegExp(String.raw`\bfor\s+(?:the\s+)?${escapeRegExp(mention)}(?:[’']s)?\b|\b${escapeRegExp(mention)}[’']s\b`), ' ');
     input = clean(withoutArticle(clean(input)));
     if (!input) continue;
-    return call('proposeInputValue', defined({ businessCase: mention ?? ctx.businessCase, scenario, input, value }));
+    return call('proposeInputValue', defined({ businessCase: mention ?? ctx.businessCase, scenario, input, value, from }));
   }
   return null;
 }
@@ -748,6 +738,8 @@ export function parseTrackMetric(text: string, ctx: ConversationContext): Offlin
     { re: /\b(?:make|use|set)\s+(.+?)\s+(?:as\s+)?(?:the|its)\s+(?:improvement\s+)?metric(?:\s+(?:of|for)\s+(.+))?$/i, metricOf: true },
     { re: /\b(?:track|measure)\s+(.+?)\s+as\s+(?:the|its)\s+(?:improvement\s+)?metric(?:\s+(?:of|for)\s+(.+))?$/i, metricOf: true },
     { re: /^(?:the\s+)?(.+?)\s+should\s+be\s+measured\s+directly\b(.*)$/i, after: true },
+    // "deflection rate should be tracked (measured, recorded) monthly": said of the input, as "track deflection rate monthly" is.
+    { re: /^(?:the\s+)?(.+?)\s+should\s+be\s+(?:tracked|measured|recorded)((?:\s+(?:monthly|every\s+month|each\s+month|month\s+by\s+month))+)$/i, after: true },
   ];
   for (const { re, after, metricOf } of patterns) {
     const m = re.exec(t);
@@ -1004,23 +996,12 @@ export function parseMilestoneReached(text: string, ctx: ConversationContext): O
  * Look up first. Some messages can be proposed right only after a read-only look-up: which
  * of several values said for one input already hold, which conversions are ready, which input
  * holds the baseline a person refers to ("the 100/day we had"). Such a request is the look-up
- * call(s) with `decide`, which decides from their results in the next step: the calls to make,
- * or a question. `decide` answers only the look-up's own results (once), never a later step's.
- *
- * Wiring: `respond.ts` calls `decide` when answering, before the other look-ups' handlers:
- * `(request.kind === 'tools' && 'decide' in request ? (request as LookUpFirst).decide(results) : null) ??`.
- * Until it does, `LOOK_UP_FIRST` stays false and these messages get the answer they had
- * (see docs/offline-model.md, "Look up first").
+ * call(s) with `decide` (`request.ts`), which decides from their results in the next step: the
+ * calls to make, or a question.
  */
 
-/** Whether `respond.ts` runs `decide` (see above); while false, these requests are not made. */
-export const LOOK_UP_FIRST = false;
-
-/** A request that looks something up first and decides from the results (see above). */
-export type LookUpFirst = Extract<OfflineRequest, { kind: 'tools' }> & { decide: (results: readonly ToolResultView[]) => OfflineRequest | null };
-
 /** The look-up `calls` (read-only tools), and what to make of their results. */
-export function lookUpFirst(calls: readonly OfflineRequest[], fromOutputs: (outputs: readonly Record<string, unknown>[]) => OfflineRequest): LookUpFirst {
+export function lookUpFirst(calls: readonly OfflineRequest[], fromOutputs: (outputs: readonly Record<string, unknown>[]) => OfflineRequest): OfflineRequest {
   const made = calls.flatMap((c) => (c.kind === 'tools' ? c.calls : []));
   return {
     kind: 'tools',
@@ -1160,8 +1141,8 @@ function parseSteppedValues(text: string, ctx: ConversationContext): OfflineRequ
   const read = readSteppedValues(text);
   if (!read) return null;
   if ('ask' in read) return reply(read.ask);
-  if (LOOK_UP_FIRST && ctx.currentMonth) return lookUpSteppedValues(text, ctx);
-  // Until `decide` is wired: a question, never a value that may already hold proposed again.
+  if (ctx.currentMonth) return lookUpSteppedValues(text, ctx);
+  // Without the current month the values that already hold cannot be told: a question, never a value that may already hold proposed again.
   const last = read.steps.at(-1)!;
   return reply(
     `I read several values for ${read.input}: ${read.steps.map((s) => `${s.value} ${s.holds} ${s.month}`).join(', ')}. Which should I propose? Say each change from its month on its own, e.g. "${read.input} ${last.value} from ${last.month}".`,

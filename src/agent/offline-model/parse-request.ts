@@ -1,7 +1,7 @@
 import { normalizeDigits } from '../../resolve/read-number.ts';
 import { unreadableNumbers } from '../../resolve/tokenize-text.ts';
 import { answerUnfinished } from './answer-unfinished.ts';
-import { answerPending, completeByVocabulary, lookUpVocabulary } from './by-vocabulary.ts';
+import { answerPending, lookUpVocabulary } from './by-vocabulary.ts';
 import { parseSlip } from './parse-slip.ts';
 import { parseFollowUp } from './follow-up.ts';
 import { helpText, notUnderstood } from './examples.ts';
@@ -80,10 +80,11 @@ function answerToQuestion(text: string, ctx: ConversationContext): OfflineReques
   if (!previous) return null;
   const { previousTurn: _, ...rest } = ctx;
   let asked = parseRequest(previous.user, rest);
-  // A question asked after looking the case up is asked again from the same look-up.
-  const lookedUp = previous.lookUp ? lookUpVocabulary(previous.user, rest, asked) : null;
-  if (lookedUp?.kind === 'tools' && lookedUp.byVocabulary && previous.lookUp)
-    asked = completeByVocabulary(previous.user, lookedUp.byVocabulary.fallback, previous.lookUp) ?? asked;
+  // A question asked after a look-up is asked again from the same look-up's results.
+  if (previous.lookUp) {
+    const first = lookUpVocabulary(previous.user, rest, asked) ?? asked;
+    if (first.kind === 'tools' && first.decide) asked = first.decide(previous.lookUp) ?? asked;
+  }
   if (asked.kind !== 'reply' || asked.text.trim() !== previous.reply.trim()) return null;
   if (asked.pending && previous.lookUp) return answerPending(text, asked.pending, previous.lookUp);
   if (asked.asks === undefined) return null;

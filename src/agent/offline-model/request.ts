@@ -18,12 +18,14 @@ export interface ToolCallRequest {
 /**
  * What the offline model makes of a person's message: tool calls to run, or a reply to give
  * straight away (a question back, the approval rule, examples of what it understands).
- * `afterwards`: a call to make from the calls' results, in the next step (a correction looks up
- * what is recorded first: `correct-recorded.ts`). `byVocabulary`: the calls look the case up, and the
- * next step reads the message against its vocabulary, else makes `fallback` (`by-vocabulary.ts`).
+ * `decide`: the calls are read-only look-ups, and the next step is decided from their results
+ * (the calls to make, or a question; null: answer from the results). One way for every look-up
+ * made first: what a correction's month holds (`correct-recorded.ts`), the case's vocabulary
+ * (`by-vocabulary.ts`), the conversions ready or the values an input holds (`parse-changes.ts`).
+ * It is called with the look-up's own results only (`respond.ts`).
  */
 export type OfflineRequest =
-  | { kind: 'tools'; calls: ToolCallRequest[]; afterwards?: ToolCallRequest; byVocabulary?: { fallback: OfflineRequest } }
+  | { kind: 'tools'; calls: ToolCallRequest[]; decide?: (results: readonly ToolResultView[]) => OfflineRequest | null }
   | { kind: 'reply'; text: string; asks?: Missing; pending?: PendingRequest };
 
 /**

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { LanguageModelV3CallOptions, LanguageModelV3FunctionTool, LanguageModelV3Prompt } from '@ai-sdk/provider';
-import { completeByVocabulary, lookUpVocabulary } from './by-vocabulary.ts';
+import { lookUpVocabulary } from './by-vocabulary.ts';
 import { checkInput, withNulls } from './check-input.ts';
 import { parseRequest } from './parse-request.ts';
-import { correctRecorded } from './correct-recorded.ts';
 import { insteadOfRefused } from './instead-of-refused.ts';
 import { readPrompt } from './read-prompt.ts';
 import { writeAnswer } from './write-answer.ts';
@@ -42,15 +41,12 @@ export function respond(options: LanguageModelV3CallOptions): OfflineTurn {
   // What the phrase readers could not settle is read against the case's vocabulary: the case is looked up first.
   let request = lookUpVocabulary(view.userText, view.context, parsed) ?? parsed;
   if (view.answering) {
-    // The case looked up for its vocabulary is no part of the answer once a call was made from it.
-    const lookedUp =
-      request.kind === 'tools' && request.byVocabulary !== undefined && view.results.length > 1 && view.results[0]!.toolName === 'showBusinessCase';
-    const results = lookedUp ? view.results.slice(1) : view.results;
-    // A look-up made first (a correction, the case's vocabulary): its results complete the call, once.
-    const next =
-      (request.kind === 'tools' && request.afterwards ? correctRecorded(request.afterwards, results) : null) ??
-      (request.kind === 'tools' && request.byVocabulary ? completeByVocabulary(view.userText, request.byVocabulary.fallback, results) : null) ??
-      insteadOfRefused(results, view.userText);
+    // A look-up made first decides the next step from its own results, once; after the step it
+    // decided, the answer is written from that step's results (the look-up is no part of it).
+    const decide = request.kind === 'tools' ? request.decide : undefined;
+    const looked = request.kind === 'tools' && decide ? request.calls.length : 0;
+    const results = view.results.length > looked ? view.results.slice(looked) : view.results;
+    const next = (decide && view.results.length === looked ? decide(view.results) : null) ?? insteadOfRefused(results, view.userText);
     if (!next) return { text: writeAnswer(results), toolCalls: [] };
     request = next;
   }
