@@ -128,3 +128,23 @@ describe("a tool's question answered by picking a candidate", () => {
     ]);
   });
 });
+
+describe('a follow-up that only says what is different', () => {
+  // Which month each follow-up asks for is what matters here: the last quarter before December
+  // 2026 is Q3, ending 2026-09; March is the latest March, 2026-03.
+  it('after a value summary: "and last quarter?" is the summary as of 2026-09, "what about march?" as of 2026-03', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    expect((await chat.say('delta roi as of end of Q1?')).text).toContain('as of 2026-03');
+    expect((await chat.say('and last quarter?')).text).toMatch(/has realized USD [\d,.]+ as of 2026-09/);
+    expect((await chat.say('what about march?')).text).toMatch(/has realized USD [\d,.]+ as of 2026-03/);
+  });
+
+  it('after a measurement history: "and deflection rate?" is that input\'s history; a name that is no period is not an as-of', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    expect((await chat.say('history of tickets per day')).text).toContain('**Avg. Tickets per Day**');
+    expect((await chat.say('and deflection rate?')).text).toContain('**Ticket Deflection Rate**');
+    const summary = offlineChat('delta-corp.json', NOW);
+    await summary.say('delta roi as of end of Q1?');
+    expect((await summary.say('what about tickets per day?')).text).not.toContain('has realized');
+  });
+});

@@ -5,12 +5,13 @@ import { callAgain, type ConversationContext, type OfflineRequest } from './requ
  * A follow-up to the latest answer that only says what is different, read as that call again
  * with the difference in place: after a value summary, "as of end of Q2?" (another as-of
  * month); after a measurement history, "and tickets per day?" (another input). Anything more
- * than that is a request of its own.
+ * than that is a request of its own. "and last quarter?" and "what about march?" say only the
+ * as-of too.
  */
 
 const PERIOD = String.raw`(?:(?:the\s+)?end\s+of\s+)?(?:q[1-4]|h[12]|(?:last|this|previous)\s+(?:quarter|year)|(?:19|20)\d{2})(?:\s+(?:19|20)\d{2})?`;
 const AS_OF = new RegExp(
-  String.raw`^\s*(?:and\s+|what\s+about\s+|how\s+about\s+)?(?:as\s+of|as\s+at|at\s+(?:the\s+)?end\s+of|by|through|for)\s+((?:${MONTH_PHRASE})|${PERIOD})\s*[?.!]*\s*$`,
+  String.raw`^\s*(?:(?:and\s+|what\s+about\s+|how\s+about\s+)?(?:as\s+of|as\s+at|at\s+(?:the\s+)?end\s+of|by|through|for)|and|what\s+about|how\s+about)\s+((?:${MONTH_PHRASE})|${PERIOD})\s*[?.!]*\s*$`,
   'i',
 );
 const ANOTHER = /^\s*(?:and|what\s+about|how\s+about)\s+(?:the\s+|for\s+(?:the\s+)?)?([a-z#][a-z#/ .%-]{1,40}?)\s*[?.!]*\s*$/i;
