@@ -2,8 +2,17 @@ import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { Milestone } from '../src/engine/index.ts';
 import type { ToolContext } from './tool-context.ts';
-import { businessCaseField, proposeOperations, proposeResultSchema, resolveCaseScenario, resolveMonthIn, scenarioField, toolError } from './tool-support.ts';
-import { describeMilestone, resolveMilestone, sameNamedMilestone } from '../src/resolve/resolve-milestone.ts';
+import {
+  businessCaseField,
+  proposeOperations,
+  proposeResultSchema,
+  resolveCaseScenario,
+  resolveMonthIn,
+  scenarioField,
+  toolError,
+  type ToolError,
+} from './tool-support.ts';
+import { describeMilestone, milestonesLike, resolveMilestone, sameNamedMilestone } from '../src/resolve/resolve-milestone.ts';
 
 const inputSchema = zodSchema(
   z.object({
@@ -20,12 +29,33 @@ const inputSchema = zodSchema(
 type Field = 'targetMonth' | 'achievedMonth' | 'note';
 
 /**
+ * The question for a new milestone's name that fits existing ones: it quotes the name as
+ * given (the field a picked candidate replaces) and names each existing one with its id and
+ * months. A candidate reads "the existing milestone …" so that "the existing one" picks it.
+ */
+function twinQuestion(name: string, alike: readonly Milestone[]): ToolError {
+  const them = alike.length === 1 ? `the existing milestone ${quotedMilestone(alike[0]!)}` : `existing milestones: ${alike.map(quotedMilestone).join('; ')}`;
+  return {
+    error: `'${name.trim()}' looks like ${them}: to mark or move it, name it; to add a new one, give it a name of its own`,
+    candidates: alike.map((m) => `the existing milestone ${describeMilestone(m)}`),
+  };
+}
+
+/** "'Automation Macros Live' (macros-live, achieved 2026-03)". */
+function quotedMilestone(m: Milestone): string {
+  const d = describeMilestone(m);
+  return `'${m.name}'${d.slice(m.name.length)}`;
+}
+
+/**
  * Propose tool: a milestone (a checkpoint explaining why measurements moved), added
  * (`addMilestone`) or changed (`updateMilestone`: marked achieved, moved, renamed). A
  * milestone named with `milestone` is found by name, exact before fuzzy, and an ambiguous
  * name comes back with the candidates. A new `name` that an existing milestone already has
- * (case and spacing aside) changes that one: reporting "All Teams Onboarded" again never
- * adds a twin.
+ * (case and spacing aside), or its id, changes that one: reporting "All Teams Onboarded"
+ * again never adds a twin. A new `name` that the same resolver fits to existing milestones
+ * without being one's name ("Macros live" for "Automation Macros Live") proposes nothing and
+ * asks, naming them as candidates; a name that fits none is added.
  */
 export const proposeMilestone = (ctx: ToolContext) =>
   tool({
@@ -43,6 +73,11 @@ export const proposeMilestone = (ctx: ToolContext) =>
         existing = found.value;
       } else if (name?.trim()) {
         existing = sameNamedMilestone(s, name);
+        // A new name that fits an existing milestone without being its name ("Macros live" for
+        // "Automation Macros Live") is likely that one said loosely: ask, naming it, rather than
+        // add a twin. The answer (its id) comes back as `name` and is that milestone exactly.
+        const alike = existing ? [] : milestonesLike(s, name);
+        if (alike.length > 0) return twinQuestion(name, alike);
       } else {
         return { error: 'which milestone? Give its name' };
       }
