@@ -27,6 +27,9 @@ describe('the declared intent units', () => {
       'split',
       'record',
       'correct',
+      'remove',
+      'annotate',
+      'help',
       'assumption',
       'milestone',
       'lock',
@@ -45,7 +48,8 @@ describe('the declared intent units', () => {
         const r = recognizeIntent({ head: example, full: example }, {});
         expect(r?.unit.name, example).toBe(unit.name);
         const request = parseRequest(example);
-        expect(request.kind, `${example}: ${request.kind === 'reply' ? request.text : ''}`).toBe('tools');
+        // A unit without tools (help) answers in words.
+        expect(request.kind, `${example}: ${request.kind === 'reply' ? request.text : ''}`).toBe(unit.tools.length === 0 ? 'reply' : 'tools');
         if (request.kind === 'tools') for (const c of request.calls) expect(unit.tools, example).toContain(c.toolName);
       }
     });

@@ -11,7 +11,8 @@ import { call, reply, type OfflineRequest, type ToolCallRequest } from './reques
  */
 
 /** Words that make a message a correction of something already recorded. */
-const CORRECTION = /\b(?:correct(?:ion|ed)?|fix(?:ed)?|should\s+(?:be|have\s+been)|was\s+actually|is\s+actually|actually|wrong|typo|oops|instead\s+of)\b/i;
+export const CORRECTION =
+  /\b(?:correct(?:ion|ed)?|fix(?:ed)?|should\s+(?:be|have\s+been)|was\s+actually|is\s+actually|actually|wrong|typo|oops|instead\s+of)\b/i;
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,5 +1,5 @@
 import type { ToolName } from '../../../tools/index.ts';
-import { lookUpBeforeCorrecting } from './correct-recorded.ts';
+import { CORRECTION, lookUpBeforeCorrecting } from './correct-recorded.ts';
 import {
   parseConversions,
   parseLock,
@@ -17,6 +17,7 @@ import { parseMeasurementEdit } from './parse-measurement-edits.ts';
 import { parseMilestoneLogged, parseMilestoneMoved, parseMilestoneQuestion, parseMilestoneStatus } from './parse-milestone-phrases.ts';
 import { parseMeasurements } from './parse-measurements.ts';
 import { parseFindCases, parseHistory, parsePending, parseQbr, parseShowCase, parseSuggestions, parseSummary } from './parse-questions.ts';
+import { helpText } from './examples.ts';
 import { hasMonth } from './phrases.ts';
 import { call, defined, reply, type ConversationContext, type OfflineRequest } from './request.ts';
 
@@ -47,7 +48,8 @@ export type IntentName =
   | 'history'
   | 'pending'
   | 'show-case'
-  | 'qbr';
+  | 'qbr'
+  | 'help';
 
 /** What a recognizer reads: the message without the note after it (`head`, "…, note: …"), or all of it. */
 export interface IntentText {
@@ -80,8 +82,46 @@ const onFull =
     parse(t.full, ctx);
 const MILESTONE_WORD = /\bmilestones?\b/i;
 
+/** What an edit of a recorded value (`parseMeasurementEdit`) does: remove one (or ask which to remove), or annotate one. */
+function editKind(request: OfflineRequest): 'remove' | 'annotate' {
+  if (request.kind !== 'tools') return 'remove';
+  const entries = request.calls.flatMap((c) => (Array.isArray(c.input.measurements) ? (c.input.measurements as Array<Record<string, unknown>>) : []));
+  return entries.some((m) => m.remove === true) ? 'remove' : 'annotate';
+}
+
+/** The edit of a recorded value when it is of the kind a unit serves. */
+const editOfKind =
+  (kind: 'remove' | 'annotate') =>
+  (t: IntentText, ctx: ConversationContext): OfflineRequest | null => {
+    const request = parseMeasurementEdit(t.full, ctx);
+    return request && editKind(request) === kind ? request : null;
+  };
+
+const HELP = /^\s*(?:help|\?|hi|hello|hey|what\s+can\s+you\s+do|how\s+does\s+this\s+work|commands|examples)\b[\s?!.]*$/i;
+
+/** Help: what the offline model understands, with examples. No tool; tried before a message is read as an answer (`parse-request.ts`). */
+export const HELP_UNIT: IntentUnit = {
+  name: 'help',
+  intent: 'help',
+  tools: [],
+  slots: ['none'],
+  examples: ['help', 'what can you do?'],
+  recognize: (t) => (HELP.test(t.full) ? reply(helpText()) : null),
+};
+
+/** A dictation of values; a correction of one recorded by a month without its year looks the recorded one up first. */
+function dictation(t: IntentText, ctx: ConversationContext): OfflineRequest | null {
+  const read = parseMeasurements(t.full);
+  if (!read) return null;
+  if (read.kind === 'ask') return reply(read.text, read.asks);
+  const input = defined({ businessCase: read.businessCase ?? ctx.businessCase, scenario: read.scenario, measurements: read.measurements });
+  // "correct october … to 120": the recorded October, looked up first.
+  return lookUpBeforeCorrecting(t.full, { toolName: 'proposeMeasurements', input }) ?? call('proposeMeasurements', input);
+}
+
 /** The units, in the order they are tried. */
 export const INTENT_UNITS: readonly IntentUnit[] = [
+  HELP_UNIT,
   {
     name: 'create-realization-scenario',
     intent: 'create',
@@ -110,22 +150,20 @@ export const INTENT_UNITS: readonly IntentUnit[] = [
     recognize: onHead(parseSuggestions),
   },
   {
-    name: 'edit-recorded-value',
-    intent: 'correct',
+    name: 'remove-recorded-value',
+    intent: 'remove',
     tools: ['proposeMeasurements'],
-    slots: [
-      'businessCase',
-      'scenario',
-      'measurements[].input',
-      'measurements[].month',
-      'measurements[].remove',
-      'measurements[].value',
-      'note',
-      'evidence',
-      'source',
-    ],
-    examples: ['delete the wrong March value', 'remove the October measurement of tickets per day', 'the evidence for October is https://example.test/oct.csv'],
-    recognize: onFull(parseMeasurementEdit),
+    slots: ['businessCase', 'scenario', 'measurements[].input', 'measurements[].month', 'measurements[].remove'],
+    examples: ['delete the wrong March value', 'remove the October measurement of tickets per day'],
+    recognize: editOfKind('remove'),
+  },
+  {
+    name: 'annotate-recorded-value',
+    intent: 'annotate',
+    tools: ['proposeMeasurements'],
+    slots: ['businessCase', 'scenario', 'measurements[].input', 'measurements[].month', 'note', 'evidence', 'source'],
+    examples: ['the evidence for October is https://example.test/oct.csv'],
+    recognize: editOfKind('annotate'),
   },
   {
     name: 'track-metric',
@@ -260,19 +298,20 @@ export const INTENT_UNITS: readonly IntentUnit[] = [
     recognize: onFull(measurementsAndMilestone),
   },
   {
+    name: 'correct-recorded-value',
+    intent: 'correct',
+    tools: ['measurementHistory', 'proposeMeasurements'],
+    slots: ['businessCase', 'scenario', 'measurements[].input', 'measurements[].month', 'measurements[].value'],
+    examples: ['correct october tickets per day to 120', 'march tickets/day should be 153 not 158'],
+    recognize: (t, ctx) => (CORRECTION.test(t.full) ? dictation(t, ctx) : null),
+  },
+  {
     name: 'dictation',
     intent: 'record',
     tools: ['proposeMeasurements', 'measurementHistory'],
     slots: ['businessCase', 'scenario', 'measurements[].input', 'measurements[].month', 'measurements[].value', 'note', 'evidence', 'source'],
-    examples: ['October: 115 tickets a day, from the Zendesk export.', 'deflection rate 24% in nov', 'correct october tickets per day to 120'],
-    recognize: (t, ctx) => {
-      const dictation = parseMeasurements(t.full);
-      if (!dictation) return null;
-      if (dictation.kind === 'ask') return reply(dictation.text, dictation.asks);
-      const input = defined({ businessCase: dictation.businessCase ?? ctx.businessCase, scenario: dictation.scenario, measurements: dictation.measurements });
-      // "correct october … to 120": the recorded October, looked up first.
-      return lookUpBeforeCorrecting(t.full, { toolName: 'proposeMeasurements', input }) ?? call('proposeMeasurements', input);
-    },
+    examples: ['October: 115 tickets a day, from the Zendesk export.', 'deflection rate 24% in nov'],
+    recognize: dictation,
   },
   {
     name: 'show-case',

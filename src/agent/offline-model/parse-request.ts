@@ -6,7 +6,7 @@ import { parseSlip } from './parse-slip.ts';
 import { parseFollowUp } from './follow-up.ts';
 import { helpText, notUnderstood } from './examples.ts';
 import { explainTerm } from './glossary.ts';
-import { recognizeIntent } from './intents.ts';
+import { HELP_UNIT, recognizeIntent } from './intents.ts';
 import { noteToMeasurement } from './parse-measurements.ts';
 import { MONTH_PHRASE } from './phrases.ts';
 import { reply, type ConversationContext, type OfflineRequest } from './request.ts';
@@ -14,7 +14,6 @@ import { reply, type ConversationContext, type OfflineRequest } from './request.
 const APPROVAL =
   /^\s*(?:(?:please|ok(?:ay)?|yes|sure|go\s+ahead(?:\s+and)?|can\s+you|could\s+you|would\s+you|just|now|then|i|we|i'?ll|let'?s)[\s,!.]+)*(approve|accept|apply|reject|decline|deny|confirm|merge|commit)\b(.*)$/is;
 const YES = /^\s*(?:yes|yep|yeah|ok(?:ay)?|sure|go\s+ahead|do\s+it|ship\s+it|lgtm|looks\s+good)(?:\s*,?\s*(?:please|thanks))?[\s.!]*$/i;
-const HELP = /^\s*(?:help|\?|hi|hello|hey|what\s+can\s+you\s+do|how\s+does\s+this\s+work|commands|examples)\b[\s?!.]*$/i;
 
 /**
  * Approving is a person's act: the offline model (like any model here) has no tool that
@@ -155,7 +154,8 @@ export function parseRequest(text: string, ctx: ConversationContext = {}): Offli
   if (completed) return completed;
   const approval = parseApproval(full, ctx);
   if (approval) return approval;
-  if (HELP.test(full)) return reply(helpText());
+  const help = HELP_UNIT.recognize({ head: full, full }, ctx);
+  if (help) return help;
   const meaning = explainTerm(full);
   if (meaning) return reply(meaning);
   const answer = answerToQuestion(full, ctx);
