@@ -17,13 +17,16 @@ import { call, type ConversationContext, defined, type OfflineRequest, type Pend
 
 /*
  * Reading a message against the business case's own vocabulary (`src/resolve/case-vocabulary.ts`).
- * The phrase readers cut names out of a message by their shape; where that reading has no
- * answer (a question back, or a name that is only a number: "change the 22% to 23%"), and the
- * message names a recorded value by its value ("the 158 should be 185", "march was actually
- * 160 not 158", "drop the 22% deflection reading"), the offline model looks the case up first
- * (`showBusinessCase`, read-only), finds the names and values of the message in what the case
- * calls things, and then proposes, asks naming the candidates, or gives the answer it had.
- * A value the case holds for several inputs or months is never picked: it asks.
+ * The phrase readers cut names out of a message by their shape; where that reading does not
+ * settle the request, the offline model looks the case up first (`showBusinessCase`, read-only),
+ * finds the names and values of the message in what the case calls things, and then proposes,
+ * asks naming the candidates (a question that waits for its answer: `PendingRequest`,
+ * `answerPending`), or gives the answer it had. Where: a recorded value named by its value ("the
+ * 158 should be 185", "drop the 22% deflection reading", a note on "the 158"); a split without
+ * its calculation or metrics ("split the support efficiency calculation", seed 000's prompt); a
+ * value to record or fix said without its month or value ("log deflection for october pls");
+ * a history asked for by its month ("who changed the march number"). Something several inputs,
+ * months or calculations fit is never picked: it asks.
  */
 
 /** "the 158", "that 22%", "not 158": a value named as a thing. */
@@ -87,8 +90,8 @@ const ANNOTATE =
 const ONLY_A_NUMBER = /^\s*[-+]?\d[\d.,]*\s*%?\s*$/;
 
 /**
- * The look-up to make first when the message names a recorded value by its value and the
- * phrase readers found no proposal for it; null otherwise (the request stands).
+ * The look-up to make first when the phrase readers' `request` does not settle the message (see
+ * above), deciding from the case (`completeByVocabulary`); null otherwise (the request stands).
  */
 export function lookUpVocabulary(text: string, ctx: ConversationContext, request: OfflineRequest): OfflineRequest | null {
   // A request that looks something up already decides from it.
