@@ -54,8 +54,9 @@ function quotedMilestone(m: Milestone): string {
  * name comes back with the candidates. A new `name` that an existing milestone already has
  * (case and spacing aside), or its id, changes that one: reporting "All Teams Onboarded"
  * again never adds a twin. A new `name` that the same resolver fits to existing milestones
- * without being one's name ("Macros live" for "Automation Macros Live") proposes nothing and
- * asks, naming them as candidates; a name that fits none is added.
+ * without being one's name, and that has no word of its own ("Macros live" for "Automation
+ * Macros Live"), proposes nothing and asks, naming them as candidates; a name that fits none,
+ * or says something they don't ("Portal Relaunch Phase 2"), is added.
  */
 export const proposeMilestone = (ctx: ToolContext) =>
   tool({

@@ -62,13 +62,16 @@ export function resolveMilestone(scenario: Scenario, name: string): Resolved<Mil
 
 /**
  * The existing milestones a new milestone's name fits, as `resolveMilestone` would find them
- * by that name ("Macros live" fits "Automation Macros Live"): the one it finds, or the
- * candidates it would ask between; empty when it fits none. Adding a milestone by such a
- * name would likely add a twin of one of them.
+ * by that name ("Macros live" fits "Automation Macros Live"), when the name has no word of its
+ * own: each of its words is a word of one of them (the same word or stem, or one the resolver
+ * takes for it). Adding a milestone by such a name would add a twin. Empty when it fits none,
+ * or when it says something they don't ("Portal Relaunch Phase 2": "phase", "2"): a new one.
  */
 export function milestonesLike(scenario: Scenario, name: string): Milestone[] {
   const m = fitMilestone(scenario.milestones ?? [], name);
-  return m.kind === 'match' ? [m.item] : m.kind === 'ambiguous' ? m.candidates : [];
+  const fits = m.kind === 'match' ? [m.item] : m.kind === 'ambiguous' ? m.candidates : [];
+  const theirs = (w: string): boolean => fits.some((x) => nameScore(w, [x.id, x.name]) > 0 || words(x.name).some((o) => stem(o) === stem(w)));
+  return words(name).every(theirs) ? fits : [];
 }
 
 /**

@@ -4,7 +4,8 @@
  * for any model. The demo's realization scenario has, by hand from examples/delta-corp.json:
  * teams-onboarded "All Teams Onboarded" (target 2025-09, achieved 2025-10), macros-live
  * "Automation Macros Live" (target 2026-01, achieved 2026-03), portal-relaunch "Self-Service
- * Portal Relaunch" (target 2026-12). Expected messages and candidates written by hand.
+ * Portal Relaunch" (target 2026-12). A name asks only when each of its words is a word of the
+ * milestones it fits (it has no word of its own). Expected messages and candidates by hand.
  */
 import { describe, expect, it } from 'vitest';
 import { toolHarness } from './tool-harness.ts';
@@ -61,6 +62,14 @@ describe('proposeMilestone: a new name that fits an existing milestone', () => {
     expect(r.status).toBe('pending');
     expect(h.store.getProposal(r.proposalId)!.operations).toEqual([
       { op: 'addMilestone', scenario: 'realization', id: 'billing-integration-live', name: 'Billing integration live', achievedMonth: '2026-11' },
+    ]);
+  });
+
+  it('a name with a word of its own is a new milestone, even when it fits one ("Portal Relaunch Phase 2": "phase", "2")', async () => {
+    const h = toolHarness({ month: '2026-12' });
+    const r = await h.call('proposeMilestone', { name: 'Portal Relaunch Phase 2', targetMonth: '2027-06' });
+    expect(h.store.getProposal(r.proposalId)!.operations).toEqual([
+      { op: 'addMilestone', scenario: 'realization', id: 'portal-relaunch-phase-2', name: 'Portal Relaunch Phase 2', targetMonth: '2027-06' },
     ]);
   });
 

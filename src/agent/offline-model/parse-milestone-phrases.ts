@@ -86,19 +86,32 @@ const AUXILIARY = /\s+(?:were|was|are|is|have\s+been|has\s+been|got|get|have|has
  */
 export function parseMilestoneLogged(text: string, ctx: ConversationContext): OfflineRequest | null {
   const m =
-    /^\s*(.+?)[\s,;.:—–-]+(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:log|add|record|mark|save|track|note|keep|put)\s+(?:that|it|this)(?:\s+down)?\s+as\s+(?:a\s+|the\s+)?(?:new\s+)?milestone\b[\s\S]*$/i.exec(
+    /^\s*(.+?)[\s,;.:—–-]+(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:log|add|record|mark|save|track|note|keep|put)\s+(?:that|it|this)(?:\s+down)?\s+as\s+(?:a\s+|the\s+)?(?:new\s+)?milestone\b([\s\S]*)$/i.exec(
       text,
     );
   if (!m) return null;
   const event = m[1]!.trim();
   const month = new RegExp(String.raw`\s*(?:,\s*)?\b(?:by|in|on|as\s+of|since|during|from|at\s+the\s+end\s+of|end\s+of)?\s*(${MONTH_PHRASE})`, 'i').exec(event);
-  const when = month ? tidyMonth(month[1]!) : undefined;
+  // "billing integration live, log it as a milestone, achieved nov 2026": the month said after.
+  const after = month
+    ? null
+    : new RegExp(
+        String.raw`^[\s,;:—–-]*(?:(achieved|done|reached|hit|completed|live)|(target(?:ed)?|due|planned|expected))?\s*(?:in|on|by|for|as\s+of)?\s*(${MONTH_PHRASE})[\s.!]*$`,
+        'i',
+      ).exec(m[2]!);
+  const when = month ? tidyMonth(month[1]!) : after ? tidyMonth(after[3]!) : undefined;
   const sentence = month ? `${event.slice(0, month.index)} ${event.slice(month.index + month[0].length)}` : event;
-  const past = /\b(?:were|was|went|got|had|have\s+been|has\s+been|\w+ed)\b/i.test(sentence) && !/\b(?:will|shall|should|going\s+to|gonna)\b/i.test(sentence);
-  const named = quoted(sentence) ?? clean(sentence.replace(AUXILIARY, ' '));
+  const past = after?.[1]
+    ? true
+    : after?.[2]
+      ? false
+      : /\b(?:were|was|went|got|had|have\s+been|has\s+been|\w+ed)\b/i.test(sentence) && !/\b(?:will|shall|should|going\s+to|gonna)\b/i.test(sentence);
+  // What happened names it, without its article: "the portal relaunch went live" is "Portal relaunch live".
+  const named = quoted(sentence) ?? withoutArticle(clean(sentence.replace(AUXILIARY, ' ')));
   const name = named.charAt(0).toUpperCase() + named.slice(1);
   if (!plausibleMilestoneName(name, [ctx.businessCase]))
     return reply('What is the milestone called? For example: "add milestone All Teams Onboarded achieved October".', 'name');
+  // A name that fits an existing milestone is asked about by the tool (`proposeMilestone`), naming it.
   return call('proposeMilestone', defined({ businessCase: ctx.businessCase, name, ...(when ? (past ? { achievedMonth: when } : { targetMonth: when }) : {}) }));
 }
 
