@@ -1,5 +1,5 @@
 import type { BusinessCase, Calculation, Input, Scenario, UseCase } from '../engine/index.ts';
-import { matchName, nameScore } from './match-name.ts';
+import { matchName, nameScore, words } from './match-name.ts';
 import { unresolved, type Resolved } from './resolution.ts';
 
 /**
@@ -90,6 +90,26 @@ export interface LocatedInput {
 }
 
 /**
+ * An input named with its use case in front ("self service deflection": the use case Deflect
+ * Tickets with Self-Service, its input deflection): the words of one use case's name or id are
+ * taken out, and the rest must name one input of that use case. Only when exactly one use case
+ * gives one input; undefined otherwise.
+ */
+function inputOfUseCaseNamed(scenario: Scenario, name: string, options: { timeSeriesFirst?: boolean }): LocatedInput | undefined {
+  const said = words(name);
+  const found = new Map<string, LocatedInput>();
+  for (const useCase of scenario.useCases) {
+    const own = new Set([...words(useCase.name), ...words(useCase.id)]);
+    const rest = said.filter((w) => !own.has(w));
+    // Two words of the use case at least ("self service"), and something left to name the input.
+    if (said.length - rest.length < 2 || rest.length === 0) continue;
+    const r = resolveInput(scenario, rest.join(' '), { ...options, useCase: useCase.id });
+    if (r.ok) found.set(`${useCase.id}:${r.value.input.key}`, r.value);
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/**
  * Resolves an input by key or label ("Avg. Tickets per Day", "# of reps"): an input named
  * exactly (key or label, case and punctuation aside) first, unless `preferKeys` is given. With `timeSeriesFirst`, time-series inputs win over constants of a similar name (when someone
  * dictates a measurement they mean the tracked metric, not its baseline); `preferKeys` does
@@ -135,6 +155,10 @@ export function resolveInput(
   }
   const m = matchName(all, name, namesOf);
   if (m.kind === 'match') return { ok: true, value: m.item };
+  if (m.kind === 'none' && !options.useCase) {
+    const qualified = inputOfUseCaseNamed(scenario, name, options);
+    if (qualified) return { ok: true, value: qualified };
+  }
   return unresolved(
     m.kind === 'ambiguous' ? `'${name}' could be several inputs` : `no input called '${name}' in scenario '${scenario.name}'`,
     (m.kind === 'ambiguous' ? m.candidates : all).map(show),

@@ -57,6 +57,17 @@ describe('resolving names in the demo document', () => {
     expect(exact.ok && exact.value.input.key).toBe('avg_tickets_per_day');
   });
 
+  it("an input named with its use case in front: the use case's words out, the rest names one of its inputs", () => {
+    // "self service" is Deflect Tickets with Self-Service (id self-service); "deflection" among its
+    // inputs is the tracked Ticket Deflection Rate when a measurement is meant.
+    const r = resolveInput(realization, 'self service deflection', { timeSeriesFirst: true });
+    expect(r.ok && r.value.input.key).toBe('deflection_rate');
+    // Its words are all the use case's ("Deflect Tickets with Self-Service"): nothing left to name an input, so no pick.
+    expect(resolveInput(realization, 'self service tickets', { timeSeriesFirst: true }).ok).toBe(false);
+    // One word of a use case is no qualifier ("support" alone): still no input of that name.
+    expect(resolveInput(realization, 'support deflection').ok).toBe(false);
+  });
+
   it('an ambiguous input name comes back with its candidates', () => {
     const r = resolveInput(realization, 'tickets a day');
     expect(r.ok).toBe(false);
