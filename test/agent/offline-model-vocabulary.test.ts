@@ -266,3 +266,58 @@ describe('a history asked for by its month, without the input', () => {
     );
   });
 });
+
+describe('a correction naming its month and value, not its input', () => {
+  it('"march was actually 160": only tickets per day has a March value (158, 2026), so March 2026 gets 160', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('march was actually 160'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'support-efficiency', input: 'tickets_per_day', month: '2026-03', value: 160 },
+    ]);
+  });
+
+  it('"july was actually 23%": July 2026 deflection (22%) gets 0.23; "… 23" without % is not said as a percent is, so it asks', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const p = chat.proposalOf(await chat.say('july was actually 23%'));
+    expect(p.operations).toEqual([
+      { op: 'recordMeasurement', scenario: 'realization', useCase: 'self-service', input: 'deflection_rate', month: '2026-07', value: 0.23 },
+    ]);
+    const plain = offlineChat('delta-corp.json', NOW);
+    expect((await plain.say('july was actually 23')).proposals).toEqual([]);
+  });
+
+  it('a month several inputs have values in: it asks, naming them', () => {
+    const output = {
+      id: 'acme',
+      name: 'Acme',
+      customer: 'Acme Inc',
+      scenarios: [
+        {
+          id: 'realization',
+          name: 'Value Realization',
+          kind: 'realization',
+          milestones: [],
+          useCases: [
+            {
+              id: 'uc',
+              name: 'Onboarding',
+              calculations: [],
+              inputs: [
+                { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', timeSeries: true, measured: [{ month: '2026-03', value: 12 }] },
+                { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', timeSeries: true, measured: [{ month: '2026-03', value: 40 }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    // The phrase readers asked which input (their question is the fallback).
+    const asked = reply('Which input is the value 11 for?', 'input');
+    const next = completeByVocabulary('march was actually 11', asked, [{ toolCallId: 'x', toolName: 'showBusinessCase', input: {}, output, failed: false }]);
+    expect(next).toEqual(
+      reply(
+        'Several inputs have a value recorded then: Days to Onboard (March 2026), Open Tickets (March 2026). Which one should be corrected? Say it with the input, e.g. "Days to Onboard March 2026: …".',
+      ),
+    );
+  });
+});

@@ -77,6 +77,16 @@ function historyNotSettled(text: string, request: OfflineRequest): boolean {
   return only?.toolName === 'measurementHistory' && typeof only.input.input === 'string' && NO_INPUT.test(only.input.input);
 }
 
+/**
+ * Whether a correction names its month and new value but no input ("march was actually 160"),
+ * so the phrase readers asked which input: the values recorded that month say which.
+ */
+function correctionWithoutInput(text: string, request: OfflineRequest): boolean {
+  if (request.kind !== 'reply' || request.asks !== 'input' || !CHANGE.test(text)) return false;
+  const tokens = tokenizeText(text);
+  return tokens.filter((t) => t.kind === 'month').length === 1 && tokens.filter((t) => t.kind === 'number').length === 1;
+}
+
 /** Whether the phrase readers' answer is that they did not understand (not a question of theirs, a refusal or an explanation). */
 function notUnderstoodReply(request: OfflineRequest): boolean {
   return request.kind === 'reply' && request.text === notUnderstood();
@@ -103,6 +113,7 @@ export function lookUpVocabulary(text: string, ctx: ConversationContext, request
     splitNotSettled(text, request) ||
     valueNotUnderstood(text, request) ||
     historyNotSettled(text, request) ||
+    correctionWithoutInput(text, request) ||
     (ANNOTATE.test(text) && request.kind === 'reply')
   )
     return readAgainst;
@@ -139,6 +150,7 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   const spans = findEntities(text, vocabulary);
   if (splitNotSettled(text, fallback)) return splitByVocabulary(text, out as unknown as ShownCase, vocabulary, spans, fallback);
   if (historyNotSettled(text, fallback)) return historyByVocabulary(text, out as unknown as ShownCase, vocabulary, fallback);
+  if (correctionWithoutInput(text, fallback)) return correctionByVocabulary(text, out as unknown as ShownCase, vocabulary, fallback);
   const values = spans.filter((s) => s.candidates.every((c) => c.target.kind === 'measurement'));
   if (values.length === 0 && valueNotUnderstood(text, fallback)) return valueByVocabulary(text, out as unknown as ShownCase, vocabulary, spans, fallback);
   if (values.length !== 1) return fallback;
@@ -313,15 +325,8 @@ function metricsQuestion(scenario: ShownScenario, calculation: ShownCalculation,
  */
 function historyByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocabulary, fallback: OfflineRequest): OfflineRequest {
   const scenario = workScenario(out);
-  const said = tokenizeText(text).find((t) => t.kind === 'month');
-  const phrase = said ? readMonthPhrase(said.text) : null;
-  if (!scenario || phrase?.kind !== 'month') return fallback;
-  const held = vocabulary.measurements.filter(
-    (m) =>
-      m.scenarios.includes(scenario.id) &&
-      Number(m.month!.slice(5, 7)) === phrase.month &&
-      (phrase.year === undefined || Number(m.month!.slice(0, 4)) === phrase.year),
-  );
+  const held = scenario ? recordedIn(text, scenario, vocabulary) : null;
+  if (!scenario || !held) return fallback;
   const inputs = [...new Map(held.map((m) => [m.id, m])).values()];
   if (inputs.length === 0) return fallback;
   if (inputs.length > 1) {
@@ -330,6 +335,47 @@ function historyByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocab
     );
   }
   return call('measurementHistory', defined({ businessCase: out.id, scenario: scenario.id, input: inputs[0]!.name }));
+}
+
+/**
+ * The values recorded in the month a message names (of the year said, or any year), in the
+ * scenario; null when the month cannot be placed.
+ */
+function recordedIn(text: string, scenario: ShownScenario, vocabulary: CaseVocabulary): EntityTarget[] | null {
+  const said = tokenizeText(text).find((t) => t.kind === 'month');
+  const phrase = said ? readMonthPhrase(said.text) : null;
+  if (phrase?.kind !== 'month') return null;
+  return vocabulary.measurements.filter(
+    (m) =>
+      m.scenarios.includes(scenario.id) &&
+      Number(m.month!.slice(5, 7)) === phrase.month &&
+      (phrase.year === undefined || Number(m.month!.slice(0, 4)) === phrase.year),
+  );
+}
+
+/**
+ * A correction naming its month and new value but no input ("march was actually 160"): the one
+ * input with a value recorded in that month (the latest such month when no year is said) gets
+ * the new value, said as its value is (a percent for a percent). Several inputs: a question
+ * naming them. None, or a value of another kind: the phrase readers' question.
+ */
+function correctionByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocabulary, fallback: OfflineRequest): OfflineRequest {
+  const scenario = workScenario(out);
+  const held = scenario ? recordedIn(text, scenario, vocabulary) : null;
+  if (!scenario || !held || held.length === 0) return fallback;
+  if (new Set(held.map((m) => m.id)).size > 1) {
+    return reply(
+      `Several inputs have a value recorded then: ${held.map((m) => `${m.name} (${showMonth(m.month!)})`).join(', ')}. Which one should be corrected? Say it with the input, e.g. "${held[0]!.name} ${showMonth(held[0]!.month!)}: …".`,
+    );
+  }
+  const latest = [...held].sort((a, b) => a.month!.localeCompare(b.month!)).at(-1)!;
+  const number = tokenizeText(text).find((t) => t.kind === 'number');
+  const percent = scenario.useCases.flatMap((u) => u.inputs).find((i) => i.key === latest.id)?.unit === 'percent';
+  if (number?.kind !== 'number' || number.percent !== percent || number.value === latest.value) return fallback;
+  return call(
+    'proposeMeasurements',
+    defined({ businessCase: out.id, scenario: scenario.id, measurements: [{ input: latest.id, month: latest.month!, value: number.value }] }),
+  );
 }
 
 const showMonthPhrase = (t: TextToken): string => t.text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
