@@ -11,6 +11,19 @@ import { findCase } from './find-case.ts';
  */
 export type ListedProposal = ProposalRecord & { case: { id: string; name: string } };
 
+/**
+ * A proposal as a door shows it to people: the case's id in place of its storage key, and
+ * without where the Slack door keeps its own message of it (`slackChannel`, `slackTs`: the door's
+ * memory, not the proposal's).
+ */
+export type ShownProposal = Omit<ProposalRecord, 'slackChannel' | 'slackTs'>;
+
+/** `proposal` as a door shows it, with the case's id. */
+export function shownProposal(proposal: ProposalRecord, caseId: string): ShownProposal {
+  const { slackChannel: _channel, slackTs: _ts, ...shown } = proposal;
+  return { ...shown, caseId };
+}
+
 /** Which pending proposals a door lists. */
 export interface PendingProposalsInput {
   /** The door's workspace. Omitted: every workspace. */

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../app/app-context.ts';
 import { approveProposal } from '../app/approve-proposal.ts';
-import { pendingProposals } from '../app/pending-proposals.ts';
+import { pendingProposals, shownProposal } from '../app/pending-proposals.ts';
 import { rejectProposal } from '../app/reject-proposal.ts';
 import type { AppEnv } from './app-env.ts';
 import { HttpError } from './http-error.ts';
@@ -26,7 +26,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext, onDec
     const listed = pendingProposals(ctx, { workspaceId, ...(query.caseId !== undefined ? { caseId: query.caseId } : {}) });
     if (!listed.ok) throw HttpError.from(listed.error);
     // A proposal refers to its case by storage key; the door shows the case's id.
-    return c.json({ proposals: listed.value.map(({ case: listedCase, ...p }) => ({ ...p, caseId: listedCase.id })) });
+    return c.json({ proposals: listed.value.map(({ case: listedCase, ...p }) => shownProposal(p, listedCase.id)) });
   });
 
   app.post('/api/proposals/:id/approve', async (c) => {
@@ -37,7 +37,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext, onDec
     const r = result.value;
     onDecided(r.proposal.id);
     const caseId = r.view.caseId;
-    return c.json({ ...r, proposal: { ...r.proposal, caseId }, audit: r.audit.map((a) => ({ ...a, caseId })) });
+    return c.json({ ...r, proposal: shownProposal(r.proposal, caseId), audit: r.audit.map((a) => ({ ...a, caseId })) });
   });
 
   app.post('/api/proposals/:id/reject', async (c) => {
@@ -51,6 +51,6 @@ export function registerProposalRoutes(app: Hono<AppEnv>, ctx: AppContext, onDec
     });
     if (!result.ok) throw HttpError.from(result.error);
     onDecided(result.value.proposal.id);
-    return c.json({ ...result.value, proposal: { ...result.value.proposal, caseId: result.value.view.caseId } });
+    return c.json({ ...result.value, proposal: shownProposal(result.value.proposal, result.value.view.caseId) });
   });
 }

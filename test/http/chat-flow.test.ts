@@ -51,11 +51,18 @@ describe('POST /api/chat (JSON) -> approve -> data changed -> audit', () => {
     expect(pending.status).toBe(200);
     expect(proposalListSchema.safeParse(pending.body).success).toBe(true);
     expect(pending.body.proposals.map((p: any) => p.id)).toEqual([proposal.proposalId]);
+    // Where the Slack door keeps its message of the proposal is its own memory, never shown: not in the list, not in a decision.
+    h.store.setProposalSlackMessage(proposal.proposalId, { channel: 'C1', ts: '1700000000.000100' });
+    const listedAgain = (await h.json('GET', '/api/proposals')).body.proposals[0];
+    expect(listedAgain.id).toBe(proposal.proposalId);
+    expect(listedAgain).not.toHaveProperty('slackChannel');
+    expect(listedAgain).not.toHaveProperty('slackTs');
 
     const approved = await h.json('POST', `/api/proposals/${proposal.proposalId}/approve`);
     expect(approved.status).toBe(200);
     expect(approveReplySchema.safeParse(approved.body).success).toBe(true);
     expect(approved.body).toMatchObject({ alreadyApplied: false, rechecked: false, version: 2, proposal: { status: 'applied', decidedBy: 'dana' } });
+    expect(approved.body.proposal).not.toHaveProperty('slackTs');
 
     const after = await h.json('GET', `/api/business-cases/${DEMO}/summary`);
     expect(summarySchema.safeParse(after.body).success).toBe(true);

@@ -35,7 +35,7 @@ export function formatPreview(preview: OperationPreview, index: number): string[
 }
 
 /** A proposal with its preview, for `ve propose` and `ve proposals`. */
-export function formatProposal(p: ProposalRecord, withPreview = true): string {
+export function formatProposal(p: Omit<ProposalRecord, 'slackChannel' | 'slackTs'>, withPreview = true): string {
   const head = `proposal ${p.id} [${p.status}] on ${p.caseId} (version ${p.baseVersion}, figures as of ${p.asOf}), proposed by ${p.proposedBy} at ${p.createdAt}`;
   const decided = p.decidedAt ? [`  ${p.status}${p.decidedBy ? ` by ${p.decidedBy}` : ''} at ${p.decidedAt}${p.reason ? `: ${p.reason}` : ''}`] : [];
   const body = withPreview ? p.preview.flatMap(formatPreview) : p.preview.map((x, i) => `  ${i + 1}. ${x.op}: ${x.changes.join('; ')}`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { findCase } from '../../app/find-case.ts';
-import { pendingProposals } from '../../app/pending-proposals.ts';
+import { pendingProposals, shownProposal } from '../../app/pending-proposals.ts';
 import { expireProposals } from '../../proposals/expire-proposals.ts';
 import { cliFailure } from '../cli-failure.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -29,7 +29,7 @@ export function registerProposals(program: Command, io: CliIo, deps: () => Store
         const listed = pendingProposals(ctx, { ...(opts.case !== undefined ? { caseId: opts.case } : {}), decidedToo: opts.all === true });
         if (!listed.ok) throw cliFailure(listed.error);
         // Shown with the case's id, not its storage key (which differs for an id two workspaces share).
-        const list = listed.value.map(({ case: listedCase, ...p }) => ({ ...p, caseId: listedCase.id }));
+        const list = listed.value.map(({ case: listedCase, ...p }) => shownProposal(p, listedCase.id));
         if (opts.json) {
           io.stdout(`${JSON.stringify(list, null, 2)}\n`);
           return;
