@@ -5,7 +5,8 @@ import { monthLabel, type Scenario } from '../engine/index.ts';
 import { escapeHtml, html, raw, type SafeHtml } from './html.ts';
 import { casePath } from './layout.ts';
 import { proposalCard } from './proposal-card.ts';
-import type { GridCell, GridRow, MeasurementGrid, TrackedMetric } from './case-model.ts';
+import type { TrackedMetric } from '../app/realization-scenario.ts';
+import type { GridCell, GridRow, MeasurementGrid } from './case-model.ts';
 
 /** One formatter for every cell: `toLocaleString` with options builds a new one per call (a third of a millisecond each). */
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });

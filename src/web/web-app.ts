@@ -12,10 +12,12 @@ import { proposeMeasurementsFromCsv } from '../app/import-measurements.ts';
 import { listCases } from '../app/list-cases.ts';
 import { pendingProposals } from '../app/pending-proposals.ts';
 import { proposalView, type ProposalView } from '../app/proposal-view.ts';
-import { proposeChange } from '../app/propose-change.ts';
+import { proposeCellEdit } from '../app/propose-cell-edit.ts';
+import { proposeMonthValues } from '../app/propose-month-values.ts';
 import { qbrDraft } from '../app/qbr-draft.ts';
 import { qbrFileName } from '../app/qbr-file-name.ts';
 import { rejectProposal } from '../app/reject-proposal.ts';
+import { clampToWindow, realizationOf, trackedMetrics, windowMonths } from '../app/realization-scenario.ts';
 import { renderQbrDeck } from '../app/render-qbr-deck.ts';
 import type { CaseRecord } from '../app/store.ts';
 import { viewProposal } from '../app/view-proposal.ts';
@@ -24,7 +26,7 @@ import { type AppError, errorReference, redactSecrets } from '../errors/index.ts
 import { monthOf } from '../proposals/proposal-context.ts';
 import { parseQbrAudience, QBR_AUDIENCES } from '../qbr/qbr-audience.ts';
 import { resolveQuarter } from '../qbr/resolve-quarter.ts';
-import { clampToWindow, measurementGrid, realizationOf, trackedMetrics, windowMonths } from './case-model.ts';
+import { measurementGrid } from './case-model.ts';
 import { CLIENT_JS } from './client-script.ts';
 import { html, type SafeHtml } from './html.ts';
 import { type CaseTab, casePath, errorPage, errorSentence, page } from './layout.ts';
@@ -34,7 +36,6 @@ import { csrfMatches, SESSION_COOKIE, SessionStore, type WebSession } from './se
 import { STYLES_CSS } from './styles.ts';
 import { casesBody, signInBody, summaryBody } from './summary-page.ts';
 import { chatBody, proposalsBody, qbrBody, qbrViewBody } from './work-pages.ts';
-import { readTypedValue } from '../app/read-typed-value.ts';
 
 /** What the web door runs with: the app's context and models, and the API it forwards the chat stream to. */
 export interface WebOptions {
@@ -73,6 +74,12 @@ interface SignedIn {
 function safeBack(text: unknown, fallback: string): string {
   return typeof text === 'string' && /^\/(?!\/)[^\s\\]*$/.test(text) ? text : fallback;
 }
+
+/**
+ * Why a form proposed nothing, as the flash says it after "Nothing was proposed: ": the app's
+ * sentence about the form field at fault as it is, the workflow's refusal with its kind.
+ */
+const formError = (error: AppError): string => (error.field ? error.message : errorSentence(error));
 
 const field = (body: Record<string, unknown>, name: string): string => {
   const v = body[name];
@@ -299,32 +306,20 @@ export function webApp(options: WebOptions): Hono {
       const useCaseId = field(body, 'useCase');
       const back = casePath(record.id, `/table?useCase=${encodeURIComponent(useCaseId)}`);
       const fail = (message: string) => redirect(c, back, who.session, { kind: 'error', text: `Nothing was proposed: ${message}` });
-      const scenario = realizationOf(record.document);
-      const useCase = scenario?.useCases.find((u) => u.id === useCaseId);
-      if (!scenario || !useCase) return fail(`no use case '${useCaseId}' in the realization scenario`);
-      const key = field(body, 'input');
-      const input = useCase.inputs.find((i) => i.key === key);
-      if (!input) return fail(`no input '${key}' in ${useCase.name}`);
-      const month = field(body, 'month');
-      if (!windowMonths(scenario).includes(month)) return fail(`month '${month}' is not in ${scenario.name}'s window`);
-      const text = field(body, 'value');
-      const typed = readTypedValue(text);
-      if (!typed.ok) return fail(`value '${text}' for ${input.label} ${typed.error.message}`);
-      const value = typed.value;
-      const metric = useCase.calculations.some((k) => k.metric === key);
-      const extra: Record<string, string> = {};
-      for (const k of ['note', 'evidence', 'source'] as const) if (field(body, k).trim()) extra[k] = field(body, k).trim();
-      const operation = metric
-        ? { op: 'recordMeasurement', scenario: scenario.id, useCase: useCase.id, input: key, month, value, ...extra }
-        : { op: 'setInput', scenario: scenario.id, useCase: useCase.id, input: key, value, from: month };
-      const r = proposeChange(ctx, {
+      const r = proposeCellEdit(ctx, {
         caseId: record.id,
         workspaceId: who.holder.workspaceId,
-        operations: [operation],
+        useCase: useCaseId,
+        input: field(body, 'input'),
+        month: field(body, 'month'),
+        value: field(body, 'value'),
+        note: field(body, 'note'),
+        evidence: field(body, 'evidence'),
+        source: field(body, 'source'),
         proposedBy: who.holder.name,
         channel: 'web',
       });
-      if (!r.ok) return fail(errorSentence(r.error));
+      if (!r.ok) return fail(formError(r.error));
       return redirect(c, back, who.session, {
         kind: 'ok',
         text: `Proposed ${r.value.view.changes.join('; ')}: proposal ${r.value.proposal.id} waits for approval (below).`,
@@ -373,34 +368,21 @@ export function webApp(options: WebOptions): Hono {
       const month = field(body, 'month');
       const back = casePath(record.id, `/measurements?month=${encodeURIComponent(month)}`);
       const fail = (message: string) => redirect(c, back, who.session, { kind: 'error', text: `Nothing was proposed: ${message}` });
-      const scenario = realizationOf(record.document);
-      if (!scenario) return fail('the case has no realization scenario');
-      if (!windowMonths(scenario).includes(month)) return fail(`month '${month}' is not in ${scenario.name}'s window`);
       const keys = ([] as unknown[]).concat(body.key ?? []).map(String);
       const values = ([] as unknown[]).concat(body.value ?? []).map(String);
-      const note = field(body, 'note').trim();
-      const metrics = trackedMetrics(scenario);
-      const operations: object[] = [];
-      const problems: string[] = [];
-      keys.forEach((k, i) => {
-        const text = (values[i] ?? '').trim();
-        const t = metrics.find((m) => `${m.useCase.id}/${m.input.key}` === k);
-        if (!t) return problems.push(`'${k}' is not a tracked metric`);
-        if (!text) return;
-        const typed = readTypedValue(text);
-        if (!typed.ok) return problems.push(`${t.input.label}: '${text}' ${typed.error.message}`);
-        const value = typed.value;
-        const own = t.entries.find((e) => e.month === month);
-        if (own && Math.abs(own.value - value) < 1e-12 && !note) return;
-        operations.push({ op: 'recordMeasurement', scenario: scenario.id, useCase: t.useCase.id, input: t.input.key, month, value, ...(note ? { note } : {}) });
+      const r = proposeMonthValues(ctx, {
+        caseId: record.id,
+        workspaceId: who.holder.workspaceId,
+        month,
+        values: keys.map((key, i) => ({ key, value: values[i] ?? '' })),
+        note: field(body, 'note'),
+        proposedBy: who.holder.name,
+        channel: 'web',
       });
-      if (problems.length) return fail(problems.join('; '));
-      if (operations.length === 0) return fail('no value was entered or changed');
-      const r = proposeChange(ctx, { caseId: record.id, workspaceId: who.holder.workspaceId, operations, proposedBy: who.holder.name, channel: 'web' });
-      if (!r.ok) return fail(errorSentence(r.error));
+      if (!r.ok) return fail(formError(r.error));
       return redirect(c, back, who.session, {
         kind: 'ok',
-        text: `Proposed ${operations.length} measurement${operations.length === 1 ? '' : 's'} as proposal ${r.value.proposal.id}: it waits for approval (below).`,
+        text: `Proposed ${r.value.measurements} measurement${r.value.measurements === 1 ? '' : 's'} as proposal ${r.value.proposal.id}: it waits for approval (below).`,
       });
     }),
   );
