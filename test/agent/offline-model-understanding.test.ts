@@ -336,13 +336,13 @@ describe('measurements said the way people say them', () => {
       const r = parseRequest(text);
       if (r.kind !== 'tools' || !r.decide) throw new Error(`expected a look-up for ${text}`);
       const next = r.decide([history]);
-      return { lookUp: r.calls, then: next?.kind === 'tools' ? next.calls : next };
+      return { lookUp: r.calls, decided: next?.kind === 'tools' ? next.calls : next };
     };
     expect(corrected('march tickets/day should be 153 not 158, typo in the export')).toEqual({
       lookUp: [{ toolName: 'measurementHistory', input: { input: 'tickets per day' } }],
-      then: [{ toolName: 'proposeMeasurements', input: { measurements: [{ input: 'tickets per day', month: '2026-03', value: 153 }] } }],
+      decided: [{ toolName: 'proposeMeasurements', input: { measurements: [{ input: 'tickets per day', month: '2026-03', value: 153 }] } }],
     });
-    expect(corrected('fix jan deflection: it was 17% not 18%').then).toEqual([
+    expect(corrected('fix jan deflection: it was 17% not 18%').decided).toEqual([
       { toolName: 'proposeMeasurements', input: { measurements: [{ input: 'deflection', month: '2026-01', value: 0.17 }] } },
     ]);
     expect(call("oct 2025 should've been 117 tickets/day, not 115").input).toEqual({
