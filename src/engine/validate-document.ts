@@ -62,7 +62,7 @@ export function checkDocument(doc: BusinessCase): EngineError | null {
     const at = (...rest: Array<string | number>): Array<string | number> => ['scenarios', si, ...rest];
     if (s.basedOn !== undefined) {
       const base = doc.scenarios.find((o) => o.id === s.basedOn);
-      if (!base || base.kind !== 'future') return bad(`basedOn '${s.basedOn}' is not a future scenario of this business case`, at('basedOn'));
+      if (base?.kind !== 'future') return bad(`basedOn '${s.basedOn}' is not a future scenario of this business case`, at('basedOn'));
     }
     if (s.kind === 'realization' && s.ramp !== undefined && s.ramp.length > 0) return bad('a realization scenario has no ramp', at('ramp'));
     const ramps = (s.ramp ?? []).map((r, i) => ({ from: monthIndex(r.from), to: monthIndex(r.to), i }));

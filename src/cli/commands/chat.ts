@@ -99,7 +99,6 @@ export function registerChat(program: Command, io: CliIo, deps: () => ChatDeps =
       const secrets = [d.env.OPENAI_API_KEY?.trim() ?? ''].filter(Boolean);
       const selected = selectModelOrFail(d, secrets);
       await withStoreAsync(d, io, async (ctx) => {
-        const { store } = ctx;
         if (!workspaceExists(ctx, opts.workspace)) throw new CliError(`no workspace '${opts.workspace}'`, EXIT.usage);
         const threadKey = `cli:${opts.thread ?? randomUUID()}`;
         // The draftQbr tool writes with the selected model (the offline provider: the template writer).

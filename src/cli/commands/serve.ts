@@ -3,7 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
 import { qbrWriterModel } from '../../agent/qbr-writer-model.ts';
 import { selectModel, type SelectedModel } from '../../agent/select-model.ts';
-import { configuredBusyTimeoutMs, configuredDbPath, openStore, SERVER_BUSY_TIMEOUT_MS, type Store } from '../../app/store.ts';
+import { configuredBusyTimeoutMs, configuredDbPath, openStore, SERVER_BUSY_TIMEOUT_MS } from '../../app/store.ts';
 import { BANNER_TOKEN_NAME, rotateBannerToken } from '../../app/workspace-tokens.ts';
 import { createApp, DEFAULT_MAX_BODY_BYTES, rateLimitsFromEnv, type RateLimits } from '../../http/index.ts';
 import { DEFAULT_WORKSPACE } from '../../proposals/default-workspace.ts';
