@@ -16,6 +16,24 @@ import { CASE, offlineChat } from './offline-model-support.ts';
 
 const NOW = '2026-12-02T10:00:00.000Z';
 
+/** What showBusinessCase says of a small case with two measured inputs in one use case (the inputs given). */
+function acmeCase(inputs: Array<Record<string, unknown>>) {
+  return {
+    id: 'acme',
+    name: 'Acme',
+    customer: 'Acme Inc',
+    scenarios: [
+      {
+        id: 'realization',
+        name: 'Value Realization',
+        kind: 'realization',
+        milestones: [],
+        useCases: [{ id: 'uc', name: 'Onboarding', calculations: [], inputs }],
+      },
+    ],
+  };
+}
+
 describe('a recorded value named by its value', () => {
   it('"the 158 should be 185, typo": the 158 is March 2026 tickets per day, so March 2026 gets 185', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
@@ -117,29 +135,10 @@ describe('never a proposal when the vocabulary does not say which value', () => 
 
   it('a value several inputs hold: it asks, naming each input and month', () => {
     const fallback = reply('fallback');
-    const output = {
-      id: 'acme',
-      name: 'Acme',
-      customer: 'Acme Inc',
-      scenarios: [
-        {
-          id: 'realization',
-          name: 'Value Realization',
-          milestones: [],
-          useCases: [
-            {
-              id: 'uc',
-              name: 'Onboarding',
-              calculations: [],
-              inputs: [
-                { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', latest: { month: '2026-04', value: 12 } },
-                { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', latest: { month: '2026-05', value: 12 } },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const output = acmeCase([
+      { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', latest: { month: '2026-04', value: 12 } },
+      { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', latest: { month: '2026-05', value: 12 } },
+    ]);
     const next = completeByVocabulary('the 12 should be 11', fallback, [{ toolCallId: 'x', toolName: 'showBusinessCase', input: {}, output, failed: false }]);
     expect(next).toEqual(
       reply(
@@ -232,30 +231,10 @@ describe('a history asked for by its month, without the input', () => {
   });
 
   it('a month several inputs have values in: it asks, naming them', () => {
-    const output = {
-      id: 'acme',
-      name: 'Acme',
-      customer: 'Acme Inc',
-      scenarios: [
-        {
-          id: 'realization',
-          name: 'Value Realization',
-          kind: 'realization',
-          milestones: [],
-          useCases: [
-            {
-              id: 'uc',
-              name: 'Onboarding',
-              calculations: [],
-              inputs: [
-                { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', timeSeries: true, measured: [{ month: '2026-03', value: 12 }] },
-                { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', timeSeries: true, measured: [{ month: '2026-03', value: 40 }] },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const output = acmeCase([
+      { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', timeSeries: true, measured: [{ month: '2026-03', value: 12 }] },
+      { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', timeSeries: true, measured: [{ month: '2026-03', value: 40 }] },
+    ]);
     const said = 'who changed the march number';
     // The phrase readers did not understand it (their answer is the fallback).
     const next = completeByVocabulary(said, reply(notUnderstood()), [{ toolCallId: 'x', toolName: 'showBusinessCase', input: {}, output, failed: false }]);
@@ -287,30 +266,10 @@ describe('a correction naming its month and value, not its input', () => {
   });
 
   it('a month several inputs have values in: it asks, naming them', () => {
-    const output = {
-      id: 'acme',
-      name: 'Acme',
-      customer: 'Acme Inc',
-      scenarios: [
-        {
-          id: 'realization',
-          name: 'Value Realization',
-          kind: 'realization',
-          milestones: [],
-          useCases: [
-            {
-              id: 'uc',
-              name: 'Onboarding',
-              calculations: [],
-              inputs: [
-                { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', timeSeries: true, measured: [{ month: '2026-03', value: 12 }] },
-                { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', timeSeries: true, measured: [{ month: '2026-03', value: 40 }] },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const output = acmeCase([
+      { key: 'days_to_onboard', label: 'Days to Onboard', unit: 'days', timeSeries: true, measured: [{ month: '2026-03', value: 12 }] },
+      { key: 'open_tickets', label: 'Open Tickets', unit: 'tickets', timeSeries: true, measured: [{ month: '2026-03', value: 40 }] },
+    ]);
     // The phrase readers asked which input (their question is the fallback).
     const asked = reply('Which input is the value 11 for?', 'input');
     const next = completeByVocabulary('march was actually 11', asked, [{ toolCallId: 'x', toolName: 'showBusinessCase', input: {}, output, failed: false }]);
