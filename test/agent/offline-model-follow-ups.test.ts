@@ -78,7 +78,7 @@ describe('a split asked about after the case was looked up', () => {
     ]);
   });
 
-  it('a calculation picked without metrics gets the question for them, naming its inputs; nothing is proposed', async () => {
+  it('a calculation picked without metrics gets the question for them, naming its inputs; the next answer names them', async () => {
     const chat = offlineChat('delta-corp.json', NOW);
     await chat.say('split the support efficiency calculation');
     const asked = await chat.say('faster ticket handling');
@@ -86,6 +86,14 @@ describe('a split asked about after the case was looked up', () => {
     expect(asked.text).toContain(
       'Into which metrics should I split Faster Ticket Handling? Its formula uses # of Reps, Avg. Tickets per Day (baseline), Handle Time Saved per Ticket',
     );
+    const p = chat.proposalOf(await chat.say('handle time and tickets per day'));
+    expect(p.operations).toEqual([
+      expect.objectContaining({
+        op: 'splitCalculation',
+        calculation: 'handle-time',
+        parts: [expect.objectContaining({ metric: 'minutes_saved_per_ticket' }), expect.objectContaining({ metric: 'avg_tickets_per_day' })],
+      }),
+    ]);
   });
 
   it("seed 000's own prompt: the use case named in the sentence before, the metrics as 'one that isolates …'", async () => {

@@ -298,24 +298,21 @@ function splitByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocabul
     );
   }
   const { calculation, parts } = fits[0]!;
-  if (!said) return reply(metricsQuestion(scenario, calculation, false), undefined, pending);
+  if (!said) return reply(metricsQuestion(scenario, calculation), undefined, pending);
   return call(
     'proposeSplit',
     defined({ businessCase: out.id, scenario: scenario.id, calculation: calculation.id, parts: parts!.map((metric) => ({ metric })) }),
   );
 }
 
-/**
- * "Into which metrics should I split …?", naming the calculation's inputs; `whole`: the example is
- * the whole request (when no answer of a word or two can follow it up).
- */
-function metricsQuestion(scenario: ShownScenario, calculation: ShownCalculation, whole: boolean): string {
+/** "Into which metrics should I split …?", naming the calculation's inputs (`parse-request.ts` reads the answer to it). */
+function metricsQuestion(scenario: ShownScenario, calculation: ShownCalculation): string {
   const named = scenario.useCases.flatMap((u) => u.inputs).filter((i, k, all) => usesInput(calculation, i.key) && all.findIndex((j) => j.key === i.key) === k);
   const example = named
     .slice(0, 2)
     .map((i) => i.label)
     .join(' and ');
-  return `Into which metrics should I split ${calculation.name}? Its formula uses ${named.map((i) => i.label).join(', ')}. ${whole ? `Say it whole, e.g. "split ${calculation.name} into ${example}"` : `Name two or more, e.g. "${example}"`}.`;
+  return `Into which metrics should I split ${calculation.name}? Its formula uses ${named.map((i) => i.label).join(', ')}. Name two or more, e.g. "${example}".`;
 }
 
 /**
@@ -479,7 +476,7 @@ export function answerPending(text: string, pending: PendingRequest, lookUp: rea
     const out = lookUp[0]?.output as ShownCase | undefined;
     const scenario = out ? workScenario(out) : undefined;
     const calculation = scenario?.useCases.flatMap((u) => u.calculations).find((c) => c.name === picked);
-    return scenario && calculation ? reply(metricsQuestion(scenario, calculation, true)) : null;
+    return scenario && calculation ? reply(metricsQuestion(scenario, calculation)) : null;
   }
   const out = lookUp[0]?.output as ShownCase | undefined;
   if (!out || !Array.isArray(out.scenarios)) return null;

@@ -84,7 +84,7 @@ function answerToQuestion(text: string, ctx: ConversationContext): OfflineReques
     const first = lookUpVocabulary(previous.user, rest, asked) ?? asked;
     if (first.kind === 'tools' && first.decide) asked = first.decide(previous.lookUp) ?? asked;
   }
-  if (asked.kind !== 'reply' || asked.text.trim() !== previous.reply.trim()) return null;
+  if (asked.kind !== 'reply' || asked.text.trim() !== previous.reply.trim()) return answerMetricsAsked(text, previous.reply, rest);
   if (asked.pending && previous.lookUp) return answerPending(text, asked.pending, previous.lookUp);
   if (asked.asks === undefined) return null;
   const said = previous.user.trim().replace(/[.!?,;:\s]+$/, '');
@@ -107,6 +107,22 @@ function answerToQuestion(text: string, ctx: ConversationContext): OfflineReques
   if (again === null) return null;
   const answered = parseRequest(again, rest);
   return answered.kind === 'tools' ? answered : null;
+}
+
+/**
+ * The question for a split's metrics once its calculation was picked (`answerPending`: "Into which
+ * metrics should I split Faster Ticket Handling? Its formula uses …"): asked from a look-up two
+ * turns back, so it cannot be asked again here; the answer names the metrics of the calculation
+ * the question names ("handle time and tickets per day"), read as the whole request.
+ */
+const METRICS_ASKED = /^Into which metrics should I split (.+?)\? Its formula uses /;
+
+function answerMetricsAsked(text: string, reply: string, ctx: ConversationContext): OfflineRequest | null {
+  const asked = METRICS_ASKED.exec(reply);
+  const answer = text.trim().replace(/[.!\s]+$/, '');
+  if (!asked || answer === '' || answer.length > 200 || /\?/.test(answer)) return null;
+  const whole = parseRequest(`split ${asked[1]} into ${answer}`, ctx);
+  return whole.kind === 'tools' ? whole : null;
 }
 
 /** Drops a note ("note: ...", "because ...") so words inside it are not read as a request. */
