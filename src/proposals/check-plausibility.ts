@@ -63,13 +63,6 @@ function reference(input: Input, month: string | undefined): { value: number; wh
   return { value: input.value, what: `the baseline (${inUnit(input.value, input)})` };
 }
 
-/** Whether a value is 10x (or more) away from the reference, both non-zero and of the same sign (the `warn` rule below). */
-function tenTimesAway(value: number, ref: { value: number }): boolean {
-  if (ref.value === 0 || value === 0 || Math.sign(ref.value) !== Math.sign(value)) return false;
-  const ratio = value / ref.value;
-  return ratio >= PLAUSIBLE_FACTOR || ratio <= 1 / PLAUSIBLE_FACTOR;
-}
-
 /**
  * Checks the value an operation sets against what the case already says about that input
  * (`before`: the document the operation applies to). Pure: the same document and operation
@@ -81,12 +74,11 @@ function tenTimesAway(value: number, ref: { value: number }): boolean {
  *   so this is the workflow's rule: the propose tools refuse it, `propose` flags it for the
  *   doors (a value typed into a future cell of the web's grid, a file's future row);
  * - a percent input given a value v above 1 (100%) while every value it has is at most 1:
- *   `ask` "did you mean v%?" only when v% is itself plausible: at most 100% and, when the
- *   input has a non-zero reference of the same sign, less than 10x away from it (22 with a
- *   last measurement of 18%: 22% is 1.2x of it). Otherwise the question would suggest another
- *   wrong number (1.5, which is what "150%" is, against 22%: 1.5% is less than a tenth of it; 1250:
- *   1250% is no fraction at all), so the value is taken as given and flagged: `warn` "150% is
- *   more than 100%" (and the 10x rule below may flag it too);
+ *   `ask`, never a proposal (a rate that has always been at most 100% is not 200% or 15000% by
+ *   a slip of the keyboard). For v up to 100 the question names both readings and suggests v%
+ *   ("2 would be 200%. Did you mean 2% (0.02)?"; "yes" proposes v / 100, which the 10x rule
+ *   below then flags if it is far from the last value); above 100, v% is no fraction either,
+ *   so it asks which value was meant without suggesting one (1250: neither 125000% nor 1250%);
  * - a negative value of an input that counts things (not a percentage, not money): `warn`;
  * - a value 10x (or more) away from the last measurement, or from the baseline when nothing
  *   is measured yet, both non-zero and of the same sign: `warn`.
@@ -116,18 +108,13 @@ export function checkPlausibility(before: BusinessCase, operation: Operation, in
   if (input.unit === 'percent' && value > 1) {
     const known = [input.value, ...Object.values(input.series ?? {}).map(entryValue)];
     if (known.every((v) => v <= 1)) {
-      // "Did you mean v%?" only when v% (v / 100) is a value the input could have; "yes" proposes it.
+      // "Did you mean v%?" when v% (v / 100) is a fraction at all; "yes" proposes it.
       const meant = value / 100;
-      if (meant <= 1 && !(ref && tenTimesAway(meant, ref))) {
-        return [
-          {
-            kind: 'ask',
-            index,
-            message: `${where} is a percentage: ${plain(value)} would be ${plain(value * 100)}%. Did you mean ${plain(value)}% (${plain(meant)})?`,
-          },
-        ];
-      }
-      out.push({ kind: 'warn', index, message: `${where}: ${inUnit(value, input)} is more than 100%, and every value it has had is at most 100%.` });
+      const message =
+        meant <= 1
+          ? `${where} is a percentage: ${plain(value)} would be ${plain(value * 100)}%. Did you mean ${plain(value)}% (${plain(meant)})?`
+          : `${where} is a percentage: ${plain(value)} would be ${plain(value * 100)}%, and every value it has had is at most 100%. Which value did you mean? Say it with %, e.g. "${ref ? inUnit(ref.value, input) : '20%'}".`;
+      return [{ kind: 'ask', index, message }];
     }
   }
   if (value < 0 && countsThings(input, before.currency)) {

@@ -39,33 +39,44 @@ describe('checkPlausibility', () => {
     expect(checkPlausibility(above, measure('support', 'gain', '2025-03', 5) as Operation)).toEqual([]);
   });
 
-  it('"did you mean v%?" only when v% is itself plausible; otherwise v is taken as given and flagged', () => {
-    // Gain: last measurement 10% (2025-01). 1.5% would be 0.015, 0.15x of 0.1: inside the 10x band, so asked.
+  it('a percent input that was always at most 100% given more than 1: asked, never proposed; v% suggested only when it is a fraction', () => {
+    // Gain: last measurement 10% (2025-01). 1.5 would be 150%; 1.5% is 0.015, a fraction: suggested.
     expect(check(measure('support', 'gain', '2025-03', 1.5))).toEqual([
       { kind: 'ask', index: 0, message: 'Efficiency gain in 2025-03 is a percentage: 1.5 would be 150%. Did you mean 1.5% (0.015)?' },
     ]);
-    // 150 would be 150%, more than 100%: no question; 150 as given is 15000%, 150 / 0.1 = 1500x the last measurement.
+    // 150 would be 15000%, and 150% is no fraction either: asked which value, nothing suggested (the example is the last measurement, 10%).
     expect(check(measure('support', 'gain', '2025-03', 150))).toEqual([
-      { kind: 'warn', index: 0, message: 'Efficiency gain in 2025-03: 15000% is more than 100%, and every value it has had is at most 100%.' },
-      { kind: 'warn', index: 0, message: 'Efficiency gain in 2025-03: 15000% is 1,500x the last measurement (10% in 2025-01).' },
+      {
+        kind: 'ask',
+        index: 0,
+        message:
+          'Efficiency gain in 2025-03 is a percentage: 150 would be 15000%, and every value it has had is at most 100%. Which value did you mean? Say it with %, e.g. "10%".',
+      },
     ]);
-    // "1,250" for deflection (baseline 10%): 1250% is no fraction; 1250 as given is 125000%, 1250 / 0.1 = 12,500x.
+    // "1,250" for deflection (baseline 10%): neither 125000% nor 1250%.
     expect(check(setInput('self-service', 'deflection', 1250))).toEqual([
-      { kind: 'warn', index: 0, message: 'Deflection rate: 125000% is more than 100%, and every value it has had is at most 100%.' },
-      { kind: 'warn', index: 0, message: 'Deflection rate: 125000% is 12,500x the baseline (10%).' },
+      {
+        kind: 'ask',
+        index: 0,
+        message:
+          'Deflection rate is a percentage: 1250 would be 125000%, and every value it has had is at most 100%. Which value did you mean? Say it with %, e.g. "10%".',
+      },
     ]);
   });
 
-  it('"150%" (1.5) against a last measurement of 22% is 150%, flagged, not "did you mean 1.5%?"', () => {
+  it('"150%" (1.5) or "2" against a last measurement of 22%: asked, naming both readings, never proposed as 150% or 200%', () => {
     const measured = sampleCase();
     const deflection = measured.scenarios
       .find((s) => s.id === 'actual')!
       .useCases.find((u) => u.id === 'self-service')!
       .inputs.find((i) => i.key === 'deflection')!;
     deflection.series = { '2025-01': 0.22 };
-    // 1.5% would be 0.015, 0.015 / 0.22 = 0.068: less than a tenth, so no question. 1.5 / 0.22 = 6.8x: inside the band.
     expect(checkPlausibility(measured, measure('self-service', 'deflection', '2025-03', 1.5) as Operation)).toEqual([
-      { kind: 'warn', index: 0, message: 'Deflection rate in 2025-03: 150% is more than 100%, and every value it has had is at most 100%.' },
+      { kind: 'ask', index: 0, message: 'Deflection rate in 2025-03 is a percentage: 1.5 would be 150%. Did you mean 1.5% (0.015)?' },
+    ]);
+    // 2% would be 0.02, less than a tenth of 22%: still the question (the 10x rule flags 0.02 if "yes" proposes it), never 200%.
+    expect(checkPlausibility(measured, measure('self-service', 'deflection', '2025-03', 2) as Operation)).toEqual([
+      { kind: 'ask', index: 0, message: 'Deflection rate in 2025-03 is a percentage: 2 would be 200%. Did you mean 2% (0.02)?' },
     ]);
     // 22 would be 22%, the same as the last measurement: asked.
     expect(checkPlausibility(measured, measure('self-service', 'deflection', '2025-03', 22) as Operation)).toEqual([

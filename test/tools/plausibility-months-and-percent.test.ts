@@ -4,10 +4,10 @@
  * - a measurement is what was observed: `proposeMeasurements` refuses a month after the
  *   current month, `proposeInputValue` does not offer a metric's value from such a month as a
  *   measurement, and `propose` (the doors: the web's grid, a CSV file, HTTP) flags it;
- * - "did you mean v%?" only when v% is itself plausible: the demo's Ticket Deflection Rate was
- *   last measured 22% (2026-07) before 2026-10, so 1.5 ("150%") is not asked about (1.5% =
- *   0.015 is 0.015 / 0.22 = 0.068 of it, less than a tenth) and 1250 is no fraction at all
- *   (1250% = 12.5); both are proposed as given, with warnings.
+ * - a percent input that was always at most 100% (the demo's Ticket Deflection Rate, last
+ *   measured 22% in 2026-07) given more than 1 is asked about, never proposed: 1.5 ("150%")
+ *   with "did you mean 1.5%?", naming 150% too; 1250 (neither 125000% nor 1250% is a fraction)
+ *   with "which value did you mean?", nothing suggested.
  * Every message is written by hand.
  */
 import { describe, expect, it } from 'vitest';
@@ -90,27 +90,19 @@ describe('a measurement for a month after the current month', () => {
   });
 });
 
-describe('a percent value above 100% that is no whole-number percentage', () => {
-  it('1.5 ("150%") is proposed as 150% with a warning, not asked "did you mean 1.5%?"', async () => {
+describe('a percent value above 100% for a rate that was always at most 100%', () => {
+  it('1.5 ("150%") is asked about, naming both readings; nothing is proposed', async () => {
     const h = toolHarness();
     const r = await h.call('proposeMeasurements', { measurements: [{ input: 'deflection rate', month: '2026-10', value: 1.5 }] });
-    // 1.5 / 0.22 = 6.8x: inside the 10x band, so only the more-than-100% warning.
-    expect(r).toMatchObject({
-      status: 'pending',
-      warnings: ['Ticket Deflection Rate in 2026-10: 150% is more than 100%, and every value it has had is at most 100%.'],
-    });
+    expect(r).toEqual({ error: 'Ticket Deflection Rate in 2026-10 is a percentage: 1.5 would be 150%. Did you mean 1.5% (0.015)?' });
   });
 
-  it('1250 is proposed as 125000% with warnings, not asked "did you mean 1250%?"', async () => {
+  it('1250 is asked about without a suggestion (1250% is no fraction either); nothing is proposed', async () => {
     const h = toolHarness();
     const r = await h.call('proposeMeasurements', { measurements: [{ input: 'deflection rate', month: '2026-10', value: 1250 }] });
-    // 1250 / 0.22 = 5681.8: 5,681x the last measurement.
-    expect(r).toMatchObject({
-      status: 'pending',
-      warnings: [
-        'Ticket Deflection Rate in 2026-10: 125000% is more than 100%, and every value it has had is at most 100%.',
-        'Ticket Deflection Rate in 2026-10: 125000% is 5,681x the last measurement (22% in 2026-07).',
-      ],
+    expect(r).toEqual({
+      error:
+        'Ticket Deflection Rate in 2026-10 is a percentage: 1250 would be 125000%, and every value it has had is at most 100%. Which value did you mean? Say it with %, e.g. "22%".',
     });
   });
 
