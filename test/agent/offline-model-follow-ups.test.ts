@@ -57,6 +57,35 @@ describe('a value asked for after the case was looked up', () => {
   });
 });
 
+describe('a correction is of the month recorded, and a year is no value', () => {
+  it('"fix the deflection number for september" is September 2025 (the one recorded: 12%), never September 2026; the lock then refuses it', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    const asked = await chat.say('fix the deflection number for september');
+    expect(asked.text).toMatch(/^What was Ticket Deflection Rate in September 2025\?/);
+    const answer = await chat.say('13%');
+    expect(answer.proposals).toEqual([]);
+    expect(answer.text).toContain('month 2025-09 is locked');
+  });
+
+  it('a month with nothing recorded is no correction: it says so, naming the months recorded, and proposes nothing', async () => {
+    const chat = offlineChat('delta-corp.json', NOW);
+    await chat.say('fix the deflection number');
+    const answer = await chat.say('march 21%');
+    expect(answer.proposals).toEqual([]);
+    expect(answer.text).toContain(
+      'No March value of Ticket Deflection Rate is recorded, so there is nothing to correct (recorded: September 2025, January 2026, July 2026)',
+    );
+  });
+
+  it('"2026" or "in 2026" where a value was asked for is a year, not the value', async () => {
+    for (const said of ['2026', 'in 2026']) {
+      const chat = offlineChat('delta-corp.json', NOW);
+      await chat.say('log deflection for october pls');
+      expect((await chat.say(said)).proposals, said).toEqual([]);
+    }
+  });
+});
+
 describe('a split asked about after the case was looked up', () => {
   it('"split the support efficiency calculation" names both calculations; "the second one, handle time and tickets per day" splits Faster Ticket Handling', async () => {
     const chat = offlineChat('delta-corp.json', NOW);

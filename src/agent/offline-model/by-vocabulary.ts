@@ -55,6 +55,9 @@ function splitNotSettled(text: string, request: OfflineRequest): boolean {
 /** Recording or correcting a value, said without what the phrase readers need ("log deflection for october pls", "fix the deflection number"). */
 const RECORD_OR_FIX = /\b(?:log|record|enter|fix|correct|update)\b/i;
 
+/** A correction of something recorded, not a new value ("fix the deflection number"). */
+const FIX = /\b(?:fix|correct|update)\b/i;
+
 /** Whether a record or fix the phrase readers did not understand at all is to be read against the case. */
 function valueNotUnderstood(text: string, request: OfflineRequest): boolean {
   return notUnderstoodReply(request) && RECORD_OR_FIX.test(text);
@@ -395,27 +398,31 @@ function valueByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocabul
   const months = tokens.filter((t) => t.kind === 'month');
   const numbers = tokens.filter((t) => t.kind === 'number');
   if (months.length > 1 || numbers.length > 1 || tokens.some((t) => t.kind === 'period' || t.kind === 'period-end')) return fallback;
-  const month = months[0];
   const value = numbers[0]?.kind === 'number' ? numbers[0].value : undefined;
   const businessCase = out.id;
-  if (month && value !== undefined) {
-    return call('proposeMeasurements', defined({ businessCase, scenario: scenario.id, measurements: [{ input: input.id, month: month.text, value }] }));
+  const correcting = FIX.test(text);
+  // A correction is of a month that has a value: "september" is the September recorded.
+  const placed = months[0] ? placeMonth(months[0], input, scenario, vocabulary, correcting) : undefined;
+  if (placed?.kind === 'ask') return placed.request;
+  const month = placed?.kind === 'month' ? placed.month : undefined;
+  if (month !== undefined && value !== undefined) {
+    return call('proposeMeasurements', defined({ businessCase, scenario: scenario.id, measurements: [{ input: input.id, month, value }] }));
   }
   const unit = scenario.useCases.flatMap((u) => u.inputs).find((i) => i.key === input.id)?.unit;
   const percent = unit === 'percent';
-  const recorded = vocabulary.measurements
-    .filter((m) => m.id === input.id && m.scenarios.includes(scenario.id))
-    .sort((a, b) => a.month!.localeCompare(b.month!));
+  const recorded = recordedOf(input, scenario, vocabulary);
   const example = recorded.length > 0 ? showValue(recorded[recorded.length - 1]!, percent) : percent ? '20%' : '100';
   const pending: PendingRequest = {
     kind: 'value',
     businessCase,
     scenario: scenario.id,
     input: input.id,
-    ...(month ? { month: month.text } : {}),
+    correcting,
+    ...(month !== undefined ? { month } : {}),
     ...(value !== undefined ? { value } : {}),
   };
-  if (month) return reply(`What was ${input.name} in ${showMonthPhrase(month)}? Say the value, e.g. "${example}".`, undefined, pending);
+  if (month !== undefined)
+    return reply(`What was ${input.name} in ${placed?.kind === 'month' ? placed.shown : month}? Say the value, e.g. "${example}".`, undefined, pending);
   const listed = recorded
     .slice(-6)
     .map((m) => `${showValue(m, percent)} in ${showMonth(m.month!)}`)
@@ -427,6 +434,53 @@ function valueByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocabul
     pending,
   );
 }
+
+/** The values recorded for an input in a scenario, oldest first. */
+function recordedOf(input: EntityTarget, scenario: ShownScenario, vocabulary: CaseVocabulary): EntityTarget[] {
+  return vocabulary.measurements.filter((m) => m.id === input.id && m.scenarios.includes(scenario.id)).sort((a, b) => a.month!.localeCompare(b.month!));
+}
+
+/**
+ * The month a value is for, as a tool call takes it. A new value: the month as said (the tools
+ * place "october" in the scenario's window). A correction: the month of that name (and year, if
+ * said) that has a recorded value, as YYYY-MM; several such months or none: a question saying so,
+ * never a month of another year than the one recorded.
+ */
+function placeMonth(
+  said: TextToken,
+  input: EntityTarget,
+  scenario: ShownScenario,
+  vocabulary: CaseVocabulary,
+  correcting: boolean,
+): { kind: 'month'; month: string; shown: string } | { kind: 'ask'; request: OfflineRequest } {
+  if (!correcting) return { kind: 'month', month: said.text, shown: showMonthPhrase(said) };
+  const phrase = readMonthPhrase(said.text);
+  const held =
+    phrase?.kind === 'month'
+      ? recordedOf(input, scenario, vocabulary).filter(
+          (m) => Number(m.month!.slice(5, 7)) === phrase.month && (phrase.year === undefined || Number(m.month!.slice(0, 4)) === phrase.year),
+        )
+      : [];
+  if (held.length === 1) return { kind: 'month', month: held[0]!.month!, shown: showMonth(held[0]!.month!) };
+  if (held.length > 1) {
+    return {
+      kind: 'ask',
+      request: reply(
+        `${input.name} has a value in ${held.map((m) => showMonth(m.month!)).join(' and ')}. Which one should be corrected? Say it with the year.`,
+      ),
+    };
+  }
+  const recorded = recordedOf(input, scenario, vocabulary).map((m) => showMonth(m.month!));
+  return {
+    kind: 'ask',
+    request: reply(
+      `No ${showMonthPhrase(said)} value of ${input.name} is recorded, so there is nothing to correct${recorded.length > 0 ? ` (recorded: ${recorded.join(', ')})` : ''}. To record a new value, say "log ${input.name} ${showMonthPhrase(said)} <year>: <value>".`,
+    ),
+  };
+}
+
+/** A bare year ("2026", "in 2026"): no value of a month, whatever a question waits for. */
+const isYear = (t: TextToken): boolean => t.kind === 'number' && t.plain && /^(?:19|20)\d{2}$/.test(t.text.trim());
 
 /** Words an answer to the model's question may hold besides what it asked for ("ok", "it was", "then"). */
 const ANSWER_WORDS = new Set(
@@ -449,7 +503,19 @@ export function answerPending(text: string, pending: PendingRequest, lookUp: rea
     const other = tokens.filter((t) => t.kind === 'word' && !ANSWER_WORDS.has(t.text.toLowerCase()));
     if (other.length > 0 || months.length > 1 || numbers.length > 1 || tokens.some((t) => t.kind === 'period' || t.kind === 'period-end')) return null;
     if ((pending.month !== undefined && months.length > 0) || (pending.value !== undefined && numbers.length > 0)) return null;
-    const month = pending.month ?? months[0]?.text;
+    // "in 2026" is no value (a year said where a value was asked for): the message is read on its own.
+    if (numbers.some(isYear)) return null;
+    let month = pending.month;
+    if (month === undefined && months[0]) {
+      const out = lookUp[0]?.output as ShownCase | undefined;
+      const scenario = out?.scenarios.find((s) => s.id === pending.scenario);
+      const input =
+        out && caseVocabulary(out as unknown as VocabularySource).terms.find((t) => t.target.kind === 'input' && t.target.id === pending.input)?.target;
+      if (!out || !scenario || !input) return null;
+      const placed = placeMonth(months[0], input, scenario, caseVocabulary(out as unknown as VocabularySource), pending.correcting);
+      if (placed.kind === 'ask') return placed.request;
+      month = placed.month;
+    }
     const value = pending.value ?? (numbers[0]?.kind === 'number' ? numbers[0].value : undefined);
     if (month === undefined || value === undefined) return null;
     return call(

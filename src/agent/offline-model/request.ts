@@ -36,7 +36,7 @@ export type OfflineRequest =
  */
 export type PendingRequest =
   | { kind: 'split'; calculations: Array<{ id: string; name: string }>; metrics: string }
-  | { kind: 'value'; businessCase?: string; scenario: string; input: string; month?: string; value?: number };
+  | { kind: 'value'; businessCase?: string; scenario: string; input: string; month?: string; value?: number; correcting: boolean };
 
 /**
  * What a reply asks the person for, when it is a question back about a request it could not
