@@ -241,3 +241,15 @@ describe('conversions decided from the suggestions', () => {
     expect(ops).toEqual([repEfficiency('Avg. Tickets per Day')]);
   });
 });
+
+describe('a baseline said as a value, with no baseline input suggested', () => {
+  it('"(baseline is the 12 we had)" for Deflected Ticket Savings is the value 12, never Cost per Ticket, an input that happens to hold 12', async () => {
+    // Pre-sales Delta, Rollout Plan: Cost per Ticket is 12 USD, a factor of the deflection formula, not a baseline of the rate.
+    const chat = offlineChat('delta-corp-presales.json', NOW);
+    const p = chat.proposalOf(
+      await chat.say('convert deflected ticket savings in the rollout plan to track ticket deflection rate (baseline is the 12 we had)'),
+    );
+    expect(p.operations).toEqual([expect.objectContaining({ op: 'convertCalculation', calculation: 'deflection', baseline: 12 })]);
+    expect(p.operations[0]).not.toHaveProperty('baselineInput');
+  });
+});

@@ -321,11 +321,9 @@ function baselineHeld(request: Extract<OfflineRequest, { kind: 'tools' }>, basel
     const label = found.item.baselineInput;
     const scenarioView = view.scenarios.find((x) => x.id === suggestions.scenario);
     if (label === null) {
-      // No baseline input suggested: the one input of the use case that holds the value said, else the value itself.
-      const holding =
-        scenarioView?.useCases.find((u) => u.id === found.item.useCase)?.inputs.filter((i) => i.value === baseline && i.measured.length === 0) ?? [];
-      const only = holding.length === 1 ? { baselineInput: holding[0]!.label } : { baseline };
-      return call('proposeConversions', { ...input, scenario: suggestions.scenario, conversions: [{ ...conversion, ...only }] });
+      // No baseline input suggested: the value said is the baseline. (An input that happens to hold the same
+      // number is no baseline of the metric: "the 12 we had" is not Cost per Ticket's 12 USD.)
+      return call('proposeConversions', { ...input, scenario: suggestions.scenario, conversions: [{ ...conversion, baseline }] });
     }
     const held = scenarioView?.useCases.find((u) => u.id === found.item.useCase)?.inputs.find((i) => i.label === label);
     if (held?.value !== baseline) {
