@@ -46,6 +46,7 @@ export function proposeMonthValues(ctx: AppContext, form: MonthValuesInput): Out
   const metrics = trackedMetrics(scenario);
   const operations: object[] = [];
   const problems: string[] = [];
+  const seen = new Set<string>();
   for (const { key, value: typedText } of form.values) {
     const text = typedText.trim();
     const tracked = metrics.find((m) => `${m.useCase.id}/${m.input.key}` === key);
@@ -53,6 +54,12 @@ export function proposeMonthValues(ctx: AppContext, form: MonthValuesInput): Out
       problems.push(`'${key}' is not a tracked metric`);
       continue;
     }
+    // One value per metric and month: a form sending a metric twice says two things about one month.
+    if (seen.has(key)) {
+      problems.push(`${tracked.input.label} is given twice for ${month}`);
+      continue;
+    }
+    seen.add(key);
     if (!text) continue;
     const typed = readTypedValue(text);
     if (!typed.ok) {

@@ -241,6 +241,19 @@ describe('proposeMonthValues: the Measurements tab, one month', () => {
     });
   });
 
+  it('a metric sent twice for the month is refused, naming it, and nothing is proposed (never two values for one month)', () => {
+    const e = refused(
+      monthForm({
+        month: '2026-11',
+        values: [
+          { key: TICKETS, value: '170' },
+          { key: TICKETS, value: '171' },
+        ],
+      }),
+    );
+    expect(e).toEqual({ code: 'invalid_argument', message: 'Avg. Tickets per Day is given twice for 2026-11', field: 'values' });
+  });
+
   it("a month outside the scenario's window is refused naming the month", () => {
     const e = refused(monthForm({ month: '2027-07', values: [{ key: TICKETS, value: '170' }] }));
     expect(e).toEqual({ code: 'invalid_argument', message: "month '2027-07' is not in Value Realization's window", field: 'month' });
