@@ -1,4 +1,5 @@
 import { monthIndex, QUARTER_PATTERN } from '../engine/index.ts';
+import { MONTH_NAMES } from '../resolve/read-month-phrase.ts';
 
 /**
  * How the offline QBR writer prints figures: money in whole currency units, percentages to a
@@ -7,7 +8,7 @@ import { monthIndex, QUARTER_PATTERN } from '../engine/index.ts';
  * rounding here is the rounding the grounding check allows for.
  */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = MONTH_NAMES;
 
 const moneyFormats = new Map<string, (n: number) => string>();
 

@@ -119,3 +119,11 @@ export function readMonthPhrase(text: string, options: { periods?: boolean } = {
   }
   return options.periods ? readPeriod(t) : null;
 }
+
+/** The months' names, January first. */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** A month (YYYY-MM) as people write it: "2026-03" is "March 2026". */
+export function monthInWords(month: string): string {
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}

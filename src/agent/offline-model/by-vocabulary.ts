@@ -8,7 +8,7 @@ import {
   targetByWords,
   type VocabularySource,
 } from '../../resolve/case-vocabulary.ts';
-import { readMonthPhrase } from '../../resolve/read-month-phrase.ts';
+import { monthInWords, readMonthPhrase } from '../../resolve/read-month-phrase.ts';
 import { type TextToken, tokenizeText } from '../../resolve/tokenize-text.ts';
 import { pickCandidate } from './answer-unfinished.ts';
 import { notUnderstood } from './examples.ts';
@@ -133,8 +133,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const showMonth = (m: string): string => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+const showMonth = monthInWords;
 const showValue = (m: EntityTarget, percent: boolean): string => (percent ? `${Number(((m.value ?? 0) * 100).toPrecision(12))}%` : String(m.value));
 
 /**
@@ -211,8 +210,13 @@ interface ShownCase {
 type ShownScenario = ShownCase['scenarios'][number];
 type ShownCalculation = ShownScenario['useCases'][number]['calculations'][number];
 
-/** The scenario a change is made in: the realization scenario, else the only or first one. */
-const workScenario = (out: ShownCase): ShownScenario | undefined => out.scenarios.find((s) => s.kind === 'realization') ?? out.scenarios[0];
+const workScenario = (out: ShownCase): ShownScenario | undefined => scenarioToChange(out.scenarios);
+
+/** The scenario a change is made in when none is named: the realization scenario, else the only future one (several: none). */
+export function scenarioToChange<S extends { kind: string }>(scenarios: readonly S[]): S | undefined {
+  const futures = scenarios.filter((s) => s.kind === 'future');
+  return scenarios.find((s) => s.kind === 'realization') ?? (futures.length === 1 ? futures[0] : undefined);
+}
 
 const usesInput = (calculation: ShownCalculation, key: string): boolean => new RegExp(`\\b${key}\\b`).test(calculation.formula);
 
@@ -330,9 +334,7 @@ function historyByVocabulary(text: string, out: ShownCase, vocabulary: CaseVocab
   const inputs = [...new Map(held.map((m) => [m.id, m])).values()];
   if (inputs.length === 0) return fallback;
   if (inputs.length > 1) {
-    return reply(
-      `Several inputs have a value recorded then: ${held.map((m) => `${m.name} (${showMonth(m.month!)})`).join(', ')}. Which one's history do you want? Say e.g. "history of ${inputs[0]!.name}".`,
-    );
+    return reply(`${severalInputs(held)} Which one's history do you want? Say e.g. "history of ${inputs[0]!.name}".`);
   }
   return call('measurementHistory', defined({ businessCase: out.id, scenario: scenario.id, input: inputs[0]!.name }));
 }
@@ -353,6 +355,10 @@ function recordedIn(text: string, scenario: ShownScenario, vocabulary: CaseVocab
   );
 }
 
+/** "Several inputs have a value recorded then: …", naming each with its month. */
+const severalInputs = (held: readonly EntityTarget[]): string =>
+  `Several inputs have a value recorded then: ${held.map((m) => `${m.name} (${showMonth(m.month!)})`).join(', ')}.`;
+
 /**
  * A correction naming its month and new value but no input ("march was actually 160"): the one
  * input with a value recorded in that month (the latest such month when no year is said) gets
@@ -364,9 +370,7 @@ function correctionByVocabulary(text: string, out: ShownCase, vocabulary: CaseVo
   const held = scenario ? recordedIn(text, scenario, vocabulary) : null;
   if (!scenario || !held || held.length === 0) return fallback;
   if (new Set(held.map((m) => m.id)).size > 1) {
-    return reply(
-      `Several inputs have a value recorded then: ${held.map((m) => `${m.name} (${showMonth(m.month!)})`).join(', ')}. Which one should be corrected? Say it with the input, e.g. "${held[0]!.name} ${showMonth(held[0]!.month!)}: …".`,
-    );
+    return reply(`${severalInputs(held)} Which one should be corrected? Say it with the input, e.g. "${held[0]!.name} ${showMonth(held[0]!.month!)}: …".`);
   }
   const latest = [...held].sort((a, b) => a.month!.localeCompare(b.month!)).at(-1)!;
   const number = tokenizeText(text).find((t) => t.kind === 'number');
@@ -496,6 +500,8 @@ const ANSWER_WORDS = new Set(
  */
 export function answerPending(text: string, pending: PendingRequest, lookUp: readonly ToolResultView[]): OfflineRequest | null {
   if (/\?/.test(text)) return null;
+  const out = lookUp[0]?.output as ShownCase | undefined;
+  if (!out || !Array.isArray(out.scenarios)) return null;
   if (pending.kind === 'value') {
     const tokens = tokenizeText(text);
     const months = tokens.filter((t) => t.kind === 'month');
@@ -539,13 +545,10 @@ export function answerPending(text: string, pending: PendingRequest, lookUp: rea
   // The metrics: said in the answer ("…, handle time vs # of reps"), else in the request the question was about.
   const metrics = rest.trim() !== '' ? `into ${rest}` : pending.metrics;
   if (metrics.trim() === '') {
-    const out = lookUp[0]?.output as ShownCase | undefined;
-    const scenario = out ? workScenario(out) : undefined;
+    const scenario = workScenario(out);
     const calculation = scenario?.useCases.flatMap((u) => u.calculations).find((c) => c.name === picked);
     return scenario && calculation ? reply(metricsQuestion(scenario, calculation)) : null;
   }
-  const out = lookUp[0]?.output as ShownCase | undefined;
-  if (!out || !Array.isArray(out.scenarios)) return null;
   const vocabulary = caseVocabulary(out as unknown as VocabularySource);
   const said = `split ${picked} ${metrics}`;
   const next = splitByVocabulary(said, out, vocabulary, findEntities(said, vocabulary), reply(''));

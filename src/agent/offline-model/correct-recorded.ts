@@ -1,3 +1,4 @@
+import { MONTH_NAMES as FULL } from '../../resolve/read-month-phrase.ts';
 import type { ToolResultView } from './read-prompt.ts';
 import { call, reply, type OfflineRequest, type ToolCallRequest } from './request.ts';
 
@@ -15,7 +16,6 @@ export const CORRECTION =
   /\b(?:correct(?:ion|ed)?|fix(?:ed)?|should\s+(?:be|have\s+been)|was\s+actually|is\s+actually|actually|wrong|typo|oops|instead\s+of)\b/i;
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The month number (1-12) of a month said by its name alone ("october", "Sept."), else null. */
 function bareMonth(text: string): number | null {

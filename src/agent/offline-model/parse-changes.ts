@@ -1,4 +1,6 @@
 import { resolveMonth } from '../../resolve/resolve-month.ts';
+import { monthInWords } from '../../resolve/read-month-phrase.ts';
+import { scenarioToChange } from './by-vocabulary.ts';
 import { matchName } from '../../resolve/match-name.ts';
 import { monthIndex, monthText } from '../../engine/index.ts';
 import {
@@ -1035,8 +1037,7 @@ function scenarioOf(view: CaseView, named: string | undefined): CaseView['scenar
     const m = matchName(view.scenarios, named, (s) => [s.id, s.name]);
     return m.kind === 'match' ? m.item : undefined;
   }
-  const futures = view.scenarios.filter((s) => s.kind === 'future');
-  return view.scenarios.find((s) => s.kind === 'realization') ?? (futures.length === 1 ? futures[0] : undefined);
+  return scenarioToChange(view.scenarios);
 }
 
 /** One value of several said for one input: "10 until may", "15 from june 2026". */
@@ -1123,9 +1124,6 @@ function nearestMonth(said: string, current: string): string | undefined {
   return later.ok && distance(later.value) < distance(past.value) ? later.value : past.value;
 }
 
-const MONTH_LABEL = (m: string): string =>
-  `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`;
-
 /**
  * Several values for one input in one message (`readSteppedValues`). A person often says the
  * whole schedule, what already holds with what changes ("10 until may, 15 from june 2026, 17
@@ -1136,10 +1134,10 @@ const MONTH_LABEL = (m: string): string =>
  * monthly value in between says otherwise, or when the months are not in order.
  */
 function parseSteppedValues(text: string, ctx: ConversationContext): OfflineRequest | null {
+  if (ctx.currentMonth) return lookUpSteppedValues(text, ctx);
   const read = readSteppedValues(text);
   if (!read) return null;
   if ('ask' in read) return reply(read.ask);
-  if (ctx.currentMonth) return lookUpSteppedValues(text, ctx);
   // Without the current month the values that already hold cannot be told: a question, never a value that may already hold proposed again.
   const last = read.steps.at(-1)!;
   return reply(
@@ -1188,7 +1186,7 @@ export function lookUpSteppedValues(text: string, ctx: ConversationContext): Off
       if (st.holds === 'until') {
         if (valueIn(inp, month) !== st.value) {
           return reply(
-            `${inp.label} is ${valueIn(inp, month)} in ${MONTH_LABEL(month)}, not ${st.value}: from which month should ${st.value} hold (e.g. "${input} ${st.value} from ${MONTH_LABEL(monthText(monthIndex(month) - 1)).toLowerCase()}")? Nothing is proposed yet.`,
+            `${inp.label} is ${valueIn(inp, month)} in ${monthInWords(month)}, not ${st.value}: from which month should ${st.value} hold (e.g. "${input} ${st.value} from ${monthInWords(monthText(monthIndex(month) - 1)).toLowerCase()}")? Nothing is proposed yet.`,
           );
         }
         continue;
@@ -1198,7 +1196,7 @@ export function lookUpSteppedValues(text: string, ctx: ConversationContext): Off
       const other = inp.measured.find((e) => e.month > month && (end === undefined || e.month < end) && e.value !== st.value);
       if (other) {
         return reply(
-          `${inp.label} is ${other.value} from ${MONTH_LABEL(other.month)}, between ${MONTH_LABEL(month)} and ${end ? MONTH_LABEL(end) : 'the end'}: should ${st.value} hold from ${MONTH_LABEL(month)} until then? Say each change on its own. Nothing is proposed yet.`,
+          `${inp.label} is ${other.value} from ${monthInWords(other.month)}, between ${monthInWords(month)} and ${end ? monthInWords(end) : 'the end'}: should ${st.value} hold from ${monthInWords(month)} until then? Say each change on its own. Nothing is proposed yet.`,
         );
       }
       if (valueIn(inp, month) === st.value) continue; // already so
