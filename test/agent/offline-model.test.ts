@@ -388,7 +388,7 @@ describe('answers written from tool results', () => {
         "I've prepared a proposal for **Delta Corp – Support Automation** (scenario realization). Nothing has changed yet.",
         'What will change:\n- # of Reps (reps): 10 -> 15',
         'Figures from the benefit engine, as of 2026-11:\n\n|  | Before | After |\n| --- | --- | --- |\n| Total benefit | USD 1,000.00 | USD 1,500.00 |\n| Realized to date | USD 400.50 | USD 600.75 |\n| Measured to date | USD 100.00 | USD 150.00 |\n| Assumed to date | USD 300.50 | USD 450.75 |\n| Support: total | USD 1,000.00 | USD 1,500.00 |\n| Support: realized to date | USD 400.50 | USD 600.75 |',
-        "Proposal `p-1` is waiting for a person's approval; nothing changes until then. Approve it with the Approve button in Slack, `POST /api/proposals/p-1/approve`, or `approve p-1` in the terminal chat (or reject it the same ways).",
+        "Proposal `p-1` is waiting for a person's approval; nothing changes until then. Approve it with its Approve button (in Slack or the web workspace), `approve p-1` in `ve chat`, or `POST /api/proposals/p-1/approve` (or reject it the same ways).",
       ].join('\n\n'),
     );
   });

@@ -37,7 +37,7 @@ export function notUnderstood(): string {
     "I'm the built-in offline model (no language model is configured), and I didn't understand that.",
     'I understand phrasings like these:',
     examplesText(),
-    'Approving or rejecting a proposal is done by a person: the Approve button, the API, or `approve <id>` in the terminal chat.',
+    'Approving or rejecting a proposal is done by a person: the Approve button (in Slack or the web workspace), `approve <id>` in `ve chat`, or the API.',
   ].join('\n\n');
 }
 

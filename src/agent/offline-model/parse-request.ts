@@ -34,7 +34,7 @@ function parseApproval(text: string, ctx: ConversationContext): OfflineRequest |
   return reply(
     [
       `I can't ${act} proposals: ${rejecting ? 'rejecting' : 'approving'} a change is a person's decision, recorded with their name, and no model has a tool for it.`,
-      `To ${act}${id ? ` proposal \`${id}\`` : ' a proposal'}: press ${rejecting ? 'Reject' : 'Approve'} on it in Slack, call \`POST /api/proposals/${target}/${act}\`, or type \`${act} ${target}\` in the terminal chat.`,
+      `To ${act}${id ? ` proposal \`${id}\`` : ' a proposal'}: press ${rejecting ? 'Reject' : 'Approve'} on it (in Slack or the web workspace), type \`${act} ${target}\` in \`ve chat\`, or call \`POST /api/proposals/${target}/${act}\`.`,
       id ? '' : 'Ask me for "pending proposals" to see their ids.',
     ]
       .filter((l) => l)

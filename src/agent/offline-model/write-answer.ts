@@ -30,7 +30,7 @@ const ACTIONS: Record<string, string> = {
 };
 
 function approveHow(id: string): string {
-  return `Proposal \`${id}\` is waiting for a person's approval; nothing changes until then. Approve it with the Approve button in Slack, \`POST /api/proposals/${id}/approve\`, or \`approve ${id}\` in the terminal chat (or reject it the same ways).`;
+  return `Proposal \`${id}\` is waiting for a person's approval; nothing changes until then. Approve it with its Approve button (in Slack or the web workspace), \`approve ${id}\` in \`ve chat\`, or \`POST /api/proposals/${id}/approve\` (or reject it the same ways).`;
 }
 
 function errorText(toolName: string, output: { error: string; candidates?: string[] }): string {
@@ -189,7 +189,7 @@ function pendingText(p: { proposals: Array<Json> }): string {
     (x) =>
       `- \`${String(x.proposalId)}\` on ${String(x.businessCase)}, proposed by ${String(x.proposedBy)} at ${String(x.createdAt)}: ${(x.changes as string[]).join('; ')}`,
   );
-  return `${count(p.proposals.length, 'proposal')} waiting for a person's approval:\n${lines.join('\n')}\n\nApprove one with the Approve button, \`POST /api/proposals/<id>/approve\`, or \`approve <id>\` in the terminal chat.`;
+  return `${count(p.proposals.length, 'proposal')} waiting for a person's approval:\n${lines.join('\n')}\n\nApprove one with its Approve button (in Slack or the web workspace), \`approve <id>\` in \`ve chat\`, or \`POST /api/proposals/<id>/approve\`.`;
 }
 
 function casesText(f: { businessCases: Array<Json> }, input: Json | undefined): string {
