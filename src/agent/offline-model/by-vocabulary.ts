@@ -136,6 +136,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const showMonth = monthInWords;
 const showValue = (m: EntityTarget, percent: boolean): string => (percent ? `${Number(((m.value ?? 0) * 100).toPrecision(12))}%` : String(m.value));
 
+/** Whether a month (YYYY-MM) is the one said: its month of the year, and its year when one was said ("march", "march 2026"). */
+function isMonthSaid(month: string, phrase: { month: number; year?: number }): boolean {
+  return Number(month.slice(5, 7)) === phrase.month && (phrase.year === undefined || Number(month.slice(0, 4)) === phrase.year);
+}
+
 /**
  * The step after the look-up: the message read against the case's vocabulary. A proposal
  * when exactly one recorded value fits (its value, the input named if any, the month named if
@@ -147,14 +152,15 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   const out = results[0]!.output;
   if (results[0]!.failed || !isRecord(out) || out.error !== undefined || !Array.isArray(out.scenarios)) return fallback;
   const vocabulary = caseVocabulary(out as unknown as VocabularySource);
+  const shown = out as unknown as ShownCase;
   const note = ANNOTATE.exec(text);
   if (note && fallback.kind === 'reply') return annotateByVocabulary(text, note, out, vocabulary, fallback);
   const spans = findEntities(text, vocabulary);
-  if (splitNotSettled(text, fallback)) return splitByVocabulary(text, out as unknown as ShownCase, vocabulary, spans, fallback);
-  if (historyNotSettled(text, fallback)) return historyByVocabulary(text, out as unknown as ShownCase, vocabulary, fallback);
-  if (correctionWithoutInput(text, fallback)) return correctionByVocabulary(text, out as unknown as ShownCase, vocabulary, fallback);
+  if (splitNotSettled(text, fallback)) return splitByVocabulary(text, shown, vocabulary, spans, fallback);
+  if (historyNotSettled(text, fallback)) return historyByVocabulary(text, shown, vocabulary, fallback);
+  if (correctionWithoutInput(text, fallback)) return correctionByVocabulary(text, shown, vocabulary, fallback);
   const values = spans.filter((s) => s.candidates.every((c) => c.target.kind === 'measurement'));
-  if (values.length === 0 && valueNotUnderstood(text, fallback)) return valueByVocabulary(text, out as unknown as ShownCase, vocabulary, spans, fallback);
+  if (values.length === 0 && valueNotUnderstood(text, fallback)) return valueByVocabulary(text, shown, vocabulary, spans, fallback);
   if (values.length !== 1) return fallback;
   const value = values[0]!;
   let fits = value.candidates.map((c) => c.target);
@@ -168,7 +174,7 @@ export function completeByVocabulary(text: string, fallback: OfflineRequest, res
   if (months.length === 1) {
     const phrase = readMonthPhrase(months[0]!.text);
     if (phrase?.kind !== 'month') return fallback;
-    fits = fits.filter((m) => Number(m.month!.slice(5, 7)) === phrase.month && (phrase.year === undefined || Number(m.month!.slice(0, 4)) === phrase.year));
+    fits = fits.filter((m) => isMonthSaid(m.month!, phrase));
   }
   if (fits.length === 0) return fallback;
   const percent = tokens.some((t) => t.kind === 'number' && t.start === value.start && t.percent);
@@ -347,12 +353,7 @@ function recordedIn(text: string, scenario: ShownScenario, vocabulary: CaseVocab
   const said = tokenizeText(text).find((t) => t.kind === 'month');
   const phrase = said ? readMonthPhrase(said.text) : null;
   if (phrase?.kind !== 'month') return null;
-  return vocabulary.measurements.filter(
-    (m) =>
-      m.scenarios.includes(scenario.id) &&
-      Number(m.month!.slice(5, 7)) === phrase.month &&
-      (phrase.year === undefined || Number(m.month!.slice(0, 4)) === phrase.year),
-  );
+  return vocabulary.measurements.filter((m) => m.scenarios.includes(scenario.id) && isMonthSaid(m.month!, phrase));
 }
 
 /** "Several inputs have a value recorded then: …", naming each with its month. */
@@ -459,12 +460,7 @@ function placeMonth(
 ): { kind: 'month'; month: string; shown: string } | { kind: 'ask'; request: OfflineRequest } {
   if (!correcting) return { kind: 'month', month: said.text, shown: showMonthPhrase(said) };
   const phrase = readMonthPhrase(said.text);
-  const held =
-    phrase?.kind === 'month'
-      ? recordedOf(input, scenario, vocabulary).filter(
-          (m) => Number(m.month!.slice(5, 7)) === phrase.month && (phrase.year === undefined || Number(m.month!.slice(0, 4)) === phrase.year),
-        )
-      : [];
+  const held = phrase?.kind === 'month' ? recordedOf(input, scenario, vocabulary).filter((m) => isMonthSaid(m.month!, phrase)) : [];
   if (held.length === 1) return { kind: 'month', month: held[0]!.month!, shown: showMonth(held[0]!.month!) };
   if (held.length > 1) {
     return {

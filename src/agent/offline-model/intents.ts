@@ -176,7 +176,8 @@ export const INTENT_UNITS: readonly IntentUnit[] = [
   {
     name: 'convert-calculation',
     intent: 'convert',
-    tools: ['proposeConversions'],
+    // The suggestions (and the case) are looked up first for "everything that's ready", a use case named, or a baseline said as a value.
+    tools: ['proposeConversions', 'suggestConversions', 'showBusinessCase'],
     slots: [
       'businessCase',
       'scenario',
@@ -244,7 +245,8 @@ export const INTENT_UNITS: readonly IntentUnit[] = [
   {
     name: 'assumption-from-month',
     intent: 'assumption',
-    tools: ['proposeInputValue'],
+    // Several values for one input look the case up first (which already hold).
+    tools: ['proposeInputValue', 'showBusinessCase'],
     slots: ['businessCase', 'scenario', 'input', 'value', 'from'],
     examples: ['15 reps from June 2026', 'starting July, the cost per ticket is $14'],
     recognize: onHead(parseSetInputFrom),
